@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Arrows point down this list only (docs/ARCHITECTURE in the README): KioskCore and KioskDisplay
+// are pure, KioskStore adds SQLite, KioskHTTPClient wraps libcurl, the executable stays thin.
+let package = Package(
+    name: "Kiosk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kiosk", targets: ["kiosk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Pure: hall config, tickets, counters, the queue engine, events, the trace codec.
+        .target(name: "KioskCore"),
+        // Pure: display width, layout parser, renderer, frame diff, ANSI encoder.
+        .target(name: "KioskDisplay"),
+        // The journal on SQLite (GRDB): WAL, synchronous FULL, one transaction per command.
+        .target(
+            name: "KioskStore",
+            dependencies: ["KioskCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // libcurl's header plus a tiny C shim for its variadic functions.
+        .systemLibrary(
+            name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        // One libcurl transport: request -> status, headers, body, with timeouts.
+        .target(name: "KioskHTTPClient", dependencies: ["CCurlShim"]),
+        .target(name: "KioskTestSupport", dependencies: ["KioskCore", "KioskStore"]),
+        .executableTarget(
+            name: "kiosk",
+            dependencies: [
+                "KioskCore", "KioskStore", "KioskDisplay", "KioskHTTPClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTestSupport"]),
+        .testTarget(name: "KioskDisplayTests", dependencies: ["KioskDisplay"], resources: [.copy("Snapshots")]),
+        .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskCore", "KioskTestSupport"]),
+        .testTarget(name: "KioskHTTPClientTests", dependencies: ["KioskHTTPClient"]),
+        // Runs the built `kiosk` binary as a user would: crash safety, CLI, terminals.
+        .testTarget(name: "KioskEndToEndTests", dependencies: ["KioskCore", "KioskStore", "KioskTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

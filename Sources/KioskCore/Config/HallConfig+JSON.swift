@@ -1,0 +1,41 @@
+extension HallConfig {
+    /// The config as JSON, in the file's own shape; also the trace's `meta.config`
+    /// (a superset of the keys the wait-eval tools read).
+    public var jsonValue: JSONValue {
+        func spans(_ list: [TimeSpan]) -> JSONValue {
+            .array(list.map { [.string($0.start.description), .string($0.end.description)] })
+        }
+        var priorityMembers: [(key: String, value: JSONValue)] = [
+            ("every_n_normal", .number(Double(priority.everyNNormal))), ("scope", .string(priority.scope.rawValue)),
+        ]
+        if let guardMinutes = priority.ageingGuardMinutes {
+            priorityMembers.append(("ageing_guard_min", .number(Double(guardMinutes))))
+        }
+        return [
+            "hall": ["name": .string(name), "name_en": .string(nameEN), "time_zone": .string(timeZoneID), "notice": .string(notice)],
+            "sessions": spans(sessions),
+            "numbering": ["first": .number(Double(numbering.first)), "last": .number(Double(numbering.last))],
+            "priority": .object(priorityMembers),
+            "recall": [
+                "interval_s": .number(recall.intervalSeconds), "max_recalls": .number(Double(recall.maxRecalls)),
+                "automatic": .bool(recall.automatic),
+            ],
+            "noshow": ["reactivate_within_min": .number(Double(noShowReactivationMinutes))],
+            "services": .array(services.map { s in
+                var m: [(key: String, value: JSONValue)] = [
+                    ("code", .string(s.code)), ("name", .string(s.name)), ("name_en", .string(s.nameEN)),
+                    ("documents", .array(s.documents.map { .string($0) })),
+                ]
+                if let q = s.dailyQuota { m.append(("daily_quota", .number(Double(q)))) }
+                if let h = s.hours { m.append(("hours", spans(h))) }
+                return .object(m)
+            }),
+            "counters": .array(counters.map { c in
+                [
+                    "id": .string(c.id), "name": .string(c.name), "services": .array(c.services.map { .string($0) }),
+                    "policy": .string(c.policy.rawValue),
+                ]
+            }),
+        ]
+    }
+}

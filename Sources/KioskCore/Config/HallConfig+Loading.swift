@@ -1,0 +1,183 @@
+import Foundation
+
+extension HallConfig {
+    /// Parses and validates a hall config file's text, reporting every problem found.
+    ///
+    /// - Parameter lenient: accept unknown keys (used for a trace's `meta.config`, which other
+    ///   tools may extend); a hall's own file is read strictly so typos are caught.
+    public static func load(json text: String, lenient: Bool = false) throws(ConfigError) -> HallConfig {
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(text)
+        } catch {
+            throw ConfigError(diagnostics: [ConfigDiagnostic(error.location, "JSON syntax: \(error.message)")])
+        }
+        return try load(root, lenient: lenient)
+    }
+
+    /// Reads a config from an already parsed JSON value (e.g. a trace's `meta.config`).
+    public static func load(_ root: JSONNode, lenient: Bool = false) throws(ConfigError) -> HallConfig {
+        var r = ConfigReader(root, path: "config")
+        guard r.isObject else { throw ConfigError(diagnostics: r.diagnostics) }
+        let defaults = HallConfig(sessions: [], services: [], counters: [])
+
+        var name = defaults.name, nameEN = defaults.nameEN, zone = defaults.timeZoneID, notice = ""
+        if let hallNode = r.raw("hall") {
+            var h = ConfigReader(hallNode, path: "hall")
+            name = h.string("name") ?? name
+            nameEN = h.string("name_en") ?? nameEN
+            if let z = h.string("time_zone") {
+                if TimeZone(identifier: z) == nil {
+                    h.report(h.raw("time_zone")!, "hall.time_zone: unknown time zone \"\(z)\" (expected an IANA name like Asia/Shanghai)")
+                } else {
+                    zone = z
+                }
+            }
+            notice = h.string("notice") ?? ""
+            if !lenient { h.finish() }
+            r.absorb(h)
+        }
+
+        let sessions = r.spans("sessions", required: true) ?? []
+        if sessions.isEmpty, let n = r.raw("sessions") { r.report(n, "sessions: at least one session is needed") }
+
+        var numbering = defaults.numbering
+        if let n = r.raw("numbering") {
+            var nr = ConfigReader(n, path: "numbering")
+            numbering.first = nr.int("first", in: 0...999) ?? numbering.first
+            numbering.last = nr.int("last", in: 0...999) ?? numbering.last
+            if numbering.first > numbering.last {
+                nr.report(n, "numbering: first (\(numbering.first)) is after last (\(numbering.last))")
+            }
+            if !lenient { nr.finish() }
+            r.absorb(nr)
+        }
+
+        var priority = defaults.priority
+        if let n = r.raw("priority") {
+            var pr = ConfigReader(n, path: "priority")
+            priority.everyNNormal = pr.int("every_n_normal", in: 0...100) ?? priority.everyNNormal
+            if let s = pr.string("scope") {
+                if let scope = PriorityRule.Scope(rawValue: s) {
+                    priority.scope = scope
+                } else {
+                    pr.report(pr.raw("scope")!, "priority.scope must be \"hall\" or \"counter\", found \"\(s)\"")
+                }
+            }
+            priority.ageingGuardMinutes = pr.int("ageing_guard_min", in: 1...600)
+            if !lenient { pr.finish() }
+            r.absorb(pr)
+        }
+
+        var recall = defaults.recall
+        if let n = r.raw("recall") {
+            var rr = ConfigReader(n, path: "recall")
+            recall.intervalSeconds = rr.double("interval_s", in: 5...3600) ?? recall.intervalSeconds
+            recall.maxRecalls = rr.int("max_recalls", in: 0...10) ?? recall.maxRecalls
+            recall.automatic = rr.bool("automatic") ?? recall.automatic
+            if !lenient { rr.finish() }
+            r.absorb(rr)
+        }
+
+        var reactivation = defaults.noShowReactivationMinutes
+        if let n = r.raw("noshow") {
+            var nr = ConfigReader(n, path: "noshow")
+            reactivation = nr.int("reactivate_within_min", in: 0...600) ?? reactivation
+            if !lenient { nr.finish() }
+            r.absorb(nr)
+        }
+
+        var services: [ServiceConfig] = []
+        var serviceNodes: [ServiceCode: JSONNode] = [:]
+        for (i, node) in (r.array("services", required: true) ?? []).enumerated() {
+            var sr = ConfigReader(node, path: "services[\(i)]")
+            guard sr.isObject else { r.absorb(sr); continue }
+            let code = sr.string("code", required: true)
+            let serviceName = sr.string("name", required: true)
+            let service = ServiceConfig(
+                code: code ?? "?", name: serviceName ?? code ?? "?", nameEN: sr.string("name_en") ?? "",
+                documents: sr.strings("documents") ?? [],
+                dailyQuota: sr.int("daily_quota", in: 1...999), hours: sr.spans("hours")
+            )
+            if let code {
+                if code.count != 1 || !("A"..."Z").contains(code) {
+                    sr.report(sr.raw("code")!, "services[\(i)].code must be one capital letter A–Z (it prefixes the ticket number), found \"\(code)\"")
+                } else if let first = serviceNodes[code] {
+                    sr.report(sr.raw("code")!, "duplicate service code \"\(code)\" (first defined at line \(first.location.line))")
+                } else {
+                    serviceNodes[code] = node
+                }
+            }
+            if let hours = service.hours, !hours.isEmpty, !sessions.isEmpty {
+                for span in hours where !sessions.contains(where: { $0.start <= span.start && span.end <= $0.end }) {
+                    sr.report(sr.raw("hours")!, "services[\(i)].hours \(span) is outside the hall's sessions")
+                }
+            }
+            if !lenient { sr.finish() }
+            r.absorb(sr)
+            if code != nil && serviceName != nil { services.append(service) }
+        }
+        if services.isEmpty && serviceNodes.isEmpty, let n = r.raw("services") {
+            r.report(n, "services: at least one service is needed")
+        }
+
+        var counters: [CounterConfig] = []
+        var counterLines: [CounterID: Int] = [:]
+        var served: Set<ServiceCode> = []
+        for (i, node) in (r.array("counters", required: true) ?? []).enumerated() {
+            var cr = ConfigReader(node, path: "counters[\(i)]")
+            guard cr.isObject else { r.absorb(cr); continue }
+            let id = cr.string("id", required: true)
+            let counterName = cr.string("name")
+            let list = cr.strings("services") ?? []
+            if cr.raw("services") == nil { _ = cr.raw("services", required: true) }
+            var policy = CallPolicy.fifo
+            if let p = cr.string("policy") {
+                if let parsed = CallPolicy(rawValue: p) {
+                    policy = parsed
+                } else {
+                    cr.report(cr.raw("policy")!, "counters[\(i)].policy must be \"fifo\" or \"service_order\", found \"\(p)\"")
+                }
+            }
+            if let id {
+                if id.isEmpty || id.count > 8 {
+                    cr.report(cr.raw("id")!, "counters[\(i)].id must be 1–8 characters")
+                } else if let line = counterLines[id] {
+                    cr.report(cr.raw("id")!, "duplicate counter id \"\(id)\" (first defined at line \(line))")
+                } else {
+                    counterLines[id] = node.location.line
+                }
+            }
+            if let servicesNode = cr.raw("services") {
+                if list.isEmpty { cr.report(servicesNode, "counters[\(i)] serves no service") }
+                var seen: Set<String> = []
+                for code in list {
+                    if serviceNodes[code] == nil {
+                        cr.report(servicesNode, "counters[\(i)] serves unknown service \"\(code)\"")
+                    }
+                    if !seen.insert(code).inserted {
+                        cr.report(servicesNode, "counters[\(i)] lists service \"\(code)\" twice")
+                    }
+                    served.insert(code)
+                }
+            }
+            if !lenient { cr.finish() }
+            r.absorb(cr)
+            if let id { counters.append(CounterConfig(id: id, name: counterName, services: list, policy: policy)) }
+        }
+        for service in services where !served.contains(service.code) {
+            if let node = serviceNodes[service.code] {
+                r.report(node, "service \"\(service.code)\" (\(service.name)) is served by no counter")
+            }
+        }
+
+        if !lenient { r.finish() }
+        let diagnostics = r.diagnostics.sorted { $0.location < $1.location }
+        guard diagnostics.isEmpty else { throw ConfigError(diagnostics: diagnostics) }
+        return HallConfig(
+            name: name, nameEN: nameEN, timeZoneID: zone, sessions: sessions, numbering: numbering,
+            priority: priority, recall: recall, noShowReactivationMinutes: reactivation, notice: notice,
+            services: services, counters: counters
+        )
+    }
+}

@@ -1,0 +1,148 @@
+/// Everything the daemon knows about its hall: services, windows, sessions and the rules.
+///
+/// The JSON form is a superset of the trace format's `meta.config`, so a trace's config loads
+/// as a hall config (missing keys take their defaults).
+public struct HallConfig: Sendable, Equatable {
+    /// Display name, e.g. 连城县人力资源和社会保障局 综合服务大厅.
+    public var name: String
+    public var nameEN: String
+    /// IANA zone that defines the business date, e.g. `Asia/Shanghai`.
+    public var timeZoneID: String
+    /// When the kiosk issues tickets; tickets issued before a close are still served.
+    public var sessions: [TimeSpan]
+    public var numbering: NumberRange
+    public var priority: PriorityRule
+    public var recall: RecallRule
+    /// How long after a no-show a supervisor may put the ticket back in line, in minutes.
+    public var noShowReactivationMinutes: Int
+    /// A line for the hall screen, e.g. 请携带身份证原件.
+    public var notice: String
+    public var services: [ServiceConfig]
+    public var counters: [CounterConfig]
+
+    public init(
+        name: String = "服务大厅", nameEN: String = "Service hall", timeZoneID: String = "Asia/Shanghai",
+        sessions: [TimeSpan], numbering: NumberRange = NumberRange(), priority: PriorityRule = PriorityRule(),
+        recall: RecallRule = RecallRule(), noShowReactivationMinutes: Int = 30, notice: String = "",
+        services: [ServiceConfig], counters: [CounterConfig]
+    ) {
+        self.name = name
+        self.nameEN = nameEN
+        self.timeZoneID = timeZoneID
+        self.sessions = sessions
+        self.numbering = numbering
+        self.priority = priority
+        self.recall = recall
+        self.noShowReactivationMinutes = noShowReactivationMinutes
+        self.notice = notice
+        self.services = services
+        self.counters = counters
+    }
+
+    public func service(_ code: ServiceCode) -> ServiceConfig? {
+        services.first { $0.code == code }
+    }
+
+    public func counter(_ id: CounterID) -> CounterConfig? {
+        counters.first { $0.id == id }
+    }
+}
+
+/// A service's letter, e.g. `A`; also the ticket number's prefix.
+public typealias ServiceCode = String
+/// A window's id as written in the config, e.g. `3`.
+public typealias CounterID = String
+
+/// One kind of business the hall does, e.g. 失业登记.
+public struct ServiceConfig: Sendable, Equatable {
+    public var code: ServiceCode
+    public var name: String
+    public var nameEN: String
+    /// What the citizen must bring, told at the kiosk so nobody queues without it.
+    public var documents: [String]
+    /// At most this many tickets a day; nil = no quota.
+    public var dailyQuota: Int?
+    /// When this service issues tickets; nil = the hall's sessions.
+    public var hours: [TimeSpan]?
+
+    public init(
+        code: ServiceCode, name: String, nameEN: String = "", documents: [String] = [],
+        dailyQuota: Int? = nil, hours: [TimeSpan]? = nil
+    ) {
+        self.code = code
+        self.name = name
+        self.nameEN = nameEN
+        self.documents = documents
+        self.dailyQuota = dailyQuota
+        self.hours = hours
+    }
+}
+
+/// How a window picks among the eligible tickets of the chosen class.
+public enum CallPolicy: String, Sendable, Equatable, CaseIterable {
+    /// The oldest eligible ticket (Qmatic's "longest waiting time").
+    case fifo
+    /// The oldest ticket of the first service in the window's list that has one.
+    case serviceOrder = "service_order"
+}
+
+/// One window (counter) and the services it serves, in its order of preference.
+public struct CounterConfig: Sendable, Equatable {
+    public var id: CounterID
+    /// As shown on the hall screen, e.g. 3号窗口.
+    public var name: String
+    public var services: [ServiceCode]
+    public var policy: CallPolicy
+
+    public init(id: CounterID, name: String? = nil, services: [ServiceCode], policy: CallPolicy = .fifo) {
+        self.id = id
+        self.name = name ?? "\(id)号窗口"
+        self.services = services
+        self.policy = policy
+    }
+}
+
+/// The daily number range per service: `A001` … `A999` by default.
+public struct NumberRange: Sendable, Equatable {
+    public var first: Int
+    public var last: Int
+
+    public init(first: Int = 1, last: Int = 999) {
+        self.first = first
+        self.last = last
+    }
+}
+
+/// "One priority ticket after every N normal calls", counted for the whole hall or per window.
+public struct PriorityRule: Sendable, Equatable {
+    public enum Scope: String, Sendable, Equatable, CaseIterable {
+        case hall, counter
+    }
+
+    /// N; 0 means strict priority.
+    public var everyNNormal: Int
+    public var scope: Scope
+    /// A normal ticket that has waited this many minutes goes before everything; nil = off.
+    public var ageingGuardMinutes: Int?
+
+    public init(everyNNormal: Int = 3, scope: Scope = .hall, ageingGuardMinutes: Int? = nil) {
+        self.everyNNormal = everyNNormal
+        self.scope = scope
+        self.ageingGuardMinutes = ageingGuardMinutes
+    }
+}
+
+/// How often and how many times a called ticket is called again before it is a no-show.
+public struct RecallRule: Sendable, Equatable {
+    /// Seconds between a call and the next recall (and after the last recall, the no-show).
+    public var intervalSeconds: Double
+    public var maxRecalls: Int
+    /// When true, `tick` recalls and then marks no-show by itself; when false only the clerk does.
+    public var automatic: Bool
+
+    public init(intervalSeconds: Double = 60, maxRecalls: Int = 2, automatic: Bool = true) {
+        self.intervalSeconds = intervalSeconds
+        self.maxRecalls = maxRecalls
+        self.automatic = automatic
+    }
+}

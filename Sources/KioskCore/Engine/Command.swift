@@ -1,0 +1,42 @@
+import Foundation
+
+/// What someone in the hall asks the engine to do. Commands are requests: the engine may
+/// refuse one with a `QueueError`, and then nothing changes.
+public enum Command: Sendable, Equatable {
+    /// A citizen takes a ticket. `override` names a supervisor who issues past a capacity rule
+    /// (closed service, quota, outside hours); it is recorded in the event.
+    case issue(service: ServiceCode, priority: Bool, contact: Bool = false, override: String? = nil)
+    /// The window calls the next ticket by the hall's call rule.
+    case callNext(counter: CounterID)
+    /// A supervisor calls a specific waiting ticket out of order (audited).
+    case callTicket(counter: CounterID, ticket: TicketNumber, by: String)
+    case recall(counter: CounterID)
+    /// The citizen arrived at the window: service begins.
+    case start(counter: CounterID)
+    case finish(counter: CounterID)
+    /// The called citizen did not come.
+    case noShow(counter: CounterID)
+    /// The ticket at the window goes back in line for another service, keeping its number.
+    case transfer(counter: CounterID, to: ServiceCode)
+    /// The window holds its ticket aside (e.g. a document is missing) and is free again.
+    case park(counter: CounterID)
+    /// The window calls back a ticket it parked.
+    case unpark(counter: CounterID, ticket: TicketNumber)
+    /// The citizen gave up a waiting or parked ticket.
+    case cancel(ticket: TicketNumber)
+    /// A supervisor puts a recent no-show back in line (audited).
+    case reactivate(ticket: TicketNumber, by: String)
+    /// Staff away, optionally with the time they will be back.
+    case pause(counter: CounterID, until: Date? = nil)
+    case resume(counter: CounterID)
+    case closeCounter(counter: CounterID)
+    case openCounter(counter: CounterID)
+    /// `counter` takes over `covered`'s services too, in one step (AB roles).
+    case cover(counter: CounterID, covered: CounterID, by: String)
+    /// Ends `counter`'s cover of `covered`, or of every window it covers when nil.
+    case uncover(counter: CounterID, covered: CounterID? = nil, by: String)
+    case closeService(service: ServiceCode, by: String)
+    case reopenService(service: ServiceCode, by: String)
+    /// Nothing but the passage of time: sessions, recalls, no-shows, pause returns.
+    case tick
+}

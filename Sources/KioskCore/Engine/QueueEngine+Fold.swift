@@ -1,0 +1,129 @@
+import Foundation
+
+extension QueueEngine {
+    /// Applies one committed event to the state. Total: events are facts, so there are no
+    /// checks here (a journal written under another config still folds; unknown windows are
+    /// created on demand).
+    public func fold(_ event: HallEvent, into state: inout HallState) {
+        let at = event.at
+        if case let .dayStarted(date) = event.kind {
+            state = HallState(config: config)
+            state.date = date
+            state.lastEventAt = at
+            return
+        }
+        if state.date == nil { state.date = calendar.businessDate(of: at) }
+        state.lastEventAt = max(state.lastEventAt ?? at, at)
+
+        switch event.kind {
+        case .dayStarted:
+            break
+        case let .sessionOpened(k):
+            state.openSession = k
+            state.sessionsOpened = max(state.sessionsOpened, k + 1)
+        case let .sessionClosed(k):
+            if state.openSession == k { state.openSession = nil }
+            state.sessionsOpened = max(state.sessionsOpened, k + 1)
+
+        case let .issued(number, service, priority, contact, _):
+            let prefix = String(number.prefix(1))
+            if let n = Int(number.dropFirst()) { state.lastNumber[prefix] = max(state.lastNumber[prefix] ?? n, n) }
+            state.issuedCount[service, default: 0] += 1
+            let ticket = Ticket(
+                number: number, service: service, priority: priority, issuedAt: at,
+                sequence: state.issueSequence, hasContact: contact
+            )
+            state.issueSequence += 1
+            state.tickets[number] = ticket
+            insertInLine(ticket, into: &state)
+
+        case let .called(number, counter, audit):
+            state.waiting.removeAll { $0 == number }
+            state.tickets[number]?.state = .called(counter: counter, calls: 1, lastCallAt: at)
+            if state.tickets[number]?.firstCalledAt == nil { state.tickets[number]?.firstCalledAt = at }
+            withCounter(counter, in: &state) { $0.current = number }
+            if audit == nil, let ticket = state.tickets[number] {
+                countInterleave(priority: ticket.priority, at: counter, in: &state)
+            }
+        case let .recalled(number, counter, n):
+            state.tickets[number]?.state = .called(counter: counter, calls: n + 1, lastCallAt: at)
+        case let .noShow(number, counter, _):
+            state.tickets[number]?.state = .noShow(at: at)
+            release(counter, holding: number, in: &state)
+        case let .started(number, counter):
+            state.tickets[number]?.state = .serving(counter: counter, since: at)
+        case let .finished(number, counter):
+            state.tickets[number]?.state = .done(at: at)
+            release(counter, holding: number, in: &state)
+        case let .transferred(number, counter, _, to):
+            release(counter, holding: number, in: &state)
+            state.tickets[number]?.service = to
+            state.tickets[number]?.state = .waiting
+            if let ticket = state.tickets[number] { insertInLine(ticket, into: &state) }
+        case let .parked(number, counter):
+            state.tickets[number]?.state = .parked(counter: counter, since: at)
+            release(counter, holding: number, in: &state)
+        case let .unparked(number, counter):
+            state.tickets[number]?.state = .called(counter: counter, calls: 1, lastCallAt: at)
+            withCounter(counter, in: &state) { $0.current = number }
+        case let .cancelled(number):
+            state.waiting.removeAll { $0 == number }
+            state.tickets[number]?.state = .cancelled(at: at)
+        case let .reactivated(number, _):
+            state.tickets[number]?.state = .waiting
+            if let ticket = state.tickets[number] { insertInLine(ticket, into: &state) }
+
+        case let .paused(counter, until):
+            withCounter(counter, in: &state) { $0.availability = .paused(since: at, until: until) }
+        case let .resumed(counter), let .counterOpened(counter):
+            withCounter(counter, in: &state) { $0.availability = .open }
+        case let .counterClosed(counter):
+            withCounter(counter, in: &state) { $0.availability = .closed }
+        case let .coverStarted(counter, covered, _):
+            withCounter(counter, in: &state) { if !$0.covering.contains(covered) { $0.covering.append(covered) } }
+        case let .coverEnded(counter, covered, _):
+            withCounter(counter, in: &state) { $0.covering.removeAll { $0 == covered } }
+        case let .serviceClosed(service, _):
+            state.closedServices.insert(service)
+        case let .serviceReopened(service, _):
+            state.closedServices.remove(service)
+        }
+    }
+
+    private func withCounter(_ id: CounterID, in state: inout HallState, _ change: (inout CounterState) -> Void) {
+        var counter = state.counters[id] ?? CounterState(id: id)
+        change(&counter)
+        state.counters[id] = counter
+    }
+
+    private func release(_ id: CounterID, holding number: TicketNumber, in state: inout HallState) {
+        withCounter(id, in: &state) { if $0.current == number { $0.current = nil } }
+    }
+
+    /// Puts a waiting ticket at its place by issue time (binary search; the line stays sorted).
+    private func insertInLine(_ ticket: Ticket, into state: inout HallState) {
+        state.waiting.removeAll { $0 == ticket.number }
+        var low = 0, high = state.waiting.count
+        while low < high {
+            let mid = (low + high) / 2
+            if let other = state.tickets[state.waiting[mid]], Ticket.linesUpBefore(other, ticket) {
+                low = mid + 1
+            } else {
+                high = mid
+            }
+        }
+        state.waiting.insert(ticket.number, at: low)
+    }
+
+    /// A rule call resets the interleave count after a priority ticket and counts a normal one.
+    private func countInterleave(priority: Bool, at counter: CounterID, in state: inout HallState) {
+        switch config.priority.scope {
+        case .hall:
+            state.normalCallsSincePriority = priority ? 0 : state.normalCallsSincePriority + 1
+        case .counter:
+            withCounter(counter, in: &state) {
+                $0.normalCallsSincePriority = priority ? 0 : $0.normalCallsSincePriority + 1
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Why the engine refused a command. Every case leaves the hall unchanged.
+public enum QueueError: Error, Sendable, Equatable {
+    case unknownService(ServiceCode)
+    case unknownCounter(CounterID)
+    case unknownTicket(TicketNumber)
+    /// A supervisor stopped issuing for this service today.
+    case serviceClosed(ServiceCode)
+    case quotaReached(service: ServiceCode, quota: Int)
+    /// The hall or this service issues no tickets now; `opensAt` is the next opening today.
+    case outsideHours(service: ServiceCode, opensAt: ClockTime?)
+    /// Every number of the day's range for this service has been handed out.
+    case numbersExhausted(service: ServiceCode, last: Int)
+    case counterPaused(CounterID)
+    case counterClosed(CounterID)
+    /// The window still has a ticket called or in service; finish, skip, park or transfer it first.
+    case counterBusy(counter: CounterID, ticket: TicketNumber)
+    /// The window has no ticket to act on.
+    case counterIdle(CounterID)
+    case noTicketWaiting(CounterID)
+    /// The window does not serve this service (for an out-of-order call).
+    case counterDoesNotServe(counter: CounterID, service: ServiceCode)
+    /// The ticket is not in a state that allows the action.
+    case invalidTransition(ticket: TicketNumber, state: String, action: String)
+    case recallLimitReached(ticket: TicketNumber, maxRecalls: Int)
+    case sameService(ticket: TicketNumber, service: ServiceCode)
+    case notParkedHere(ticket: TicketNumber, counter: CounterID)
+    case reactivationWindowPassed(ticket: TicketNumber, minutes: Int)
+    case counterNotPaused(CounterID)
+    case counterNotClosed(CounterID)
+    case counterAlreadyOpen(CounterID)
+    case cannotCoverItself(CounterID)
+    case alreadyCovering(counter: CounterID, covered: CounterID)
+    case notCovering(counter: CounterID, covered: CounterID?)
+    case serviceNotClosed(ServiceCode)
+    /// A "back at" time that is not in the future.
+    case returnTimeInPast(counter: CounterID)
+
+    /// A stable machine-readable code for APIs and scripts.
+    public var code: String {
+        switch self {
+        case .unknownService: return "unknown_service"
+        case .unknownCounter: return "unknown_counter"
+        case .unknownTicket: return "unknown_ticket"
+        case .serviceClosed: return "service_closed"
+        case .quotaReached: return "quota_reached"
+        case .outsideHours: return "outside_hours"
+        case .numbersExhausted: return "numbers_exhausted"
+        case .counterPaused: return "counter_paused"
+        case .counterClosed: return "counter_closed"
+        case .counterBusy: return "counter_busy"
+        case .counterIdle: return "counter_idle"
+        case .noTicketWaiting: return "no_ticket_waiting"
+        case .counterDoesNotServe: return "counter_does_not_serve"
+        case .invalidTransition: return "invalid_transition"
+        case .recallLimitReached: return "recall_limit_reached"
+        case .sameService: return "same_service"
+        case .notParkedHere: return "not_parked_here"
+        case .reactivationWindowPassed: return "reactivation_window_passed"
+        case .counterNotPaused: return "counter_not_paused"
+        case .counterNotClosed: return "counter_not_closed"
+        case .counterAlreadyOpen: return "counter_already_open"
+        case .cannotCoverItself: return "cannot_cover_itself"
+        case .alreadyCovering: return "already_covering"
+        case .notCovering: return "not_covering"
+        case .serviceNotClosed: return "service_not_closed"
+        case .returnTimeInPast: return "return_time_in_past"
+        }
+    }
+
+    /// A sentence for staff and citizens, Chinese first.
+    public var message: String {
+        switch self {
+        case let .unknownService(s): return "没有该业务 No such service: \(s)"
+        case let .unknownCounter(c): return "没有该窗口 No such window: \(c)"
+        case let .unknownTicket(t): return "今日没有该号 No such ticket today: \(t)"
+        case let .serviceClosed(s): return "该业务今日已停止取号 Service \(s) stopped issuing tickets today"
+        case let .quotaReached(s, q): return "该业务今日号已取完(限\(q)个) Today's quota of \(q) tickets for \(s) is reached"
+        case let .outsideHours(s, at):
+            if let at { return "现在不在办理时间,请于\(at)后取号 Service \(s) is not issuing now; come back after \(at)" }
+            return "今日办理时间已过,请明日再来 Service \(s) has closed for today; please come back tomorrow"
+        case let .numbersExhausted(s, last): return "该业务今日号码已用完 All numbers up to \(last) for \(s) are used today"
+        case let .counterPaused(c): return "窗口\(c)暂停服务 Window \(c) is paused"
+        case let .counterClosed(c): return "窗口\(c)已关闭 Window \(c) is closed"
+        case let .counterBusy(c, t): return "窗口\(c)正在处理\(t),请先办结 Window \(c) still has \(t)"
+        case let .counterIdle(c): return "窗口\(c)当前无号 Window \(c) has no current ticket"
+        case let .noTicketWaiting(c): return "窗口\(c)暂无等候 Nobody is waiting for window \(c)"
+        case let .counterDoesNotServe(c, s): return "窗口\(c)不办理该业务 Window \(c) does not serve \(s)"
+        case let .invalidTransition(t, state, action): return "\(t)当前状态为\(state),不能\(action) Ticket \(t) is \(state); cannot \(action)"
+        case let .recallLimitReached(t, m): return "\(t)已重呼\(m)次 \(t) was already recalled \(m) times"
+        case let .sameService(t, s): return "\(t)已在\(s)业务中 \(t) is already in \(s)"
+        case let .notParkedHere(t, c): return "\(t)未在窗口\(c)挂起 \(t) is not parked at window \(c)"
+        case let .reactivationWindowPassed(t, m): return "\(t)过号已超过\(m)分钟 \(t) missed its call more than \(m) min ago"
+        case let .counterNotPaused(c): return "窗口\(c)未暂停 Window \(c) is not paused"
+        case let .counterNotClosed(c): return "窗口\(c)未关闭 Window \(c) is not closed"
+        case let .counterAlreadyOpen(c): return "窗口\(c)已开放 Window \(c) is already open"
+        case let .cannotCoverItself(c): return "窗口\(c)不能顶替自己 Window \(c) cannot cover itself"
+        case let .alreadyCovering(c, d): return "窗口\(c)已在顶替窗口\(d) Window \(c) already covers \(d)"
+        case let .notCovering(c, d): return "窗口\(c)未顶替\(d.map { "窗口\($0)" } ?? "任何窗口") Window \(c) does not cover \(d ?? "any window")"
+        case let .serviceNotClosed(s): return "业务\(s)未停止取号 Service \(s) is not closed"
+        case let .returnTimeInPast(c): return "窗口\(c)的返回时间必须晚于现在 Window \(c)'s return time must be in the future"
+        }
+    }
+}

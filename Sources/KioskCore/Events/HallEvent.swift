@@ -1,0 +1,61 @@
+import Foundation
+
+/// Something that happened in the hall, as committed to the journal. Events are facts:
+/// `QueueEngine.fold` applies any of them without checks; `apply` decides which happen.
+///
+/// Each kind maps to one trace-format v1 line (`Trace/TraceCodec.swift`); kinds the trace format
+/// does not define use extra `ev` names that the wait-eval tools ignore.
+public struct HallEvent: Sendable, Equatable {
+    public var at: Date
+    public var kind: Kind
+
+    public init(at: Date, _ kind: Kind) {
+        self.at = at
+        self.kind = kind
+    }
+
+    public enum Kind: Sendable, Equatable {
+        /// The first event of a business date: numbering and the queue start afresh.
+        case dayStarted(BusinessDate)
+        case sessionOpened(Int)
+        case sessionClosed(Int)
+        /// `audit` names who issued it past a capacity rule (a supervisor), nil for a normal issue.
+        case issued(ticket: TicketNumber, service: ServiceCode, priority: Bool, contact: Bool, audit: String?)
+        /// A first call. `audit` is set when a supervisor called this ticket out of order.
+        case called(ticket: TicketNumber, counter: CounterID, audit: String?)
+        /// Called again; `n` = 1 … max recalls.
+        case recalled(ticket: TicketNumber, counter: CounterID, n: Int)
+        case noShow(ticket: TicketNumber, counter: CounterID, automatic: Bool)
+        case started(ticket: TicketNumber, counter: CounterID)
+        case finished(ticket: TicketNumber, counter: CounterID)
+        /// Back in line for `to`, keeping its number and its place by issue time.
+        case transferred(ticket: TicketNumber, counter: CounterID, from: ServiceCode, to: ServiceCode)
+        case parked(ticket: TicketNumber, counter: CounterID)
+        /// A parked ticket called back to the window that held it.
+        case unparked(ticket: TicketNumber, counter: CounterID)
+        case cancelled(ticket: TicketNumber)
+        /// A no-show put back in line by a supervisor.
+        case reactivated(ticket: TicketNumber, audit: String)
+        case paused(counter: CounterID, until: Date?)
+        case resumed(counter: CounterID)
+        case counterClosed(counter: CounterID)
+        case counterOpened(counter: CounterID)
+        /// `counter` also serves `covered`'s services (AB roles) until the cover ends.
+        case coverStarted(counter: CounterID, covered: CounterID, audit: String)
+        case coverEnded(counter: CounterID, covered: CounterID, audit: String)
+        case serviceClosed(service: ServiceCode, audit: String)
+        case serviceReopened(service: ServiceCode, audit: String)
+    }
+
+    /// The ticket the event is about, if any.
+    public var ticket: TicketNumber? {
+        switch kind {
+        case let .issued(t, _, _, _, _), let .called(t, _, _), let .recalled(t, _, _), let .noShow(t, _, _),
+             let .started(t, _), let .finished(t, _), let .transferred(t, _, _, _), let .parked(t, _),
+             let .unparked(t, _), let .cancelled(t), let .reactivated(t, _):
+            return t
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// A window's live state: whether it is staffed, what it is doing and whom it covers.
+public struct CounterState: Sendable, Equatable {
+    public enum Availability: Sendable, Equatable {
+        case open
+        /// Staff away; `until` is the clerk's "back at" (the timer resumes the window then).
+        case paused(since: Date, until: Date?)
+        case closed
+    }
+
+    public var id: CounterID
+    public var availability: Availability
+    /// The ticket called or being served here.
+    public var current: TicketNumber?
+    /// Windows whose services this one also serves (AB roles), in the order covers began.
+    public var covering: [CounterID]
+    /// Normal calls since the last priority call, for the per-window interleave scope.
+    public var normalCallsSincePriority: Int
+
+    public init(id: CounterID, availability: Availability = .open) {
+        self.id = id
+        self.availability = availability
+        self.current = nil
+        self.covering = []
+        self.normalCallsSincePriority = 0
+    }
+
+    public var isOpen: Bool { availability == .open }
+}

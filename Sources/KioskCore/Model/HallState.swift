@@ -1,0 +1,46 @@
+import Foundation
+
+/// The whole hall for one business day: built only by folding events (`QueueEngine.fold`).
+public struct HallState: Sendable, Equatable {
+    /// The business date of the events folded so far; nil before the first event.
+    public var date: BusinessDate?
+    /// Index into the config's sessions while the kiosk issues tickets.
+    public var openSession: Int?
+    /// How many of the config's sessions have opened today (the next one to open is this index).
+    public var sessionsOpened: Int
+    public var tickets: [TicketNumber: Ticket]
+    /// Waiting tickets in line order (issue time, then issue sequence). Derived, kept by fold.
+    public var waiting: [TicketNumber]
+    public var counters: [CounterID: CounterState]
+    /// The last number handed out per service letter today.
+    public var lastNumber: [ServiceCode: Int]
+    /// Tickets issued today per service (for quotas).
+    public var issuedCount: [ServiceCode: Int]
+    /// Normal calls since the last priority call, for the hall-wide interleave scope.
+    public var normalCallsSincePriority: Int
+    /// Services a supervisor stopped issuing for today.
+    public var closedServices: Set<ServiceCode>
+    /// Tickets issued today, all services.
+    public var issueSequence: Int
+    /// The time of the newest event folded; the engine never stamps an event before it.
+    public var lastEventAt: Date?
+
+    /// An empty hall whose windows are all open.
+    public init(config: HallConfig) {
+        date = nil
+        openSession = nil
+        sessionsOpened = 0
+        tickets = [:]
+        waiting = []
+        counters = Dictionary(uniqueKeysWithValues: config.counters.map { ($0.id, CounterState(id: $0.id)) })
+        lastNumber = [:]
+        issuedCount = [:]
+        normalCallsSincePriority = 0
+        closedServices = []
+        issueSequence = 0
+        lastEventAt = nil
+    }
+
+    /// The waiting tickets, in line order.
+    public var waitingTickets: [Ticket] { waiting.compactMap { tickets[$0] } }
+}

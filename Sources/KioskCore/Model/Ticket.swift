@@ -1,0 +1,77 @@
+import Foundation
+
+/// A ticket's printed number, e.g. `A023`. It keeps its number when transferred to another
+/// service, so the letter names the service it was issued for, not necessarily its queue now.
+public typealias TicketNumber = String
+
+/// One citizen's ticket for the business day.
+public struct Ticket: Sendable, Equatable {
+    public var number: TicketNumber
+    /// The service whose queue it is in now (changes on transfer).
+    public var service: ServiceCode
+    /// Elderly, disabled or otherwise entitled to the priority interleave.
+    public var priority: Bool
+    /// When it was printed; its place in line, kept across transfers and reactivation.
+    public var issuedAt: Date
+    /// Issue order within the day; breaks ties between equal `issuedAt`.
+    public var sequence: Int
+    public var state: TicketState
+    /// The first time the display called it: the end of the wait the estimate promised.
+    public var firstCalledAt: Date?
+    /// The citizen left a phone number for SMS (the number itself lives with the notifier).
+    public var hasContact: Bool
+
+    public init(
+        number: TicketNumber, service: ServiceCode, priority: Bool, issuedAt: Date, sequence: Int,
+        state: TicketState = .waiting, firstCalledAt: Date? = nil, hasContact: Bool = false
+    ) {
+        self.number = number
+        self.service = service
+        self.priority = priority
+        self.issuedAt = issuedAt
+        self.sequence = sequence
+        self.state = state
+        self.firstCalledAt = firstCalledAt
+        self.hasContact = hasContact
+    }
+
+    /// Sorts tickets by their place in line.
+    public static func linesUpBefore(_ a: Ticket, _ b: Ticket) -> Bool {
+        (a.issuedAt, a.sequence) < (b.issuedAt, b.sequence)
+    }
+}
+
+/// Where a ticket is in its life. Exactly one state at a time; `done`, `noShow` and
+/// `cancelled` end it (a no-show can be reactivated by a supervisor within a tolerance).
+public enum TicketState: Sendable, Equatable {
+    case waiting
+    /// On the display at `counter`; `calls` = 1 for the first call, +1 per recall.
+    case called(counter: CounterID, calls: Int, lastCallAt: Date)
+    case serving(counter: CounterID, since: Date)
+    /// Held by a window (e.g. the citizen went to fetch a document) and called back later.
+    case parked(counter: CounterID, since: Date)
+    case done(at: Date)
+    case noShow(at: Date)
+    case cancelled(at: Date)
+
+    /// A stable lower-case name for APIs and errors.
+    public var name: String {
+        switch self {
+        case .waiting: return "waiting"
+        case .called: return "called"
+        case .serving: return "serving"
+        case .parked: return "parked"
+        case .done: return "done"
+        case .noShow: return "no_show"
+        case .cancelled: return "cancelled"
+        }
+    }
+
+    /// The window that holds the ticket now, if any.
+    public var counter: CounterID? {
+        switch self {
+        case let .called(counter, _, _), let .serving(counter, _), let .parked(counter, _): return counter
+        default: return nil
+        }
+    }
+}

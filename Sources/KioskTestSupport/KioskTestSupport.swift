@@ -1,0 +1,1 @@
+// KioskTestSupport: placeholder until its issue lands.
