@@ -2,5 +2,15 @@ import ArgumentParser
 
 @main
 struct Kiosk: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "kiosk", abstract: "Queue-ticket kiosk and hall display controller.")
+    static let configuration = CommandConfiguration(
+        commandName: "kiosk",
+        abstract: "Queue tickets, windows and the hall screen for a government service hall.",
+        subcommands: [
+            ConfigCommand.self, DemoCommand.self, StatusCommand.self, ExportCommand.self,
+            TakeCommand.self, CancelCommand.self, ReactivateCommand.self,
+            CallCommand.self, CallTicketCommand.self, RecallCommand.self, StartCommand.self, FinishCommand.self,
+            NoShowCommand.self, TransferCommand.self, ParkCommand.self, UnparkCommand.self,
+            PauseCommand.self, ResumeCommand.self, CoverCommand.self, UncoverCommand.self,
+        ]
+    )
 }

@@ -9,8 +9,10 @@ public struct HallEvent: Sendable, Equatable {
     public var at: Date
     public var kind: Kind
 
+    /// `at` is kept to the whole millisecond, the journal's and the trace's resolution, so an
+    /// event read back from either is equal to the one that was written.
     public init(at: Date, _ kind: Kind) {
-        self.at = at
+        self.at = at.wholeMilliseconds
         self.kind = kind
     }
 
@@ -57,5 +59,11 @@ public struct HallEvent: Sendable, Equatable {
         default:
             return nil
         }
+    }
+
+    /// The number this event hands out, when it is an issue.
+    public var issuedTicket: TicketNumber? {
+        if case let .issued(ticket, _, _, _, _) = kind { return ticket }
+        return nil
     }
 }

@@ -1,0 +1,61 @@
+extension HallState {
+    /// Waiting tickets of the same service ahead of `number` in line (0 when it is next, nil
+    /// when it is not waiting). The estimator accounts for priority tickets that may overtake.
+    public func peopleAhead(of number: TicketNumber) -> Int? {
+        guard let ticket = tickets[number], ticket.state == .waiting else { return nil }
+        var count = 0
+        for other in waitingTickets {
+            if other.number == number { return count }
+            if other.service == ticket.service { count += 1 }
+        }
+        return count
+    }
+
+    /// How many tickets wait for `service`.
+    public func waitingCount(for service: ServiceCode) -> Int {
+        waitingTickets.reduce(0) { $0 + ($1.service == service ? 1 : 0) }
+    }
+
+    /// The ticket a window holds now (called or in service).
+    public func currentTicket(at counter: CounterID) -> Ticket? {
+        counters[counter]?.current.flatMap { tickets[$0] }
+    }
+
+    /// Checks the invariants every state built by folding must keep; returns what is broken.
+    /// Used by the randomised tests, and cheap enough to run after every event there.
+    public func invariantViolations() -> [String] {
+        var problems: [String] = []
+        let waitingSet = Set(waiting)
+        if waitingSet.count != waiting.count { problems.append("a ticket is in the line twice") }
+        for (number, ticket) in tickets {
+            if ticket.number != number { problems.append("\(number) is stored under another number") }
+            if (ticket.state == .waiting) != waitingSet.contains(number) {
+                problems.append("\(number) is \(ticket.state.name) but \(waitingSet.contains(number) ? "in" : "not in") the line")
+            }
+            switch ticket.state {
+            case let .called(counter, _, _), let .serving(counter, _):
+                if counters[counter]?.current != number { problems.append("\(number) is \(ticket.state.name) at \(counter) but the window holds \(counters[counter]?.current ?? "nothing")") }
+            default:
+                break
+            }
+        }
+        for (id, counter) in counters {
+            if let current = counter.current {
+                guard let ticket = tickets[current] else {
+                    problems.append("window \(id) holds unknown \(current)")
+                    continue
+                }
+                if ticket.state.counter != id || { if case .parked = ticket.state { true } else { false } }() {
+                    problems.append("window \(id) holds \(current) which is \(ticket.state.name)")
+                }
+                if counter.availability != .open { problems.append("window \(id) is not open but holds \(current)") }
+            }
+        }
+        for i in waiting.indices.dropFirst() {
+            if let a = tickets[waiting[i - 1]], let b = tickets[waiting[i]], !Ticket.linesUpBefore(a, b) {
+                problems.append("line out of order at \(waiting[i])")
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// Writes events as trace-format v1 lines (the wait-eval README) and reads them back.
+///
+/// One codec for the journal's rows, `kiosk export`, `kiosk replay` and tests: times are
+/// seconds since local midnight of the business date (to the millisecond), keys follow the
+/// trace format, and kinds it does not define get extra `ev` names its tools ignore.
+/// Never a phone number: an issue only says whether the citizen left one.
+public struct TraceCodec: Sendable {
+    public let calendar: HallCalendar
+    public let date: BusinessDate
+    private let midnightMs: Int64
+
+    public init(calendar: HallCalendar, date: BusinessDate) {
+        self.calendar = calendar
+        self.date = date
+        self.midnightMs = calendar.midnight(of: date).millisecondsSince1970
+    }
+
+    public struct DecodingError: Error, Sendable, Equatable, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// Seconds since local midnight, to the millisecond.
+    public func secondsOfDay(_ instant: Date) -> Double {
+        Double(instant.millisecondsSince1970 - midnightMs) / 1000
+    }
+
+    public func instant(secondsOfDay t: Double) -> Date {
+        Date(millisecondsSince1970: midnightMs + Int64((t * 1000).rounded()))
+    }
+
+    /// The event as one trace line's object: `t`, `ev`, then the kind's fields.
+    public func encode(_ event: HallEvent) -> JSONValue {
+        var m: [(key: String, value: JSONValue)] = [("t", .number(secondsOfDay(event.at)))]
+        func add(_ key: String, _ value: JSONValue) { m.append((key, value)) }
+        func ev(_ name: String) { add("ev", .string(name)) }
+        switch event.kind {
+        case let .dayStarted(date): ev("day"); add("date", .string(date.description))
+        case let .sessionOpened(k): ev("open"); add("session", .number(Double(k)))
+        case let .sessionClosed(k): ev("close"); add("session", .number(Double(k)))
+        case let .issued(ticket, service, priority, contact, audit):
+            ev("issue"); add("ticket", .string(ticket)); add("service", .string(service)); add("priority", .number(priority ? 1 : 0))
+            if contact { add("contact", .bool(true)) }
+            if let audit { add("audit", .string(audit)) }
+        case let .called(ticket, counter, audit):
+            ev("call"); add("ticket", .string(ticket)); add("counter", .string(counter))
+            if let audit { add("audit", .string(audit)) }
+        case let .recalled(ticket, counter, n):
+            ev("recall"); add("ticket", .string(ticket)); add("counter", .string(counter)); add("n", .number(Double(n)))
+        case let .noShow(ticket, counter, automatic):
+            ev("noshow"); add("ticket", .string(ticket)); add("counter", .string(counter)); add("automatic", .bool(automatic))
+        case let .started(ticket, counter): ev("start"); add("ticket", .string(ticket)); add("counter", .string(counter))
+        case let .finished(ticket, counter): ev("finish"); add("ticket", .string(ticket)); add("counter", .string(counter))
+        case let .transferred(ticket, counter, from, to):
+            ev("transfer"); add("ticket", .string(ticket)); add("counter", .string(counter))
+            add("from", .string(from)); add("service", .string(to))
+        case let .parked(ticket, counter): ev("park"); add("ticket", .string(ticket)); add("counter", .string(counter))
+        case let .unparked(ticket, counter): ev("unpark"); add("ticket", .string(ticket)); add("counter", .string(counter))
+        case let .cancelled(ticket): ev("cancel"); add("ticket", .string(ticket))
+        case let .reactivated(ticket, audit): ev("reactivate"); add("ticket", .string(ticket)); add("audit", .string(audit))
+        case let .paused(counter, until):
+            ev("pause"); add("counter", .string(counter))
+            if let until { add("until", .number(secondsOfDay(until))) }
+        case let .resumed(counter): ev("resume"); add("counter", .string(counter))
+        case let .counterClosed(counter): ev("counter_close"); add("counter", .string(counter))
+        case let .counterOpened(counter): ev("counter_open"); add("counter", .string(counter))
+        case let .coverStarted(counter, covered, audit):
+            ev("cover"); add("counter", .string(counter)); add("covered", .string(covered)); add("audit", .string(audit))
+        case let .coverEnded(counter, covered, audit):
+            ev("uncover"); add("counter", .string(counter)); add("covered", .string(covered)); add("audit", .string(audit))
+        case let .serviceClosed(service, audit): ev("service_close"); add("service", .string(service)); add("audit", .string(audit))
+        case let .serviceReopened(service, audit): ev("service_reopen"); add("service", .string(service)); add("audit", .string(audit))
+        }
+        return .object(m)
+    }
+
+    /// Reads one trace line's object. Returns nil for lines that are not hall events
+    /// (`meta`, `end`, and `ev` names from newer writers), throws for a malformed known one.
+    public func decode(_ line: JSONValue) throws(DecodingError) -> HallEvent? {
+        guard let ev = line["ev"]?.stringValue else { throw DecodingError(message: "missing \"ev\"") }
+        if ev == "meta" || ev == "end" { return nil }
+        guard let t = line["t"]?.doubleValue else { throw DecodingError(message: "\(ev): missing numeric \"t\"") }
+
+        func string(_ key: String) throws(DecodingError) -> String {
+            guard let s = line[key]?.stringValue else { throw DecodingError(message: "\(ev): missing string \"\(key)\"") }
+            return s
+        }
+        func int(_ key: String) throws(DecodingError) -> Int {
+            guard let n = line[key]?.intValue else { throw DecodingError(message: "\(ev): missing integer \"\(key)\"") }
+            return n
+        }
+        func flag(_ key: String) -> Bool? {
+            if let b = line[key]?.boolValue { return b }
+            return line[key]?.intValue.map { $0 != 0 }
+        }
+
+        let kind: HallEvent.Kind
+        switch ev {
+        case "day":
+            guard let date = BusinessDate(try string("date")) else { throw DecodingError(message: "day: bad date") }
+            kind = .dayStarted(date)
+        case "open": kind = .sessionOpened(try int("session"))
+        case "close": kind = .sessionClosed(try int("session"))
+        case "issue":
+            kind = .issued(
+                ticket: try string("ticket"), service: try string("service"), priority: flag("priority") ?? false,
+                contact: flag("contact") ?? false, audit: line["audit"]?.stringValue
+            )
+        case "call": kind = .called(ticket: try string("ticket"), counter: try string("counter"), audit: line["audit"]?.stringValue)
+        case "recall": kind = .recalled(ticket: try string("ticket"), counter: try string("counter"), n: try int("n"))
+        case "noshow":
+            // The simulator's no-shows are the recall timer's; it writes no flag.
+            kind = .noShow(ticket: try string("ticket"), counter: try string("counter"), automatic: flag("automatic") ?? true)
+        case "start": kind = .started(ticket: try string("ticket"), counter: try string("counter"))
+        case "finish": kind = .finished(ticket: try string("ticket"), counter: try string("counter"))
+        case "transfer":
+            kind = .transferred(ticket: try string("ticket"), counter: try string("counter"), from: try string("from"), to: try string("service"))
+        case "park": kind = .parked(ticket: try string("ticket"), counter: try string("counter"))
+        case "unpark": kind = .unparked(ticket: try string("ticket"), counter: try string("counter"))
+        case "cancel": kind = .cancelled(ticket: try string("ticket"))
+        case "reactivate": kind = .reactivated(ticket: try string("ticket"), audit: try string("audit"))
+        case "pause": kind = .paused(counter: try string("counter"), until: line["until"]?.doubleValue.map(instant(secondsOfDay:)))
+        case "resume": kind = .resumed(counter: try string("counter"))
+        case "counter_close": kind = .counterClosed(counter: try string("counter"))
+        case "counter_open": kind = .counterOpened(counter: try string("counter"))
+        case "cover": kind = .coverStarted(counter: try string("counter"), covered: try string("covered"), audit: try string("audit"))
+        case "uncover": kind = .coverEnded(counter: try string("counter"), covered: try string("covered"), audit: try string("audit"))
+        case "service_close": kind = .serviceClosed(service: try string("service"), audit: try string("audit"))
+        case "service_reopen": kind = .serviceReopened(service: try string("service"), audit: try string("audit"))
+        default: return nil
+        }
+        return HallEvent(at: instant(secondsOfDay: t), kind)
+    }
+}

@@ -1,0 +1,29 @@
+import GRDB
+
+/// The journal's tables. Migrations only ever add: a journal written by an older Kiosk opens.
+enum JournalSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: events and contacts") { db in
+            // One row per event; `line` is the trace-format object, `t` relative to business_date.
+            try db.execute(sql: """
+                CREATE TABLE event (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    business_date TEXT NOT NULL,
+                    at_ms INTEGER NOT NULL,
+                    line TEXT NOT NULL
+                );
+                CREATE INDEX event_by_date ON event (business_date, seq);
+                -- Phone numbers live only here, for the notifier, and are purged after the day.
+                CREATE TABLE ticket_contact (
+                    business_date TEXT NOT NULL,
+                    ticket TEXT NOT NULL,
+                    phone TEXT,
+                    caretaker_phone TEXT,
+                    PRIMARY KEY (business_date, ticket)
+                );
+                """)
+        }
+        return migrator
+    }
+}

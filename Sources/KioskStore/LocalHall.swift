@@ -1,0 +1,46 @@
+import Foundation
+import KioskCore
+
+/// Drives the engine directly on a data directory's journal, one command per transaction:
+/// how the CLI works without a daemon, and what the crash test kills mid-write.
+public struct LocalHall: Sendable {
+    public let engine: QueueEngine
+    public let journal: SQLiteJournal
+
+    public init(config: HallConfig, dataDirectory: String) throws {
+        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        engine = QueueEngine(config: config)
+        journal = try SQLiteJournal(path: dataDirectory + "/journal.sqlite", calendar: engine.calendar)
+    }
+
+    /// The outcome of one command: the events it committed and the hall after them.
+    public struct Outcome: Sendable {
+        public var events: [HallEvent]
+        public var state: HallState
+    }
+
+    /// Applies `command` at `now` to today's journal and commits its events durably before
+    /// returning. A refused command throws its `QueueError` and writes nothing.
+    public func execute(_ command: Command, at now: Date, contact: TicketContact? = nil) throws -> Outcome {
+        let today = engine.calendar.businessDate(of: now)
+        return try journal.transact(on: today) { stored in
+            var state = engine.replay(stored.map(\.event))
+            let events = try engine.apply(command, to: state, at: now)
+            for event in events { engine.fold(event, into: &state) }
+            var contacts: [TicketContact] = []
+            if var contact, let issued = events.lazy.compactMap(\.issuedTicket).last {
+                contact.ticket = issued
+                contacts.append(contact)
+            }
+            return (events, contacts, Outcome(events: events, state: state))
+        }
+    }
+
+    /// Today's hall as the journal has it, with the timed rules run up to `now` (not committed:
+    /// looking must not write).
+    public func state(at now: Date) throws -> HallState {
+        var state = engine.replay(try journal.events(on: engine.calendar.businessDate(of: now)).map(\.event))
+        try engine.execute(.tick, on: &state, at: now)
+        return state
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import GRDB
+import KioskCore
+
+/// The journal in one SQLite file (GRDB): WAL, `synchronous = FULL`, so a committed transaction
+/// survives a crash or power cut; each event row is its trace-format line.
+public final class SQLiteJournal: Journal {
+    private let pool: DatabasePool
+    private let calendar: HallCalendar
+
+    /// Opens (creating if needed) the journal at `path` for a hall in `calendar`'s time zone.
+    public init(path: String, calendar: HallCalendar) throws {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            // FULL: the WAL is fsynced at every commit; NORMAL could lose the last tickets.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        configuration.busyMode = .timeout(10)
+        pool = try DatabasePool(path: path, configuration: configuration)
+        self.calendar = calendar
+        try JournalSchema.migrator.migrate(pool)
+    }
+
+    public func append(_ events: [HallEvent], contacts: [TicketContact]) throws -> [Int64] {
+        try pool.writeWithoutTransaction { db in
+            var seqs: [Int64] = []
+            try db.inTransaction(.immediate) {
+                seqs = try insert(events, contacts: contacts, in: db)
+                return .commit
+            }
+            return seqs
+        }
+    }
+
+    /// Reads the day's events, decides what to append, and appends it, all in one IMMEDIATE
+    /// transaction: processes that share the file (CLI commands) are serialised, so two of
+    /// them can never hand out the same number.
+    public func transact<T>(
+        on date: BusinessDate,
+        _ decide: ([StoredEvent]) throws -> (events: [HallEvent], contacts: [TicketContact], result: T)
+    ) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                let existing = try fetch(sql: "SELECT seq, business_date, line FROM event WHERE business_date = ? ORDER BY seq", [date.description], in: db)
+                let decided = try decide(existing)
+                _ = try insert(decided.events, contacts: decided.contacts, in: db)
+                result = decided.result
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    private func insert(_ events: [HallEvent], contacts: [TicketContact], in db: Database) throws -> [Int64] {
+        var seqs: [Int64] = []
+        for event in events {
+            let date = calendar.businessDate(of: event.at)
+            let line = TraceCodec(calendar: calendar, date: date).encode(event).serialized()
+            try db.execute(
+                sql: "INSERT INTO event (business_date, at_ms, line) VALUES (?, ?, ?)",
+                arguments: [date.description, event.at.millisecondsSince1970, line]
+            )
+            seqs.append(db.lastInsertedRowID)
+        }
+        for contact in contacts {
+            // The contact belongs to the day its ticket was issued on.
+            let issue = events.first { $0.issuedTicket == contact.ticket }
+            guard let anchor = issue ?? events.last else { continue }
+            let date = calendar.businessDate(of: anchor.at).description
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO ticket_contact (business_date, ticket, phone, caretaker_phone) VALUES (?, ?, ?, ?)",
+                arguments: [date, contact.ticket, contact.phone?.digits, contact.caretaker?.digits]
+            )
+        }
+        return seqs
+    }
+
+    public func events(on date: BusinessDate) throws -> [StoredEvent] {
+        try pool.read { db in
+            try fetch(sql: "SELECT seq, business_date, line FROM event WHERE business_date = ? ORDER BY seq", [date.description], in: db)
+        }
+    }
+
+    public func events(after seq: Int64, limit: Int) throws -> [StoredEvent] {
+        try pool.read { db in
+            try fetch(sql: "SELECT seq, business_date, line FROM event WHERE seq > ? ORDER BY seq LIMIT ?", [seq, limit], in: db)
+        }
+    }
+
+    public func latestDate() throws -> BusinessDate? {
+        try pool.read { db in
+            try String.fetchOne(db, sql: "SELECT business_date FROM event ORDER BY seq DESC LIMIT 1").flatMap(BusinessDate.init)
+        }
+    }
+
+    public func contact(for ticket: TicketNumber, on date: BusinessDate) throws -> TicketContact? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT phone, caretaker_phone FROM ticket_contact WHERE business_date = ? AND ticket = ?",
+                arguments: [date.description, ticket]
+            ) else { return nil }
+            let phone: String? = row["phone"]
+            let caretaker: String? = row["caretaker_phone"]
+            return TicketContact(ticket: ticket, phone: phone.flatMap(PhoneNumber.init), caretaker: caretaker.flatMap(PhoneNumber.init))
+        }
+    }
+
+    @discardableResult
+    public func purgeContacts(before date: BusinessDate) throws -> Int {
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM ticket_contact WHERE business_date < ?", arguments: [date.description])
+            return db.changesCount
+        }
+    }
+
+    private func fetch(sql: String, _ arguments: StatementArguments, in db: Database) throws -> [StoredEvent] {
+        var out: [StoredEvent] = []
+        var codecs: [String: TraceCodec] = [:]
+        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+            let seq: Int64 = row["seq"]
+            let dateText: String = row["business_date"]
+            let line: String = row["line"]
+            guard let date = BusinessDate(dateText) else { throw JournalError.corruptRow(seq: seq, reason: "bad business date \(dateText)") }
+            let codec = codecs[dateText] ?? TraceCodec(calendar: calendar, date: date)
+            codecs[dateText] = codec
+            do {
+                guard let event = try codec.decode(JSONParser.parse(line).value) else {
+                    throw JournalError.corruptRow(seq: seq, reason: "not a hall event")
+                }
+                out.append(StoredEvent(seq: seq, date: date, event: event))
+            } catch let error as JournalError {
+                throw error
+            } catch {
+                throw JournalError.corruptRow(seq: seq, reason: "\(error)")
+            }
+        }
+        return out
+    }
+}
+
+public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
+    case corruptRow(seq: Int64, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .corruptRow(seq, reason): return "journal row \(seq) cannot be read: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import KioskCore
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write a business day as a trace (JSON Lines, format v1; no phone numbers)."
+    )
+    @OptionGroup var hall: HallOptions
+    @Option(help: "Business date YYYY-MM-DD (default: the latest day in the journal).") var date: String?
+    @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
+
+    func run() throws {
+        let local = try hall.localHall()
+        let day: BusinessDate
+        if let date {
+            guard let parsed = BusinessDate(date) else { throw ValidationError("--date: expected YYYY-MM-DD, got '\(date)'") }
+            day = parsed
+        } else {
+            guard let latest = try local.journal.latestDate() else { throw ValidationError("the journal in \(hall.dataDir) is empty") }
+            day = latest
+        }
+        let trace = TraceDay(date: day, config: local.engine.config, events: try local.journal.events(on: day).map(\.event))
+        let text = trace.jsonLines()
+        if let output {
+            try text.write(toFile: output, atomically: true, encoding: .utf8)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}

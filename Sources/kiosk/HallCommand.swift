@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import KioskCore
+import KioskStore
+
+/// A CLI command that sends one engine command to the hall's journal and reports what happened.
+protocol HallCommand: ParsableCommand {
+    var hall: HallOptions { get }
+    func command(at now: Date, in engine: QueueEngine) throws -> Command
+}
+
+extension HallCommand {
+    func run() throws {
+        let local = try hall.localHall()
+        let now = try hall.now(in: local.engine.calendar)
+        let outcome = try execute(command(at: now, in: local.engine), on: local, at: now)
+        for event in outcome.events { printLine(EventText.describe(event, in: outcome.state, config: local.engine.config)) }
+    }
+}
+
+/// Runs a command and turns a refusal into a clear message and exit status 3.
+func execute(_ command: Command, on local: LocalHall, at now: Date, contact: TicketContact? = nil) throws -> LocalHall.Outcome {
+    do {
+        return try local.execute(command, at: now, contact: contact)
+    } catch let error as QueueError {
+        printError("refused [\(error.code)]: \(error.message)")
+        throw ExitCode(3)
+    }
+}

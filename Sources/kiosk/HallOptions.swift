@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import KioskCore
+import KioskStore
+
+/// Options every command that touches a hall shares.
+struct HallOptions: ParsableArguments {
+    @Option(name: .long, help: "Hall config file (JSON). Default: the embedded default hall.")
+    var config: String?
+
+    @Option(name: .long, help: "Where the journal lives.")
+    var dataDir: String = "./var"
+
+    @Option(name: .long, help: "Act at this hall-local time instead of now: 'YYYY-MM-DD HH:MM[:SS]' or 'HH:MM[:SS]' (today).")
+    var at: String?
+
+    func loadConfig() throws -> HallConfig {
+        guard let path = config else { return HallConfig.defaultHall }
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ValidationError("cannot read \(path): \(error.localizedDescription)")
+        }
+        do {
+            return try HallConfig.load(json: text)
+        } catch {
+            for d in error.diagnostics { printError(d.formatted(file: path)) }
+            throw ExitCode(1)
+        }
+    }
+
+    /// The instant to act at: `--at` in the hall's zone, or the wall clock.
+    func now(in calendar: HallCalendar) throws -> Date {
+        guard let at else { return Date() }
+        guard let instant = LocalTimeArgument.parse(at, calendar: calendar, today: calendar.businessDate(of: Date())) else {
+            throw ValidationError("--at: expected 'YYYY-MM-DD HH:MM[:SS]' or 'HH:MM[:SS]', got '\(at)'")
+        }
+        return instant
+    }
+
+    func localHall() throws -> LocalHall {
+        try LocalHall(config: loadConfig(), dataDirectory: dataDir)
+    }
+}
+
+enum LocalTimeArgument {
+    /// `2026-11-26 09:30`, `2026-11-26T09:30:15`, or `09:30` on `today`.
+    static func parse(_ text: String, calendar: HallCalendar, today: BusinessDate) -> Date? {
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" })
+        var date = today
+        var timeText = Substring(text)
+        if parts.count == 2 {
+            guard let d = BusinessDate(String(parts[0])) else { return nil }
+            date = d
+            timeText = parts[1]
+        } else if parts.count != 1 {
+            return nil
+        }
+        let hms = timeText.split(separator: ":")
+        guard hms.count == 2 || hms.count == 3, let clock = ClockTime(hms[0] + ":" + hms[1]) else { return nil }
+        var seconds = clock.seconds
+        if hms.count == 3 {
+            guard let s = Double(hms[2]), (0..<60).contains(s) else { return nil }
+            seconds += s
+        }
+        return calendar.instant(on: date, secondsOfDay: seconds)
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Writes a line straight to the file descriptor: a test that kills us right after must see it.
+func printLine(_ message: String) {
+    FileHandle.standardOutput.write(Data((message + "\n").utf8))
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import KioskCore
+import KioskStore
+
+struct TakeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "take", abstract: "Take a ticket for a service (the kiosk).")
+
+    @OptionGroup var hall: HallOptions
+    @Argument(help: "Service letter, e.g. C for 失业登记.") var service: String
+    @Flag(help: "Elderly, disabled or otherwise entitled to priority.") var priority = false
+    @Option(help: "The citizen's mobile for SMS (mainland, 1[3-9] + 9 digits).") var phone: String?
+    @Option(help: "A caretaker's mobile, also told when the turn is near.") var caretaker: String?
+    @Option(help: "Issue this many tickets one after another, each committed on its own (load and crash tests).")
+    var count: Int = 1
+
+    func validate() throws {
+        if let phone, PhoneNumber(phone) == nil { throw ValidationError("--phone: not a mainland mobile number (11 digits starting 13–19): \(phone)") }
+        if let caretaker, PhoneNumber(caretaker) == nil { throw ValidationError("--caretaker: not a mainland mobile number: \(caretaker)") }
+        if count < 1 { throw ValidationError("--count must be at least 1") }
+    }
+
+    func run() throws {
+        let local = try hall.localHall()
+        let contact = (phone != nil || caretaker != nil)
+            ? TicketContact(ticket: "", phone: phone.flatMap(PhoneNumber.init), caretaker: caretaker.flatMap(PhoneNumber.init))
+            : nil
+        for _ in 0..<count {
+            let now = try hall.now(in: local.engine.calendar)
+            let outcome = try execute(
+                .issue(service: service.uppercased(), priority: priority, contact: contact != nil), on: local, at: now, contact: contact
+            )
+            guard let number = outcome.events.lazy.compactMap(\.issuedTicket).last,
+                  let config = local.engine.config.service(outcome.state.tickets[number]?.service ?? "") else { continue }
+            // One line per acknowledged ticket, written after the commit: the crash test reads these.
+            var line = "ticket \(number) · \(config.name) · 前面 \(outcome.state.peopleAhead(of: number) ?? 0) 人"
+            if !config.documents.isEmpty { line += " · 请携带 " + config.documents.joined(separator: "、") }
+            if let phone = contact?.phone { line += " · 短信 \(phone.masked)" }
+            if let caretaker = contact?.caretaker { line += " · 家属 \(caretaker.masked)" }
+            printLine(line)
+        }
+    }
+}
+
+struct CancelCommand: HallCommand {
+    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a waiting or parked ticket.")
+    @OptionGroup var hall: HallOptions
+    @Argument(help: "Ticket number, e.g. A023.") var ticket: String
+    func command(at now: Date, in engine: QueueEngine) throws -> Command { .cancel(ticket: ticket.uppercased()) }
+}
+
+struct ReactivateCommand: HallCommand {
+    static let configuration = CommandConfiguration(commandName: "reactivate", abstract: "Supervisor: put a recent no-show back in line.")
+    @OptionGroup var hall: HallOptions
+    @Argument(help: "Ticket number.") var ticket: String
+    @Option(help: "Who authorises it (audited).") var by: String = "supervisor"
+    func command(at now: Date, in engine: QueueEngine) throws -> Command { .reactivate(ticket: ticket.uppercased(), by: by) }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import KioskCore
+
+struct CallCommand: HallCommand {
+    static let configuration = CommandConfiguration(commandName: "call", abstract: "Call the next ticket to a window.")
+    @OptionGroup var hall: HallOptions
+    @Argument(help: "Window id.") var window: String
+    func command(at now: Date, in engine: QueueEngine) throws -> Command { .callNext(counter: window) }
+}
+
+struct CallTicketCommand: HallCommand {
+    static let configuration = CommandConfiguration(commandName: "call-ticket", abstract: "Supervisor: call a specific ticket out of order (audited).")
+    @OptionGroup var hall: HallOptions
+    @Argument(help: "Window id.") var window: String
+    @Argument(help: "Ticket number.") var ticket: String
+    @Option(help: "Who authorises it.") var by: String = "supervisor"
+    func command(at now: Date, in engine: QueueEngine) throws -> Command { .callTicket(counter: window, ticket: ticket.uppercased(), by: by) }
+}
+
+struct RecallCommand: HallCommand {
+    static let configuration = CommandConfiguration(commandName: "recall", abstract: "Call the window's ticket again.")
+    @OptionGroup var hall: HallOptions
+    @Argument(help: "Window id.") var window: String
+    func command(at now: Date, in engine: QueueEngine) throws -> Command { .recall(counter: window) }
+}
+
+struct StartCommand: HallCommand {
+    static let configuration = CommandConfiguration(commandName: "start", abstract: "The called citizen arrived: start serving.")
+    @OptionGroup var hall: HallOptions
+    @Argument(help: "Window id.") var window: String
+    func command(at now: Date, in engine: QueueEngine) throws -> Command { .start(counter: window) }
+}
+
+struct FinishCommand: HallCommand {
+    static let configuration = CommandConfiguration(commandName: "finish", abstract: "Finish serving the window's ticket.")
+    @OptionGroup var hall: HallOptions
+    @Argument(help: "Window id.") var window: String
+    func command(at now: Date, in engine: QueueEngine) throws -> Command { .finish(counter: window) }
+}
+
+struct NoShowCommand: HallCommand {
+    static let configuration = CommandConfiguration(commandName: "noshow", abstract: "The called citizen did not come: skip the ticket.")
+    @OptionGroup var hall: HallOptions
+    @Argument(help: "Window id.") var window: String
+    func command(at now: Date, in engine: QueueEngine) throws -> Command { .noShow(counter: window) }
+}
+
+struct TransferCommand: HallCommand {
+    static let configuration = CommandConfiguration(commandName: "transfer", abstract: "Send the window's ticket to another service's line, keeping its number.")
+    @OptionGroup var hall: HallOptions
+    @Argument(help: "Window id.") var window: String
+    @Argument(help: "Service letter.") var service: String
+    func command(at now: Date, in engine: QueueEngine) throws -> Command { .transfer(counter: window, to: service.uppercased()) }
+}
+
+struct ParkCommand: HallCommand {
+    static let configuration = CommandConfiguration(commandName: "park", abstract: "Hold the window's ticket aside (e.g. a document is missing).")
+    @OptionGroup var hall: HallOptions
+    @Argument(help: "Window id.") var window: String
+    func command(at now: Date, in engine: QueueEngine) throws -> Command { .park(counter: window) }
+}
+
+struct UnparkCommand: HallCommand {
+    static let configuration = CommandConfiguration(commandName: "unpark", abstract: "Call back a ticket this window parked.")
+    @OptionGroup var hall: HallOptions
+    @Argument(help: "Window id.") var window: String
+    @Argument(help: "Ticket number.") var ticket: String
+    func command(at now: Date, in engine: QueueEngine) throws -> Command { .unpark(counter: window, ticket: ticket.uppercased()) }
+}
+
+struct PauseCommand: HallCommand {
+    static let configuration = CommandConfiguration(commandName: "pause", abstract: "Pause a window (暂停服务), optionally saying when it is back.")
+    @OptionGroup var hall: HallOptions
+    @Argument(help: "Window id.") var window: String
+    @Option(help: "Back at HH:MM (hall time, today).") var until: String?
+    func command(at now: Date, in engine: QueueEngine) throws -> Command {
+        guard let until else { return .pause(counter: window) }
+        guard let clock = ClockTime(until) else { throw ValidationError("--until: expected HH:MM, got '\(until)'") }
+        return .pause(counter: window, until: engine.calendar.instant(on: engine.calendar.businessDate(of: now), at: clock))
+    }
+}
+
+struct ResumeCommand: HallCommand {
+    static let configuration = CommandConfiguration(commandName: "resume", abstract: "Resume a paused window.")
+    @OptionGroup var hall: HallOptions
+    @Argument(help: "Window id.") var window: String
+    func command(at now: Date, in engine: QueueEngine) throws -> Command { .resume(counter: window) }
+}
+
+struct CoverCommand: HallCommand {
+    static let configuration = CommandConfiguration(commandName: "cover", abstract: "Supervisor: a window also serves an absent colleague's services (AB角).")
+    @OptionGroup var hall: HallOptions
+    @Argument(help: "The window that covers.") var window: String
+    @Argument(help: "The absent colleague's window.") var covered: String
+    @Option(help: "Who authorises it (audited).") var by: String = "supervisor"
+    func command(at now: Date, in engine: QueueEngine) throws -> Command { .cover(counter: window, covered: covered, by: by) }
+}
+
+struct UncoverCommand: HallCommand {
+    static let configuration = CommandConfiguration(commandName: "uncover", abstract: "Supervisor: end a window's cover (of one window, or all).")
+    @OptionGroup var hall: HallOptions
+    @Argument(help: "The covering window.") var window: String
+    @Argument(help: "The covered window (default: every one).") var covered: String?
+    @Option(help: "Who authorises it (audited).") var by: String = "supervisor"
+    func command(at now: Date, in engine: QueueEngine) throws -> Command { .uncover(counter: window, covered: covered, by: by) }
+}
