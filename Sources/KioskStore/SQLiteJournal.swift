@@ -11,12 +11,12 @@ public final class SQLiteJournal: Journal {
     /// Opens (creating if needed) the journal at `path` for a hall in `calendar`'s time zone.
     public init(path: String, calendar: HallCalendar) throws {
         var configuration = Configuration()
-        configuration.prepareDatabase { db in
-            // FULL: the WAL is fsynced at every commit; NORMAL could lose the last tickets.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         configuration.busyMode = .timeout(10)
         pool = try DatabasePool(path: path, configuration: configuration)
+        // FULL: the WAL is fsynced at every commit; NORMAL could lose the last tickets on power
+        // loss. Set here, not in prepareDatabase: the pool's WAL set-up runs after that and
+        // chooses NORMAL. Only the single writer connection commits, so this one setting holds.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         self.calendar = calendar
         try JournalSchema.migrator.migrate(pool)
     }
@@ -111,6 +111,14 @@ public final class SQLiteJournal: Journal {
         try pool.write { db in
             try db.execute(sql: "DELETE FROM ticket_contact WHERE business_date < ?", arguments: [date.description])
             return db.changesCount
+        }
+    }
+
+    /// The durability settings in force on a connection: (journal mode, synchronous level).
+    /// `("wal", 2)` is what we promise: 2 = FULL.
+    public func durabilitySettings() throws -> (journalMode: String, synchronous: Int) {
+        try pool.write { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "", try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1)
         }
     }
 

@@ -16,9 +16,16 @@ struct ConfigReader {
         if case let .object(m) = node.kind {
             members = m
         } else {
-            diagnostics.append(ConfigDiagnostic(node.location, "\(path) must be an object, found \(node.kindName)"))
+            diagnostics.append(ConfigDiagnostic(node.location, "\(displayPath) must be an object, found \(node.kindName)"))
         }
     }
+
+    /// `key` qualified by where this object is, e.g. `recall.interval_s`; top-level keys bare.
+    func name(_ key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
+    }
+
+    private var displayPath: String { path.isEmpty ? "the config" : path }
 
     var isObject: Bool {
         if case .object = node.kind { return true }
@@ -29,7 +36,7 @@ struct ConfigReader {
         used.insert(key)
         guard let member = members.first(where: { $0.key == key }) else {
             if required && isObject {
-                diagnostics.append(ConfigDiagnostic(node.location, "\(path) is missing \"\(key)\""))
+                diagnostics.append(ConfigDiagnostic(node.location, "\(displayPath) is missing \"\(key)\""))
             }
             return nil
         }
@@ -47,7 +54,7 @@ struct ConfigReader {
     mutating func string(_ key: String, required: Bool = false) -> String? {
         guard let n = raw(key, required: required) else { return nil }
         guard case let .string(s) = n.kind else {
-            report(n, "\(path).\(key) must be a string, found \(n.kindName)")
+            report(n, "\(name(key)) must be a string, found \(n.kindName)")
             return nil
         }
         return s
@@ -56,11 +63,11 @@ struct ConfigReader {
     mutating func int(_ key: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
         guard let n = raw(key, required: required) else { return nil }
         guard case let .number(d) = n.kind, d.rounded() == d, abs(d) < 1e9 else {
-            report(n, "\(path).\(key) must be a whole number, found \(n.kindName == "a number" ? "a fraction" : n.kindName)")
+            report(n, "\(name(key)) must be a whole number, found \(n.kindName == "a number" ? "a fraction" : n.kindName)")
             return nil
         }
         guard range.contains(Int(d)) else {
-            report(n, "\(path).\(key) must be between \(range.lowerBound) and \(range.upperBound), found \(Int(d))")
+            report(n, "\(name(key)) must be between \(range.lowerBound) and \(range.upperBound), found \(Int(d))")
             return nil
         }
         return Int(d)
@@ -69,11 +76,11 @@ struct ConfigReader {
     mutating func double(_ key: String, in range: ClosedRange<Double>) -> Double? {
         guard let n = raw(key) else { return nil }
         guard case let .number(d) = n.kind else {
-            report(n, "\(path).\(key) must be a number, found \(n.kindName)")
+            report(n, "\(name(key)) must be a number, found \(n.kindName)")
             return nil
         }
         guard range.contains(d) else {
-            report(n, "\(path).\(key) must be between \(JSONValue.format(range.lowerBound)) and \(JSONValue.format(range.upperBound))")
+            report(n, "\(name(key)) must be between \(JSONValue.format(range.lowerBound)) and \(JSONValue.format(range.upperBound))")
             return nil
         }
         return d
@@ -82,7 +89,7 @@ struct ConfigReader {
     mutating func bool(_ key: String) -> Bool? {
         guard let n = raw(key) else { return nil }
         guard case let .bool(b) = n.kind else {
-            report(n, "\(path).\(key) must be true or false, found \(n.kindName)")
+            report(n, "\(name(key)) must be true or false, found \(n.kindName)")
             return nil
         }
         return b
@@ -91,7 +98,7 @@ struct ConfigReader {
     mutating func array(_ key: String, required: Bool = false) -> [JSONNode]? {
         guard let n = raw(key, required: required) else { return nil }
         guard case let .array(items) = n.kind else {
-            report(n, "\(path).\(key) must be an array, found \(n.kindName)")
+            report(n, "\(name(key)) must be an array, found \(n.kindName)")
             return nil
         }
         return items
@@ -102,7 +109,7 @@ struct ConfigReader {
         var out: [String] = []
         for (i, item) in items.enumerated() {
             guard case let .string(s) = item.kind else {
-                report(item, "\(path).\(key)[\(i)] must be a string, found \(item.kindName)")
+                report(item, "\(name(key))[\(i)] must be a string, found \(item.kindName)")
                 continue
             }
             out.append(s)
@@ -118,23 +125,23 @@ struct ConfigReader {
             guard case let .array(pair) = item.kind, pair.count == 2,
                   case let .string(a) = pair[0].kind, case let .string(b) = pair[1].kind
             else {
-                report(item, "\(path).\(key)[\(i)] must be a pair of times like [\"08:00\", \"12:00\"]")
+                report(item, "\(name(key))[\(i)] must be a pair of times like [\"08:00\", \"12:00\"]")
                 continue
             }
             guard let start = ClockTime(a) else {
-                report(pair[0], "\(path).\(key)[\(i)]: bad time \"\(a)\" (expected HH:MM, 00:00–23:59)")
+                report(pair[0], "\(name(key))[\(i)]: bad time \"\(a)\" (expected HH:MM, 00:00–23:59)")
                 continue
             }
             guard let end = ClockTime(b) else {
-                report(pair[1], "\(path).\(key)[\(i)]: bad time \"\(b)\" (expected HH:MM, 00:00–23:59)")
+                report(pair[1], "\(name(key))[\(i)]: bad time \"\(b)\" (expected HH:MM, 00:00–23:59)")
                 continue
             }
             guard start < end else {
-                report(item, "\(path).\(key)[\(i)]: \(a) is not before \(b)")
+                report(item, "\(name(key))[\(i)]: \(a) is not before \(b)")
                 continue
             }
             if let previous = out.last, start < previous.end {
-                report(item, "\(path).\(key)[\(i)]: \(a)–\(b) overlaps or precedes \(previous)")
+                report(item, "\(name(key))[\(i)]: \(a)–\(b) overlaps or precedes \(previous)")
                 continue
             }
             out.append(TimeSpan(start, end))
@@ -146,7 +153,7 @@ struct ConfigReader {
     mutating func finish() {
         for member in members where !used.contains(member.key) {
             let allowed = used.sorted().joined(separator: ", ")
-            diagnostics.append(ConfigDiagnostic(member.keyLocation, "unknown key \"\(member.key)\" in \(path) (allowed: \(allowed))"))
+            diagnostics.append(ConfigDiagnostic(member.keyLocation, "unknown key \"\(member.key)\" in \(displayPath) (allowed: \(allowed))"))
         }
     }
 }

@@ -17,7 +17,7 @@ extension HallConfig {
 
     /// Reads a config from an already parsed JSON value (e.g. a trace's `meta.config`).
     public static func load(_ root: JSONNode, lenient: Bool = false) throws(ConfigError) -> HallConfig {
-        var r = ConfigReader(root, path: "config")
+        var r = ConfigReader(root, path: "")
         guard r.isObject else { throw ConfigError(diagnostics: r.diagnostics) }
         let defaults = HallConfig(sessions: [], services: [], counters: [])
 

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@Suite struct CLITests {
+    @Test func configCheckAcceptsTheEmbeddedDefault() throws {
+        let result = try KioskProcess.run(["config", "check"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("ok — 11 services, 8 windows, 2 sessions"))
+    }
+
+    @Test func configCheckPrintsEveryProblemWithFileAndLine() throws {
+        let dir = NSTemporaryDirectory() + "kiosk-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/hall.json"
+        try """
+        {
+          "sessions": [["08:00", "12:00"], ["11:30", "25:00"]],
+          "services": [
+            {"code": "A", "name": "求职登记"},
+            {"code": "A", "name": "重复"},
+            {"code": "B", "name": "无人办理"}
+          ],
+          "counters": [
+            {"id": "1", "services": ["A", "X"], "policy": "fifo"}
+          ],
+          "colour": "blue"
+        }
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try KioskProcess.run(["config", "check", path])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains("\(path):2: sessions[1]: bad time \"25:00\" (expected HH:MM, 00:00–23:59)"))
+        #expect(lines.contains("\(path):5: duplicate service code \"A\" (first defined at line 4)"))
+        #expect(lines.contains("\(path):6: service \"B\" (无人办理) is served by no counter"))
+        #expect(lines.contains("\(path):9: counters[0] serves unknown service \"X\""))
+        #expect(lines.contains { $0.hasPrefix("\(path):11: unknown key \"colour\"") })
+    }
+
+    @Test func takeThenCallThroughTheJournal() throws {
+        let dir = NSTemporaryDirectory() + "kiosk-cli-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let at = ["--data-dir", dir, "--at", "2026-03-02 09:00"]
+        let take = try KioskProcess.run(["take", "C", "--phone", "13800138000"] + at)
+        #expect(take.status == 0)
+        #expect(take.stdout.contains("ticket C001"))
+        #expect(take.stdout.contains("请携带 身份证、解除劳动合同书"))
+        #expect(take.stdout.contains("138****8000"))
+        #expect(!take.stdout.contains("13800138000"))
+
+        let call = try KioskProcess.run(["call", "3"] + at)
+        #expect(call.status == 0)
+        #expect(call.stdout.contains("请 C001 号到 3号窗口 办理"))
+
+        let refused = try KioskProcess.run(["finish", "3"] + at)
+        #expect(refused.status == 3)
+        #expect(refused.stderr.contains("refused [invalid_transition]"))
+
+        let badPhone = try KioskProcess.run(["take", "C", "--phone", "12345"] + at)
+        #expect(badPhone.status != 0)
+        #expect(badPhone.stderr.contains("not a mainland mobile number"))
+
+        let export = try KioskProcess.run(["export", "--date", "2026-03-02", "--data-dir", dir])
+        #expect(export.status == 0)
+        #expect(export.stdout.contains(#""ev":"issue","ticket":"C001","service":"C","priority":0,"contact":true"#))
+        #expect(!export.stdout.contains("13800138000"))
+    }
+
+    @Test func demoWalksThroughAMorning() throws {
+        let result = try KioskProcess.run(["demo"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("过号 C002 @ 3号窗口 (自动)"))
+        #expect(result.stdout.contains("8号窗口 顶替 6号窗口"))
+        #expect(result.stdout.contains("refused [unknown_service]"))
+    }
+}
