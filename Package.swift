@@ -12,6 +12,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // Pure: hall config, tickets, counters, the queue engine, events, the trace codec.
@@ -31,11 +36,24 @@ let package = Package(
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
         // One libcurl transport: request -> status, headers, body, with timeouts.
         .target(name: "KioskHTTPClient", dependencies: ["CCurlShim"]),
+        // The daemon: the hall actor, group commit, HTTP routes, auth, SSE, metrics.
+        .target(
+            name: "KioskServer",
+            dependencies: [
+                "KioskCore", "KioskStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         .target(name: "KioskTestSupport", dependencies: ["KioskCore", "KioskStore"]),
         .executableTarget(
             name: "kiosk",
             dependencies: [
-                "KioskCore", "KioskStore", "KioskDisplay", "KioskHTTPClient",
+                "KioskCore", "KioskStore", "KioskDisplay", "KioskHTTPClient", "KioskServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +61,13 @@ let package = Package(
         .testTarget(name: "KioskDisplayTests", dependencies: ["KioskDisplay"], resources: [.copy("Snapshots")]),
         .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskCore", "KioskTestSupport"]),
         .testTarget(name: "KioskHTTPClientTests", dependencies: ["KioskHTTPClient"]),
+        .testTarget(
+            name: "KioskServerTests",
+            dependencies: [
+                // Tests talk to a live server over loopback through our own libcurl client.
+                "KioskServer", "KioskCore", "KioskStore", "KioskTestSupport", "KioskHTTPClient",
+            ]
+        ),
         // Runs the built `kiosk` binary as a user would: crash safety, CLI, terminals.
         .testTarget(name: "KioskEndToEndTests", dependencies: ["KioskCore", "KioskStore", "KioskTestSupport"]),
     ],

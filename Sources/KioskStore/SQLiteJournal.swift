@@ -32,6 +32,19 @@ public final class SQLiteJournal: Journal {
         }
     }
 
+    /// The same as `append`, awaiting GRDB's writer queue instead of blocking the caller's
+    /// thread: the daemon's group commit calls this from the cooperative pool.
+    public func appendAsync(_ events: [HallEvent], contacts: [TicketContact]) async throws -> [Int64] {
+        try await pool.writeWithoutTransaction { db in
+            var seqs: [Int64] = []
+            try db.inTransaction(.immediate) {
+                seqs = try self.insert(events, contacts: contacts, in: db)
+                return .commit
+            }
+            return seqs
+        }
+    }
+
     /// Reads the day's events, decides what to append, and appends it, all in one IMMEDIATE
     /// transaction: processes that share the file (CLI commands) are serialised, so two of
     /// them can never hand out the same number.
@@ -86,6 +99,11 @@ public final class SQLiteJournal: Journal {
         try pool.read { db in
             try fetch(sql: "SELECT seq, business_date, line FROM event WHERE seq > ? ORDER BY seq LIMIT ?", [seq, limit], in: db)
         }
+    }
+
+    /// The newest sequence number in the journal, 0 when empty.
+    public func lastSeq() throws -> Int64 {
+        try pool.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM event") ?? 0 }
     }
 
     public func latestDate() throws -> BusinessDate? {

@@ -15,7 +15,12 @@ struct HallOptions: ParsableArguments {
     var at: String?
 
     func loadConfig() throws -> HallConfig {
-        guard let path = config else { return HallConfig.defaultHall }
+        try Self.load(configPath: config)
+    }
+
+    /// The config at `path`, or the embedded default; problems are printed as file:line.
+    static func load(configPath path: String?) throws -> HallConfig {
+        guard let path else { return HallConfig.defaultHall }
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)

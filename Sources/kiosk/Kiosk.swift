@@ -1,12 +1,12 @@
 import ArgumentParser
 
 @main
-struct Kiosk: ParsableCommand {
+struct Kiosk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiosk",
         abstract: "Queue tickets, windows and the hall screen for a government service hall.",
         subcommands: [
-            ConfigCommand.self, LayoutsCommand.self, DemoCommand.self, StatusCommand.self, ExportCommand.self,
+            ServeCommand.self, ConfigCommand.self, LayoutsCommand.self, DemoCommand.self, StatusCommand.self, ExportCommand.self,
             TakeCommand.self, CancelCommand.self, ReactivateCommand.self,
             CallCommand.self, CallTicketCommand.self, RecallCommand.self, StartCommand.self, FinishCommand.self,
             NoShowCommand.self, TransferCommand.self, ParkCommand.self, UnparkCommand.self,

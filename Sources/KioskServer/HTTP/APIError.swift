@@ -1,0 +1,36 @@
+import Hummingbird
+import KioskCore
+
+/// Every refusal the API gives: an HTTP status and the stable body
+/// `{"error":{"code":"…","message":"…"}}`. Clients switch on `code`, people read `message`.
+public struct APIError: Error, HTTPResponseError, Sendable {
+    public var status: HTTPResponse.Status
+    public var code: String
+    public var message: String
+
+    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        JSONResponse.make(["error": ["code": .string(code), "message": .string(message)]], status: status)
+    }
+
+    static let unauthorized = APIError(.unauthorized, "unauthorized", "缺少或无效的令牌 Missing or invalid bearer token")
+    static func forbidden(_ why: String) -> APIError { APIError(.forbidden, "forbidden", why) }
+    static func badRequest(_ code: String, _ message: String) -> APIError { APIError(.badRequest, code, message) }
+}
+
+extension QueueError {
+    /// Unknown things are 404; everything else is a conflict with the hall's current state.
+    var apiError: APIError {
+        switch self {
+        case .unknownService, .unknownCounter, .unknownTicket:
+            return APIError(.notFound, code, message)
+        default:
+            return APIError(.conflict, code, message)
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import KioskCore
+
+/// Who may do what: one bearer token per role, and one per window (a clerk's token only acts
+/// on its own window). Loaded from a JSON file kept outside the hall config (secrets).
+public struct AccessTokens: Sendable, Equatable {
+    public var kiosk: String
+    public var supervisor: String
+    public var display: String
+    public var admin: String
+    /// Window id → that window's clerk token.
+    public var windows: [CounterID: String]
+
+    public init(kiosk: String, supervisor: String, display: String, admin: String, windows: [CounterID: String]) {
+        self.kiosk = kiosk
+        self.supervisor = supervisor
+        self.display = display
+        self.admin = admin
+        self.windows = windows
+    }
+
+    /// Fresh random tokens for every role and window of `config`.
+    public static func generate(for config: HallConfig) -> AccessTokens {
+        func token() -> String {
+            var rng = SystemRandomNumberGenerator()
+            return (0..<24).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &rng)) }.joined()
+        }
+        return AccessTokens(
+            kiosk: token(), supervisor: token(), display: token(), admin: token(),
+            windows: Dictionary(uniqueKeysWithValues: config.counters.map { ($0.id, token()) })
+        )
+    }
+
+    public var jsonValue: JSONValue {
+        [
+            "kiosk": .string(kiosk), "supervisor": .string(supervisor), "display": .string(display), "admin": .string(admin),
+            "windows": .object(windows.sorted { $0.key < $1.key }.map { (key: $0.key, value: .string($0.value)) }),
+        ]
+    }
+
+    public static func load(json text: String) throws -> AccessTokens {
+        let value = try JSONParser.parse(text).value
+        func token(_ key: String) throws -> String {
+            guard let s = value[key]?.stringValue, s.utf8.count >= 16 else {
+                throw TokenFileError(message: "\"\(key)\" must be a token of at least 16 characters")
+            }
+            return s
+        }
+        var windows: [CounterID: String] = [:]
+        if case let .object(members)? = value["windows"] {
+            for (id, v) in members {
+                guard let s = v.stringValue, s.utf8.count >= 16 else { throw TokenFileError(message: "windows.\(id) must be a token of at least 16 characters") }
+                windows[id] = s
+            }
+        }
+        return AccessTokens(kiosk: try token("kiosk"), supervisor: try token("supervisor"), display: try token("display"), admin: try token("admin"), windows: windows)
+    }
+
+    /// The role a presented token grants, compared in constant time so response timing does
+    /// not reveal how much of a guess was right.
+    func role(for presented: String) -> Role? {
+        var found: Role?
+        let candidates: [(String, Role)] = [(kiosk, .kiosk), (supervisor, .supervisor), (display, .display), (admin, .admin)]
+            + windows.sorted { $0.key < $1.key }.map { ($0.value, .window($0.key)) }
+        for (token, role) in candidates where Self.constantTimeEqual(token, presented) && found == nil {
+            found = role
+        }
+        return found
+    }
+
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        var difference = UInt8(truncatingIfNeeded: x.count ^ y.count)
+        for i in 0..<max(x.count, y.count) {
+            difference |= (i < x.count ? x[i] : 0) ^ (i < y.count ? y[i] : 0)
+        }
+        return difference == 0
+    }
+}
+
+public struct TokenFileError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { "token file: \(message)" }
+}
+
+/// What a caller is.
+public enum Role: Sendable, Equatable {
+    case kiosk, supervisor, display, admin
+    case window(CounterID)
+
+    /// The name recorded in audited events.
+    var auditName: String {
+        switch self {
+        case .kiosk: return "kiosk"
+        case .supervisor: return "supervisor"
+        case .display: return "display"
+        case .admin: return "admin"
+        case let .window(id): return "window \(id)"
+        }
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import KioskCore
+import KioskStore
+import Logging
+
+/// The single owner of the hall's state in the daemon.
+///
+/// A command is decided and folded at once (so the next command sees it), queued for the
+/// journal, and answered only after `JournalWriter` has committed it: group commit. Commands
+/// that arrive while a batch is being written share the next transaction and its fsync.
+/// Subscribers (the live stream, the notifier) see an event only once it is durable.
+public actor Hall {
+    public nonisolated let engine: QueueEngine
+    public nonisolated let journal: SQLiteJournal
+    private let logger: Logger
+    private let clock: @Sendable () -> Date
+
+    /// Everything decided so far, including events still being written.
+    public private(set) var state: HallState
+    /// The newest sequence number known durable.
+    public private(set) var committedSeq: Int64 = 0
+    /// The newest calls, newest first, for the hall screen.
+    public private(set) var recentCalls: [RecentCall] = []
+
+    private var pending: [PendingCommand] = []
+    private let wakeWriter: AsyncStream<Void>.Continuation
+    nonisolated let writerWakeups: AsyncStream<Void>
+    private var subscribers: [UUID: AsyncStream<StoredEvent>.Continuation] = [:]
+    private let metrics: ServerMetrics
+    private var closing = false
+
+    /// A call as the hall screen lists it.
+    public struct RecentCall: Sendable, Equatable {
+        public var ticket: TicketNumber
+        public var counter: CounterID
+        public var at: Date
+    }
+
+    struct PendingCommand {
+        var events: [HallEvent]
+        var contacts: [TicketContact]
+        var continuation: CheckedContinuation<[Int64], any Error>
+    }
+
+    /// What a command did, once durable.
+    public struct Outcome: Sendable {
+        public var events: [HallEvent]
+        public var seqs: [Int64]
+        /// The hall right after this command (later commands may have changed it since).
+        public var state: HallState
+    }
+
+    /// Loads today's events from the journal and folds them: the state after a restart.
+    public init(engine: QueueEngine, journal: SQLiteJournal, metrics: ServerMetrics, logger: Logger, clock: @escaping @Sendable () -> Date = Date.init) throws {
+        self.engine = engine
+        self.journal = journal
+        self.metrics = metrics
+        self.logger = logger
+        self.clock = clock
+        let today = engine.calendar.businessDate(of: clock())
+        let stored = try journal.events(on: today)
+        state = engine.replay(stored.map(\.event))
+        committedSeq = try journal.lastSeq()
+        (writerWakeups, wakeWriter) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
+        for event in stored.map(\.event) { Self.noteCall(event, in: &recentCalls) }
+        try journal.purgeContacts(before: today)
+    }
+
+    /// The current time as the hall's rules see it (the wall clock, or a test's clock).
+    public nonisolated func now() -> Date { clock() }
+
+    /// Decides `command` now, and returns once its events are durable. A refused command
+    /// throws `QueueError` and changes nothing; a command with no events returns at once.
+    public func execute(_ command: Command, contact: TicketContact? = nil) async throws -> Outcome {
+        let events = try engine.apply(command, to: state, at: clock())
+        guard !events.isEmpty else { return Outcome(events: [], seqs: [], state: state) }
+        for event in events { engine.fold(event, into: &state) }
+        let after = state
+        var contacts: [TicketContact] = []
+        if var contact, let number = events.lazy.compactMap(\.issuedTicket).last {
+            contact.ticket = number
+            contacts.append(contact)
+        }
+        let seqs = try await withCheckedThrowingContinuation { continuation in
+            pending.append(PendingCommand(events: events, contacts: contacts, continuation: continuation))
+            wakeWriter.yield()
+        }
+        return Outcome(events: events, seqs: seqs, state: after)
+    }
+
+    /// Writes every queued command's events in one transaction, then answers them all.
+    /// Called by `JournalWriter` only, one batch at a time.
+    func flush() async {
+        guard !pending.isEmpty else { return }
+        let batch = pending
+        pending = []
+        let events = batch.flatMap(\.events)
+        let started = ContinuousClock.now
+        do {
+            let seqs = try await journal.appendAsync(events, contacts: batch.flatMap(\.contacts))
+            metrics.recordCommit(commands: batch.count, duration: ContinuousClock.now - started)
+            var offset = 0
+            for command in batch {
+                command.continuation.resume(returning: Array(seqs[offset..<offset + command.events.count]))
+                offset += command.events.count
+            }
+            let stored = zip(seqs, events).map { StoredEvent(seq: $0, date: engine.calendar.businessDate(of: $1.at), event: $1) }
+            for item in stored {
+                Self.noteCall(item.event, in: &recentCalls)
+                metrics.record(item.event, in: state)
+                for subscriber in subscribers.values { subscriber.yield(item) }
+            }
+            committedSeq = seqs.last ?? committedSeq
+        } catch {
+            // Nothing of this batch is acknowledged. Later commands were decided on top of it,
+            // so they fail too, and the state goes back to what the journal holds.
+            logger.error("journal write failed", metadata: ["error": "\(error)"])
+            let failed = batch + pending
+            pending = []
+            for command in failed { command.continuation.resume(throwing: JournalUnavailable()) }
+            if let stored = try? journal.events(on: engine.calendar.businessDate(of: clock())) {
+                state = engine.replay(stored.map(\.event))
+            }
+        }
+    }
+
+    /// Answers every command still queued (graceful shutdown drains before exiting).
+    var hasPending: Bool { !pending.isEmpty }
+
+    /// Committed events from now on; the caller first reads the journal after its last seen
+    /// sequence number up to the returned `from` (no gap, no duplicate).
+    public func subscribe() -> (from: Int64, events: AsyncStream<StoredEvent>, id: UUID)? {
+        guard !closing else { return nil }
+        let id = UUID()
+        // A client that cannot keep up is cut off rather than buffering without bound; it
+        // reconnects and resumes from the last id it saw.
+        let (stream, continuation) = AsyncStream<StoredEvent>.makeStream(bufferingPolicy: .bufferingOldest(4096))
+        subscribers[id] = continuation
+        return (committedSeq, stream, id)
+    }
+
+    /// The stream's reader calls this when it stops reading.
+    public func unsubscribe(_ id: UUID) {
+        subscribers[id]?.finish()
+        subscribers[id] = nil
+    }
+
+    /// Refuses new streams and ends the open ones (graceful shutdown).
+    func close() {
+        closing = true
+        finishSubscribers()
+    }
+
+    /// Ends every live stream.
+    func finishSubscribers() {
+        for continuation in subscribers.values { continuation.finish() }
+        subscribers = [:]
+    }
+
+    public func contact(for ticket: TicketNumber) throws -> TicketContact? {
+        guard let date = state.date else { return nil }
+        return try journal.contact(for: ticket, on: date)
+    }
+
+    private static func noteCall(_ event: HallEvent, in calls: inout [RecentCall]) {
+        switch event.kind {
+        case let .called(ticket, counter, _), let .recalled(ticket, counter, _), let .unparked(ticket, counter):
+            calls.removeAll { $0.ticket == ticket }
+            calls.insert(RecentCall(ticket: ticket, counter: counter, at: event.at), at: 0)
+            if calls.count > 20 { calls.removeLast() }
+        case .dayStarted:
+            calls = []
+        default:
+            break
+        }
+    }
+}
+
+/// The journal could not commit; nothing of the command was kept.
+public struct JournalUnavailable: Error, Sendable {}

@@ -1,0 +1,76 @@
+import Foundation
+import Hummingbird
+import KioskCore
+import KioskStore
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// The whole daemon wired in one place — the serve command and the tests build it the same way.
+public struct KioskDaemon: Sendable {
+    public struct Options: Sendable {
+        public var config: HallConfig
+        public var tokens: AccessTokens
+        public var dataDirectory: String
+        public var host: String = "127.0.0.1"
+        /// 0 picks a free port (tests); `onReady` is told which.
+        public var port: Int = 8080
+        public var tickInterval: Duration = .seconds(1)
+        public var gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint]
+        public var logger = Logger(label: "kiosk.server")
+        public var clock: @Sendable () -> Date = Date.init
+        /// Called once the server listens, with its port.
+        public var onReady: @Sendable (Int) async -> Void = { _ in }
+
+        public init(config: HallConfig, tokens: AccessTokens, dataDirectory: String) {
+            self.config = config
+            self.tokens = tokens
+            self.dataDirectory = dataDirectory
+        }
+    }
+
+    public let hall: Hall
+    public let metrics: ServerMetrics
+    private let group: ServiceGroup
+
+    /// Opens the journal, folds today's events, builds the routes and the service group.
+    public init(_ options: Options) throws {
+        try FileManager.default.createDirectory(atPath: options.dataDirectory, withIntermediateDirectories: true)
+        let engine = QueueEngine(config: options.config)
+        let journal = try SQLiteJournal(path: options.dataDirectory + "/journal.sqlite", calendar: engine.calendar)
+        metrics = ServerMetrics()
+        hall = try Hall(engine: engine, journal: journal, metrics: metrics, logger: options.logger, clock: options.clock)
+
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: ErrorMiddleware(metrics: metrics, logger: options.logger))
+        KioskAPI(hall: hall, tokens: options.tokens, metrics: metrics, logger: options.logger).register(on: router)
+        let onReady = options.onReady
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "kiosk"),
+            onServerRunning: { channel in await onReady(channel.localAddress?.port ?? options.port) },
+            logger: options.logger
+        )
+        // Graceful shutdown runs in reverse: streams end, the server stops taking requests and
+        // finishes those in flight, the ticker stops, and the journal writer drains last.
+        group = ServiceGroup(configuration: .init(
+            services: [
+                JournalWriter(hall: hall),
+                TickService(hall: hall, interval: options.tickInterval, logger: options.logger),
+                app,
+                StreamCloser(hall: hall),
+            ],
+            gracefulShutdownSignals: options.gracefulShutdownSignals,
+            logger: options.logger
+        ))
+    }
+
+    /// Runs until a shutdown signal (or `shutdown()`), then drains and returns.
+    public func run() async throws {
+        try await group.run()
+    }
+
+    public func shutdown() async {
+        await group.triggerGracefulShutdown()
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Hummingbird
+import KioskCore
+import KioskStore
+
+/// Hall screens (read-only): the snapshot, and the live stream of committed events as
+/// Server-Sent Events. The admin's export of a day as a trace.
+extension KioskAPI {
+    func registerDisplay(on router: Router<BasicRequestContext>) {
+        router.get("/v1/hall") { request, _ in
+            try authorizeReader(request)
+            let (state, calls) = await (hall.state, hall.recentCalls)
+            return JSONResponse.make(views.hall(state, recentCalls: calls, at: hall.now()))
+        }
+
+        router.get("/v1/events") { request, _ in
+            try authorizeReader(request)
+            // Resume: the standard Last-Event-ID header (browsers send it on reconnect), or ?after=.
+            let afterText = request.headers.first(where: { $0.name.canonicalName == "last-event-id" })?.value ?? request.uri.queryParameters.get("after") ?? "0"
+            guard let after = Int64(afterText), after >= 0 else {
+                throw APIError.badRequest("invalid_event_id", "Last-Event-ID / after must be a non-negative integer")
+            }
+            guard let subscription = await hall.subscribe() else {
+                throw APIError(.serviceUnavailable, "shutting_down", "服务正在停止 The daemon is shutting down")
+            }
+            let backlog = try hall.journal.events(after: after, limit: 100_000).filter { $0.seq <= subscription.from }
+            let views = self.views
+            var headers = HTTPFields()
+            headers[.contentType] = "text/event-stream; charset=utf-8"
+            headers[.cacheControl] = "no-cache"
+            return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+                do {
+                    try await writer.write(ByteBuffer(string: "retry: 1000\n\n"))
+                    for item in backlog { try await writer.write(Self.sse(item, views)) }
+                    for await item in subscription.events where item.seq > after {
+                        try await writer.write(Self.sse(item, views))
+                    }
+                } catch {
+                    await hall.unsubscribe(subscription.id)   // the client went away
+                    throw error
+                }
+                await hall.unsubscribe(subscription.id)
+                try await writer.finish(nil)
+            })
+        }
+
+        router.get("/v1/export") { request, _ in
+            try authorize(request, "导出 export") { $0 == .admin || $0 == .supervisor }
+            let text = request.uri.queryParameters.get("date") ?? ""
+            let date: BusinessDate
+            if text.isEmpty {
+                date = hall.engine.calendar.businessDate(of: hall.now())
+            } else {
+                guard let parsed = BusinessDate(text) else { throw APIError.badRequest("invalid_date", "date must be YYYY-MM-DD") }
+                date = parsed
+            }
+            let events = try hall.journal.events(on: date).map(\.event)
+            return JSONResponse.text(TraceDay(date: date, config: config, events: events).jsonLines(), contentType: "application/x-ndjson; charset=utf-8")
+        }
+    }
+
+    func authorizeReader(_ request: Request) throws {
+        try authorize(request, "读取大厅状态 read the hall") { $0 == .display || $0 == .supervisor || $0 == .admin }
+    }
+
+    static func sse(_ item: StoredEvent, _ views: HallViews) -> ByteBuffer {
+        ByteBuffer(string: "id: \(item.seq)\nevent: hall\ndata: \(views.event(item.event, seq: item.seq).serialized())\n\n")
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Hummingbird
+import KioskCore
+
+/// The supervisor: AB-role covers, out-of-order calls, second chances, services and windows.
+/// Every one of these events records who did it.
+extension KioskAPI {
+    func registerSupervisor(on router: Router<BasicRequestContext>) {
+        router.post("/v1/windows/:id/cover") { request, context in
+            var request = request
+            let role = try authorizeSupervisor(request)
+            let id = try windowID(context)
+            let body = try await JSONBody.read(&request, allowed: ["covered"])
+            let covered = try body.string("covered", required: true, maxLength: 8)!
+            return try await answer(try await run(.cover(counter: id, covered: covered, by: role.auditName)), window: id)
+        }
+        router.post("/v1/windows/:id/uncover") { request, context in
+            var request = request
+            let role = try authorizeSupervisor(request)
+            let id = try windowID(context)
+            let body = try await JSONBody.read(&request, allowed: ["covered"])
+            let covered = try body.string("covered", maxLength: 8)
+            return try await answer(try await run(.uncover(counter: id, covered: covered, by: role.auditName)), window: id)
+        }
+        router.post("/v1/windows/:id/call-ticket") { request, context in
+            var request = request
+            let role = try authorizeSupervisor(request)
+            let id = try windowID(context)
+            let body = try await JSONBody.read(&request, allowed: ["ticket"])
+            let ticket = try body.string("ticket", required: true, maxLength: 8)!.uppercased()
+            return try await answer(try await run(.callTicket(counter: id, ticket: ticket, by: role.auditName)), window: id)
+        }
+        router.post("/v1/windows/:id/close") { request, context in
+            var request = request
+            try authorizeSupervisor(request)
+            let id = try windowID(context)
+            _ = try await JSONBody.read(&request, allowed: [])
+            return try await answer(try await run(.closeCounter(counter: id)), window: id)
+        }
+        router.post("/v1/windows/:id/open") { request, context in
+            var request = request
+            try authorizeSupervisor(request)
+            let id = try windowID(context)
+            _ = try await JSONBody.read(&request, allowed: [])
+            return try await answer(try await run(.openCounter(counter: id)), window: id)
+        }
+        router.post("/v1/tickets/:number/reactivate") { request, context in
+            var request = request
+            let role = try authorizeSupervisor(request)
+            _ = try await JSONBody.read(&request, allowed: [])
+            let outcome = try await run(.reactivate(ticket: try ticketNumber(context), by: role.auditName))
+            return JSONResponse.make(["events": eventsJSON(outcome)])
+        }
+        for (action, make) in [("close", true), ("reopen", false)] {
+            router.post("/v1/services/:code/\(action)") { request, context in
+                var request = request
+                let role = try authorizeSupervisor(request)
+                _ = try await JSONBody.read(&request, allowed: [])
+                let code = String((context.parameters.get("code") ?? "").uppercased().prefix(8))
+                let command: Command = make ? .closeService(service: code, by: role.auditName) : .reopenService(service: code, by: role.auditName)
+                let outcome = try await run(command)
+                return JSONResponse.make(["events": eventsJSON(outcome)])
+            }
+        }
+    }
+
+    @discardableResult
+    func authorizeSupervisor(_ request: Request) throws -> Role {
+        try authorize(request, "执行值班长操作 do supervisor actions") { $0 == .supervisor }
+    }
+}

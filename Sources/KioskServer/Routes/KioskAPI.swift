@@ -1,0 +1,71 @@
+import Foundation
+import Hummingbird
+import KioskCore
+import KioskStore
+import Logging
+
+/// The HTTP API under `/v1`: one place that knows routes, roles and how commands map to the
+/// hall. Handlers never throw anything but `APIError` (see `ErrorMiddleware`).
+struct KioskAPI: Sendable {
+    let hall: Hall
+    let tokens: AccessTokens
+    let metrics: ServerMetrics
+    let logger: Logger
+    var views: HallViews { HallViews(engine: hall.engine) }
+    var config: HallConfig { hall.engine.config }
+
+    func register(on router: Router<BasicRequestContext>) {
+        registerPublic(on: router)
+        registerKiosk(on: router)
+        registerWindows(on: router)
+        registerSupervisor(on: router)
+        registerDisplay(on: router)
+    }
+
+    /// The caller's role, or 401.
+    func authenticate(_ request: Request) throws -> Role {
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
+              let role = tokens.role(for: String(header.dropFirst("Bearer ".count)))
+        else { throw APIError.unauthorized }
+        return role
+    }
+
+    /// The caller's role if `allowed`, else 401 (no valid token) or 403 (wrong role).
+    @discardableResult
+    func authorize(_ request: Request, _ what: String, allowed: (Role) -> Bool) throws -> Role {
+        let role = try authenticate(request)
+        guard allowed(role) else { throw APIError.forbidden("无权\(what) The \(role.auditName) token may not \(what)") }
+        return role
+    }
+
+    /// Runs a command on the hall; a refusal becomes its 404/409, a journal failure a 503.
+    func run(_ command: Command, contact: TicketContact? = nil) async throws -> Hall.Outcome {
+        do {
+            return try await hall.execute(command, contact: contact)
+        } catch let error as QueueError {
+            throw error.apiError
+        } catch is JournalUnavailable {
+            throw APIError(.serviceUnavailable, "journal_unavailable", "暂时无法保存,请重试 The journal could not commit; nothing was changed, try again")
+        }
+    }
+
+    /// The events a command committed, as the stream shows them.
+    func eventsJSON(_ outcome: Hall.Outcome) -> JSONValue {
+        .array(zip(outcome.events, outcome.seqs).map { views.event($0, seq: $1) })
+    }
+
+    /// A ticket number from a path, normalised (`a23` is not a number; `a023` is `A023`).
+    func ticketNumber(_ context: BasicRequestContext) throws -> TicketNumber {
+        let raw = context.parameters.get("number")?.uppercased() ?? ""
+        guard raw.count == 4, raw.first.map({ ("A"..."Z").contains($0) }) == true, raw.dropFirst().allSatisfy(\.isNumber) else {
+            throw QueueError.unknownTicket(String(raw.prefix(8))).apiError
+        }
+        return raw
+    }
+
+    func windowID(_ context: BasicRequestContext) throws -> CounterID {
+        let id = context.parameters.get("id") ?? ""
+        guard config.counter(id) != nil else { throw QueueError.unknownCounter(String(id.prefix(8))).apiError }
+        return id
+    }
+}
