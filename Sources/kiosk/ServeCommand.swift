@@ -12,6 +12,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Address to listen on.") var host: String = "127.0.0.1"
     @Option(name: .long, help: "Port to listen on.") var port: Int = 8080
     @Option(name: .long, help: "Token file (JSON). Default: DATA-DIR/tokens.json, created with random tokens if missing.") var tokens: String?
+    @Option(name: .long, help: "Run the hall clock from this hall-local time ('YYYY-MM-DD HH:MM[:SS]'), advancing in real time: for demos, training and tests outside opening hours.")
+    var startAt: String?
+    @Option(name: .long, help: "With --start-at: how many hall seconds pass per real second.") var speed: Double = 1
 
     func run() async throws {
         let hallConfig = try HallOptions.load(configPath: config)
@@ -24,6 +27,15 @@ struct ServeCommand: AsyncParsableCommand {
         options.host = host
         options.port = port
         options.logger = logger
+        if let startAt {
+            let calendar = QueueEngine(config: hallConfig).calendar
+            guard let start = LocalTimeArgument.parse(startAt, calendar: calendar, today: calendar.businessDate(of: Date())) else {
+                throw ValidationError("--start-at: expected 'YYYY-MM-DD HH:MM[:SS]', got '\(startAt)'")
+            }
+            guard speed > 0 && speed <= 3600 else { throw ValidationError("--speed must be in (0, 3600]") }
+            let realStart = Date(), speed = speed
+            options.clock = { start.addingTimeInterval(Date().timeIntervalSince(realStart) * speed) }
+        }
         let dir = dataDir, host = host
         options.onReady = { port in
             logger.info("kiosk serving \(hallConfig.name) on http://\(host):\(port)", metadata: ["journal": "\(dir)/journal.sqlite", "tokens": "\(tokenFile)"])
