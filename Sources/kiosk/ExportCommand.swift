@@ -11,7 +11,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
 
     func run() throws {
-        let local = try hall.localHall()
+        guard let local = try hall.localHall() else {
+            throw ValidationError("export reads a journal: give --data-dir (the daemon's is GET /v1/export)")
+        }
         let day: BusinessDate
         if let date {
             guard let parsed = BusinessDate(date) else { throw ValidationError("--date: expected YYYY-MM-DD, got '\(date)'") }

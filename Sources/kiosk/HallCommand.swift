@@ -3,18 +3,26 @@ import Foundation
 import KioskCore
 import KioskStore
 
-/// A CLI command that sends one engine command to the hall's journal and reports what happened.
-protocol HallCommand: ParsableCommand {
+/// A CLI command that sends one engine command: to the daemon over HTTP, or with `--data-dir`
+/// straight to a journal. Either way it prints what happened.
+protocol HallCommand: AsyncParsableCommand {
     var hall: HallOptions { get }
+    /// The command for a journal worked on directly.
     func command(at now: Date, in engine: QueueEngine) throws -> Command
+    /// The same command as an API call to the daemon.
+    var remote: DaemonClient.Call { get throws }
 }
 
 extension HallCommand {
-    func run() throws {
-        let local = try hall.localHall()
-        let now = try hall.now(in: local.engine.calendar)
-        let outcome = try execute(command(at: now, in: local.engine), on: local, at: now)
-        for event in outcome.events { printLine(EventText.describe(event, in: outcome.state, config: local.engine.config)) }
+    func run() async throws {
+        if let local = try hall.localHall() {
+            let now = try hall.now(in: local.engine.calendar)
+            let outcome = try execute(command(at: now, in: local.engine), on: local, at: now)
+            for event in outcome.events { printLine(EventText.describe(event, in: outcome.state, config: local.engine.config)) }
+        } else {
+            let answer = try await hall.client().send(remote)
+            DaemonClient.printEvents(answer, config: try hall.loadConfig())
+        }
     }
 }
 

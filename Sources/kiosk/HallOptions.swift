@@ -8,8 +8,17 @@ struct HallOptions: ParsableArguments {
     @Option(name: .long, help: "Hall config file (JSON). Default: the embedded default hall.")
     var config: String?
 
-    @Option(name: .long, help: "Where the journal lives.")
-    var dataDir: String = "./var"
+    @Option(name: .long, help: "Work on this journal directly, without a daemon (the daemon must not be running on it).")
+    var dataDir: String?
+
+    @Option(name: .long, help: "The daemon to talk to (when --data-dir is not given).")
+    var server: String = "http://127.0.0.1:8080"
+
+    @Option(name: .long, help: "Bearer token (default: the right one from --tokens).")
+    var token: String?
+
+    @Option(name: .long, help: "Token file written by `kiosk serve`.")
+    var tokens: String = "./var/tokens.json"
 
     @Option(name: .long, help: "Act at this hall-local time instead of now: 'YYYY-MM-DD HH:MM[:SS]' or 'HH:MM[:SS]' (today).")
     var at: String?
@@ -44,8 +53,15 @@ struct HallOptions: ParsableArguments {
         return instant
     }
 
-    func localHall() throws -> LocalHall {
-        try LocalHall(config: loadConfig(), dataDirectory: dataDir)
+    /// The journal to work on directly, or nil to talk to the daemon.
+    func localHall() throws -> LocalHall? {
+        guard let dataDir else { return nil }
+        return try LocalHall(config: loadConfig(), dataDirectory: dataDir)
+    }
+
+    func client() throws -> DaemonClient {
+        if at != nil { throw ValidationError("--at works only with --data-dir (the daemon keeps its own clock)") }
+        return DaemonClient(server: server, token: token, tokenFile: tokens)
     }
 }
 

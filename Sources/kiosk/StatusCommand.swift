@@ -7,7 +7,9 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var hall: HallOptions
 
     func run() throws {
-        let local = try hall.localHall()
+        guard let local = try hall.localHall() else {
+            throw ValidationError("status reads a journal: give --data-dir (the daemon's hall is GET /v1/hall)")
+        }
         let now = try hall.now(in: local.engine.calendar)
         print(StatusText.board(try local.state(at: now), config: local.engine.config), terminator: "")
     }

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import KioskCore
 import KioskStore
+import KioskServer
 
-struct TakeCommand: ParsableCommand {
+struct TakeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "take", abstract: "Take a ticket for a service (the kiosk).")
 
     @OptionGroup var hall: HallOptions
@@ -20,8 +21,8 @@ struct TakeCommand: ParsableCommand {
         if count < 1 { throw ValidationError("--count must be at least 1") }
     }
 
-    func run() throws {
-        let local = try hall.localHall()
+    func run() async throws {
+        guard let local = try hall.localHall() else { return try await takeFromDaemon() }
         let contact = (phone != nil || caretaker != nil)
             ? TicketContact(ticket: "", phone: phone.flatMap(PhoneNumber.init), caretaker: caretaker.flatMap(PhoneNumber.init))
             : nil
@@ -42,11 +43,32 @@ struct TakeCommand: ParsableCommand {
     }
 }
 
+extension TakeCommand {
+    /// The same ticket, taken from the daemon.
+    func takeFromDaemon() async throws {
+        let client = try hall.client()
+        var body: [(key: String, value: JSONValue)] = [("service", .string(service.uppercased())), ("priority", .bool(priority))]
+        if let phone { body.append(("phone", .string(phone))) }
+        if let caretaker { body.append(("caretaker_phone", .string(caretaker))) }
+        for _ in 0..<count {
+            let answer = try await client.send(DaemonClient.Call(path: "/v1/tickets", body: .object(body), role: .kiosk))
+            var line = "ticket \(answer["ticket"]?.stringValue ?? "?") · \(answer["service_name"]?.stringValue ?? "")"
+            line += " · 前面 \(answer["people_ahead"]?.intValue ?? 0) 人"
+            let documents = answer["documents"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            if !documents.isEmpty { line += " · 请携带 " + documents.joined(separator: "、") }
+            if let masked = answer["sms_to"]?.stringValue { line += " · 短信 \(masked)" }
+            if let masked = answer["sms_caretaker"]?.stringValue { line += " · 家属 \(masked)" }
+            printLine(line)
+        }
+    }
+}
+
 struct CancelCommand: HallCommand {
     static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a waiting or parked ticket.")
     @OptionGroup var hall: HallOptions
     @Argument(help: "Ticket number, e.g. A023.") var ticket: String
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .cancel(ticket: ticket.uppercased()) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/tickets/\(ticket.uppercased())/cancel", role: .kiosk) }
 }
 
 struct ReactivateCommand: HallCommand {
@@ -55,4 +77,5 @@ struct ReactivateCommand: HallCommand {
     @Argument(help: "Ticket number.") var ticket: String
     @Option(help: "Who authorises it (audited).") var by: String = "supervisor"
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .reactivate(ticket: ticket.uppercased(), by: by) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/tickets/\(ticket.uppercased())/reactivate", role: .supervisor) }
 }

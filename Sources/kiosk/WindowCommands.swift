@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
 import KioskCore
+import KioskServer
 
 struct CallCommand: HallCommand {
     static let configuration = CommandConfiguration(commandName: "call", abstract: "Call the next ticket to a window.")
     @OptionGroup var hall: HallOptions
     @Argument(help: "Window id.") var window: String
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .callNext(counter: window) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/call", role: .window(window)) }
 }
 
 struct CallTicketCommand: HallCommand {
@@ -16,6 +18,7 @@ struct CallTicketCommand: HallCommand {
     @Argument(help: "Ticket number.") var ticket: String
     @Option(help: "Who authorises it.") var by: String = "supervisor"
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .callTicket(counter: window, ticket: ticket.uppercased(), by: by) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/call-ticket", body: ["ticket": .string(ticket.uppercased())], role: .supervisor) }
 }
 
 struct RecallCommand: HallCommand {
@@ -23,6 +26,7 @@ struct RecallCommand: HallCommand {
     @OptionGroup var hall: HallOptions
     @Argument(help: "Window id.") var window: String
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .recall(counter: window) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/recall", role: .window(window)) }
 }
 
 struct StartCommand: HallCommand {
@@ -30,6 +34,7 @@ struct StartCommand: HallCommand {
     @OptionGroup var hall: HallOptions
     @Argument(help: "Window id.") var window: String
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .start(counter: window) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/start", role: .window(window)) }
 }
 
 struct FinishCommand: HallCommand {
@@ -37,6 +42,7 @@ struct FinishCommand: HallCommand {
     @OptionGroup var hall: HallOptions
     @Argument(help: "Window id.") var window: String
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .finish(counter: window) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/finish", role: .window(window)) }
 }
 
 struct NoShowCommand: HallCommand {
@@ -44,6 +50,7 @@ struct NoShowCommand: HallCommand {
     @OptionGroup var hall: HallOptions
     @Argument(help: "Window id.") var window: String
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .noShow(counter: window) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/noshow", role: .window(window)) }
 }
 
 struct TransferCommand: HallCommand {
@@ -52,6 +59,7 @@ struct TransferCommand: HallCommand {
     @Argument(help: "Window id.") var window: String
     @Argument(help: "Service letter.") var service: String
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .transfer(counter: window, to: service.uppercased()) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/transfer", body: ["service": .string(service.uppercased())], role: .window(window)) }
 }
 
 struct ParkCommand: HallCommand {
@@ -59,6 +67,7 @@ struct ParkCommand: HallCommand {
     @OptionGroup var hall: HallOptions
     @Argument(help: "Window id.") var window: String
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .park(counter: window) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/park", role: .window(window)) }
 }
 
 struct UnparkCommand: HallCommand {
@@ -67,6 +76,7 @@ struct UnparkCommand: HallCommand {
     @Argument(help: "Window id.") var window: String
     @Argument(help: "Ticket number.") var ticket: String
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .unpark(counter: window, ticket: ticket.uppercased()) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/unpark", body: ["ticket": .string(ticket.uppercased())], role: .window(window)) }
 }
 
 struct PauseCommand: HallCommand {
@@ -79,6 +89,7 @@ struct PauseCommand: HallCommand {
         guard let clock = ClockTime(until) else { throw ValidationError("--until: expected HH:MM, got '\(until)'") }
         return .pause(counter: window, until: engine.calendar.instant(on: engine.calendar.businessDate(of: now), at: clock))
     }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/pause", body: until.map { ["until": .string($0)] } ?? [:], role: .window(window)) }
 }
 
 struct ResumeCommand: HallCommand {
@@ -86,6 +97,7 @@ struct ResumeCommand: HallCommand {
     @OptionGroup var hall: HallOptions
     @Argument(help: "Window id.") var window: String
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .resume(counter: window) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/resume", role: .window(window)) }
 }
 
 struct CoverCommand: HallCommand {
@@ -95,6 +107,7 @@ struct CoverCommand: HallCommand {
     @Argument(help: "The absent colleague's window.") var covered: String
     @Option(help: "Who authorises it (audited).") var by: String = "supervisor"
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .cover(counter: window, covered: covered, by: by) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/cover", body: ["covered": .string(covered)], role: .supervisor) }
 }
 
 struct UncoverCommand: HallCommand {
@@ -104,4 +117,5 @@ struct UncoverCommand: HallCommand {
     @Argument(help: "The covered window (default: every one).") var covered: String?
     @Option(help: "Who authorises it (audited).") var by: String = "supervisor"
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .uncover(counter: window, covered: covered, by: by) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/uncover", body: covered.map { ["covered": .string($0)] } ?? [:], role: .supervisor) }
 }
