@@ -49,11 +49,14 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
+        // The hall screen client: follows the daemon's event stream, renders a layout, writes
+        // only the changed cells to its terminal.
+        .target(name: "KioskTerminal", dependencies: ["KioskCore", "KioskDisplay", "KioskHTTPClient"]),
         .target(name: "KioskTestSupport", dependencies: ["KioskCore", "KioskStore"]),
         .executableTarget(
             name: "kiosk",
             dependencies: [
-                "KioskCore", "KioskStore", "KioskDisplay", "KioskHTTPClient", "KioskServer",
+                "KioskCore", "KioskStore", "KioskDisplay", "KioskHTTPClient", "KioskServer", "KioskTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +64,7 @@ let package = Package(
         .testTarget(name: "KioskDisplayTests", dependencies: ["KioskDisplay"], resources: [.copy("Snapshots")]),
         .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskCore", "KioskTestSupport"]),
         .testTarget(name: "KioskHTTPClientTests", dependencies: ["KioskHTTPClient"]),
+        .testTarget(name: "KioskTerminalTests", dependencies: ["KioskTerminal", "KioskDisplay", "KioskCore"]),
         .testTarget(
             name: "KioskServerTests",
             dependencies: [

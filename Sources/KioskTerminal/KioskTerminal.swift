@@ -1,0 +1,1 @@
+// KioskTerminal: placeholder until the display client lands.
