@@ -47,7 +47,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-            ]
+            ],
+            exclude: ["openapi.yaml"]
         ),
         // The hall screen client: follows the daemon's event stream, renders a layout, writes
         // only the changed cells to its terminal.
