@@ -11,8 +11,9 @@ public struct HTTPRequest: Sendable, Hashable {
     public var body: Data?
     /// Longest wait for the TCP (and TLS) connection to be established, in seconds.
     public var connectTimeout: Double
-    /// Longest wait for the whole exchange, in seconds, counted from the call to `send`
-    /// (time spent queued for a free connection counts too).
+    /// Longest wait for the whole exchange, in seconds, counted from the call to `send`.
+    /// Time spent queued for a free worker counts too; a request whose budget ran out in the
+    /// queue fails with `timeout(requestMayHaveBeenSent: false)` when a worker takes it up.
     public var timeout: Double
 
     /// - Parameters:
