@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTestSupport"]),
         .testTarget(name: "KioskDisplayTests", dependencies: ["KioskDisplay"], resources: [.copy("Snapshots")]),
         .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskCore", "KioskTestSupport"]),
-        .testTarget(name: "KioskHTTPClientTests", dependencies: ["KioskHTTPClient"]),
+        .testTarget(name: "KioskHTTPClientTests", dependencies: ["KioskHTTPClient"], exclude: ["Fixtures"]),
         .testTarget(name: "KioskTerminalTests", dependencies: ["KioskTerminal", "KioskDisplay", "KioskCore"]),
         .testTarget(
             name: "KioskServerTests",
