@@ -9,11 +9,15 @@ public struct HallEvent: Sendable, Equatable {
     public var at: Date
     public var kind: Kind
 
-    /// `at` is kept to the whole millisecond, the journal's and the trace's resolution, so an
-    /// event read back from either is equal to the one that was written.
+    /// `at` (and a pause's `until`) is kept to the whole millisecond, the journal's and the
+    /// trace's resolution, so an event read back from either is equal to the one that was written.
     public init(at: Date, _ kind: Kind) {
         self.at = at.wholeMilliseconds
-        self.kind = kind
+        if case let .paused(counter, until?) = kind {
+            self.kind = .paused(counter: counter, until: until.wholeMilliseconds)
+        } else {
+            self.kind = kind
+        }
     }
 
     public enum Kind: Sendable, Equatable {

@@ -1,1 +1,0 @@
-// KioskTestSupport: placeholder until its issue lands.

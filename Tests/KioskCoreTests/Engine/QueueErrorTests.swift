@@ -1,0 +1,125 @@
+import Foundation
+import KioskCore
+import KioskTestSupport
+import Testing
+
+/// Every `QueueError` case, each provoked by a real command on a real hall, with its stable
+/// `code`; the refusal must change nothing.
+@Suite struct QueueErrorTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var code: String
+        var setUp: @Sendable (inout TestHall) throws -> Void
+        var command: @Sendable (TestHall) -> Command
+        var clock: String
+        var expected: QueueError
+
+        var testDescription: String { code }
+
+        init(
+            _ code: String, at clock: String = "09:30", setUp: @escaping @Sendable (inout TestHall) throws -> Void = { _ in },
+            _ command: @escaping @Sendable (TestHall) -> Command, _ expected: QueueError
+        ) {
+            self.code = code
+            self.setUp = setUp
+            self.command = command
+            self.clock = clock
+            self.expected = expected
+        }
+    }
+
+    static let cases: [Case] = [
+        Case("unknown_service", { _ in .issue(service: "Z", priority: false) }, .unknownService("Z")),
+        Case("unknown_counter", { _ in .callNext(counter: "9") }, .unknownCounter("9")),
+        Case("unknown_ticket", { _ in .cancel(ticket: "A042") }, .unknownTicket("A042")),
+        Case("service_closed", setUp: { try $0.run(.closeService(service: "A", by: "王主任"), at: "09:00") },
+             { _ in .issue(service: "A", priority: false) }, .serviceClosed("A")),
+        Case("quota_reached", setUp: { h in for _ in 0..<3 { try h.issue("C", at: "09:00") } },
+             { _ in .issue(service: "C", priority: false) }, .quotaReached(service: "C", quota: 3)),
+        Case("outside_hours", at: "12:30", { _ in .issue(service: "A", priority: false) },
+             .outsideHours(service: "A", opensAt: ClockTime("14:00"))),
+        Case("numbers_exhausted", setUp: { h in for _ in 0..<999 { try h.issue("A", override: "王主任", at: "09:00") } },
+             { _ in .issue(service: "A", priority: false) }, .numbersExhausted(service: "A", last: 999)),
+        Case("counter_paused", setUp: { h in try h.issue("A", at: "09:00"); try h.run(.pause(counter: "1"), at: "09:00") },
+             { _ in .callNext(counter: "1") }, .counterPaused("1")),
+        Case("counter_closed", setUp: { h in try h.issue("A", at: "09:00"); try h.run(.closeCounter(counter: "1"), at: "09:00") },
+             { _ in .callNext(counter: "1") }, .counterClosed("1")),
+        Case("counter_busy", at: "09:00", setUp: { h in try h.issue("A", at: "09:00"); try h.issue("A", at: "09:00"); try h.callNext("1", at: "09:00") },
+             { _ in .callNext(counter: "1") }, .counterBusy(counter: "1", ticket: "A001")),
+        Case("counter_idle", { _ in .start(counter: "1") }, .counterIdle("1")),
+        Case("no_ticket_waiting", setUp: { h in try h.issue("C", at: "09:00") },
+             { _ in .callNext(counter: "1") }, .noTicketWaiting("1")),
+        Case("counter_does_not_serve", setUp: { h in try h.issue("A", at: "09:00") },
+             { _ in .callTicket(counter: "3", ticket: "A001", by: "王主任") }, .counterDoesNotServe(counter: "3", service: "A")),
+        Case("invalid_transition", setUp: { h in try h.issue("A", at: "09:00"); try h.callNext("1", at: "09:29") },
+             { _ in .finish(counter: "1") }, .invalidTransition(ticket: "A001", state: "called", action: "finish")),
+        Case("recall_limit_reached", setUp: { h in
+            try h.issue("A", at: "09:00"); try h.callNext("1", at: "09:29")
+            try h.run(.recall(counter: "1"), at: "09:29", plus: 10); try h.run(.recall(counter: "1"), at: "09:29", plus: 20)
+        }, { _ in .recall(counter: "1") }, .recallLimitReached(ticket: "A001", maxRecalls: 2)),
+        Case("same_service", setUp: { h in try h.issue("A", at: "09:00"); try h.callNext("1", at: "09:29") },
+             { _ in .transfer(counter: "1", to: "A") }, .sameService(ticket: "A001", service: "A")),
+        Case("not_parked_here", setUp: { h in try h.issue("A", at: "09:00"); try h.callNext("1", at: "09:01"); try h.run(.park(counter: "1"), at: "09:02") },
+             { _ in .unpark(counter: "2", ticket: "A001") }, .notParkedHere(ticket: "A001", counter: "2")),
+        Case("reactivation_window_passed", at: "10:00",
+             setUp: { h in try h.issue("A", at: "09:00"); try h.callNext("1", at: "09:01"); try h.run(.noShow(counter: "1"), at: "09:02") },
+             { _ in .reactivate(ticket: "A001", by: "王主任") }, .reactivationWindowPassed(ticket: "A001", minutes: 30)),
+        Case("counter_not_paused", { _ in .resume(counter: "2") }, .counterNotPaused("2")),
+        Case("counter_not_closed", setUp: { try $0.run(.pause(counter: "2"), at: "09:00") },
+             { _ in .openCounter(counter: "2") }, .counterNotClosed("2")),
+        Case("counter_already_open", { _ in .openCounter(counter: "2") }, .counterAlreadyOpen("2")),
+        Case("cannot_cover_itself", { _ in .cover(counter: "2", covered: "2", by: "王主任") }, .cannotCoverItself("2")),
+        Case("already_covering", setUp: { try $0.run(.cover(counter: "2", covered: "3", by: "王主任"), at: "09:00") },
+             { _ in .cover(counter: "2", covered: "3", by: "王主任") }, .alreadyCovering(counter: "2", covered: "3")),
+        Case("not_covering", { _ in .uncover(counter: "2", by: "王主任") }, .notCovering(counter: "2", covered: nil)),
+        Case("service_not_closed", { _ in .reopenService(service: "B", by: "王主任") }, .serviceNotClosed("B")),
+        Case("return_time_in_past", { h in .pause(counter: "2", until: h.at("09:00")) }, .returnTimeInPast(counter: "2")),
+    ]
+
+    @Test(arguments: cases)
+    func refusedCommandThrowsItsErrorAndChangesNothing(_ c: Case) throws {
+        var hall = TestHall()
+        try c.setUp(&hall)
+        let error = hall.expectRefusal(c.command(hall), at: c.clock, c.expected)
+        #expect(error?.code == c.code)
+        #expect(Self.code(of: c.expected) == c.code)
+        #expect(error?.message.isEmpty == false)
+    }
+
+    @Test func everyCaseIsCoveredOnce() {
+        #expect(Set(Self.cases.map(\.code)).count == Self.cases.count)
+        #expect(Self.cases.count == 26)
+    }
+
+    /// Exhaustive on purpose: a new `QueueError` case does not compile here until it gets a
+    /// code and a row in `cases`.
+    static func code(of error: QueueError) -> String {
+        switch error {
+        case .unknownService: "unknown_service"
+        case .unknownCounter: "unknown_counter"
+        case .unknownTicket: "unknown_ticket"
+        case .serviceClosed: "service_closed"
+        case .quotaReached: "quota_reached"
+        case .outsideHours: "outside_hours"
+        case .numbersExhausted: "numbers_exhausted"
+        case .counterPaused: "counter_paused"
+        case .counterClosed: "counter_closed"
+        case .counterBusy: "counter_busy"
+        case .counterIdle: "counter_idle"
+        case .noTicketWaiting: "no_ticket_waiting"
+        case .counterDoesNotServe: "counter_does_not_serve"
+        case .invalidTransition: "invalid_transition"
+        case .recallLimitReached: "recall_limit_reached"
+        case .sameService: "same_service"
+        case .notParkedHere: "not_parked_here"
+        case .reactivationWindowPassed: "reactivation_window_passed"
+        case .counterNotPaused: "counter_not_paused"
+        case .counterNotClosed: "counter_not_closed"
+        case .counterAlreadyOpen: "counter_already_open"
+        case .cannotCoverItself: "cannot_cover_itself"
+        case .alreadyCovering: "already_covering"
+        case .notCovering: "not_covering"
+        case .serviceNotClosed: "service_not_closed"
+        case .returnTimeInPast: "return_time_in_past"
+        }
+    }
+}
