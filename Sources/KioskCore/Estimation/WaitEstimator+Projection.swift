@@ -1,0 +1,476 @@
+import Foundation
+
+extension WaitEstimator {
+    /// Estimates for every waiting ticket, in line order.
+    public func estimates(in state: HallState, at now: Date) -> [WaitEstimate] {
+        run(state, at: now, only: nil)
+    }
+
+    /// The estimate for one waiting ticket (nil when it is not waiting). Cheaper than
+    /// `estimates`: the projection stops as soon as this ticket is called.
+    public func estimate(for ticket: TicketNumber, in state: HallState, at now: Date) -> WaitEstimate? {
+        run(state, at: now, only: ticket).first
+    }
+
+    private func run(_ state: HallState, at now: Date, only: TicketNumber?) -> [WaitEstimate] {
+        let date = state.date ?? calendar.businessDate(of: now)
+        var p = Projection(estimator: self, state: state, now: now.timeIntervalSince1970,
+                           midnight: calendar.midnight(of: date).timeIntervalSince1970, only: only)
+        guard !p.targets.isEmpty else { return [] }
+        p.simulate()
+        // What the citizen can see, counted once per service.
+        let rule = CallRule(config: config)
+        var windows: [ServiceCode: (open: Int, away: Int)] = [:]
+        for counter in config.counters {
+            let availability = state.counters[counter.id]?.availability ?? .open
+            for code in rule.services(of: counter.id, in: state) {
+                var w = windows[code] ?? (0, 0)
+                switch availability {
+                case .open: w.open += 1
+                case .paused: w.away += 1
+                case .closed: break
+                }
+                windows[code] = w
+            }
+        }
+        var aheadByService: [ServiceCode: Int] = [:]
+        var ahead = [Int](repeating: 0, count: state.waiting.count)
+        for (rank, number) in state.waiting.enumerated() {
+            guard let code = state.tickets[number]?.service else { continue }
+            ahead[rank] = aheadByService[code, default: 0]
+            aheadByService[code, default: 0] += 1
+        }
+        var explanations: [ServiceCode: WaitExplanation] = [:]
+        return p.targets.indices.map { i in
+            let rank = p.targets[i]
+            let ticket = state.tickets[state.waiting[rank]]!
+            let q = p.sortedSamples(target: i)
+            let rounding = options.printRounding
+            var wait = quantile(q, options.printQuantile)
+            if rounding > 0 { wait = (wait / rounding).rounded() * rounding }
+            let low = quantile(q, options.lowQuantile), high = quantile(q, options.highQuantile)
+            let nearly = options.headsUpLatePenalty.map { headsUpDelay(q, latePenalty: $0) }
+                ?? quantile(q, options.headsUpQuantile) - options.headsUpLead
+            var why = explanations[ticket.service] ?? explain(ticket.service, windows: windows[ticket.service] ?? (0, 0))
+            explanations[ticket.service] = why
+            why.ahead = ahead[rank]
+            return WaitEstimate(
+                ticket: ticket.number, computedAt: now, wait: max(0, wait),
+                low: rounding > 0 ? (low / rounding).rounded(.down) * rounding : low,
+                high: rounding > 0 ? (high / rounding).rounded(.up) * rounding : high,
+                headsUpAt: now.addingTimeInterval(max(0, nearly)),
+                explanation: why
+            )
+        }
+    }
+
+    /// The delay (seconds from now) that puts the most predicted calls 5–15 min after the
+    /// heads-up, each call predicted sooner than 5 min after it costing `latePenalty` on-time
+    /// ones: the window [x + 300, x + 900] is slid over the sorted replicate call times.
+    func headsUpDelay(_ sorted: ArraySlice<Double>, latePenalty: Double) -> Double {
+        let values = Array(sorted)
+        var best = 0.0, bestScore = -Double.infinity
+        var candidates = [0.0]
+        for v in values {
+            if v - 300 > 0 { candidates.append(v - 300) }
+            if v - 900 > 0 { candidates.append(v - 900) }
+        }
+        for x in candidates {
+            let late = upperBoundStrict(values, x + 300)
+            let onTime = upperBound(values, x + 900) - late
+            let score = Double(onTime) - latePenalty * Double(late)
+            if score > bestScore || (score == bestScore && x > best) {
+                best = x
+                bestScore = score
+            }
+        }
+        return best
+    }
+
+    /// Windows serving the service (open and away) and the recent minutes per person.
+    private func explain(_ code: ServiceCode, windows: (open: Int, away: Int)) -> WaitExplanation {
+        let occupancy = statistics.occupancy[code]?.recentMean(10)
+            ?? statistics.meanOccupancy(code, prior: options.priorOccupancy)
+        let perPerson = occupancy / Double(max(windows.open, 1)) / 60
+        let service = config.service(code)
+        return WaitExplanation(
+            ahead: 0, windowsOpen: windows.open, windowsAway: windows.away, minutesPerPerson: max(1, Int(perPerson.rounded())),
+            serviceName: service?.name ?? code, serviceNameEN: service?.nameEN ?? ""
+        )
+    }
+}
+
+/// Number of elements < x in a sorted array.
+func upperBoundStrict(_ a: [Double], _ x: Double) -> Int {
+    var lo = 0, hi = a.count
+    while lo < hi {
+        let mid = (lo + hi) / 2
+        if a[mid] < x { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+}
+
+/// Linear-interpolated quantile of sorted values.
+func quantile(_ sorted: ArraySlice<Double>, _ q: Double) -> Double {
+    guard let first = sorted.first else { return 0 }
+    if sorted.count == 1 { return first }
+    let x = q * Double(sorted.count - 1)
+    let i = Int(x), base = sorted.startIndex
+    let j = min(i + 1, sorted.count - 1)
+    return sorted[base + i] + (sorted[base + j] - sorted[base + i]) * (x - Double(i))
+}
+
+/// The Monte Carlo list-scheduling of the current line through the windows.
+///
+/// Each replicate: every window frees at a drawn time (now if idle; a drawn residual if
+/// calling, serving or on a break), then repeatedly the earliest-free window applies the call
+/// rule to the line (per-class FIFO queues, the priority interleave, the window's policy),
+/// takes the ticket and stays busy for an occupancy drawn from that service's recent samples
+/// (× the window's speed), sometimes followed by a break. Future arrivals join the queues as a
+/// Poisson stream at the forecast rate. Records when each target ticket is taken.
+struct Projection {
+    let now: Double
+    let midnight: Double
+    let sessions: [(Double, Double)]
+    let replicates: Int
+    let horizon: Double
+    let everyN: Int
+    let hallScope: Bool
+    let sinceHall: Int
+    let ageingGuard: Double?
+
+    /// Ranks (positions in `state.waiting`) of the tickets to report.
+    var targets: [Int] = []
+    private var targetOfRank: [Int] = []
+    private var issuedAtOfRank: [Double] = []
+    /// Per class (service index × 2 + priority): ranks in line order; future arrivals get
+    /// ranks from `waitingCount` on.
+    /// Flat storage: class k's ranks live at `queueStart[k] ..< queueStart[k] + queueCapacity[k]`,
+    /// the first `queueBase[k]` being the tickets waiting now.
+    private var queueData: [Int] = []
+    private var queueStart: [Int] = []
+    private var queueBase: [Int] = []
+    private var queueCapacity: [Int] = []
+    /// Window c serves `windowServices[windowOffset[c] ..< windowOffset[c + 1]]`.
+    private var windowServices: [Int] = []
+    private var windowOffset: [Int] = [0]
+    private let classCount: Int
+    private var counters: [Window] = []
+    private let occupancy: [[Double]]
+    private let breaks: [Double]
+    private let breakRate: Double
+    /// Arrival rate per second in 300 s buckets from `now`.
+    private var bucketRate: [Double] = []
+    private var bucket: Double { 300 }
+    private var classCumulative: [Double] = []
+    private let waitingCount: Int
+    private var samples: [Double] = []
+    private var rng: SplitMix64
+
+    struct Window {
+        var services: [Int]
+        var serviceOrder: Bool
+        var speed: Double
+        var since: Int
+        var start: Start
+    }
+
+    enum Start {
+        case at(Double)
+        case residual([Double])
+        case exponential(Double)
+        case unavailable
+    }
+
+    init(estimator e: WaitEstimator, state: HallState, now: Double, midnight: Double, only: TicketNumber?) {
+        let config = e.config, stats = e.statistics, options = e.options
+        self.now = now
+        self.midnight = midnight
+        let sessions = config.sessions.map { ($0.start.seconds, $0.end.seconds) }
+        self.sessions = sessions
+        replicates = max(1, only == nil ? options.refreshReplicates : options.replicates)
+        horizon = options.horizon
+        everyN = config.priority.everyNNormal
+        hallScope = config.priority.scope == .hall
+        sinceHall = state.normalCallsSincePriority
+        ageingGuard = config.priority.ageingGuardMinutes.map { Double($0) * 60 }
+
+        var serviceIndex: [ServiceCode: Int] = [:]
+        for (i, s) in config.services.enumerated() { serviceIndex[s.code] = i }
+        for ticket in state.waitingTickets where serviceIndex[ticket.service] == nil {
+            serviceIndex[ticket.service] = serviceIndex.count
+        }
+        var codes = [ServiceCode](repeating: "", count: serviceIndex.count)
+        for (code, i) in serviceIndex { codes[i] = code }
+        classCount = codes.count * 2
+        waitingCount = state.waiting.count
+
+        var queues = [[Int]](repeating: [], count: classCount)
+        targetOfRank = [Int](repeating: -1, count: waitingCount)
+        issuedAtOfRank = [Double](repeating: 0, count: waitingCount)
+        for (rank, number) in state.waiting.enumerated() {
+            guard let ticket = state.tickets[number], let s = serviceIndex[ticket.service] else { continue }
+            queues[s * 2 + (ticket.priority ? 1 : 0)].append(rank)
+            issuedAtOfRank[rank] = ticket.issuedAt.timeIntervalSince1970
+            if only == nil || only == number {
+                targetOfRank[rank] = targets.count
+                targets.append(rank)
+            }
+        }
+
+        // Learned durations.
+        let prior = options.priorOccupancy
+        let pooled = stats.occupancy.values.flatMap { $0.values.suffix(50) }
+        occupancy = codes.map { code in
+            if let w = stats.occupancy[code], w.count >= 5 { return w.values }
+            return pooled.isEmpty ? [prior] : pooled
+        }
+        breaks = stats.breaks.isEmpty ? [1200] : stats.breaks.values
+        breakRate = stats.breakRate
+
+        // Windows and how each one frees.
+        let rule = CallRule(config: config)
+        for counter in config.counters {
+            let live = state.counters[counter.id] ?? CounterState(id: counter.id)
+            let services = rule.services(of: counter.id, in: state).compactMap { serviceIndex[$0] }
+            let speed = stats.speed(of: counter.id)
+            var start = Start.at(now)
+            switch live.availability {
+            case .closed:
+                start = .unavailable
+            case let .paused(since, until):
+                if let until {
+                    start = .at(max(now, until.timeIntervalSince1970))
+                } else {
+                    let elapsed = now - since.timeIntervalSince1970
+                    let tail = stats.breaks.residuals(after: elapsed)
+                    start = tail.count >= 2 ? .residual(tail) : .exponential(max(0.5 * elapsed, 600))
+                }
+            case .open:
+                if let current = live.current, let ticket = state.tickets[current] {
+                    let code = ticket.service
+                    let mean = stats.meanOccupancy(code, prior: prior)
+                    switch ticket.state {
+                    case let .serving(_, since):
+                        let elapsed = (now - since.timeIntervalSince1970) / speed
+                        let tail = (stats.service[code] ?? SampleWindow()).residuals(after: elapsed).map { $0 * speed }
+                        start = tail.count >= 3 ? .residual(tail) : .exponential(max(mean - elapsed, 0.3 * mean) * speed)
+                    default:
+                        let called = ticket.firstCalledAt?.timeIntervalSince1970 ?? now
+                        let elapsed = now - called
+                        let tail = (stats.occupancy[code] ?? SampleWindow()).residuals(after: elapsed)
+                        start = tail.count >= 3 ? .residual(tail) : .exponential(max(mean - elapsed, 0.3 * mean))
+                    }
+                }
+            }
+            counters.append(Window(
+                services: services, serviceOrder: counter.policy == .serviceOrder, speed: speed,
+                since: live.normalCallsSincePriority, start: start
+            ))
+        }
+
+        // Future arrivals: rate buckets and the class mix.
+        let nowOfDay = now - midnight
+        let firstOpen = sessions.first?.0 ?? nowOfDay
+        let width = 300.0
+        let buckets = Int((options.horizon / width).rounded(.up))
+        var rates: [Double] = []
+        for b in 0..<buckets {
+            let mid = nowOfDay + (Double(b) + 0.5) * width
+            let open = sessions.contains { mid >= $0.0 && mid < $0.1 }
+            rates.append(open ? stats.arrivalRate(at: mid, now: nowOfDay, firstOpen: firstOpen) : 0)
+        }
+        bucketRate = rates
+        var acc = 0.0
+        var total = 0.0
+        for code in codes {
+            for priority in [false, true] {
+                total += Double(stats.classCounts[.init(service: code, priority: priority)] ?? 0) + 0.5
+            }
+        }
+        for code in codes {
+            for priority in [false, true] {
+                acc += (Double(stats.classCounts[.init(service: code, priority: priority)] ?? 0) + 0.5) / total
+                classCumulative.append(acc)
+            }
+        }
+
+        // Room for the waiting tickets and three times the expected arrivals of each class.
+        let expectedArrivals = bucketRate.reduce(0, +) * 300
+        var previous = 0.0
+        for k in 0..<classCount {
+            let share = classCumulative[k] - previous
+            previous = classCumulative[k]
+            queueStart.append(queueData.count)
+            queueBase.append(queues[k].count)
+            let capacity = queues[k].count + Int(3 * expectedArrivals * share) + 8
+            queueCapacity.append(capacity)
+            queueData.append(contentsOf: queues[k])
+            queueData.append(contentsOf: repeatElement(0, count: capacity - queues[k].count))
+        }
+        for w in counters {
+            windowServices.append(contentsOf: w.services)
+            windowOffset.append(windowServices.count)
+        }
+
+        // Common random numbers: the draws depend on the day's issue count only, so successive
+        // re-estimates differ by what happened, not by sampling noise (a noisy quantile would
+        // fire heads-ups early), and the same state always gives the same estimate.
+        var seed = UInt64(state.issueSequence) &* 0x9E37_79B9_7F4A_7C15
+        if let only { for b in only.utf8 { seed = (seed ^ UInt64(b)) &* 0x100_0000_01B3 } }
+        rng = SplitMix64(seed: seed)
+    }
+
+    /// Samples of target `i`, sorted.
+    mutating func sortedSamples(target i: Int) -> ArraySlice<Double> {
+        let range = (i * replicates)..<((i + 1) * replicates)
+        samples[range].sort()
+        return samples[range]
+    }
+
+    mutating func simulate() {
+        samples = [Double](repeating: horizon, count: targets.count * replicates)
+        let n = counters.count
+        var freeAt = [Double](repeating: .infinity, count: n)
+        var length = queueBase
+        var heads = [Int](repeating: 0, count: classCount)
+        var sinceCounter = [Int](repeating: 0, count: n)
+        let speeds = counters.map(\.speed)
+        let serviceOrder = counters.map(\.serviceOrder)
+        for r in 0..<replicates {
+            for c in 0..<n {
+                sinceCounter[c] = counters[c].since
+                switch counters[c].start {
+                case let .at(t): freeAt[c] = t
+                case let .residual(tail): freeAt[c] = now + tail[rng.index(tail.count)]
+                case let .exponential(mean): freeAt[c] = now + mean * rng.exponential()
+                case .unavailable: freeAt[c] = .infinity
+                }
+            }
+            for k in 0..<classCount {
+                heads[k] = 0
+                length[k] = queueBase[k]
+            }
+            var since = sinceHall
+            var remaining = targets.count
+            var nextRank = waitingCount
+            var nextArrival = drawArrival(after: now)
+            let end = now + horizon
+            while remaining > 0 {
+                var c = -1
+                var f = Double.infinity
+                for i in 0..<n where freeAt[i] < f {
+                    f = freeAt[i]
+                    c = i
+                }
+                if c < 0 || f >= end { break }
+                while nextArrival <= f {
+                    let k = drawClass()
+                    if length[k] < queueCapacity[k] {
+                        queueData[queueStart[k] + length[k]] = nextRank
+                        length[k] += 1
+                    }
+                    nextRank += 1
+                    nextArrival = drawArrival(after: nextArrival)
+                }
+                var s = hallScope ? since : sinceCounter[c]
+                let k = select(window: c, serviceOrder: serviceOrder[c], heads: heads, length: length, since: &s, at: f)
+                if k < 0 {
+                    freeAt[c] = nextArrival   // idle until someone arrives (∞: never)
+                    continue
+                }
+                if hallScope { since = s } else { sinceCounter[c] = s }
+                let rank = queueData[queueStart[k] + heads[k]]
+                heads[k] += 1
+                if rank < waitingCount, targetOfRank[rank] >= 0 {
+                    samples[targetOfRank[rank] * replicates + r] = f - now
+                    remaining -= 1
+                }
+                let d = drawOccupancy(k >> 1) * speeds[c]
+                var next = f + d
+                if breakRate > 0, inSession(next), rng.unit() < -expm1(-breakRate * d) {
+                    next += breaks[rng.index(breaks.count)]
+                }
+                freeAt[c] = next
+            }
+        }
+    }
+
+    private mutating func drawOccupancy(_ service: Int) -> Double {
+        let count = occupancy[service].count
+        return occupancy[service][rng.index(count)]
+    }
+
+    /// The class window `c` calls by the configured rule; -1 when none it serves is waiting.
+    private func select(window c: Int, serviceOrder: Bool, heads: [Int], length: [Int], since: inout Int, at t: Double) -> Int {
+        var normal = -1, priority = -1
+        var normalRank = Int.max, priorityRank = Int.max
+        for j in windowOffset[c]..<windowOffset[c + 1] {
+            let kn = windowServices[j] &* 2, kp = kn &+ 1
+            if heads[kn] < length[kn] {
+                let rank = queueData[queueStart[kn] + heads[kn]]
+                if normal < 0 || (!serviceOrder && rank < normalRank) { normal = kn; normalRank = rank }
+            }
+            if heads[kp] < length[kp] {
+                let rank = queueData[queueStart[kp] + heads[kp]]
+                if priority < 0 || (!serviceOrder && rank < priorityRank) { priority = kp; priorityRank = rank }
+            }
+        }
+        if let guardAge = ageingGuard, normal >= 0 {
+            // The oldest normal ticket that has waited too long goes first.
+            var oldest = -1, oldestRank = Int.max
+            for j in windowOffset[c]..<windowOffset[c + 1] {
+                let kn = windowServices[j] * 2
+                if heads[kn] < length[kn], queueData[queueStart[kn] + heads[kn]] < oldestRank {
+                    oldest = kn
+                    oldestRank = queueData[queueStart[kn] + heads[kn]]
+                }
+            }
+            if oldest >= 0, oldestRank < waitingCount, t - issuedAtOfRank[oldestRank] >= guardAge {
+                since += 1
+                return oldest
+            }
+        }
+        if priority >= 0 && (normal < 0 || since >= everyN) {
+            since = 0
+            return priority
+        }
+        if normal >= 0 {
+            since += 1
+            return normal
+        }
+        return -1
+    }
+
+    private func inSession(_ t: Double) -> Bool {
+        let u = t - midnight
+        for (a, b) in sessions where u >= a && u < b { return true }
+        return false
+    }
+
+    private mutating func drawClass() -> Int {
+        let x = rng.unit() * (classCumulative.last ?? 1)
+        var lo = 0, hi = classCumulative.count - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if classCumulative[mid] < x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// The next arrival after `t` of the piecewise-constant forecast stream (∞ if none).
+    private mutating func drawArrival(after t: Double) -> Double {
+        var e = rng.exponential()
+        var b = Int((t - now) / bucket)
+        var at = t
+        while b < bucketRate.count {
+            let bucketEnd = now + Double(b + 1) * bucket
+            let capacity = bucketRate[b] * (bucketEnd - at)
+            if e < capacity { return at + e / bucketRate[b] }
+            e -= capacity
+            at = bucketEnd
+            b += 1
+        }
+        return .infinity
+    }
+}
