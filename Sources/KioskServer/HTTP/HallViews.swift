@@ -105,7 +105,8 @@ struct HallViews {
     func event(_ event: HallEvent, seq: Int64?) -> JSONValue {
         let date = engine.calendar.businessDate(of: event.at)
         guard case var .object(m) = TraceCodec(calendar: engine.calendar, date: date).encode(event) else { return .null }
-        m.insert(("date", .string(date.description)), at: 0)
+        // A `day` line already carries its date; a second "date" key would make the object invalid.
+        if !m.contains(where: { $0.key == "date" }) { m.insert(("date", .string(date.description)), at: 0) }
         if let seq { m.insert(("seq", .number(Double(seq))), at: 0) }
         return .object(m)
     }

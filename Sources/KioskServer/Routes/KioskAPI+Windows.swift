@@ -6,8 +6,7 @@ import KioskCore
 extension KioskAPI {
     func registerWindows(on router: Router<BasicRequestContext>) {
         router.get("/v1/windows/:id") { request, context in
-            let id = try windowID(context)
-            try authorizeWindow(request, id)
+            let id = try authorizeWindow(request, context)
             return JSONResponse.make(views.window(id, in: await hall.state, at: hall.now()))
         }
         let simple: [(String, @Sendable (CounterID) -> Command)] = [
@@ -18,32 +17,28 @@ extension KioskAPI {
         for (action, command) in simple {
             router.post("/v1/windows/:id/\(action)") { request, context in
                 var request = request
-                let id = try windowID(context)
-                try authorizeWindow(request, id)
+                let id = try authorizeWindow(request, context)
                 _ = try await JSONBody.read(&request, allowed: [])
                 return try await answer(try await run(command(id)), window: id)
             }
         }
         router.post("/v1/windows/:id/transfer") { request, context in
             var request = request
-            let id = try windowID(context)
-            try authorizeWindow(request, id)
+            let id = try authorizeWindow(request, context)
             let body = try await JSONBody.read(&request, allowed: ["service"])
             let service = try body.string("service", required: true, maxLength: 8)!.uppercased()
             return try await answer(try await run(.transfer(counter: id, to: service)), window: id)
         }
         router.post("/v1/windows/:id/unpark") { request, context in
             var request = request
-            let id = try windowID(context)
-            try authorizeWindow(request, id)
+            let id = try authorizeWindow(request, context)
             let body = try await JSONBody.read(&request, allowed: ["ticket"])
             let ticket = try body.string("ticket", required: true, maxLength: 8)!.uppercased()
             return try await answer(try await run(.unpark(counter: id, ticket: ticket)), window: id)
         }
         router.post("/v1/windows/:id/pause") { request, context in
             var request = request
-            let id = try windowID(context)
-            try authorizeWindow(request, id)
+            let id = try authorizeWindow(request, context)
             let body = try await JSONBody.read(&request, allowed: ["until"])
             var until: Date?
             if let text = try body.string("until", maxLength: 5) {
@@ -55,9 +50,17 @@ extension KioskAPI {
         }
     }
 
-    /// A window's clerk may act only on their own window; a supervisor on any.
-    func authorizeWindow(_ request: Request, _ id: CounterID) throws {
+    /// The window in the path, if the caller may act on it: a window's clerk only on their own
+    /// window, a supervisor on any. The token is checked before the window is looked up, so a
+    /// caller without one gets a 401 whatever the path, never a 404 that tells windows apart.
+    func authorizeWindow(_ request: Request, _ context: BasicRequestContext) throws -> CounterID {
+        try authorize(request, "操作窗口 act on windows") { role in
+            if case .window = role { return true }
+            return role == .supervisor
+        }
+        let id = try windowID(context)
         try authorize(request, "操作\(id)号窗口 act on window \(id)") { $0 == .window(id) || $0 == .supervisor }
+        return id
     }
 
     func answer(_ outcome: Hall.Outcome, window id: CounterID) async throws -> Response {

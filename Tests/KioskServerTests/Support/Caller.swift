@@ -1,0 +1,51 @@
+import KioskCore
+import KioskServer
+
+/// Who sends a request: nobody, somebody with a made-up token, or one of the hall's roles.
+enum Caller: Sendable, Hashable, CustomStringConvertible {
+    case anonymous
+    case badToken
+    case kiosk, supervisor, display, admin
+    case window(CounterID)
+
+    /// Every caller that holds a real token in a hall whose windows are `windows`.
+    static func roles(windows: [CounterID]) -> [Caller] {
+        [.kiosk, .supervisor, .display, .admin] + windows.map { .window($0) }
+    }
+
+    func token(in tokens: AccessTokens) -> String? {
+        switch self {
+        case .anonymous: return nil
+        // Same length as the real ones, one character off the kiosk's: a near miss.
+        case .badToken: return String(tokens.kiosk.dropLast()) + (tokens.kiosk.hasSuffix("x") ? "y" : "x")
+        case .kiosk: return tokens.kiosk
+        case .supervisor: return tokens.supervisor
+        case .display: return tokens.display
+        case .admin: return tokens.admin
+        case let .window(id): return tokens.windows[id]
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .anonymous: return "anonymous"
+        case .badToken: return "bad-token"
+        case .kiosk: return "kiosk"
+        case .supervisor: return "supervisor"
+        case .display: return "display"
+        case .admin: return "admin"
+        case let .window(id): return "window-\(id)"
+        }
+    }
+}
+
+/// Known tokens, so tests can present the right (and the wrong) one.
+enum TestTokens {
+    static func make(for config: HallConfig) -> AccessTokens {
+        AccessTokens(
+            kiosk: "kiosk-0123456789abcdef", supervisor: "supervisor-0123456789abcdef",
+            display: "display-0123456789abcdef", admin: "admin-0123456789abcdef",
+            windows: Dictionary(uniqueKeysWithValues: config.counters.map { ($0.id, "window-\($0.id)-0123456789abcdef") })
+        )
+    }
+}
