@@ -34,7 +34,8 @@ extension JSONValue {
         }
     }
 
-    static func format(_ n: Double) -> String {
+    /// A number as this serializer writes it (whole numbers without a fraction).
+    public static func format(_ n: Double) -> String {
         guard n.isFinite else { return "null" }
         if n.rounded() == n && abs(n) < 1e15 { return String(Int64(n)) }
         let tenths = (n * 10).rounded() / 10

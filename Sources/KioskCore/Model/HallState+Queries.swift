@@ -4,16 +4,16 @@ extension HallState {
     public func peopleAhead(of number: TicketNumber) -> Int? {
         guard let ticket = tickets[number], ticket.state == .waiting else { return nil }
         var count = 0
-        for other in waitingTickets {
-            if other.number == number { return count }
-            if other.service == ticket.service { count += 1 }
+        for other in waiting {
+            if other == number { return count }
+            if tickets[other]?.service == ticket.service { count += 1 }
         }
         return count
     }
 
     /// How many tickets wait for `service`.
     public func waitingCount(for service: ServiceCode) -> Int {
-        waitingTickets.reduce(0) { $0 + ($1.service == service ? 1 : 0) }
+        waiting.reduce(0) { $0 + (tickets[$1]?.service == service ? 1 : 0) }
     }
 
     /// The ticket a window holds now (called or in service).

@@ -46,8 +46,8 @@ public actor Hall {
     public struct Outcome: Sendable {
         public var events: [HallEvent]
         public var seqs: [Int64]
-        /// The hall right after this command (later commands may have changed it since).
-        public var state: HallState
+        /// What the caller's `view` made of the hall right after this command.
+        public var view: JSONValue
     }
 
     /// Loads today's events from the journal and folds them: the state after a restart.
@@ -71,11 +71,18 @@ public actor Hall {
 
     /// Decides `command` now, and returns once its events are durable. A refused command
     /// throws `QueueError` and changes nothing; a command with no events returns at once.
-    public func execute(_ command: Command, contact: TicketContact? = nil) async throws -> Outcome {
+    ///
+    /// `view` renders what the caller needs of the hall right after the command, inside the
+    /// actor: holding a copy of the whole state across the commit wait would make the next
+    /// command's fold copy every ticket (copy-on-write), which group commit cannot afford.
+    public func execute(
+        _ command: Command, contact: TicketContact? = nil,
+        view: @Sendable (HallState, [HallEvent]) -> JSONValue = { _, _ in .null }
+    ) async throws -> Outcome {
         let events = try engine.apply(command, to: state, at: clock())
-        guard !events.isEmpty else { return Outcome(events: [], seqs: [], state: state) }
+        guard !events.isEmpty else { return Outcome(events: [], seqs: [], view: view(state, [])) }
         for event in events { engine.fold(event, into: &state) }
-        let after = state
+        let rendered = view(state, events)
         var contacts: [TicketContact] = []
         if var contact, let number = events.lazy.compactMap(\.issuedTicket).last {
             contact.ticket = number
@@ -85,7 +92,7 @@ public actor Hall {
             pending.append(PendingCommand(events: events, contacts: contacts, continuation: continuation))
             wakeWriter.yield()
         }
-        return Outcome(events: events, seqs: seqs, state: after)
+        return Outcome(events: events, seqs: seqs, view: rendered)
     }
 
     /// Writes every queued command's events in one transaction, then answers them all.
@@ -122,6 +129,11 @@ public actor Hall {
                 state = engine.replay(stored.map(\.event))
             }
         }
+    }
+
+    /// Runs `body` on the current state inside the actor (no copy leaves it).
+    public func read<T: Sendable>(_ body: @Sendable (HallState) -> T) -> T {
+        body(state)
     }
 
     /// Answers every command still queued (graceful shutdown drains before exiting).

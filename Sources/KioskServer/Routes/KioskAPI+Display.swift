@@ -9,8 +9,9 @@ extension KioskAPI {
     func registerDisplay(on router: Router<BasicRequestContext>) {
         router.get("/v1/hall") { request, _ in
             try authorizeReader(request)
-            let (state, calls) = await (hall.state, hall.recentCalls)
-            return JSONResponse.make(views.hall(state, recentCalls: calls, at: hall.now()))
+            let views = self.views, now = hall.now()
+            let calls = await hall.recentCalls
+            return JSONResponse.make(await hall.read { views.hall($0, recentCalls: calls, at: now) })
         }
 
         router.get("/v1/events") { request, _ in

@@ -22,14 +22,18 @@ extension KioskAPI {
             let override = try body.bool("override") ?? false
             if override && role != .supervisor { throw APIError.forbidden("只有值班长可以特批取号 Only a supervisor may override capacity rules") }
             let contact = (phone != nil || caretaker != nil) ? TicketContact(ticket: "", phone: phone, caretaker: caretaker) : nil
+            let views = self.views
             let outcome = try await run(
                 .issue(service: service, priority: priority, contact: contact != nil, override: override ? role.auditName : nil), contact: contact
-            )
-            guard let number = outcome.events.lazy.compactMap(\.issuedTicket).last, let ticket = outcome.state.tickets[number] else {
+            ) { state, events in
+                guard let number = events.lazy.compactMap(\.issuedTicket).last, let ticket = state.tickets[number] else { return .null }
+                return views.ticket(ticket, in: state)
+            }
+            guard case var .object(m) = outcome.view, let number = outcome.view["ticket"]?.stringValue else {
                 throw APIError(.conflict, "not_issued", "未能取号 No ticket was issued")
             }
-            guard case var .object(m) = views.ticket(ticket, in: outcome.state) else { throw APIError(.conflict, "not_issued", "") }
-            m.append(("documents", .array((config.service(ticket.service)?.documents ?? []).map { .string($0) })))
+            let queue = outcome.view["service"]?.stringValue ?? service
+            m.append(("documents", .array((config.service(queue)?.documents ?? []).map { .string($0) })))
             m.append(("status_url", .string("/v1/tickets/\(number)")))
             if let phone { m.append(("sms_to", .string(phone.masked))) }
             if let caretaker { m.append(("sms_caretaker", .string(caretaker.masked))) }

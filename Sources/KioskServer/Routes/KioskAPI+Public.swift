@@ -12,14 +12,15 @@ extension KioskAPI {
             JSONResponse.text(metrics.render(), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
         router.get("/v1/services") { _, _ in
-            let state = await hall.state
-            return JSONResponse.make(["services": views.services(in: state, at: hall.now())])
+            let views = self.views, now = hall.now()
+            return JSONResponse.make(["services": await hall.read { views.services(in: $0, at: now) }])
         }
         router.get("/v1/tickets/:number") { _, context in
             let number = try ticketNumber(context)
-            let state = await hall.state
-            guard let ticket = state.tickets[number] else { throw QueueError.unknownTicket(number).apiError }
-            return JSONResponse.make(views.ticket(ticket, in: state))
+            let views = self.views
+            let view = await hall.read { state in state.tickets[number].map { views.ticket($0, in: state) } }
+            guard let view else { throw QueueError.unknownTicket(number).apiError }
+            return JSONResponse.make(view)
         }
     }
 }

@@ -12,7 +12,7 @@ extension KioskAPI {
             let id = try windowID(context)
             let body = try await JSONBody.read(&request, allowed: ["covered"])
             let covered = try body.string("covered", required: true, maxLength: 8)!
-            return try await answer(try await run(.cover(counter: id, covered: covered, by: role.auditName)), window: id)
+            return try await windowCommand(.cover(counter: id, covered: covered, by: role.auditName), window: id)
         }
         router.post("/v1/windows/:id/uncover") { request, context in
             var request = request
@@ -20,7 +20,7 @@ extension KioskAPI {
             let id = try windowID(context)
             let body = try await JSONBody.read(&request, allowed: ["covered"])
             let covered = try body.string("covered", maxLength: 8)
-            return try await answer(try await run(.uncover(counter: id, covered: covered, by: role.auditName)), window: id)
+            return try await windowCommand(.uncover(counter: id, covered: covered, by: role.auditName), window: id)
         }
         router.post("/v1/windows/:id/call-ticket") { request, context in
             var request = request
@@ -28,21 +28,21 @@ extension KioskAPI {
             let id = try windowID(context)
             let body = try await JSONBody.read(&request, allowed: ["ticket"])
             let ticket = try body.string("ticket", required: true, maxLength: 8)!.uppercased()
-            return try await answer(try await run(.callTicket(counter: id, ticket: ticket, by: role.auditName)), window: id)
+            return try await windowCommand(.callTicket(counter: id, ticket: ticket, by: role.auditName), window: id)
         }
         router.post("/v1/windows/:id/close") { request, context in
             var request = request
             try authorizeSupervisor(request)
             let id = try windowID(context)
             _ = try await JSONBody.read(&request, allowed: [])
-            return try await answer(try await run(.closeCounter(counter: id)), window: id)
+            return try await windowCommand(.closeCounter(counter: id), window: id)
         }
         router.post("/v1/windows/:id/open") { request, context in
             var request = request
             try authorizeSupervisor(request)
             let id = try windowID(context)
             _ = try await JSONBody.read(&request, allowed: [])
-            return try await answer(try await run(.openCounter(counter: id)), window: id)
+            return try await windowCommand(.openCounter(counter: id), window: id)
         }
         router.post("/v1/tickets/:number/reactivate") { request, context in
             var request = request

@@ -7,7 +7,8 @@ extension KioskAPI {
     func registerWindows(on router: Router<BasicRequestContext>) {
         router.get("/v1/windows/:id") { request, context in
             let id = try authorizeWindow(request, context)
-            return JSONResponse.make(views.window(id, in: await hall.state, at: hall.now()))
+            let views = self.views, now = hall.now()
+            return JSONResponse.make(await hall.read { views.window(id, in: $0, at: now) })
         }
         let simple: [(String, @Sendable (CounterID) -> Command)] = [
             ("call", { .callNext(counter: $0) }), ("recall", { .recall(counter: $0) }), ("start", { .start(counter: $0) }),
@@ -19,7 +20,7 @@ extension KioskAPI {
                 var request = request
                 let id = try authorizeWindow(request, context)
                 _ = try await JSONBody.read(&request, allowed: [])
-                return try await answer(try await run(command(id)), window: id)
+                return try await windowCommand(command(id), window: id)
             }
         }
         router.post("/v1/windows/:id/transfer") { request, context in
@@ -27,14 +28,14 @@ extension KioskAPI {
             let id = try authorizeWindow(request, context)
             let body = try await JSONBody.read(&request, allowed: ["service"])
             let service = try body.string("service", required: true, maxLength: 8)!.uppercased()
-            return try await answer(try await run(.transfer(counter: id, to: service)), window: id)
+            return try await windowCommand(.transfer(counter: id, to: service), window: id)
         }
         router.post("/v1/windows/:id/unpark") { request, context in
             var request = request
             let id = try authorizeWindow(request, context)
             let body = try await JSONBody.read(&request, allowed: ["ticket"])
             let ticket = try body.string("ticket", required: true, maxLength: 8)!.uppercased()
-            return try await answer(try await run(.unpark(counter: id, ticket: ticket)), window: id)
+            return try await windowCommand(.unpark(counter: id, ticket: ticket), window: id)
         }
         router.post("/v1/windows/:id/pause") { request, context in
             var request = request
@@ -46,7 +47,7 @@ extension KioskAPI {
                 let now = hall.now()
                 until = hall.engine.calendar.instant(on: hall.engine.calendar.businessDate(of: now), at: time)
             }
-            return try await answer(try await run(.pause(counter: id, until: until)), window: id)
+            return try await windowCommand(.pause(counter: id, until: until), window: id)
         }
     }
 
@@ -63,7 +64,10 @@ extension KioskAPI {
         return id
     }
 
-    func answer(_ outcome: Hall.Outcome, window id: CounterID) async throws -> Response {
-        JSONResponse.make(["events": eventsJSON(outcome), "window": views.window(id, in: outcome.state, at: hall.now())])
+    /// Runs a command for window `id` and answers with its events and the window after them.
+    func windowCommand(_ command: Command, window id: CounterID) async throws -> Response {
+        let views = self.views, now = hall.now()
+        let outcome = try await run(command) { state, _ in views.window(id, in: state, at: now) }
+        return JSONResponse.make(["events": eventsJSON(outcome), "window": outcome.view])
     }
 }

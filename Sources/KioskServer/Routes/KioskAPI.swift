@@ -39,9 +39,12 @@ struct KioskAPI: Sendable {
     }
 
     /// Runs a command on the hall; a refusal becomes its 404/409, a journal failure a 503.
-    func run(_ command: Command, contact: TicketContact? = nil) async throws -> Hall.Outcome {
+    func run(
+        _ command: Command, contact: TicketContact? = nil,
+        view: @Sendable (HallState, [HallEvent]) -> JSONValue = { _, _ in .null }
+    ) async throws -> Hall.Outcome {
         do {
-            return try await hall.execute(command, contact: contact)
+            return try await hall.execute(command, contact: contact, view: view)
         } catch let error as QueueError {
             throw error.apiError
         } catch is JournalUnavailable {
