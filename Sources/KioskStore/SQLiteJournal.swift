@@ -101,6 +101,16 @@ public final class SQLiteJournal: Journal {
         }
     }
 
+    /// Business dates with events before `date`, newest first, at most `limit`.
+    public func businessDates(before date: BusinessDate, limit: Int) throws -> [BusinessDate] {
+        try pool.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT DISTINCT business_date FROM event WHERE business_date < ? ORDER BY business_date DESC LIMIT ?",
+                arguments: [date.description, limit]
+            ).compactMap(BusinessDate.init)
+        }
+    }
+
     /// The newest sequence number in the journal, 0 when empty.
     public func lastSeq() throws -> Int64 {
         try pool.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM event") ?? 0 }

@@ -56,7 +56,12 @@ struct DaemonKillTests {
                         }
                     }
                 }
-                // Kill at a seeded moment while the clients are taking tickets.
+                // Kill at a seeded moment while the clients are taking tickets: counted from the
+                // cycle's first answer, so a slow start on a loaded machine cannot make a cycle empty.
+                let firstAnswerDeadline = ContinuousClock.now + .seconds(20)
+                while acknowledged.count == previousCount && ContinuousClock.now < firstAnswerDeadline {
+                    try await Task.sleep(for: .milliseconds(5))
+                }
                 try await Task.sleep(for: .milliseconds(killAfter))
                 daemon.kill()
                 try await group.waitForAll()

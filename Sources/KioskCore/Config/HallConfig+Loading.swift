@@ -108,6 +108,9 @@ extension HallConfig {
                     serviceNodes[code] = node
                 }
             }
+            if let hours = service.hours, hours.isEmpty, let node = sr.raw("hours") {
+                sr.report(node, "services[\(i)].hours is empty: the service could never issue a ticket (omit \"hours\" to use the hall's sessions)")
+            }
             if let hours = service.hours, !hours.isEmpty, !sessions.isEmpty {
                 for span in hours where !sessions.contains(where: { $0.start <= span.start && span.end <= $0.end }) {
                     sr.report(sr.raw("hours")!, "services[\(i)].hours \(span) is outside the hall's sessions")

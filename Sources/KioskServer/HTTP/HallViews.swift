@@ -25,8 +25,15 @@ struct HallViews {
         }
     }
 
-    func services(in state: HallState, at now: Date) -> JSONValue {
-        .array(config.services.map { service in
+    /// Every service; with `estimates`, the wait of the last ticket in each line (what a ticket
+    /// taken now would roughly face), in whole minutes.
+    func services(in state: HallState, at now: Date, estimates: [WaitEstimate] = []) -> JSONValue {
+        var longest: [ServiceCode: TimeInterval] = [:]
+        for estimate in estimates {
+            guard let service = state.tickets[estimate.ticket]?.service else { continue }
+            longest[service] = max(longest[service] ?? 0, estimate.wait)
+        }
+        return .array(config.services.map { service in
             let issuing = issuing(service.code, in: state, at: now)
             var m: [(key: String, value: JSONValue)] = [
                 ("code", .string(service.code)), ("name", .string(service.name)), ("name_en", .string(service.nameEN)),
@@ -35,6 +42,9 @@ struct HallViews {
                 ("status", .string(issuing.status)),
             ]
             if let message = issuing.message { m.append(("status_message", .string(message))) }
+            if !estimates.isEmpty || state.waitingCount(for: service.code) == 0 {
+                m.append(("estimate_min", .number(((longest[service.code] ?? 0) / 60).rounded())))
+            }
             if let quota = service.dailyQuota {
                 m.append(("daily_quota", .number(Double(quota))))
                 m.append(("issued_today", .number(Double(state.issuedCount[service.code, default: 0]))))
@@ -43,7 +53,7 @@ struct HallViews {
         })
     }
 
-    func ticket(_ ticket: Ticket, in state: HallState) -> JSONValue {
+    func ticket(_ ticket: Ticket, in state: HallState, estimate: WaitEstimate? = nil) -> JSONValue {
         var m: [(key: String, value: JSONValue)] = [
             ("ticket", .string(ticket.number)), ("service", .string(ticket.service)),
             ("service_name", .string(config.service(ticket.service)?.name ?? ticket.service)),
@@ -56,6 +66,13 @@ struct HallViews {
             m.append(("counter_name", .string(config.counter(counter)?.name ?? counter)))
         }
         if case let .called(_, calls, _) = ticket.state { m.append(("calls", .number(Double(calls)))) }
+        if let estimate {
+            m.append(("estimate_min", .number((estimate.wait / 60).rounded())))
+            m.append(("estimate_low_min", .number((estimate.low / 60).rounded(.down))))
+            m.append(("estimate_high_min", .number((estimate.high / 60).rounded(.up))))
+            m.append(("explanation", .string(estimate.explanation.chinese)))
+            m.append(("explanation_en", .string(estimate.explanation.english)))
+        }
         return .object(m)
     }
 
@@ -82,7 +99,7 @@ struct HallViews {
         return .object(m)
     }
 
-    func hall(_ state: HallState, recentCalls: [Hall.RecentCall], at now: Date) -> JSONValue {
+    func hall(_ state: HallState, recentCalls: [Hall.RecentCall], at now: Date, estimates: [WaitEstimate] = []) -> JSONValue {
         [
             "hall": [
                 "name": .string(config.name), "name_en": .string(config.nameEN), "notice": .string(config.notice),
@@ -90,7 +107,7 @@ struct HallViews {
                 "issuing": .bool(state.openSession != nil),
             ],
             "windows": .array(config.counters.map { window($0.id, in: state, at: now) }),
-            "services": services(in: state, at: now),
+            "services": services(in: state, at: now, estimates: estimates),
             "calls": .array(recentCalls.map { call in
                 [
                     "ticket": .string(call.ticket), "counter": .string(call.counter),

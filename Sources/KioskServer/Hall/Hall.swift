@@ -19,8 +19,13 @@ public actor Hall {
     public private(set) var state: HallState
     /// The newest sequence number known durable.
     public private(set) var committedSeq: Int64 = 0
+    /// The live wait estimator: a fold over committed events, warm-started from previous days.
+    public private(set) var estimator: WaitEstimator
     /// The newest calls, newest first, for the hall screen.
     public private(set) var recentCalls: [RecentCall] = []
+
+    /// Previous business days the estimator learns from at start-up.
+    static let historyDays = 5
 
     private var pending: [PendingCommand] = []
     private let wakeWriter: AsyncStream<Void>.Continuation
@@ -60,6 +65,13 @@ public actor Hall {
         let today = engine.calendar.businessDate(of: clock())
         let stored = try journal.events(on: today)
         state = engine.replay(stored.map(\.event))
+        var estimator = WaitEstimator(config: engine.config)
+        for day in try journal.businessDates(before: today, limit: Self.historyDays).reversed() {
+            for item in try journal.events(on: day) { estimator.fold(item.event) }
+            estimator.closeDay()
+        }
+        for item in stored { estimator.fold(item.event) }
+        self.estimator = estimator
         committedSeq = try journal.lastSeq()
         (writerWakeups, wakeWriter) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
         for event in stored.map(\.event) { Self.noteCall(event, in: &recentCalls) }
@@ -77,12 +89,12 @@ public actor Hall {
     /// command's fold copy every ticket (copy-on-write), which group commit cannot afford.
     public func execute(
         _ command: Command, contact: TicketContact? = nil,
-        view: @Sendable (HallState, [HallEvent]) -> JSONValue = { _, _ in .null }
+        view: @Sendable (HallState, WaitEstimator, [HallEvent]) -> JSONValue = { _, _, _ in .null }
     ) async throws -> Outcome {
         let events = try engine.apply(command, to: state, at: clock())
-        guard !events.isEmpty else { return Outcome(events: [], seqs: [], view: view(state, [])) }
+        guard !events.isEmpty else { return Outcome(events: [], seqs: [], view: view(state, estimator, [])) }
         for event in events { engine.fold(event, into: &state) }
-        let rendered = view(state, events)
+        let rendered = view(state, estimator, events)
         var contacts: [TicketContact] = []
         if var contact, let number = events.lazy.compactMap(\.issuedTicket).last {
             contact.ticket = number
@@ -114,6 +126,7 @@ public actor Hall {
             let stored = zip(seqs, events).map { StoredEvent(seq: $0, date: engine.calendar.businessDate(of: $1.at), event: $1) }
             for item in stored {
                 Self.noteCall(item.event, in: &recentCalls)
+                estimator.fold(item.event)
                 metrics.record(item.event, in: state)
                 for subscriber in subscribers.values { subscriber.yield(item) }
             }
@@ -134,6 +147,11 @@ public actor Hall {
     /// Runs `body` on the current state inside the actor (no copy leaves it).
     public func read<T: Sendable>(_ body: @Sendable (HallState) -> T) -> T {
         body(state)
+    }
+
+    /// Runs `body` with the state and the estimator as they are now.
+    public func read<T: Sendable>(_ body: @Sendable (HallState, WaitEstimator) -> T) -> T {
+        body(state, estimator)
     }
 
     /// Answers every command still queued (graceful shutdown drains before exiting).

@@ -11,7 +11,9 @@ extension KioskAPI {
             try authorizeReader(request)
             let views = self.views, now = hall.now()
             let calls = await hall.recentCalls
-            return JSONResponse.make(await hall.read { views.hall($0, recentCalls: calls, at: now) })
+            return JSONResponse.make(await hall.read { state, estimator in
+                views.hall(state, recentCalls: calls, at: now, estimates: estimator.estimates(in: state, at: now))
+            })
         }
 
         router.get("/v1/events") { request, _ in

@@ -22,12 +22,12 @@ extension KioskAPI {
             let override = try body.bool("override") ?? false
             if override && role != .supervisor { throw APIError.forbidden("只有值班长可以特批取号 Only a supervisor may override capacity rules") }
             let contact = (phone != nil || caretaker != nil) ? TicketContact(ticket: "", phone: phone, caretaker: caretaker) : nil
-            let views = self.views
+            let views = self.views, now = hall.now()
             let outcome = try await run(
                 .issue(service: service, priority: priority, contact: contact != nil, override: override ? role.auditName : nil), contact: contact
-            ) { state, events in
+            ) { state, estimator, events in
                 guard let number = events.lazy.compactMap(\.issuedTicket).last, let ticket = state.tickets[number] else { return .null }
-                return views.ticket(ticket, in: state)
+                return views.ticket(ticket, in: state, estimate: estimator.estimate(for: number, in: state, at: now))
             }
             guard case var .object(m) = outcome.view, let number = outcome.view["ticket"]?.stringValue else {
                 throw APIError(.conflict, "not_issued", "未能取号 No ticket was issued")

@@ -13,12 +13,16 @@ extension KioskAPI {
         }
         router.get("/v1/services") { _, _ in
             let views = self.views, now = hall.now()
-            return JSONResponse.make(["services": await hall.read { views.services(in: $0, at: now) }])
+            return JSONResponse.make(["services": await hall.read { state, estimator in
+                views.services(in: state, at: now, estimates: estimator.estimates(in: state, at: now))
+            }])
         }
         router.get("/v1/tickets/:number") { _, context in
             let number = try ticketNumber(context)
-            let views = self.views
-            let view = await hall.read { state in state.tickets[number].map { views.ticket($0, in: state) } }
+            let views = self.views, now = hall.now()
+            let view = await hall.read { state, estimator in
+                state.tickets[number].map { views.ticket($0, in: state, estimate: estimator.estimate(for: number, in: state, at: now)) }
+            }
             guard let view else { throw QueueError.unknownTicket(number).apiError }
             return JSONResponse.make(view)
         }

@@ -67,7 +67,7 @@ extension KioskAPI {
     /// Runs a command for window `id` and answers with its events and the window after them.
     func windowCommand(_ command: Command, window id: CounterID) async throws -> Response {
         let views = self.views, now = hall.now()
-        let outcome = try await run(command) { state, _ in views.window(id, in: state, at: now) }
+        let outcome = try await run(command) { state, _, _ in views.window(id, in: state, at: now) }
         return JSONResponse.make(["events": eventsJSON(outcome), "window": outcome.view])
     }
 }

@@ -41,7 +41,7 @@ struct KioskAPI: Sendable {
     /// Runs a command on the hall; a refusal becomes its 404/409, a journal failure a 503.
     func run(
         _ command: Command, contact: TicketContact? = nil,
-        view: @Sendable (HallState, [HallEvent]) -> JSONValue = { _, _ in .null }
+        view: @Sendable (HallState, WaitEstimator, [HallEvent]) -> JSONValue = { _, _, _ in .null }
     ) async throws -> Hall.Outcome {
         do {
             return try await hall.execute(command, contact: contact, view: view)

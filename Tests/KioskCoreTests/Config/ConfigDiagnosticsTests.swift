@@ -296,18 +296,16 @@ import Testing
     /// `"hours": []` loads, and then the service can never issue a ticket (every issue is
     /// `outside_hours`); like an empty `sessions`, it should be reported.
     @Test func emptyServiceHoursAreReported() {
-        withKnownIssue("an empty hours list is accepted and silently closes the service") {
-            Self.expect("""
-            {
-              "sessions": [["08:00", "12:00"]],
-              "services": [
-                {"code": "A", "name": "求职登记",
-                 "hours": []}
-              ],
-              "counters": [{"id": "1", "services": ["A"]}]
-            }
-            """, [(5, "hours")])
+        Self.expect("""
+        {
+          "sessions": [["08:00", "12:00"]],
+          "services": [
+            {"code": "A", "name": "求职登记",
+             "hours": []}
+          ],
+          "counters": [{"id": "1", "services": ["A"]}]
         }
+        """, [(5, "hours")])
     }
 
     @Test func lenientLoadingAcceptsUnknownKeys() throws {
