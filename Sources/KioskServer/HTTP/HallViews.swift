@@ -66,14 +66,33 @@ struct HallViews {
             m.append(("counter_name", .string(config.counter(counter)?.name ?? counter)))
         }
         if case let .called(_, calls, _) = ticket.state { m.append(("calls", .number(Double(calls)))) }
-        if let estimate {
-            m.append(("estimate_min", .number((estimate.wait / 60).rounded())))
-            m.append(("estimate_low_min", .number((estimate.low / 60).rounded(.down))))
-            m.append(("estimate_high_min", .number((estimate.high / 60).rounded(.up))))
-            m.append(("explanation", .string(estimate.explanation.chinese)))
-            m.append(("explanation_en", .string(estimate.explanation.english)))
-        }
+        if let estimate { m += estimateMembers(estimate) }
         return .object(m)
+    }
+
+    /// A ticket's estimate: whole minutes, the likely range, and why.
+    func estimateMembers(_ estimate: WaitEstimate) -> [(key: String, value: JSONValue)] {
+        [
+            ("estimate_min", .number((estimate.wait / 60).rounded())),
+            ("estimate_low_min", .number((estimate.low / 60).rounded(.down))),
+            ("estimate_high_min", .number((estimate.high / 60).rounded(.up))),
+            ("explanation", .string(estimate.explanation.chinese)),
+            ("explanation_en", .string(estimate.explanation.english)),
+        ]
+    }
+
+    /// Today's self-measured accuracy.
+    func stats(_ summary: AccuracyLedger.Summary) -> JSONValue {
+        func round2(_ x: Double) -> JSONValue { .number((x * 100).rounded() / 100) }
+        return [
+            "called_with_estimate": .number(Double(summary.called)),
+            "mae_min": round2(summary.maeMinutes), "bias_min": round2(summary.biasMinutes),
+            "under5_share": round2(summary.under5), "recent_mae_min": round2(summary.recentMAEMinutes),
+            "heads_up": [
+                "scored": .number(Double(summary.headsUpScored)), "on_time_share": round2(summary.headsUpOnTime),
+                "early_share": round2(summary.headsUpEarly), "late_share": round2(summary.headsUpLate),
+            ],
+        ]
     }
 
     func window(_ id: CounterID, in state: HallState, at now: Date) -> JSONValue {

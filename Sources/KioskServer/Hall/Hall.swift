@@ -21,6 +21,8 @@ public actor Hall {
     public private(set) var committedSeq: Int64 = 0
     /// The live wait estimator: a fold over committed events, warm-started from previous days.
     public private(set) var estimator: WaitEstimator
+    /// Today's printed estimates against actual waits (in memory: a restart starts it afresh).
+    public private(set) var accuracy = AccuracyLedger()
     /// The newest calls, newest first, for the hall screen.
     public private(set) var recentCalls: [RecentCall] = []
 
@@ -53,6 +55,8 @@ public actor Hall {
         public var seqs: [Int64]
         /// What the caller's `view` made of the hall right after this command.
         public var view: JSONValue
+        /// The estimate to print on the ticket this command issued, if any.
+        public var printed: WaitEstimate? = nil
     }
 
     /// Loads today's events from the journal and folds them: the state after a restart.
@@ -94,6 +98,13 @@ public actor Hall {
         let events = try engine.apply(command, to: state, at: clock())
         guard !events.isEmpty else { return Outcome(events: [], seqs: [], view: view(state, estimator, [])) }
         for event in events { engine.fold(event, into: &state) }
+        var printed: WaitEstimate?
+        for number in events.compactMap(\.issuedTicket) {
+            if let estimate = printedEstimate(for: number), let issuedAt = state.tickets[number]?.issuedAt {
+                accuracy.recordPrinted(estimate, issuedAt: issuedAt)
+                printed = estimate
+            }
+        }
         let rendered = view(state, estimator, events)
         var contacts: [TicketContact] = []
         if var contact, let number = events.lazy.compactMap(\.issuedTicket).last {
@@ -104,7 +115,7 @@ public actor Hall {
             pending.append(PendingCommand(events: events, contacts: contacts, continuation: continuation))
             wakeWriter.yield()
         }
-        return Outcome(events: events, seqs: seqs, view: rendered)
+        return Outcome(events: events, seqs: seqs, view: rendered, printed: printed)
     }
 
     /// Writes every queued command's events in one transaction, then answers them all.
@@ -127,6 +138,7 @@ public actor Hall {
             for item in stored {
                 Self.noteCall(item.event, in: &recentCalls)
                 estimator.fold(item.event)
+                accuracy.fold(item.event)
                 metrics.record(item.event, in: state)
                 for subscriber in subscribers.values { subscriber.yield(item) }
             }
@@ -142,6 +154,16 @@ public actor Hall {
                 state = engine.replay(stored.map(\.event))
             }
         }
+    }
+
+    /// The estimate to print for a waiting ticket: the estimator's, its range widened by how
+    /// much recent errors exceed it.
+    public func printedEstimate(for number: TicketNumber) -> WaitEstimate? {
+        guard var estimate = estimator.estimate(for: number, in: state, at: clock()) else { return nil }
+        let widen = accuracy.rangeWidening(forHalfWidth: (estimate.high - estimate.low) / 2)
+        estimate.low = max(0, estimate.low - widen)
+        estimate.high += widen
+        return estimate
     }
 
     /// Runs `body` on the current state inside the actor (no copy leaves it).

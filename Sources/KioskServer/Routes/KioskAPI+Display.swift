@@ -47,6 +47,12 @@ extension KioskAPI {
             })
         }
 
+        router.get("/v1/stats") { request, _ in
+            try authorizeReader(request)
+            let views = self.views
+            return JSONResponse.make(views.stats(await hall.accuracy.summary()))
+        }
+
         router.get("/v1/export") { request, _ in
             try authorize(request, "导出 export") { $0 == .admin || $0 == .supervisor }
             let text = request.uri.queryParameters.get("date") ?? ""

@@ -22,16 +22,17 @@ extension KioskAPI {
             let override = try body.bool("override") ?? false
             if override && role != .supervisor { throw APIError.forbidden("只有值班长可以特批取号 Only a supervisor may override capacity rules") }
             let contact = (phone != nil || caretaker != nil) ? TicketContact(ticket: "", phone: phone, caretaker: caretaker) : nil
-            let views = self.views, now = hall.now()
+            let views = self.views
             let outcome = try await run(
                 .issue(service: service, priority: priority, contact: contact != nil, override: override ? role.auditName : nil), contact: contact
-            ) { state, estimator, events in
+            ) { state, _, events in
                 guard let number = events.lazy.compactMap(\.issuedTicket).last, let ticket = state.tickets[number] else { return .null }
-                return views.ticket(ticket, in: state, estimate: estimator.estimate(for: number, in: state, at: now))
+                return views.ticket(ticket, in: state)
             }
             guard case var .object(m) = outcome.view, let number = outcome.view["ticket"]?.stringValue else {
                 throw APIError(.conflict, "not_issued", "未能取号 No ticket was issued")
             }
+            if let estimate = outcome.printed { m += views.estimateMembers(estimate) }
             let queue = outcome.view["service"]?.stringValue ?? service
             m.append(("documents", .array((config.service(queue)?.documents ?? []).map { .string($0) })))
             m.append(("status_url", .string("/v1/tickets/\(number)")))
