@@ -36,11 +36,22 @@ let package = Package(
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
         // One libcurl transport: request -> status, headers, body, with timeouts.
         .target(name: "KioskHTTPClient", dependencies: ["CCurlShim"]),
+        // SMS: message templates, the durable outbox worker, gateway adapters (Kannel, JSON webhook).
+        .target(
+            name: "KioskSMS",
+            dependencies: [
+                "KioskCore", "KioskStore", "KioskHTTPClient",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The front ends people touch: the ticket machine, the window terminal, ESC/POS tickets.
+        .target(name: "KioskFrontDesk", dependencies: ["KioskCore", "KioskDisplay", "KioskHTTPClient"]),
         // The daemon: the hall actor, group commit, HTTP routes, auth, SSE, metrics.
         .target(
             name: "KioskServer",
             dependencies: [
-                "KioskCore", "KioskStore",
+                "KioskCore", "KioskStore", "KioskSMS",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -57,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk",
             dependencies: [
-                "KioskCore", "KioskStore", "KioskDisplay", "KioskHTTPClient", "KioskServer", "KioskTerminal",
+                "KioskCore", "KioskStore", "KioskDisplay", "KioskHTTPClient", "KioskServer", "KioskTerminal", "KioskFrontDesk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,6 +76,8 @@ let package = Package(
         .testTarget(name: "KioskDisplayTests", dependencies: ["KioskDisplay"], resources: [.copy("Snapshots")]),
         .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskCore", "KioskTestSupport"]),
         .testTarget(name: "KioskHTTPClientTests", dependencies: ["KioskHTTPClient"], exclude: ["Fixtures"]),
+        .testTarget(name: "KioskSMSTests", dependencies: ["KioskSMS", "KioskCore", "KioskStore", "KioskHTTPClient"]),
+        .testTarget(name: "KioskFrontDeskTests", dependencies: ["KioskFrontDesk", "KioskCore", "KioskDisplay"]),
         .testTarget(name: "KioskTerminalTests", dependencies: ["KioskTerminal", "KioskDisplay", "KioskCore"]),
         .testTarget(
             name: "KioskServerTests",

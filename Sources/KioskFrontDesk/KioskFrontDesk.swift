@@ -1,0 +1,1 @@
+// KioskFrontDesk: placeholder until the front ends land.

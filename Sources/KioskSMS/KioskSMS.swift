@@ -1,0 +1,1 @@
+// KioskSMS: placeholder until the notifier lands.
