@@ -21,6 +21,9 @@ public struct KioskDaemon: Sendable {
         public var clock: @Sendable () -> Date = Date.init
         /// Called once the server listens, with its port.
         public var onReady: @Sendable (Int) async -> Void = { _ in }
+        /// More services to run beside the hall (e.g. the demo's simulated citizens); they start
+        /// after the HTTP server and stop before it.
+        public var extraServices: @Sendable (Hall) -> [any Service] = { _ in [] }
 
         public init(config: HallConfig, tokens: AccessTokens, dataDirectory: String) {
             self.config = config
@@ -58,6 +61,7 @@ public struct KioskDaemon: Sendable {
                 JournalWriter(hall: hall),
                 TickService(hall: hall, interval: options.tickInterval, logger: options.logger),
                 app,
+            ] + options.extraServices(hall) + [
                 StreamCloser(hall: hall),
             ],
             gracefulShutdownSignals: options.gracefulShutdownSignals,
