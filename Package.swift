@@ -70,6 +70,8 @@ let package = Package(
             dependencies: [
                 "KioskCore", "KioskStore", "KioskDisplay", "KioskHTTPClient", "KioskServer", "KioskTerminal", "KioskFrontDesk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTestSupport"]),

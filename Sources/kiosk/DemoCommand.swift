@@ -1,70 +1,67 @@
 import ArgumentParser
 import Foundation
 import KioskCore
-import KioskStore
+import KioskServer
+import Logging
+import ServiceLifecycle
 
-/// A scripted morning on the embedded default hall, on a simulated clock, in a fresh journal:
-/// what a newcomer sees first. Every step goes through the same engine and journal as the
-/// real commands.
-struct DemoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Walk through a morning of tickets on the embedded default hall.")
+/// `kiosk demo`: the daemon on the embedded default hall with simulated citizens arriving and
+/// clerks serving on an accelerated clock — what a newcomer sees first.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Run the hall with simulated citizens and clerks on an accelerated clock.")
 
-    @Option(help: "Journal directory for the demo (default: a new temporary directory).") var dataDir: String?
+    @Option(help: "Hall seconds per real second.") var speed: Double = 30
+    @Option(help: "Hall time to start at, HH:MM today.") var startAt: String = "08:00"
+    @Option(help: "Port for the demo daemon's API (0: any free port).") var port: Int = 0
+    @Option(help: "Journal directory (default: a new temporary directory).") var dataDir: String?
+    @Option(help: "Stop after this many real seconds (default: run until Ctrl-C).") var seconds: Double?
 
-    func run() throws {
-        let dir = dataDir ?? NSTemporaryDirectory() + "kiosk-demo-\(ProcessInfo.processInfo.processIdentifier)"
-        let local = try LocalHall(config: .defaultHall, dataDirectory: dir)
-        let calendar = local.engine.calendar
-        let day = calendar.businessDate(of: Date())
-        var clock = calendar.instant(on: day, at: ClockTime(hour: 8, minute: 0))
-        var state = local.engine.initialState()
-
-        func step(_ minutes: Double, _ command: Command, contact: TicketContact? = nil) {
-            clock = clock.addingTimeInterval(minutes * 60)
-            do {
-                let outcome = try local.execute(command, at: clock, contact: contact)
-                state = outcome.state
-                for event in outcome.events { print(EventText.describe(event, in: state, config: local.engine.config)) }
-            } catch let error as QueueError {
-                print("\(EventText.clock(clock, calendar))  拒绝 refused [\(error.code)]: \(error.message)")
-            } catch {
-                print("error: \(error)")
-            }
+    func run() async throws {
+        guard speed > 0 && speed <= 600 else { throw ValidationError("--speed must be in (0, 600]") }
+        let config = HallConfig.defaultHall
+        let calendar = QueueEngine(config: config).calendar
+        guard let start = LocalTimeArgument.parse(startAt, calendar: calendar, today: calendar.businessDate(of: Date())) else {
+            throw ValidationError("--start-at: expected HH:MM")
         }
-        let elderly = TicketContact(ticket: "", phone: PhoneNumber("13800138000"), caretaker: PhoneNumber("13912345678"))
+        let dir = dataDir ?? NSTemporaryDirectory() + "kiosk-demo-\(ProcessInfo.processInfo.processIdentifier)"
+        var logger = Logger(label: "kiosk.demo")
+        logger.logLevel = .warning
+        let realStart = Date(), speed = speed
+        var options = KioskDaemon.Options(config: config, tokens: try TokenFile.loadOrCreate(dir + "/tokens.json", for: config), dataDirectory: dir)
+        options.port = port
+        options.logger = logger
+        options.clock = { start.addingTimeInterval(Date().timeIntervalSince(realStart) * speed) }
+        options.tickInterval = .milliseconds(100)
+        let quietLogger = logger
+        options.extraServices = { hall in [HallSimulation(hall: hall, logger: quietLogger), EventPrinter(hall: hall)] }
+        options.onReady = { port in
+            print("== \(config.name) — demo at ×\(Int(speed)) from \(startAt); API on http://127.0.0.1:\(port), tokens in \(dir)/tokens.json ==")
+        }
+        let daemon = try KioskDaemon(options)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await daemon.run() }
+            if let seconds {
+                group.addTask {
+                    try await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+                    await daemon.shutdown()
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+}
 
-        print("== \(local.engine.config.name) — a morning, \(day) ==")
-        step(0.2, .issue(service: "C", priority: false))
-        step(0.5, .issue(service: "A", priority: false))
-        step(0.3, .issue(service: "L", priority: true, contact: true), contact: elderly)
-        step(0.4, .issue(service: "C", priority: false))
-        step(0.2, .issue(service: "D", priority: false))
-        step(0.1, .callNext(counter: "2"))
-        step(0.1, .callNext(counter: "5"))
-        step(0.5, .start(counter: "2"))
-        step(0.2, .start(counter: "5"))
-        step(0.2, .callNext(counter: "3"))
-        step(4.0, .tick)                                   // nobody comes to window 3: recalls, then no-show
-        step(1.0, .reactivate(ticket: "C002", by: "值班长"))
-        step(0.5, .issue(service: "G", priority: false))
-        step(0.5, .pause(counter: "6", until: calendar.instant(on: day, at: ClockTime(hour: 8, minute: 40))))
-        step(0.5, .cover(counter: "8", covered: "6", by: "值班长"))
-        step(6.0, .finish(counter: "2"))
-        step(0.2, .callNext(counter: "2"))
-        step(0.5, .park(counter: "2"))                    // A001 lacks a copy of a document: fetched next door, not a second trip
-        step(1.0, .callNext(counter: "8"))
-        step(0.3, .start(counter: "8"))
-        step(0.2, .callNext(counter: "2"))
-        step(0.3, .start(counter: "2"))
-        step(3.0, .transfer(counter: "2", to: "D"))       // C002 also needs social insurance enrolment
-        step(0.5, .unpark(counter: "2", ticket: "A001"))
-        step(0.3, .start(counter: "2"))
-        step(0.5, .issue(service: "Z", priority: false))   // refused: no such service
-        step(0.5, .finish(counter: "5"))
-        step(0.5, .callNext(counter: "4"))
-        step(2.0, .tick)
-        print("")
-        print(StatusText.board(state, config: local.engine.config), terminator: "")
-        print("\njournal: \(dir)/journal.sqlite — export it with: kiosk export --data-dir \(dir)")
+/// Prints every committed event as a line, for a terminal without the hall screen.
+struct EventPrinter: Service {
+    let hall: Hall
+
+    func run() async throws {
+        guard let subscription = await hall.subscribe() else { return }
+        let config = hall.engine.config
+        for await item in subscription.events.cancelOnGracefulShutdown() {
+            let state = await hall.read { $0 }
+            print(EventText.describe(item.event, in: state, config: config))
+        }
+        await hall.unsubscribe(subscription.id)
     }
 }

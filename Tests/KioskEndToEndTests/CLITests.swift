@@ -66,11 +66,20 @@ import Testing
         #expect(!export.stdout.contains("13800138000"))
     }
 
-    @Test func demoWalksThroughAMorning() throws {
-        let result = try KioskProcess.run(["demo"])
+    @Test func walkthroughCoversAMorning() throws {
+        let result = try KioskProcess.run(["walkthrough"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("过号 C002 @ 3号窗口 (自动)"))
         #expect(result.stdout.contains("8号窗口 顶替 6号窗口"))
         #expect(result.stdout.contains("refused [unknown_service]"))
+    }
+
+    @Test func demoRunsASimulatedHallThroughTheDaemon() throws {
+        let result = try KioskProcess.run(["demo", "--seconds", "4", "--speed", "300", "--start-at", "08:55"])
+        #expect(result.status == 0, "\(result.stderr)")
+        // Citizens arrive and take tickets, clerks call them: both through the daemon's hall.
+        #expect(result.stdout.contains("取号 "))
+        #expect(result.stdout.contains("号到 "))
+        #expect(result.stdout.contains("开始办理 "))
     }
 }
