@@ -6,8 +6,9 @@ struct Kiosk: AsyncParsableCommand {
         commandName: "kiosk",
         abstract: "Queue tickets, windows and the hall screen for a government service hall.",
         subcommands: [
-            ServeCommand.self, StatsCommand.self, BenchCommand.self, ReplayCommand.self, BenchEstimatorCommand.self, ConfigCommand.self, LayoutsCommand.self, DemoCommand.self, WalkthroughCommand.self, StatusCommand.self, ExportCommand.self,
+            ServeCommand.self, DisplayCommand.self, StatsCommand.self, BenchCommand.self, ReplayCommand.self, BenchEstimatorCommand.self, ConfigCommand.self, LayoutsCommand.self, DemoCommand.self, WalkthroughCommand.self, StatusCommand.self, ExportCommand.self,
             TakeCommand.self, CancelCommand.self, ReactivateCommand.self,
+            TicketMachineCommand.self, WindowTerminalCommand.self,
             CallCommand.self, CallTicketCommand.self, RecallCommand.self, StartCommand.self, FinishCommand.self,
             NoShowCommand.self, TransferCommand.self, ParkCommand.self, UnparkCommand.self,
             PauseCommand.self, ResumeCommand.self, CoverCommand.self, UncoverCommand.self,

@@ -1,8 +1,11 @@
 import ArgumentParser
 import Foundation
 import KioskCore
+import KioskDisplay
 import KioskServer
+import KioskTerminal
 import Logging
+import Synchronization
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the hall's daemon: the HTTP API, the journal, the timers.")
@@ -15,12 +18,27 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Run the hall clock from this hall-local time ('YYYY-MM-DD HH:MM[:SS]'), advancing in real time: for demos, training and tests outside opening hours.")
     var startAt: String?
     @Option(name: .long, help: "With --start-at: how many hall seconds pass per real second.") var speed: Double = 1
+    @Option(name: .long, help: "Also draw this hall screen layout on this terminal (e.g. layouts/main-hall.layout); logs then go to --log.")
+    var display: String?
+    @Option(name: .long, help: "Write logs to this file instead of the terminal (default with --display: DATA-DIR/serve.log).")
+    var log: String?
+    @Option(name: .long, help: "With --display: speak each call with this command (e.g. 'espeak-ng -v cmn').") var speakCommand: String?
+    @Option(name: .long, help: "With --display: append each announcement to this file.") var announceLog: String?
 
     func run() async throws {
         let hallConfig = try HallOptions.load(configPath: config)
         let tokenFile = tokens ?? dataDir + "/tokens.json"
         let accessTokens = try TokenFile.loadOrCreate(tokenFile, for: hallConfig)
-        var configuredLogger = Logger(label: "kiosk.server")
+        let screenLayout = try display.map { try LayoutFiles.load($0) }
+        let logPath = log ?? (display != nil ? dataDir + "/serve.log" : nil)
+        var configuredLogger: Logger
+        if let logPath {
+            try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
+            let handler = try FileLogHandler(label: "kiosk.server", path: logPath)
+            configuredLogger = Logger(label: "kiosk.server", factory: { _ in handler })
+        } else {
+            configuredLogger = Logger(label: "kiosk.server")
+        }
         configuredLogger.logLevel = .info
         let logger = configuredLogger
         var options = KioskDaemon.Options(config: hallConfig, tokens: accessTokens, dataDirectory: dataDir)
@@ -37,10 +55,72 @@ struct ServeCommand: AsyncParsableCommand {
             options.clock = { start.addingTimeInterval(Date().timeIntervalSince(realStart) * speed) }
         }
         let dir = dataDir, host = host
+        let (ready, readyContinuation) = AsyncStream.makeStream(of: Int.self, bufferingPolicy: .bufferingNewest(1))
         options.onReady = { port in
             logger.info("kiosk serving \(hallConfig.name) on http://\(host):\(port)", metadata: ["journal": "\(dir)/journal.sqlite", "tokens": "\(tokenFile)"])
+            readyContinuation.yield(port)
         }
-        try await KioskDaemon(options).run()
+        let daemon = try KioskDaemon(options)
+        guard let screenLayout else {
+            try await daemon.run()
+            return
+        }
+        // The screen follows the daemon over its own port, as any other screen would; when the
+        // daemon stops (SIGINT/SIGTERM drain it), the screen gives the terminal back.
+        let connectHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
+        let speak = speakCommand, announce = announceLog
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await daemon.run() }
+            group.addTask {
+                var ports = ready.makeAsyncIterator()
+                guard let port = await ports.next() else { return }
+                let screen = HallScreen(
+                    layout: screenLayout, address: ServerAddress(host: connectHost, port: port), token: accessTokens.display,
+                    speakCommand: speak, announceLog: announce
+                )
+                await screen.run()
+            }
+            try await group.next()   // the daemon ended (or failed): stop drawing
+            group.cancelAll()
+            try await group.waitForAll()
+        }
+    }
+}
+
+/// A swift-log handler appending `time level [label] message key=value` lines to a file, so
+/// the daemon's logs stay off a terminal that shows the hall screen.
+struct FileLogHandler: LogHandler {
+    /// One file for every copy of the handler; the mutex keeps lines from many tasks whole.
+    private final class Output: Sendable {
+        let handle: Mutex<FileHandle>
+        init(_ handle: FileHandle) { self.handle = Mutex(handle) }
+        func append(_ line: String) {
+            handle.withLock { try? $0.write(contentsOf: Data(line.utf8)) }
+        }
+    }
+
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .info
+    private let label: String
+    private let output: Output
+
+    init(label: String, path: String) throws {
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
+        guard let handle = FileHandle(forWritingAtPath: path) else { throw ValidationError("--log: cannot write \(path)") }
+        _ = try? handle.seekToEnd()
+        self.label = label
+        self.output = Output(handle)
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
+        let merged = metadata.merging(explicit ?? [:]) { $1 }
+        let fields = merged.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
+        output.append("\(ISO8601DateFormatter().string(from: Date())) \(level) [\(label)] \(message)\(fields)\n")
     }
 }
 

@@ -1,0 +1,138 @@
+import KioskCore
+import KioskDisplay
+
+/// Maps the daemon's `GET /v1/hall` snapshot to the display model the shipped layouts read
+/// (the paths listed in `layouts/README.md`). Pure: the snapshot and the connection state in,
+/// the model out.
+public enum HallScreenModel {
+    /// How the screen's link to the daemon is doing, shown in the notice line when not live.
+    public enum Link: Sendable, Hashable {
+        case live
+        /// Not yet connected since the screen started.
+        case connecting
+        /// The stream dropped or the snapshot could not be fetched; retrying.
+        case reconnecting
+    }
+
+    /// The notice shown while the screen cannot reach the daemon.
+    public static let reconnectingNotice = "重新连接中 reconnecting…"
+    public static let connectingNotice = "正在连接 connecting…"
+
+    /// The model for `snapshot` (nil before the first one arrived).
+    /// - Parameters:
+    ///   - window: the window id whose strip fills `window.*` (default: the first window).
+    public static func model(snapshot: JSONValue?, link: Link, window: String? = nil) -> DisplayModel {
+        let snapshot = snapshot ?? .object([])
+        let hall = snapshot["hall"] ?? .object([])
+        let windows = snapshot["windows"]?.arrayValue ?? []
+        let services = snapshot["services"]?.arrayValue ?? []
+        var root: [String: DisplayValue] = [:]
+
+        root["hall"] = .record([
+            "name": .text(hall["name"]?.stringValue ?? ""),
+            "name_en": .text(hall["name_en"]?.stringValue ?? ""),
+        ])
+        root["clock"] = .text(hall["clock"]?.stringValue ?? "--:--")
+        root["date"] = .text(hall["date"]?.stringValue.map(dateWithWeekday) ?? "")
+        let notice = hall["notice"]?.stringValue ?? ""
+        switch link {
+        case .live: root["notice"] = .text(notice)
+        case .connecting: root["notice"] = .text(connectingNotice + (notice.isEmpty ? "" : "  " + notice))
+        case .reconnecting: root["notice"] = .text(reconnectingNotice + (notice.isEmpty ? "" : "  " + notice))
+        }
+
+        var serviceNames: [String: String] = [:]
+        for service in services {
+            if let code = service["code"]?.stringValue { serviceNames[code] = service["name"]?.stringValue ?? code }
+        }
+        var windowNames: [String: String] = [:]
+        for item in windows {
+            if let id = item["id"]?.stringValue { windowNames[id] = item["name"]?.stringValue ?? id }
+        }
+
+        root["calls"] = .list((snapshot["calls"]?.arrayValue ?? []).map { call in
+            let ticket = call["ticket"]?.stringValue ?? ""
+            let counter = call["counter"]?.stringValue ?? ""
+            return [
+                "ticket": .text(ticket),
+                "counter": .text(call["counter_name"]?.stringValue ?? windowNames[counter] ?? counter),
+                "counter_no": .text(counter),
+                "counter_en": .text(englishName(ofWindow: counter)),
+                "service": .text(ticket.first.flatMap { serviceNames[String($0)] } ?? ""),
+                "at": .text(call["at"]?.stringValue ?? ""),
+            ]
+        })
+        let counters = windows.map(counter)
+        root["counters"] = .list(counters)
+        root["services"] = .list(services.map(service))
+        let chosen = window.flatMap { id in zip(windows, counters).first { $0.0["id"]?.stringValue == id }?.1 } ?? counters.first
+        if let chosen {
+            root["window"] = .record([
+                "name": chosen["name"] ?? "", "name_en": chosen["name_en"] ?? "", "current": chosen["current"] ?? "",
+                "status": chosen["status"] ?? "", "status_en": chosen["status_strip_en"] ?? "",
+            ])
+        }
+        return DisplayModel(root)
+    }
+
+    /// One window: name, current ticket, status in Chinese and English.
+    static func counter(_ window: JSONValue) -> [String: DisplayValue] {
+        let id = window["id"]?.stringValue ?? ""
+        let current = window["current"]?["ticket"]?.stringValue ?? ""
+        let status: (zh: String, en: String, strip: String)
+        switch window["status"]?.stringValue {
+        case "paused": status = ("暂停服务", "Paused", "Paused")
+        case "closed": status = ("已关闭", "Closed", "Closed")
+        default: status = current.isEmpty ? ("空闲", "Idle", "Idle") : ("正在办理", "Serving", "Now serving")
+        }
+        var item: [String: DisplayValue] = [
+            "id": .text(id), "no": .text(id),
+            "name": .text(window["name"]?.stringValue ?? id), "name_en": .text(englishName(ofWindow: id)),
+            "current": .text(current), "status": .text(status.zh), "status_en": .text(status.en),
+            "status_strip_en": .text(status.strip),
+            "waiting": .text(window["waiting"]?.intValue.map(String.init) ?? ""),
+        ]
+        if let back = window["back_at"]?.stringValue { item["back_at"] = .text(back) }
+        return item
+    }
+
+    /// One service: code, names, people waiting, estimate and whether tickets are issued.
+    static func service(_ service: JSONValue) -> [String: DisplayValue] {
+        let eta = service["estimate_min"]?.doubleValue.map { String(Int($0.rounded())) } ?? "-"
+        return [
+            "code": .text(service["code"]?.stringValue ?? ""),
+            "name": .text(service["name"]?.stringValue ?? ""),
+            "name_en": .text(service["name_en"]?.stringValue ?? ""),
+            "waiting": .text(service["waiting"]?.intValue.map(String.init) ?? "0"),
+            "eta": .text(eta),
+            "status": .text(issuingText(service["status"]?.stringValue)),
+        ]
+    }
+
+    /// What the screen says about a service that issues no tickets now (empty while it does).
+    static func issuingText(_ status: String?) -> String {
+        switch status {
+        case nil, "open": return ""
+        case "service_closed": return "今日已停止取号"
+        case "quota_reached", "numbers_exhausted": return "今日号已取完"
+        case "outside_hours": return "非取号时间"
+        default: return "暂停取号"
+        }
+    }
+
+    /// `Window 3` for window id `3`.
+    static func englishName(ofWindow id: String) -> String {
+        id.isEmpty ? "" : "Window \(id)"
+    }
+
+    /// `2026-03-02` → `2026-03-02 星期一` (the Gregorian weekday, by Zeller's congruence).
+    static func dateWithWeekday(_ text: String) -> String {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return text }
+        var (y, m) = (parts[0], parts[1])
+        if m < 3 { m += 12; y -= 1 }
+        let h = (parts[2] + 13 * (m + 1) / 5 + y + y / 4 - y / 100 + y / 400) % 7   // 0 = Saturday
+        let names = ["星期六", "星期日", "星期一", "星期二", "星期三", "星期四", "星期五"]
+        return "\(text) \(names[h])"
+    }
+}

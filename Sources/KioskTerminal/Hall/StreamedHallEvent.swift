@@ -1,0 +1,40 @@
+import KioskCore
+
+/// The fields of one `event: hall` stream message the screen cares about (the event's trace
+/// line plus `seq` and `date`, as the daemon sends it).
+public struct StreamedHallEvent: Sendable, Hashable {
+    /// Journal sequence number.
+    public var seq: Int64?
+    /// Business date, `YYYY-MM-DD`.
+    public var date: String?
+    /// Seconds since the hall's local midnight.
+    public var secondsOfDay: Double?
+    /// The event kind as the trace names it: `call`, `recall`, `issue`, `pause`, …
+    public var kind: String
+    public var ticket: String?
+    public var counter: String?
+
+    public init(seq: Int64? = nil, date: String? = nil, secondsOfDay: Double? = nil, kind: String, ticket: String? = nil, counter: String? = nil) {
+        self.seq = seq
+        self.date = date
+        self.secondsOfDay = secondsOfDay
+        self.kind = kind
+        self.ticket = ticket
+        self.counter = counter
+    }
+
+    /// Decodes a stream message's data; nil when it is not a hall event.
+    public init?(data: String) {
+        guard let value = try? JSONParser.parse(data).value, let kind = value["ev"]?.stringValue else { return nil }
+        self.init(
+            seq: value["seq"]?.intValue.map(Int64.init), date: value["date"]?.stringValue,
+            secondsOfDay: value["t"]?.doubleValue, kind: kind,
+            ticket: value["ticket"]?.stringValue, counter: value["counter"]?.stringValue
+        )
+    }
+
+    /// Whether the event asks a citizen to come to a window (and so is announced).
+    public var isCall: Bool {
+        ["call", "recall", "unpark"].contains(kind) && ticket != nil && counter != nil
+    }
+}

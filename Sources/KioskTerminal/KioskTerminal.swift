@@ -1,1 +1,0 @@
-// KioskTerminal: placeholder until the display client lands.

@@ -1,0 +1,152 @@
+import KioskCore
+import KioskDisplay
+import Synchronization
+import Testing
+@testable import KioskTerminal
+
+/// A snapshot source whose answer the test changes, counting fetches.
+final class FakeSnapshots: HallSnapshotSource {
+    struct State {
+        var snapshot: JSONValue
+        var fetches = 0
+        var failing = false
+    }
+
+    let state: LockedValue<State>
+
+    init(_ snapshot: JSONValue) {
+        state = LockedValue(State(snapshot: snapshot))
+    }
+
+    struct Unreachable: Error {}
+
+    func snapshot() async throws -> JSONValue {
+        try state.withLock { s in
+            s.fetches += 1
+            if s.failing { throw Unreachable() }
+            return s.snapshot
+        }
+    }
+
+    var fetches: Int { state.withLock { $0.fetches } }
+}
+
+/// The screen with fakes around it: the test drives the stream and reads what was written.
+struct LoopHarness {
+    let sink = RecordingTerminal(size: Size(width: 120, height: 40))
+    let snapshots = FakeSnapshots(SnapshotFixture.value)
+    let paints = LockedValue<[DisplayLoop.Paint]>([])
+    let speaker = RecordingSpeaker()
+    let updates: AsyncStream<EventStreamUpdate>
+    let feed: AsyncStream<EventStreamUpdate>.Continuation
+    let loop: DisplayLoop
+
+    init(layout: Layout) {
+        (updates, feed) = AsyncStream.makeStream(of: EventStreamUpdate.self)
+        var options = DisplayLoop.Options(layout: layout)
+        options.refreshInterval = nil
+        let updates = self.updates, paints = self.paints
+        loop = DisplayLoop(
+            options: options, sink: sink, snapshots: snapshots, events: { updates },
+            announcements: AnnouncementQueue(speaker: speaker, repetitions: 1),
+            onPaint: { paint in paints.withLock { $0.append(paint) } }
+        )
+    }
+
+    var allPaints: [DisplayLoop.Paint] { paints.withLock { $0 } }
+
+    static func event(_ seq: Int, _ fields: String) -> EventStreamUpdate {
+        .event(ServerSentEvent(id: "\(seq)", type: "hall", data: #"{"seq":\#(seq),"date":"2026-03-02","t":34870,\#(fields)}"#))
+    }
+}
+
+@Suite struct DisplayLoopTests {
+    @Test func paintsFullyOnceLiveThenWritesOnlyWhatACallChanged() async throws {
+        let harness = LoopHarness(layout: try Layouts.load("main-hall"))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await harness.loop.run() }
+            #expect(await eventually(within: 5) { harness.sink.isEntered })
+            harness.feed.yield(.connected)
+            #expect(await eventually(within: 5) { harness.allPaints.contains { $0.link == .live } })
+
+            var next = SnapshotFixture.json.replacingOccurrences(of: #""calls":["#, with: #""calls":[{"ticket":"A024","counter":"3","counter_name":"3号窗口","at":"09:41:10"},"#)
+            next = next.replacingOccurrences(of: #""waiting":3"#, with: #""waiting":2"#)
+            let changed = try JSONParser.parse(next).value
+            harness.snapshots.state.withLock { $0.snapshot = changed }
+            harness.feed.yield(LoopHarness.event(50, #""ev":"call","ticket":"A024","counter":"3""#))
+            #expect(await eventually(within: 5) { harness.allPaints.contains { $0.throughSeq == 50 } })
+
+            let paints = harness.allPaints
+            let full = try #require(paints.first { $0.link == .live })
+            let call = try #require(paints.first { $0.throughSeq == 50 })
+            #expect(!call.full)
+            #expect(call.bytes > 0 && call.bytes * 4 < full.bytes)
+            // Exactly the diff between the two pictures was written, nothing more.
+            let layout = harness.loop.options.layout, size = Size(width: 120, height: 40)
+            let before = Renderer.render(layout, model: HallScreenModel.model(snapshot: SnapshotFixture.value, link: .live), size: size)
+            let after = Renderer.render(layout, model: HallScreenModel.model(snapshot: changed, link: .live), size: size)
+            #expect(harness.sink.writes.last == ANSIEncoder.encode(previous: before, next: after))
+            #expect(await eventually(within: 5) { harness.speaker.state.withLock { $0.spoken } == ["请 A024 号 到 3 号窗口 办理"] })
+            group.cancelAll()
+        }
+        #expect(!harness.sink.isEntered)   // the terminal is given back on cancellation
+    }
+
+    @Test func aBurstOfEventsCostsOneFetch() async throws {
+        let harness = LoopHarness(layout: try Layouts.load("small-80x24"))
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await harness.loop.run() }
+            harness.feed.yield(.connected)
+            #expect(await eventually(within: 5) { harness.allPaints.contains { $0.link == .live } })
+            let before = harness.snapshots.fetches
+            for seq in 60..<80 { harness.feed.yield(LoopHarness.event(seq, #""ev":"issue","ticket":"A0\#(seq)","service":"A""#)) }
+            #expect(await eventually(within: 5) { harness.allPaints.contains { $0.throughSeq == 79 } })
+            #expect(harness.snapshots.fetches - before <= 2)   // one, or two if the burst straddled a redraw
+            group.cancelAll()
+        }
+    }
+
+    @Test func aDroppedStreamShowsReconnectingUntilItIsBack() async throws {
+        let harness = LoopHarness(layout: try Layouts.load("main-hall"))
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await harness.loop.run() }
+            harness.feed.yield(.connected)
+            #expect(await eventually(within: 5) { harness.allPaints.last?.link == .live })
+            harness.feed.yield(.disconnected(reason: "connection refused"))
+            #expect(await eventually(within: 5) { harness.allPaints.last?.link == .reconnecting })
+            #expect(harness.sink.writes.last?.contains("重新连接中") == true)
+            harness.feed.yield(.connected)
+            #expect(await eventually(within: 5) { harness.allPaints.last?.link == .live })
+            group.cancelAll()
+        }
+    }
+
+    @Test func aFailedSnapshotAlsoShowsReconnecting() async throws {
+        let harness = LoopHarness(layout: try Layouts.load("main-hall"))
+        harness.snapshots.state.withLock { $0.failing = true }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await harness.loop.run() }
+            harness.feed.yield(.connected)
+            // Never live yet: it says it is connecting.
+            #expect(await eventually(within: 5) { harness.allPaints.last?.link == .connecting })
+            harness.snapshots.state.withLock { $0.failing = false }
+            harness.feed.yield(LoopHarness.event(90, #""ev":"pause","counter":"3""#))
+            #expect(await eventually(within: 5) { harness.allPaints.last?.link == .live })
+            group.cancelAll()
+        }
+    }
+
+    @Test func aResizeRepaintsEverythingAtTheNewSize() async throws {
+        let harness = LoopHarness(layout: try Layouts.load("main-hall"))
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await harness.loop.run() }
+            harness.feed.yield(.connected)
+            #expect(await eventually(within: 5) { harness.allPaints.contains { $0.link == .live } })
+            let count = harness.allPaints.count
+            harness.sink.resize(to: Size(width: 80, height: 24))
+            #expect(await eventually(within: 5) { harness.allPaints.count > count && harness.allPaints.last?.full == true })
+            #expect(harness.sink.writes.last?.hasPrefix("\u{1B}[0m\u{1B}[2J") == true)
+            group.cancelAll()
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import KioskCore
+import KioskDisplay
+import Testing
+@testable import KioskTerminal
+
+@Suite struct HallScreenModelTests {
+    let model = HallScreenModel.model(snapshot: SnapshotFixture.value, link: .live)
+
+    @Test func fillsTheHallHeaderClockAndDateWithItsWeekday() {
+        #expect(model.text(at: "hall.name") == "连城县人社局综合服务大厅")
+        #expect(model.text(at: "hall.name_en") == "Liancheng Hall")
+        #expect(model.text(at: "clock") == "09:41")
+        #expect(model.text(at: "date") == "2026-03-02 星期一")
+        #expect(model.text(at: "notice") == "请携带身份证原件")
+    }
+
+    @Test func listsCallsNewestFirstWithWindowNamesAndServices() {
+        let calls = model.list(at: "calls")
+        #expect(calls.count == 2)
+        #expect(calls[0] == [
+            "ticket": "A023", "counter": "1号窗口", "counter_no": "1", "counter_en": "Window 1",
+            "service": "求职登记", "at": "09:40:12",
+        ])
+        #expect(calls[1]["ticket"] == "B004")
+        #expect(calls[1]["service"] == "职业介绍")
+    }
+
+    @Test func showsEachWindowServingPausedOrIdle() {
+        let counters = model.list(at: "counters")
+        #expect(counters.map { $0["name"] } == ["1号窗口", "2号窗口", "3号窗口"])
+        #expect(counters.map { $0["current"] } == ["A023", "", ""])
+        #expect(counters.map { $0["status"] } == ["正在办理", "暂停服务", "空闲"])
+        #expect(counters.map { $0["status_en"] } == ["Serving", "Paused", "Idle"])
+        #expect(counters[1]["back_at"] == "10:30")
+    }
+
+    @Test func closedWindowSaysSo() {
+        let window: JSONValue = ["id": "4", "name": "4号窗口", "status": "closed", "current": .null]
+        #expect(HallScreenModel.counter(window)["status"] == "已关闭")
+        #expect(HallScreenModel.counter(window)["status_en"] == "Closed")
+    }
+
+    @Test func servicesCarryWaitingEstimateOrADashAndTheirIssuingStatus() {
+        let services = model.list(at: "services")
+        #expect(services.map { $0["code"] } == ["A", "B", "G"])
+        #expect(services.map { $0["waiting"] } == ["3", "1", "0"])
+        #expect(services.map { $0["eta"] } == ["-", "8", "-"])
+        #expect(services.map { $0["status"] } == ["", "", "今日已停止取号"])
+        #expect(services[0]["name_en"] == "Job-seeker registration")
+    }
+
+    @Test func windowStripFollowsTheChosenWindow() {
+        let strip = HallScreenModel.model(snapshot: SnapshotFixture.value, link: .live, window: "2")
+        #expect(strip.text(at: "window.name") == "2号窗口")
+        #expect(strip.text(at: "window.status") == "暂停服务")
+        let first = model
+        #expect(first.text(at: "window.name") == "1号窗口")
+        #expect(first.text(at: "window.current") == "A023")
+        #expect(first.text(at: "window.status_en") == "Now serving")
+    }
+
+    @Test func noticeSaysReconnectingWhileTheDaemonIsAway() {
+        let away = HallScreenModel.model(snapshot: SnapshotFixture.value, link: .reconnecting)
+        #expect(away.text(at: "notice") == "重新连接中 reconnecting…  请携带身份证原件")
+        #expect(away.list(at: "calls").count == 2)   // the last known screen stays up
+        let starting = HallScreenModel.model(snapshot: nil, link: .connecting)
+        #expect(starting.text(at: "notice").hasPrefix("正在连接 connecting…"))
+        #expect(starting.list(at: "calls").isEmpty)
+    }
+
+    @Test(arguments: [("2018-12-19", "星期三"), ("2026-03-02", "星期一"), ("2024-02-29", "星期四"), ("2000-01-01", "星期六"), ("2026-03-08", "星期日")])
+    func weekdays(date: String, weekday: String) {
+        #expect(HallScreenModel.dateWithWeekday(date) == "\(date) \(weekday)")
+    }
+
+    @Test func everyShippedLayoutDrawsTheMappedSnapshot() throws {
+        for name in ["main-hall", "small-80x24", "window-strip"] {
+            let layout = try Layouts.load(name)
+            let frame = Renderer.render(layout, model: model, size: layout.canvas)
+            let text = frame.text()
+            if name == "window-strip" {
+                #expect(text.contains("1号窗口 正在办理 A023"))
+            } else {
+                #expect(text.contains("A023"))
+                #expect(text.contains("暂停服务"))
+                #expect(text.contains("今日已停"))   // cut with … on the small screen
+            }
+        }
+    }
+}
