@@ -78,7 +78,15 @@ let package = Package(
         .testTarget(name: "KioskDisplayTests", dependencies: ["KioskDisplay"], resources: [.copy("Snapshots")]),
         .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskCore", "KioskTestSupport"]),
         .testTarget(name: "KioskHTTPClientTests", dependencies: ["KioskHTTPClient"], exclude: ["Fixtures"]),
-        .testTarget(name: "KioskSMSTests", dependencies: ["KioskSMS", "KioskCore", "KioskStore", "KioskHTTPClient"]),
+        // Runs a real Kannel (bearerbox, smsbox, fakesmsc) and a real daemon on loopback.
+        .testTarget(
+            name: "KioskSMSTests",
+            dependencies: [
+                "KioskSMS", "KioskCore", "KioskStore", "KioskHTTPClient", "KioskServer",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "KioskFrontDeskTests", dependencies: ["KioskFrontDesk", "KioskCore", "KioskDisplay"]),
         .testTarget(name: "KioskTerminalTests", dependencies: ["KioskTerminal", "KioskDisplay", "KioskCore"]),
         .testTarget(

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import KioskCore
+import KioskHTTPClient
+import KioskSMS
 import KioskStore
 import Logging
 import ServiceLifecycle
@@ -24,6 +26,12 @@ public struct KioskDaemon: Sendable {
         /// More services to run beside the hall (e.g. the demo's simulated citizens); they start
         /// after the HTTP server and stop before it.
         public var extraServices: @Sendable (Hall) -> [any Service] = { _ in [] }
+        /// The SMS worker's backoff; nil: the defaults with the hall's `sms.max_attempts`.
+        public var smsRetry: RetryPolicy?
+        /// How often an idle SMS worker looks for due messages.
+        public var smsPollInterval: Duration = .milliseconds(100)
+        /// How often waiting tickets are checked for a near-turn message.
+        public var headsUpInterval: Duration = .seconds(5)
 
         public init(config: HallConfig, tokens: AccessTokens, dataDirectory: String) {
             self.config = config
@@ -34,6 +42,9 @@ public struct KioskDaemon: Sendable {
 
     public let hall: Hall
     public let metrics: ServerMetrics
+    /// What the SMS worker did (sent, retried, failed, dropped) since start; also counted at
+    /// `/metrics` as `kiosk_sms_messages_total{outcome}`.
+    public let smsTally: OutboxWorker.Tally
     private let group: ServiceGroup
 
     /// Opens the journal, folds today's events, builds the routes and the service group.
@@ -42,12 +53,39 @@ public struct KioskDaemon: Sendable {
         let engine = QueueEngine(config: options.config)
         let journal = try SQLiteJournal(path: options.dataDirectory + "/journal.sqlite", calendar: engine.calendar)
         metrics = ServerMetrics()
+        let registry = metrics.registry
+        smsTally = OutboxWorker.Tally { outcome in
+            registry.makeCounter(name: "kiosk_sms_messages_total", labels: [("outcome", outcome)]).increment()
+        }
         hall = try Hall(engine: engine, journal: journal, metrics: metrics, logger: options.logger, clock: options.clock)
 
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: ErrorMiddleware(metrics: metrics, logger: options.logger))
         KioskAPI(hall: hall, tokens: options.tokens, metrics: metrics, logger: options.logger).register(on: router)
-        let onReady = options.onReady
+        let sms = options.config.sms
+        let callback = CallbackAddress(sms.callbackURL)
+        let gateway = SMSGateways.make(
+            sms, transport: CurlHTTPTransport(configuration: .init(maximumConcurrentRequests: sms.concurrency)),
+            dataDirectory: options.dataDirectory, callback: callback,
+            logger: Logger(label: "kiosk.sms"), clock: options.clock
+        )
+        var workerOptions = OutboxWorker.Options()
+        workerOptions.concurrency = sms.concurrency
+        workerOptions.retry = options.smsRetry ?? RetryPolicy(maxAttempts: sms.maxAttempts)
+        workerOptions.pollInterval = options.smsPollInterval
+        workerOptions.clock = options.clock
+        let hall = self.hall
+        var smsLogger = options.logger
+        smsLogger[metadataKey: "part"] = "sms"
+        let worker = OutboxWorker(journal: journal, gateway: gateway, options: workerOptions, tally: smsTally, logger: smsLogger) { date, number in
+            await hall.read { state in state.date == date ? state.tickets[number]?.state : nil }
+        }
+        let host = options.host == "0.0.0.0" || options.host == "::" ? "127.0.0.1" : options.host
+        let userOnReady = options.onReady
+        let onReady: @Sendable (Int) async -> Void = { port in
+            callback.setIfUnset("http://\(host):\(port)")
+            await userOnReady(port)
+        }
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "kiosk"),
@@ -60,6 +98,9 @@ public struct KioskDaemon: Sendable {
             services: [
                 JournalWriter(hall: hall),
                 TickService(hall: hall, interval: options.tickInterval, logger: options.logger),
+                // Before the server, so on shutdown it stops after it: a send in flight finishes.
+                worker,
+                PeriodicService(every: options.headsUpInterval) { await hall.enqueueHeadsUps() },
                 app,
             ] + options.extraServices(hall) + [
                 StreamCloser(hall: hall),

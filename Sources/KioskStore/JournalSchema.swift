@@ -24,6 +24,7 @@ enum JournalSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2: sms outbox", migrate: OutboxSchema.v2)
         return migrator
     }
 }

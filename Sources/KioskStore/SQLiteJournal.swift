@@ -5,8 +5,8 @@ import KioskCore
 /// The journal in one SQLite file (GRDB): WAL, `synchronous = FULL`, so a committed transaction
 /// survives a crash or power cut; each event row is its trace-format line.
 public final class SQLiteJournal: Journal {
-    private let pool: DatabasePool
-    private let calendar: HallCalendar
+    let pool: DatabasePool
+    let calendar: HallCalendar
 
     /// Opens (creating if needed) the journal at `path` for a hall in `calendar`'s time zone.
     public init(path: String, calendar: HallCalendar) throws {
@@ -33,12 +33,14 @@ public final class SQLiteJournal: Journal {
     }
 
     /// The same as `append`, awaiting GRDB's writer queue instead of blocking the caller's
-    /// thread: the daemon's group commit calls this from the cooperative pool.
-    public func appendAsync(_ events: [HallEvent], contacts: [TicketContact]) async throws -> [Int64] {
+    /// thread: the daemon's group commit calls this from the cooperative pool. The text
+    /// messages the events trigger (`outbox`) commit in the same transaction.
+    public func appendAsync(_ events: [HallEvent], contacts: [TicketContact], outbox: [OutboxDraft] = []) async throws -> [Int64] {
         try await pool.writeWithoutTransaction { db in
             var seqs: [Int64] = []
             try db.inTransaction(.immediate) {
                 seqs = try self.insert(events, contacts: contacts, in: db)
+                try Self.insertOutbox(outbox, in: db)
                 return .commit
             }
             return seqs

@@ -174,13 +174,16 @@ extension HallConfig {
             }
         }
 
-        if !lenient { r.finish() }
-        let diagnostics = r.diagnostics.sorted { $0.location < $1.location }
-        guard diagnostics.isEmpty else { throw ConfigError(diagnostics: diagnostics) }
-        return HallConfig(
+        var config = HallConfig(
             name: name, nameEN: nameEN, timeZoneID: zone, sessions: sessions, numbering: numbering,
             priority: priority, recall: recall, noShowReactivationMinutes: reactivation, notice: notice,
             services: services, counters: counters
         )
+        config.sms = SMSSettings.read(r.raw("sms"), hall: config, lenient: lenient, into: &r)
+
+        if !lenient { r.finish() }
+        let diagnostics = r.diagnostics.sorted { $0.location < $1.location }
+        guard diagnostics.isEmpty else { throw ConfigError(diagnostics: diagnostics) }
+        return config
     }
 }

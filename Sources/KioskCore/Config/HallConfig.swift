@@ -19,6 +19,8 @@ public struct HallConfig: Sendable, Equatable {
     public var notice: String
     public var services: [ServiceConfig]
     public var counters: [CounterConfig]
+    /// SMS notifications: gateway, signature, templates (`Notification/SMSSettings.swift`).
+    public var sms = SMSSettings()
 
     public init(
         name: String = "服务大厅", nameEN: String = "Service hall", timeZoneID: String = "Asia/Shanghai",

@@ -95,7 +95,8 @@ struct HallViews {
         ]
     }
 
-    func window(_ id: CounterID, in state: HallState, at now: Date) -> JSONValue {
+    /// `sms`: the state of the current ticket's your-turn message, when it has one.
+    func window(_ id: CounterID, in state: HallState, at now: Date, sms: String? = nil) -> JSONValue {
         let live = state.counters[id] ?? CounterState(id: id)
         var m: [(key: String, value: JSONValue)] = [
             ("id", .string(id)), ("name", .string(config.counter(id)?.name ?? id)),
@@ -109,6 +110,7 @@ struct HallViews {
         case .closed: m.append(("status", "closed"))
         }
         m.append(("current", state.currentTicket(at: id).map { ticket($0, in: state) } ?? .null))
+        if let sms, state.currentTicket(at: id) != nil { m.append(("sms", .string(sms))) }
         let eligible = CallRule(config: config).services(of: id, in: state)
         m.append(("waiting", .number(Double(state.waitingTickets.filter { eligible.contains($0.service) }.count))))
         m.append(("covering", .array(live.covering.map { .string($0) })))

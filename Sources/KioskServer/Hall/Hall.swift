@@ -35,6 +35,11 @@ public actor Hall {
     private var subscribers: [UUID: AsyncStream<StoredEvent>.Continuation] = [:]
     private let metrics: ServerMetrics
     private var closing = false
+    /// Today's contacts, to address call messages (the journal holds them durably).
+    private var contacts: [TicketNumber: TicketContact] = [:]
+    /// Tickets that already have a near-turn message recorded today.
+    private var headsUpDone: Set<TicketNumber> = []
+    private let triggers: NotificationTriggers
 
     /// A call as the hall screen lists it.
     public struct RecentCall: Sendable, Equatable {
@@ -46,6 +51,7 @@ public actor Hall {
     struct PendingCommand {
         var events: [HallEvent]
         var contacts: [TicketContact]
+        var outbox: [OutboxDraft]
         var continuation: CheckedContinuation<[Int64], any Error>
     }
 
@@ -80,6 +86,10 @@ public actor Hall {
         (writerWakeups, wakeWriter) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
         for event in stored.map(\.event) { Self.noteCall(event, in: &recentCalls) }
         try journal.purgeContacts(before: today)
+        try journal.purgeOutboxPhones(before: today, now: clock())
+        triggers = NotificationTriggers(config: engine.config)
+        for contact in try journal.contacts(on: today) { contacts[contact.ticket] = contact }
+        headsUpDone = try journal.outboxTickets(date: today, trigger: .nearTurn)
     }
 
     /// The current time as the hall's rules see it (the wall clock, or a test's clock).
@@ -111,8 +121,15 @@ public actor Hall {
             contact.ticket = number
             contacts.append(contact)
         }
+        if events.contains(where: { if case .dayStarted = $0.kind { true } else { false } }) {
+            self.contacts = [:]
+            headsUpDone = []
+        }
+        for number in events.compactMap(\.issuedTicket) { self.contacts[number] = contacts.first { $0.ticket == number } }
+        // The messages these events trigger commit with them, in the same transaction.
+        let outbox = triggers.drafts(for: events, in: state, contacts: { self.contacts[$0] }, printedWait: { [wait = printed?.wait] _ in wait })
         let seqs = try await withCheckedThrowingContinuation { continuation in
-            pending.append(PendingCommand(events: events, contacts: contacts, continuation: continuation))
+            pending.append(PendingCommand(events: events, contacts: contacts, outbox: outbox, continuation: continuation))
             wakeWriter.yield()
         }
         return Outcome(events: events, seqs: seqs, view: rendered, printed: printed)
@@ -127,7 +144,7 @@ public actor Hall {
         let events = batch.flatMap(\.events)
         let started = ContinuousClock.now
         do {
-            let seqs = try await journal.appendAsync(events, contacts: batch.flatMap(\.contacts))
+            let seqs = try await journal.appendAsync(events, contacts: batch.flatMap(\.contacts), outbox: batch.flatMap(\.outbox))
             metrics.recordCommit(commands: batch.count, duration: ContinuousClock.now - started)
             var offset = 0
             for command in batch {
@@ -152,6 +169,9 @@ public actor Hall {
             for command in failed { command.continuation.resume(throwing: JournalUnavailable()) }
             if let stored = try? journal.events(on: engine.calendar.businessDate(of: clock())) {
                 state = engine.replay(stored.map(\.event))
+            }
+            if let date = state.date, let saved = try? journal.contacts(on: date) {
+                contacts = Dictionary(saved.map { ($0.ticket, $0) }) { $1 }
             }
         }
     }
@@ -207,6 +227,27 @@ public actor Hall {
     func finishSubscribers() {
         for continuation in subscribers.values { continuation.finish() }
         subscribers = [:]
+    }
+
+    /// Records "near turn" messages for waiting tickets whose heads-up time has come (the
+    /// estimator's, or few people ahead), once per ticket and recipient. Returns how many.
+    @discardableResult
+    public func enqueueHeadsUps() async -> Int {
+        let now = clock()
+        let drafts = triggers.headsUps(
+            in: state, at: now, contacts: { self.contacts[$0] },
+            headsUpAt: { self.estimator.estimate(for: $0, in: self.state, at: now)?.headsUpAt },
+            skip: { self.headsUpDone.contains($0) }
+        )
+        guard !drafts.isEmpty else { return 0 }
+        for draft in drafts { headsUpDone.insert(draft.ticket) }
+        do {
+            return try await journal.enqueue(drafts)
+        } catch {
+            for draft in drafts { headsUpDone.remove(draft.ticket) }
+            logger.error("outbox write failed", metadata: ["error": "\(error)"])
+            return 0
+        }
     }
 
     public func contact(for ticket: TicketNumber) throws -> TicketContact? {

@@ -8,7 +8,9 @@ extension KioskAPI {
         router.get("/v1/windows/:id") { request, context in
             let id = try authorizeWindow(request, context)
             let views = self.views, now = hall.now()
-            return JSONResponse.make(await hall.read { views.window(id, in: $0, at: now) })
+            let (date, current) = await hall.read { ($0.date, $0.currentTicket(at: id)?.number) }
+            let sms = yourTurnSMS(current, on: date)
+            return JSONResponse.make(await hall.read { views.window(id, in: $0, at: now, sms: sms) })
         }
         let simple: [(String, @Sendable (CounterID) -> Command)] = [
             ("call", { .callNext(counter: $0) }), ("recall", { .recall(counter: $0) }), ("start", { .start(counter: $0) }),

@@ -20,6 +20,7 @@ struct KioskAPI: Sendable {
         registerWindows(on: router)
         registerSupervisor(on: router)
         registerDisplay(on: router)
+        registerSMS(on: router)
     }
 
     /// The caller's role, or 401.

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Which messages events call for: a pure fold step the hall runs on each command's events,
+/// so the messages commit with them.
+public struct NotificationTriggers: Sendable {
+    public let config: HallConfig
+    public var settings: SMSSettings { config.sms }
+
+    public init(config: HallConfig) {
+        self.config = config
+    }
+
+    /// The messages `events` trigger, given the hall `state` after them, the contacts of the
+    /// tickets involved, and each issued ticket's printed wait (seconds).
+    public func drafts(
+        for events: [HallEvent], in state: HallState, contacts: (TicketNumber) -> TicketContact?,
+        printedWait: (TicketNumber) -> Double? = { _ in nil }
+    ) -> [OutboxDraft] {
+        var out: [OutboxDraft] = []
+        for event in events {
+            let trigger: SMSTrigger
+            var values: [SMSTemplate.Field: String] = [:]
+            switch event.kind {
+            case let .issued(ticket, _, _, true, _):
+                trigger = .issued
+                values[.ahead] = state.peopleAhead(of: ticket).map(String.init) ?? "0"
+                values[.waitMinutes] = SMSTemplate.waitMinutesText(printedWait(ticket))
+            case let .called(_, counter, _):
+                trigger = .yourTurn
+                values[.window] = config.counter(counter)?.name ?? counter
+            case let .recalled(_, counter, 1):
+                trigger = .recalled
+                values[.window] = config.counter(counter)?.name ?? counter
+            case .noShow:
+                trigger = .noShow
+            default:
+                continue
+            }
+            guard let number = event.ticket, let contact = contacts(number) else { continue }
+            out += drafts(trigger, ticket: number, contact: contact, values: values, in: state, at: event.at)
+        }
+        return out
+    }
+
+    /// "Near turn" messages due at `now` for waiting tickets with a contact: when the
+    /// estimator's heads-up time has passed, or (no heads-up yet) when at most
+    /// `settings.headsUpAhead` people are ahead. `skip` lists tickets already handled.
+    public func headsUps(
+        in state: HallState, at now: Date, contacts: (TicketNumber) -> TicketContact?,
+        headsUpAt: (TicketNumber) -> Date?, skip: (TicketNumber) -> Bool = { _ in false }
+    ) -> [OutboxDraft] {
+        guard settings.templates[.nearTurn] != nil else { return [] }
+        var out: [OutboxDraft] = []
+        for ticket in state.waitingTickets where ticket.hasContact && !skip(ticket.number) {
+            guard let ahead = state.peopleAhead(of: ticket.number) else { continue }
+            let due: Bool
+            if let at = headsUpAt(ticket.number) {
+                due = at <= now || ahead == 0
+            } else {
+                due = ahead <= settings.headsUpAhead
+            }
+            guard due, let contact = contacts(ticket.number) else { continue }
+            out += drafts(.nearTurn, ticket: ticket.number, contact: contact, values: [.ahead: String(ahead)], in: state, at: now)
+        }
+        return out
+    }
+
+    func drafts(
+        _ trigger: SMSTrigger, ticket number: TicketNumber, contact: TicketContact,
+        values: [SMSTemplate.Field: String], in state: HallState, at now: Date
+    ) -> [OutboxDraft] {
+        var values = values
+        values[.ticket] = number
+        if let service = state.tickets[number]?.service {
+            values[.service] = config.service(service)?.name ?? service
+        }
+        guard let text = settings.text(trigger, values), let date = state.date else { return [] }
+        var recipients: [(SMSRecipient, PhoneNumber)] = []
+        if let phone = contact.phone { recipients.append((.citizen, phone)) }
+        if trigger.includesCaretaker, let caretaker = contact.caretaker, caretaker != contact.phone {
+            recipients.append((.caretaker, caretaker))
+        }
+        let deadline = now.addingTimeInterval(trigger.lifetime(in: config))
+        return recipients.map { role, phone in
+            OutboxDraft(date: date, ticket: number, trigger: trigger, recipient: role, phone: phone, text: text, createdAt: now, deadline: deadline)
+        }
+    }
+}

@@ -1,0 +1,83 @@
+/// The hall config's `"sms"` section: which gateway, how to reach it, the signature and the
+/// message templates.
+public struct SMSSettings: Sendable, Equatable {
+    /// Where messages go.
+    public enum Gateway: String, Sendable, Equatable, CaseIterable {
+        /// A log outbox (a file in the data directory and the logger): the demo default.
+        case log
+        /// Kannel's `sendsms` HTTP interface.
+        case kannel
+        /// A generic JSON webhook: POST JSON with a bearer token.
+        case webhook
+    }
+
+    public var gateway: Gateway
+    /// Kannel's `…/cgi-bin/sendsms` or the webhook's URL.
+    public var url: String?
+    /// Kannel's `sendsms-user`.
+    public var username: String?
+    public var password: String?
+    /// The webhook's bearer token.
+    public var token: String?
+    /// The sender id (`from`); nil lets the gateway choose.
+    public var sender: String?
+    /// Prepended to every message, e.g. `【连城人社】`; it counts towards the 70 characters.
+    public var signature: String
+    /// One template per trigger; a trigger without a template sends nothing.
+    public var templates: [SMSTrigger: SMSTemplate]
+    /// Where the gateway reaches this daemon for delivery reports, e.g. `http://127.0.0.1:8080`;
+    /// nil: the daemon's own listening address.
+    public var callbackURL: String?
+    /// Until the estimator has a heads-up time for a ticket: send "near turn" when at most this
+    /// many people are ahead.
+    public var headsUpAhead: Int
+    /// Messages in flight at once.
+    public var concurrency: Int
+    /// Attempts before a message is given up as failed.
+    public var maxAttempts: Int
+    /// Longest wait for one gateway request, in seconds.
+    public var timeoutSeconds: Double
+
+    public init(
+        gateway: Gateway = .log, url: String? = nil, username: String? = nil, password: String? = nil,
+        token: String? = nil, sender: String? = nil, signature: String = "【连城人社】",
+        templates: [SMSTrigger: SMSTemplate] = SMSSettings.defaultTemplates, callbackURL: String? = nil,
+        headsUpAhead: Int = 3, concurrency: Int = 4, maxAttempts: Int = 8, timeoutSeconds: Double = 10
+    ) {
+        self.gateway = gateway
+        self.url = url
+        self.username = username
+        self.password = password
+        self.token = token
+        self.sender = sender
+        self.signature = signature
+        self.templates = templates
+        self.callbackURL = callbackURL
+        self.headsUpAhead = headsUpAhead
+        self.concurrency = concurrency
+        self.maxAttempts = maxAttempts
+        self.timeoutSeconds = timeoutSeconds
+    }
+
+    /// Short enough for any hall whose window names stay under 20 characters.
+    public static let defaultTemplates: [SMSTrigger: SMSTemplate] = {
+        var t: [SMSTrigger: SMSTemplate] = [:]
+        t[.issued] = try! SMSTemplate("您已取{ticket}号，前面{ahead}人，预计等候约{wait_min}分钟，叫号时将短信通知。")
+        t[.nearTurn] = try! SMSTemplate("{ticket}号快到了，前面还有{ahead}人，请回到大厅留意叫号。")
+        t[.yourTurn] = try! SMSTemplate("请{ticket}号到{window}办理。")
+        t[.recalled] = try! SMSTemplate("再次叫号：请{ticket}号尽快到{window}办理，逾时将视为过号。")
+        t[.noShow] = try! SMSTemplate("{ticket}号已过号。如需办理，请到服务台申请恢复排队或重新取号。")
+        return t
+    }()
+
+    /// The signature plus the rendered template.
+    public func text(_ trigger: SMSTrigger, _ values: [SMSTemplate.Field: String]) -> String? {
+        templates[trigger].map { signature + $0.render(values) }
+    }
+
+    /// The longest message `trigger` can produce in `config`'s hall, signature included, in
+    /// UTF-16 units.
+    public func worstCaseLength(_ trigger: SMSTrigger, in config: HallConfig) -> Int? {
+        templates[trigger].map { signature.utf16.count + $0.worstCaseLength(SMSTemplate.fieldBounds(for: config)) }
+    }
+}

@@ -1,0 +1,58 @@
+/// Why a text message is sent: one per moment in a ticket's life that a citizen should hear of.
+public enum SMSTrigger: String, Sendable, Hashable, CaseIterable, Comparable {
+    /// The ticket was printed: number, people ahead, estimate (only when a phone was left).
+    case issued
+    /// The turn is near: the estimator's heads-up time passed (or few people are ahead).
+    case nearTurn = "near_turn"
+    /// The first call: "请A023号到3号窗口办理".
+    case yourTurn = "your_turn"
+    /// Called again (the first recall only: at most one message per trigger and recipient).
+    case recalled
+    /// Marked no-show: how to get back in line.
+    case noShow = "no_show"
+
+    public static func < (a: SMSTrigger, b: SMSTrigger) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// Who hears of it: the caretaker of an elderly citizen only needs to know when to bring
+    /// them to the window (near turn, your turn).
+    public var includesCaretaker: Bool {
+        switch self {
+        case .nearTurn, .yourTurn: return true
+        case .issued, .recalled, .noShow: return false
+        }
+    }
+
+    /// Whether a message of this kind still means something for a ticket now in `state`
+    /// (nil: the ticket is not in today's hall). A stale message is dropped, never sent:
+    /// "your turn" to a citizen already at the window, or "near turn" after the call, confuses.
+    public func isCurrent(for state: TicketState?) -> Bool {
+        guard let state else { return false }
+        switch (self, state) {
+        case (.issued, .waiting), (.nearTurn, .waiting): return true
+        case (.yourTurn, .called), (.recalled, .called): return true
+        case (.noShow, .noShow): return true
+        default: return false
+        }
+    }
+
+    /// How long after the triggering moment the message is still worth sending, in seconds.
+    /// A call lasts as long as its recalls; a no-show can be undone within the reactivation window.
+    public func lifetime(in config: HallConfig) -> Double {
+        let callWindow = max(120, config.recall.intervalSeconds * Double(config.recall.maxRecalls + 1))
+        switch self {
+        case .issued: return 20 * 60
+        case .nearTurn: return 15 * 60
+        case .yourTurn: return callWindow
+        case .recalled: return max(120, config.recall.intervalSeconds * Double(max(1, config.recall.maxRecalls)))
+        case .noShow: return Double(max(10, config.noShowReactivationMinutes)) * 60
+        }
+    }
+}
+
+/// Which of a ticket's numbers a message goes to.
+public enum SMSRecipient: String, Sendable, Hashable, CaseIterable {
+    case citizen
+    case caretaker
+}

@@ -1,0 +1,57 @@
+import Foundation
+import KioskCore
+import KioskHTTPClient
+import KioskStore
+
+/// Kannel's `sendsms` over HTTP GET: `charset=UTF-8&coding=2` so Chinese text arrives intact,
+/// `dlr-mask=31` and a `dlr-url` carrying our message id for delivery reports.
+public struct KannelGateway: SMSGateway {
+    public var url: String
+    public var username: String
+    public var password: String
+    public var sender: String?
+    /// Our daemon's base URL as Kannel reaches it (nil: no delivery reports asked for).
+    public var callback: CallbackAddress
+    public var timeout: Double
+    let transport: any HTTPTransport
+    let clock: @Sendable () -> Date
+
+    public init(
+        url: String, username: String, password: String, sender: String?, callback: CallbackAddress,
+        timeout: Double, transport: any HTTPTransport, clock: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.url = url
+        self.username = username
+        self.password = password
+        self.sender = sender
+        self.callback = callback
+        self.timeout = timeout
+        self.transport = transport
+        self.clock = clock
+    }
+
+    /// The request for `message` (exposed for tests).
+    public func request(for message: OutboxMessage) -> HTTPRequest {
+        var query: [(String, String)] = [("username", username), ("password", password)]
+        if let sender { query.append(("from", sender)) }
+        query += [
+            ("to", message.phone?.digits ?? ""), ("text", message.text),
+            ("charset", "UTF-8"), ("coding", "2"),
+        ]
+        if let base = callback.url {
+            query.append(("dlr-mask", "31"))
+            query.append(("dlr-url", "\(base)/v1/sms/dlr?id=\(message.id)&type=%d"))
+        }
+        return HTTPRequest(method: .get, url: url, query: query, connectTimeout: min(5, timeout), timeout: timeout)
+    }
+
+    public func send(_ message: OutboxMessage) async -> SMSSendOutcome {
+        guard message.phone != nil else { return .permanent(status: nil, answer: "no phone number (purged)") }
+        do {
+            let response = try await transport.send(request(for: message))
+            return SMSAnswerClassifier.kannel(response, now: clock())
+        } catch {
+            return SMSAnswerClassifier.transportFailure(error)
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// KioskSMS: placeholder until the notifier lands.

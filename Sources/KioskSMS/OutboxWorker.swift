@@ -1,0 +1,171 @@
+import Foundation
+import KioskCore
+import KioskStore
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// Sends the outbox: a `Service` with `concurrency` sending loops, each claiming one due
+/// message at a time, checking it is still worth sending, sending it through the gateway and
+/// recording what the gateway said.
+///
+/// At least once: a message is marked `sending` before its request leaves, and a crash before
+/// the answer is recorded leaves it there; the next start puts it back to `pending`. At most
+/// `concurrency` messages can be in that window at once, so a crash can duplicate at most
+/// that many.
+public struct OutboxWorker: Service {
+    public struct Options: Sendable {
+        /// Messages in flight at once.
+        public var concurrency: Int = 4
+        public var retry = RetryPolicy()
+        /// How often an idle loop looks for due messages.
+        public var pollInterval: Duration = .milliseconds(100)
+        /// The clock deadlines and backoff are measured on (the hall's).
+        public var clock: @Sendable () -> Date = Date.init
+        /// A uniform random number in [0, 1) for the jitter (tests fix it).
+        public var random: @Sendable () -> Double = { Double.random(in: 0..<1) }
+
+        public init() {}
+    }
+
+    /// What the worker did since it started, by outcome (for metrics and tests).
+    public final class Tally: Sendable {
+        private let counts = Mutex<[String: Int]>([:])
+        private let onAdd: @Sendable (String) -> Void
+
+        /// `onAdd` sees every outcome as it is counted (e.g. to feed a metrics counter).
+        public init(onAdd: @escaping @Sendable (String) -> Void = { _ in }) {
+            self.onAdd = onAdd
+        }
+
+        func add(_ key: String) {
+            counts.withLock { $0[key, default: 0] += 1 }
+            onAdd(key)
+        }
+
+        public subscript(key: String) -> Int { counts.withLock { $0[key] ?? 0 } }
+        public var all: [String: Int] { counts.withLock { $0 } }
+    }
+
+    let journal: SQLiteJournal
+    let gateway: any SMSGateway
+    let ticketState: @Sendable (BusinessDate, TicketNumber) async -> TicketState?
+    let options: Options
+    let logger: Logger
+    public let tally: Tally
+
+    /// - Parameter ticketState: the ticket's state now (nil: not in today's hall), asked right
+    ///   before each attempt so a stale message is dropped, never sent.
+    public init(
+        journal: SQLiteJournal, gateway: any SMSGateway, options: Options = Options(), tally: Tally = Tally(),
+        logger: Logger = Logger(label: "kiosk.sms"),
+        ticketState: @escaping @Sendable (BusinessDate, TicketNumber) async -> TicketState?
+    ) {
+        self.journal = journal
+        self.gateway = gateway
+        self.options = options
+        self.tally = tally
+        self.logger = logger
+        self.ticketState = ticketState
+    }
+
+    public func run() async throws {
+        let resumed = try journal.resumeInterruptedSends(now: options.clock())
+        if resumed > 0 {
+            logger.warning("resending messages a crash interrupted mid-send (the gateway may have them already)", metadata: ["sms.count": "\(resumed)"])
+        }
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<max(1, options.concurrency) {
+                group.addTask { await loop() }
+            }
+        }
+    }
+
+    /// Claims and sends until a graceful shutdown; a send in flight finishes first.
+    func loop() async {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                let now = options.clock()
+                if let due = try journal.nextOutboxAttempt(), due <= now,
+                   let message = try await journal.claimDueMessages(now: now, limit: 1).first {
+                    await process(message)
+                    continue
+                }
+            } catch {
+                logger.error("outbox unavailable", metadata: ["error": "\(error)"])
+            }
+            do {
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: options.pollInterval) }
+            } catch {
+                return
+            }
+        }
+    }
+
+    /// One attempt at `message` (already claimed: `sending`).
+    func process(_ message: OutboxMessage) async {
+        var meta: Logger.Metadata = [
+            "sms.id": "\(message.id)", "ticket.number": "\(message.ticket)", "sms.trigger": "\(message.trigger.rawValue)",
+            "sms.to": "\(message.phoneMasked)", "sms.attempt": "\(message.attempts)",
+        ]
+        do {
+            var now = options.clock()
+            if now >= message.deadline {
+                try await journal.markFinal(message.id, .dropped, reason: "expired", now: now)
+                tally.add("dropped_expired")
+                logger.notice("sms dropped: past its deadline", metadata: meta)
+                return
+            }
+            if message.text.utf16.count > SMSTemplate.segmentLength {
+                // `config check` refuses templates that can do this; never cut a message silently.
+                try await journal.markFinal(message.id, .failed, reason: "too_long", now: now)
+                tally.add("failed_too_long")
+                logger.error("sms failed: longer than one segment", metadata: meta)
+                return
+            }
+            let state = await ticketState(message.date, message.ticket)
+            guard message.trigger.isCurrent(for: state) else {
+                try await journal.markFinal(message.id, .dropped, reason: "stale", now: options.clock())
+                tally.add("dropped_stale")
+                meta["ticket.state"] = "\(state?.name ?? "gone")"
+                logger.info("sms dropped: stale", metadata: meta)
+                return
+            }
+            let outcome = await gateway.send(message)
+            now = options.clock()
+            switch outcome {
+            case let .accepted(status, answer, gatewayID, delivered):
+                try await journal.markAccepted(message.id, status: status, answer: answer, gatewayID: gatewayID, delivered: delivered, now: now)
+                tally.add(delivered ? "delivered" : "accepted")
+                logger.debug("sms accepted", metadata: meta)
+            case let .permanent(status, answer):
+                try await journal.markFinal(message.id, .failed, reason: "permanent", status: status, answer: answer, now: now)
+                tally.add("failed_permanent")
+                meta["sms.answer"] = "\(PhoneMasking.mask(answer))"
+                logger.error("sms failed: the gateway refused it", metadata: meta)
+            case let .transient(status, answer, retryAfter):
+                meta["sms.answer"] = "\(PhoneMasking.mask(answer))"
+                let wait = options.retry.delay(afterAttempt: message.attempts, retryAfter: retryAfter, unit: options.random())
+                let next = now.addingTimeInterval(wait)
+                if message.attempts >= options.retry.maxAttempts {
+                    try await journal.markFinal(message.id, .failed, reason: "gave_up", status: status, answer: answer, now: now)
+                    tally.add("failed_gave_up")
+                    logger.error("sms failed: no attempt got through", metadata: meta)
+                } else if next >= message.deadline {
+                    try await journal.markFinal(message.id, .dropped, reason: "expired", status: status, answer: answer, now: now)
+                    tally.add("dropped_expired")
+                    logger.warning("sms dropped: the gateway stayed unavailable until its deadline", metadata: meta)
+                } else {
+                    try await journal.markRetry(message.id, next: next, status: status, answer: answer, now: now)
+                    tally.add("retried")
+                    meta["sms.retry_in_s"] = "\(Int(wait.rounded()))"
+                    logger.notice("sms will be retried", metadata: meta)
+                }
+            }
+        } catch {
+            // The outbox could not record the answer: the row stays `sending` and is resent
+            // after a restart (at least once).
+            logger.error("outbox write failed", metadata: meta.merging(["error": "\(error)"]) { $1 })
+        }
+    }
+}

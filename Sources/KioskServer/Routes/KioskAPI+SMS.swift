@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+import KioskCore
+import KioskStore
+
+/// The SMS gateway's delivery-report callback. No token: Kannel calls it with the URL we gave
+/// it (`dlr-url`), so the message id is validated strictly and the answer says nothing more
+/// than the message's new state. Idempotent; answers at once.
+extension KioskAPI {
+    func registerSMS(on router: Router<BasicRequestContext>) {
+        router.get("/v1/sms/dlr") { request, _ in
+            let query = request.uri.queryParameters
+            guard let idText = query.get("id"), (1...18).contains(idText.count), idText.allSatisfy({ $0.isASCII && $0.isNumber }),
+                  let id = Int64(idText), id > 0
+            else { throw APIError.badRequest("bad_message_id", "id must be a message id (1–18 digits)") }
+            guard let typeText = query.get("type"), (1...3).contains(typeText.count), typeText.allSatisfy({ $0.isASCII && $0.isNumber }),
+                  let type = Int(typeText)
+            else { throw APIError.badRequest("bad_report_type", "type must be a delivery report type (Kannel's %d: 1, 2, 4, 8, 16)") }
+            let outcome: DeliveryReportOutcome
+            do {
+                outcome = try hall.journal.applyDeliveryReport(id: id, type: type, delivered: Self.delivered(kannelType: type), now: hall.now())
+            } catch {
+                throw APIError(.serviceUnavailable, "journal_unavailable", "暂时无法保存 The outbox could not record the report; try again")
+            }
+            switch outcome {
+            case .unknownMessage:
+                throw APIError(.notFound, "unknown_message", "没有这条短信 No message has this id")
+            case let .applied(state), let .unchanged(state):
+                return JSONResponse.make(["id": .number(Double(id)), "state": .string(state.rawValue)])
+            }
+        }
+    }
+
+    /// Kannel's report types: 1 delivered, 2 failed, 16 rejected by the SMSC end a message;
+    /// 4 (buffered) and 8 (SMSC ack) are on the way.
+    static func delivered(kannelType type: Int) -> Bool? {
+        if type & 1 != 0 { return true }
+        if type & 2 != 0 || type & 16 != 0 { return false }
+        return nil
+    }
+
+    /// The state of the your-turn message of `ticket` (the best of its recipients'), if any.
+    func yourTurnSMS(_ ticket: TicketNumber?, on date: BusinessDate?) -> String? {
+        guard let ticket, let date,
+              let messages = try? hall.journal.outboxMessages(date: date, ticket: ticket).filter({ $0.trigger == .yourTurn }),
+              !messages.isEmpty
+        else { return nil }
+        let rank: [OutboxState] = [.delivered, .accepted, .sending, .pending, .failed, .dropped]
+        return rank.first { state in messages.contains { $0.state == state } }?.rawValue
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import KioskCore
+
+/// Where a message is in its life.
+///
+/// pending → sending → accepted → delivered, with failed and dropped as the other ends:
+/// `sending` is only ever seen by the worker that claimed it, or after a crash mid-send.
+public enum OutboxState: String, Sendable, Hashable, CaseIterable {
+    case pending, sending, accepted, delivered, failed, dropped
+
+    /// No more work: the message will not be sent (again).
+    public var isFinal: Bool {
+        switch self {
+        case .delivered, .failed, .dropped: return true
+        case .pending, .sending, .accepted: return false
+        }
+    }
+}
+
+/// One outbox row.
+public struct OutboxMessage: Sendable, Equatable {
+    public var id: Int64
+    public var date: BusinessDate
+    public var ticket: TicketNumber
+    public var trigger: SMSTrigger
+    public var recipient: SMSRecipient
+    /// Nil once purged after the business day.
+    public var phone: PhoneNumber?
+    public var phoneMasked: String
+    public var text: String
+    public var state: OutboxState
+    /// Why it failed or was dropped (`stale`, `expired`, `permanent`, …).
+    public var reason: String?
+    public var attempts: Int
+    public var createdAt: Date
+    public var nextAttemptAt: Date
+    public var deadline: Date
+    public var updatedAt: Date
+    /// The gateway's HTTP status and answer (phone numbers masked), and its message id.
+    public var gatewayStatus: Int?
+    public var gatewayAnswer: String?
+    public var gatewayID: String?
+    /// The last delivery report's type (Kannel: 1 delivered, 2 failed, 8 SMSC ack, 16 rejected).
+    public var dlrType: Int?
+}
+
+/// What a delivery report did to a message.
+public enum DeliveryReportOutcome: Sendable, Equatable {
+    /// No message has this id.
+    case unknownMessage
+    /// Applied; the message is now in `state`.
+    case applied(OutboxState)
+    /// Already final (a repeated or late report): nothing changed.
+    case unchanged(OutboxState)
+}

@@ -1,0 +1,247 @@
+import Foundation
+import GRDB
+import KioskCore
+
+/// The outbox's reads and writes on the journal's database.
+extension SQLiteJournal {
+    /// Records drafts, keeping the first of each `(date, ticket, trigger, recipient)`.
+    /// Returns how many were new.
+    @discardableResult
+    static func insertOutbox(_ drafts: [OutboxDraft], in db: Database) throws -> Int {
+        var inserted = 0
+        for draft in drafts {
+            let created = draft.createdAt.millisecondsSince1970
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO sms_outbox
+                        (business_date, ticket, trigger, recipient, phone, phone_masked, text, created_ms, next_attempt_ms, deadline_ms, updated_ms)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    draft.date.description, draft.ticket, draft.trigger.rawValue, draft.recipient.rawValue,
+                    draft.phone.digits, draft.phone.masked, draft.text, created, created,
+                    draft.deadline.millisecondsSince1970, created,
+                ]
+            )
+            inserted += db.changesCount
+        }
+        return inserted
+    }
+
+    /// Records drafts not tied to an event (heads-up messages); idempotent. Returns how many
+    /// were new.
+    @discardableResult
+    public func enqueue(_ drafts: [OutboxDraft]) async throws -> Int {
+        guard !drafts.isEmpty else { return 0 }
+        return try await pool.write { db in try Self.insertOutbox(drafts, in: db) }
+    }
+
+    /// Whether a message for this ticket, trigger and recipient exists already.
+    public func outboxHas(date: BusinessDate, ticket: TicketNumber, trigger: SMSTrigger) throws -> Bool {
+        try pool.read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM sms_outbox WHERE business_date = ? AND ticket = ? AND trigger = ?)",
+                arguments: [date.description, ticket, trigger.rawValue]
+            ) ?? false
+        }
+    }
+
+    /// Tickets of `date` that already have a message of `trigger`.
+    public func outboxTickets(date: BusinessDate, trigger: SMSTrigger) throws -> Set<TicketNumber> {
+        try pool.read { db in
+            Set(try String.fetchAll(
+                db, sql: "SELECT DISTINCT ticket FROM sms_outbox WHERE business_date = ? AND trigger = ?",
+                arguments: [date.description, trigger.rawValue]
+            ))
+        }
+    }
+
+    /// Messages a crash left in `sending` go back to `pending`, due at once. Their request may
+    /// have reached the gateway: resending them is the at-least-once end of the trade-off.
+    /// Returns how many.
+    @discardableResult
+    public func resumeInterruptedSends(now: Date) throws -> Int {
+        try pool.write { db in
+            try db.execute(
+                sql: "UPDATE sms_outbox SET state = 'pending', next_attempt_ms = ?, updated_ms = ?, reason = 'interrupted' WHERE state = 'sending'",
+                arguments: [now.millisecondsSince1970, now.millisecondsSince1970]
+            )
+            return db.changesCount
+        }
+    }
+
+    /// Claims up to `limit` pending messages due at `now` (oldest due first): each moves to
+    /// `sending` with one more attempt, in one transaction, so no two workers take the same.
+    public func claimDueMessages(now: Date, limit: Int) async throws -> [OutboxMessage] {
+        guard limit > 0 else { return [] }
+        return try await pool.write { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM sms_outbox WHERE state = 'pending' AND next_attempt_ms <= ? ORDER BY next_attempt_ms, id LIMIT ?",
+                arguments: [now.millisecondsSince1970, limit]
+            )
+            var claimed: [OutboxMessage] = []
+            for row in rows {
+                var message = try Self.message(row)
+                try db.execute(
+                    sql: "UPDATE sms_outbox SET state = 'sending', attempts = attempts + 1, updated_ms = ? WHERE id = ?",
+                    arguments: [now.millisecondsSince1970, message.id]
+                )
+                message.state = .sending
+                message.attempts += 1
+                claimed.append(message)
+            }
+            return claimed
+        }
+    }
+
+    /// The earliest time a pending message is due, if any.
+    public func nextOutboxAttempt() throws -> Date? {
+        try pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT MIN(next_attempt_ms) FROM sms_outbox WHERE state = 'pending'")
+                .map(Date.init(millisecondsSince1970:))
+        }
+    }
+
+    /// The gateway took the message. A delivery report that overtook this answer is kept.
+    public func markAccepted(_ id: Int64, status: Int?, answer: String, gatewayID: String?, delivered: Bool = false, now: Date) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE sms_outbox SET
+                        state = CASE WHEN state = 'sending' THEN ? ELSE state END,
+                        reason = NULL, gateway_status = ?, gateway_answer = ?, gateway_id = COALESCE(?, gateway_id), updated_ms = ?
+                    WHERE id = ?
+                    """,
+                arguments: [delivered ? "delivered" : "accepted", status, PhoneMasking.mask(answer), gatewayID, now.millisecondsSince1970, id]
+            )
+        }
+    }
+
+    /// A transient failure: back to pending, due at `next`.
+    public func markRetry(_ id: Int64, next: Date, status: Int?, answer: String, now: Date) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "UPDATE sms_outbox SET state = 'pending', next_attempt_ms = ?, reason = 'retry', gateway_status = ?, gateway_answer = ?, updated_ms = ? WHERE id = ? AND state = 'sending'",
+                arguments: [next.millisecondsSince1970, status, PhoneMasking.mask(answer), now.millisecondsSince1970, id]
+            )
+        }
+    }
+
+    /// Ends a message without (further) sending: `failed` (permanent answer, gave up) or
+    /// `dropped` (stale, expired).
+    public func markFinal(_ id: Int64, _ state: OutboxState, reason: String, status: Int? = nil, answer: String? = nil, now: Date) async throws {
+        precondition(state == .failed || state == .dropped)
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE sms_outbox SET state = ?, reason = ?, gateway_status = COALESCE(?, gateway_status),
+                        gateway_answer = COALESCE(?, gateway_answer), updated_ms = ?
+                    WHERE id = ? AND state IN ('pending', 'sending')
+                    """,
+                arguments: [state.rawValue, reason, status, answer.map(PhoneMasking.mask), now.millisecondsSince1970, id]
+            )
+        }
+    }
+
+    /// Applies a gateway's delivery report. `delivered` true/false ends the message; nil (an
+    /// intermediate report such as Kannel's SMSC ack) only records the type. Idempotent: a
+    /// final message stays as it is.
+    public func applyDeliveryReport(id: Int64, type: Int, delivered: Bool?, now: Date) throws -> DeliveryReportOutcome {
+        try pool.write { db in
+            guard let raw = try String.fetchOne(db, sql: "SELECT state FROM sms_outbox WHERE id = ?", arguments: [id]),
+                  let state = OutboxState(rawValue: raw)
+            else { return .unknownMessage }
+            if state.isFinal { return .unchanged(state) }
+            let next: OutboxState
+            switch delivered {
+            case true?: next = .delivered
+            case false?: next = .failed
+            case nil: next = state == .sending ? .accepted : state
+            }
+            try db.execute(
+                sql: "UPDATE sms_outbox SET state = ?, dlr_type = ?, reason = ?, updated_ms = ? WHERE id = ?",
+                arguments: [next.rawValue, type, delivered == false ? "dlr_failed" : nil, now.millisecondsSince1970, id]
+            )
+            return .applied(next)
+        }
+    }
+
+    public func outboxMessage(id: Int64) throws -> OutboxMessage? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM sms_outbox WHERE id = ?", arguments: [id]).map(Self.message)
+        }
+    }
+
+    /// A ticket's messages, oldest first.
+    public func outboxMessages(date: BusinessDate, ticket: TicketNumber) throws -> [OutboxMessage] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM sms_outbox WHERE business_date = ? AND ticket = ? ORDER BY id",
+                arguments: [date.description, ticket]
+            ).map(Self.message)
+        }
+    }
+
+    /// Every message, oldest first (tests, exports: phones are masked there by the caller).
+    public func outboxMessages() throws -> [OutboxMessage] {
+        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM sms_outbox ORDER BY id").map(Self.message) }
+    }
+
+    /// How many messages are in each state.
+    public func outboxCounts() throws -> [OutboxState: Int] {
+        try pool.read { db in
+            var counts: [OutboxState: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM sms_outbox GROUP BY state") {
+                if let state = OutboxState(rawValue: row["state"]) { counts[state] = row["n"] }
+            }
+            return counts
+        }
+    }
+
+    /// Today's contacts (the hall keeps them in memory to address call messages).
+    public func contacts(on date: BusinessDate) throws -> [TicketContact] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT ticket, phone, caretaker_phone FROM ticket_contact WHERE business_date = ?",
+                arguments: [date.description]
+            ).map { row in
+                let phone: String? = row["phone"]
+                let caretaker: String? = row["caretaker_phone"]
+                return TicketContact(ticket: row["ticket"], phone: phone.flatMap(PhoneNumber.init), caretaker: caretaker.flatMap(PhoneNumber.init))
+            }
+        }
+    }
+
+    /// Forgets the full numbers of messages of every business date before `date`; messages
+    /// still waiting for them are dropped (`purged`). Returns how many rows lost a number.
+    @discardableResult
+    public func purgeOutboxPhones(before date: BusinessDate, now: Date) throws -> Int {
+        try pool.write { db in
+            try db.execute(
+                sql: "UPDATE sms_outbox SET state = 'dropped', reason = 'purged', updated_ms = ? WHERE business_date < ? AND state IN ('pending', 'sending')",
+                arguments: [now.millisecondsSince1970, date.description]
+            )
+            try db.execute(sql: "UPDATE sms_outbox SET phone = NULL WHERE business_date < ? AND phone IS NOT NULL", arguments: [date.description])
+            return db.changesCount
+        }
+    }
+
+    static func message(_ row: Row) throws -> OutboxMessage {
+        let id: Int64 = row["id"]
+        func bad(_ what: String) -> JournalError { .corruptRow(seq: id, reason: "outbox: \(what)") }
+        let dateText: String = row["business_date"]
+        guard let date = BusinessDate(dateText) else { throw bad("bad business date \(dateText)") }
+        guard let trigger = SMSTrigger(rawValue: row["trigger"]) else { throw bad("bad trigger") }
+        guard let recipient = SMSRecipient(rawValue: row["recipient"]) else { throw bad("bad recipient") }
+        guard let state = OutboxState(rawValue: row["state"]) else { throw bad("bad state") }
+        let phone: String? = row["phone"]
+        return OutboxMessage(
+            id: id, date: date, ticket: row["ticket"], trigger: trigger, recipient: recipient,
+            phone: phone.flatMap(PhoneNumber.init), phoneMasked: row["phone_masked"], text: row["text"], state: state,
+            reason: row["reason"], attempts: row["attempts"],
+            createdAt: Date(millisecondsSince1970: row["created_ms"]), nextAttemptAt: Date(millisecondsSince1970: row["next_attempt_ms"]),
+            deadline: Date(millisecondsSince1970: row["deadline_ms"]), updatedAt: Date(millisecondsSince1970: row["updated_ms"]),
+            gatewayStatus: row["gateway_status"], gatewayAnswer: row["gateway_answer"], gatewayID: row["gateway_id"], dlrType: row["dlr_type"]
+        )
+    }
+}

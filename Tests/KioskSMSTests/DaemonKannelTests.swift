@@ -1,0 +1,112 @@
+import Foundation
+import KioskCore
+import KioskHTTPClient
+import KioskServer
+import KioskSMS
+import KioskStore
+import Logging
+import Testing
+
+/// The whole path with a real daemon and a real Kannel: the kiosk takes a phone, the window
+/// calls, the your-turn text reaches the SMSC intact, Kannel's delivery report comes back to
+/// `/v1/sms/dlr`, and the window sees "delivered".
+@Suite("Daemon with a real Kannel", .serialized, .enabled(if: KannelHarness.installed, "needs kannel and kannel-extras"))
+struct DaemonKannelTests {
+    @Test func yourTurnReachesTheSMSCInChineseAndTheDLRMarksItDelivered() async throws {
+        let kannel = try await KannelHarness.start()
+        defer { kannel.stopAll() }
+        var config = HallConfig.defaultHall
+        config.sms = SMSSettings(
+            gateway: .kannel, url: kannel.sendsmsURL, username: kannel.username, password: kannel.password, sender: kannel.sender
+        )
+        let counter = config.counters[0]
+        let service = counter.services[0]
+        let tokens = AccessTokens(
+            kiosk: "kiosk-0123456789abcdef", supervisor: "supervisor-0123456789abcdef", display: "display-0123456789abcdef",
+            admin: "admin-0123456789abcdef", windows: Dictionary(uniqueKeysWithValues: config.counters.map { ($0.id, "window-\($0.id)-0123456789abcdef") })
+        )
+        let dataDirectory = NSTemporaryDirectory() + "kiosk-sms-daemon-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
+        // A hall clock that runs, from 09:00 on a Monday.
+        let calendar = QueueEngine(config: config).calendar
+        let opening = calendar.instant(on: SMSFixture.date, at: ClockTime("09:00")!)
+        let started = Date()
+        var options = KioskDaemon.Options(config: config, tokens: tokens, dataDirectory: dataDirectory)
+        options.port = 0
+        options.gracefulShutdownSignals = []
+        options.clock = { opening.addingTimeInterval(Date().timeIntervalSince(started)) }
+        options.smsRetry = RetryPolicy(base: 0.05, cap: 0.4, maxRetryAfter: 2, maxAttempts: 20)
+        options.smsPollInterval = .milliseconds(20)
+        options.headsUpInterval = .milliseconds(100)
+        var logger = Logger(label: "kiosk.server.test")
+        logger.logLevel = .error
+        options.logger = logger
+        let (ready, readyContinuation) = AsyncStream<Int>.makeStream()
+        options.onReady = { readyContinuation.yield($0) }
+        let daemon = try KioskDaemon(options)
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await daemon.run() }
+            do {
+                try await exercise()
+            } catch {
+                await daemon.shutdown()
+                try? await group.waitForAll()
+                throw error
+            }
+            await daemon.shutdown()
+            try await group.waitForAll()
+        }
+
+        func exercise() async throws {
+            var iterator = ready.makeAsyncIterator()
+            let port = try #require(await iterator.next())
+            let http = CurlHTTPTransport()
+            let base = "http://127.0.0.1:\(port)"
+            func send(_ method: HTTPMethod, _ path: String, token: String?, _ body: String? = nil) async throws -> HTTPResponse {
+                var headers = HTTPHeaders()
+                if let token { headers.add(name: "Authorization", value: "Bearer \(token)") }
+                if body != nil { headers.add(name: "Content-Type", value: "application/json") }
+                return try await http.send(HTTPRequest(method: method, url: base + path, headers: headers, body: body.map { Data($0.utf8) }))
+            }
+
+            let take = try await send(.post, "/v1/tickets", token: tokens.kiosk, #"{"service":"\#(service)","phone":"13800138000","caretaker_phone":"13900139000"}"#)
+            #expect(take.status == 200 || take.status == 201, "\(take.text)")
+            let number = try #require(try JSONParser.parse(take.text).value["ticket"]?["ticket"]?.stringValue ?? JSONParser.parse(take.text).value["ticket"]?.stringValue)
+            let call = try await send(.post, "/v1/windows/\(counter.id)/call", token: tokens.windows[counter.id])
+            #expect(call.status == 200, "\(call.text)")
+
+            let expected = config.sms.signature + "请\(number)号到\(counter.name)办理。"
+            try await eventually("your-turn text at the SMSC for citizen and caretaker") {
+                let got = kannel.messages().filter { $0.text == expected }
+                return Set(got.map(\.to)) == ["13800138000", "13900139000"]
+            }
+            let journal = daemon.hall.journal
+            try await eventually("the DLR marks it delivered") {
+                try journal.outboxMessages(date: SMSFixture.date, ticket: number).filter { $0.trigger == .yourTurn }.allSatisfy { $0.state == .delivered }
+            }
+            let yourTurn = try journal.outboxMessages(date: SMSFixture.date, ticket: number).filter { $0.trigger == .yourTurn }
+            #expect(yourTurn.count == 2)
+            #expect(yourTurn.allSatisfy { $0.dlrType == 1 })
+            #expect(kannel.messages().filter { $0.text == expected }.count == 2)  // once per recipient
+
+            let window = try await send(.get, "/v1/windows/\(counter.id)", token: tokens.windows[counter.id])
+            #expect(try JSONParser.parse(window.text).value["sms"]?.stringValue == "delivered", "\(window.text)")
+            #expect(!window.text.contains("13800138000") && !take.text.contains("13800138000") && !call.text.contains("13800138000"))
+
+            // The callback: strict id, idempotent, unknown ids are 404s, no token needed.
+            let id = yourTurn[0].id
+            let again = try await send(.get, "/v1/sms/dlr?id=\(id)&type=1", token: nil)
+            #expect(again.status == 200 && again.text.contains("\"delivered\""), "\(again.text)")
+            #expect(try await send(.get, "/v1/sms/dlr?id=\(id)&type=2", token: nil).text.contains("\"delivered\""))
+            #expect(try await send(.get, "/v1/sms/dlr?id=99999&type=1", token: nil).status == 404)
+            #expect(try await send(.get, "/v1/sms/dlr?id=1;DROP&type=1", token: nil).status == 400)
+            #expect(try await send(.get, "/v1/sms/dlr?id=\(id)", token: nil).status == 400)
+
+            let metrics = try await send(.get, "/metrics", token: nil)
+            #expect(metrics.text.contains("kiosk_sms_messages_total{outcome=\"accepted\"}"), "\(metrics.text)")
+            // Served: a recall message for it now would be stale; nothing more goes out.
+            _ = try await send(.post, "/v1/windows/\(counter.id)/start", token: tokens.windows[counter.id])
+        }
+    }
+}

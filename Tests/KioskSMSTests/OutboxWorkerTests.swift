@@ -1,0 +1,138 @@
+import Foundation
+import KioskCore
+import KioskSMS
+import KioskStore
+import Testing
+
+@Suite("Outbox and worker")
+struct OutboxWorkerTests {
+    func journal(_ path: String) throws -> SQLiteJournal {
+        try SQLiteJournal(path: path, calendar: SMSFixture.calendar)
+    }
+
+    @Test func staleMessagesAreDroppedNeverSent() async throws {
+        let j = try journal(SMSFixture.tempPath())
+        try await j.enqueue([
+            SMSFixture.draft("A001", .nearTurn),   // already called: stale
+            SMSFixture.draft("A002", .yourTurn),   // already served: stale
+            SMSFixture.draft("A003", .yourTurn),   // called: goes out
+            SMSFixture.draft("A004", .yourTurn, lifetime: -1),  // past its deadline
+        ])
+        let states: [TicketNumber: TicketState] = [
+            "A001": .called(counter: "1", calls: 1, lastCallAt: Date()),
+            "A002": .done(at: Date()),
+            "A003": .called(counter: "1", calls: 1, lastCallAt: Date()),
+            "A004": .called(counter: "1", calls: 1, lastCallAt: Date()),
+        ]
+        let gateway = ScriptedGateway()
+        let worker = OutboxWorker(journal: j, gateway: gateway, options: SMSFixture.fastOptions()) { _, t in states[t] }
+        try await withWorker(worker) {
+            try await eventually("every message ends") { try j.outboxMessages().allSatisfy { $0.state != .pending && $0.state != .sending } }
+        }
+        #expect(gateway.sent.map(\.ticket) == ["A003"])
+        let byTicket = Dictionary(uniqueKeysWithValues: try j.outboxMessages().map { ($0.ticket, $0) })
+        #expect(byTicket["A001"]?.state == .dropped && byTicket["A001"]?.reason == "stale")
+        #expect(byTicket["A002"]?.state == .dropped && byTicket["A002"]?.reason == "stale")
+        #expect(byTicket["A003"]?.state == .accepted)
+        #expect(byTicket["A004"]?.state == .dropped && byTicket["A004"]?.reason == "expired")
+        #expect(worker.tally["dropped_stale"] == 2)
+    }
+
+    @Test func transientFailuresAreRetriedPermanentOnesFail() async throws {
+        let j = try journal(SMSFixture.tempPath())
+        try await j.enqueue([SMSFixture.draft("A001"), SMSFixture.draft("A002", phone: "13900139000")])
+        // A001: 503, refused, then accepted. A002 refused by the gateway for good.
+        let gateway = ScriptedGateway([
+            .transient(status: 503, answer: "Temporal failure", retryAfter: nil),
+            .permanent(status: 403, answer: "Not routable"),
+            .transient(status: nil, answer: "connection refused", retryAfter: nil),
+        ])
+        let worker = OutboxWorker(journal: j, gateway: gateway, options: SMSFixture.fastOptions(concurrency: 1)) { _, _ in
+            .called(counter: "1", calls: 1, lastCallAt: Date())
+        }
+        try await withWorker(worker) {
+            try await eventually("both end") { try j.outboxMessages().allSatisfy { $0.state.isFinal || $0.state == .accepted } }
+        }
+        let messages = try j.outboxMessages()
+        #expect(messages[0].state == .accepted && messages[0].attempts == 3)
+        #expect(messages[1].state == .failed && messages[1].reason == "permanent" && messages[1].gatewayStatus == 403)
+        #expect(worker.tally["retried"] == 2)
+    }
+
+    @Test func gaveUpAfterMaxAttempts() async throws {
+        let j = try journal(SMSFixture.tempPath())
+        try await j.enqueue([SMSFixture.draft("A001")])
+        let gateway = ScriptedGateway(Array(repeating: .transient(status: 500, answer: "Sending failed.", retryAfter: nil), count: 10))
+        let worker = OutboxWorker(journal: j, gateway: gateway, options: SMSFixture.fastOptions(concurrency: 1, maxAttempts: 3)) { _, _ in
+            .called(counter: "1", calls: 1, lastCallAt: Date())
+        }
+        try await withWorker(worker) {
+            try await eventually("failed") { try j.outboxMessages().first?.state == .failed }
+        }
+        #expect(gateway.sent.count == 3)
+        #expect(try j.outboxMessages().first?.reason == "gave_up")
+    }
+
+    @Test func restartNeitherDuplicatesNorLosesMessages() async throws {
+        let path = SMSFixture.tempPath()
+        do {
+            let j = try journal(path)
+            #expect(try await j.enqueue([SMSFixture.draft("A001"), SMSFixture.draft("A001", recipient: .caretaker, phone: "13900139000")]) == 2)
+            _ = try await j.claimDueMessages(now: Date(), limit: 1)  // a crash mid-send leaves it `sending`
+        }
+        // Reopen: the same drafts again (a heads-up pass after restart) add nothing.
+        let j = try journal(path)
+        #expect(try await j.enqueue([SMSFixture.draft("A001"), SMSFixture.draft("A001", recipient: .caretaker, phone: "13900139000")]) == 0)
+        #expect(try j.outboxCounts() == [.pending: 1, .sending: 1])
+        let gateway = ScriptedGateway()
+        let worker = OutboxWorker(journal: j, gateway: gateway, options: SMSFixture.fastOptions()) { _, _ in
+            .called(counter: "1", calls: 1, lastCallAt: Date())
+        }
+        try await withWorker(worker) {
+            try await eventually("both accepted") { try j.outboxCounts() == [.accepted: 2] }
+        }
+        #expect(gateway.sent.count == 2)
+        #expect(try j.outboxMessages().first { $0.recipient == .citizen }?.attempts == 2)
+    }
+
+    @Test func deliveryReportsAreIdempotentAndNeverDowngrade() async throws {
+        let j = try journal(SMSFixture.tempPath())
+        try await j.enqueue([SMSFixture.draft("A001")])
+        let id = try #require(try j.outboxMessages().first?.id)
+        _ = try await j.claimDueMessages(now: Date(), limit: 1)
+        // The DLR can overtake the HTTP answer: the later "accepted" must not undo "delivered".
+        #expect(try j.applyDeliveryReport(id: id, type: 8, delivered: nil, now: Date()) == .applied(.accepted))
+        #expect(try j.applyDeliveryReport(id: id, type: 1, delivered: true, now: Date()) == .applied(.delivered))
+        try await j.markAccepted(id, status: 202, answer: "0: Accepted for delivery", gatewayID: nil, now: Date())
+        #expect(try j.applyDeliveryReport(id: id, type: 1, delivered: true, now: Date()) == .unchanged(.delivered))
+        #expect(try j.applyDeliveryReport(id: id, type: 2, delivered: false, now: Date()) == .unchanged(.delivered))
+        #expect(try j.outboxMessage(id: id)?.state == .delivered)
+        #expect(try j.applyDeliveryReport(id: 999, type: 1, delivered: true, now: Date()) == .unknownMessage)
+    }
+
+    @Test func purgeForgetsNumbersAfterTheDay() async throws {
+        let j = try journal(SMSFixture.tempPath())
+        try await j.enqueue([SMSFixture.draft("A001"), SMSFixture.draft("A002")])
+        _ = try await j.claimDueMessages(now: Date(), limit: 1)
+        let next = BusinessDate(year: 2026, month: 3, day: 3)
+        #expect(try j.purgeOutboxPhones(before: next, now: Date()) == 2)
+        let messages = try j.outboxMessages()
+        #expect(messages.allSatisfy { $0.phone == nil && $0.phoneMasked == "138****8000" })
+        #expect(messages.allSatisfy { $0.state == .dropped && $0.reason == "purged" })
+    }
+
+    @Test func logGatewayWritesMaskedLines() async throws {
+        let path = SMSFixture.tempPath("sms-outbox.log")
+        let j = try journal(SMSFixture.tempPath())
+        try await j.enqueue([SMSFixture.draft("A007")])
+        let worker = OutboxWorker(journal: j, gateway: LogGateway(path: path, logger: .init(label: "test")), options: SMSFixture.fastOptions()) { _, _ in
+            .called(counter: "1", calls: 1, lastCallAt: Date())
+        }
+        try await withWorker(worker) {
+            try await eventually("delivered to the log") { try j.outboxMessages().first?.state == .delivered }
+        }
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("A007 your_turn → 138****8000: 【连城人社】请A007号到1号窗口办理。"))
+        #expect(!text.contains("13800138000"))
+    }
+}
