@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KioskCore
 import KioskServer
+import KioskTerminal
 import Logging
 import ServiceLifecycle
 
@@ -15,6 +16,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Port for the demo daemon's API (0: any free port).") var port: Int = 0
     @Option(help: "Journal directory (default: a new temporary directory).") var dataDir: String?
     @Option(help: "Stop after this many real seconds (default: run until Ctrl-C).") var seconds: Double?
+    @Option(help: "Hall screen layout to draw on this terminal.") var layout: String = "layouts/main-hall.layout"
+    @Flag(help: "Print events as lines instead of drawing the hall screen (the default when not on a terminal).")
+    var noDisplay = false
 
     func run() async throws {
         guard speed > 0 && speed <= 600 else { throw ValidationError("--speed must be in (0, 600]") }
@@ -32,22 +36,60 @@ struct DemoCommand: AsyncParsableCommand {
         options.logger = logger
         options.clock = { start.addingTimeInterval(Date().timeIntervalSince(realStart) * speed) }
         options.tickInterval = .milliseconds(100)
-        let quietLogger = logger
-        options.extraServices = { hall in [HallSimulation(hall: hall, logger: quietLogger), EventPrinter(hall: hall)] }
+        // Draw the hall screen when there is a terminal to draw on; otherwise print lines.
+        let screenLayout = (noDisplay || isatty(STDOUT_FILENO) == 0) ? nil : try LayoutFiles.load(layout)
+        let quietLogger = logger, drawing = screenLayout != nil
+        let logPath = dir + "/demo.log"
+        if drawing {
+            // Logs (and the log outbox's SMS lines) go to a file: the terminal shows the hall screen.
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            let fd = open(logPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+            guard fd >= 0 else { throw ValidationError("cannot write \(logPath)") }
+            dup2(fd, STDERR_FILENO)
+            close(fd)
+        }
+        options.extraServices = { hall in
+            [HallSimulation(hall: hall, logger: quietLogger)] + (drawing ? [] : [EventPrinter(hall: hall)])
+        }
+        let (ready, readyContinuation) = AsyncStream.makeStream(of: Int.self, bufferingPolicy: .bufferingNewest(1))
         options.onReady = { port in
-            print("== \(config.name) — demo at ×\(Int(speed)) from \(startAt); API on http://127.0.0.1:\(port), tokens in \(dir)/tokens.json ==")
+            if !drawing {
+                print("== \(config.name) — demo at ×\(Int(speed)) from \(startAt); API on http://127.0.0.1:\(port), tokens in \(dir)/tokens.json ==")
+            }
+            readyContinuation.yield(port)
         }
         let daemon = try KioskDaemon(options)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await daemon.run() }
+        let displayToken = options.tokens.display
+        // The demo ends when the daemon has drained (after Ctrl-C, --seconds, or the screen closing).
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask { try await daemon.run(); return true }
+            if let screenLayout {
+                // The screen follows the demo daemon over its port, as any hall screen would.
+                group.addTask {
+                    var ports = ready.makeAsyncIterator()
+                    guard let port = await ports.next() else { return false }
+                    let screen = HallScreen(
+                        layout: screenLayout, address: ServerAddress(host: "127.0.0.1", port: port), token: displayToken,
+                        speakCommand: nil, announceLog: nil
+                    )
+                    await screen.run()
+                    await daemon.shutdown()
+                    return false
+                }
+            }
             if let seconds {
                 group.addTask {
                     try await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
                     await daemon.shutdown()
+                    return false
                 }
             }
-            try await group.waitForAll()
+            while let daemonEnded = try await group.next() {
+                if daemonEnded { break }
+            }
+            group.cancelAll()
         }
+        if drawing { print("demo journal: \(dir)/journal.sqlite · logs and SMS (log outbox): \(logPath)") }
     }
 }
 
