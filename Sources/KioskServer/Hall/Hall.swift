@@ -121,9 +121,16 @@ public actor Hall {
             contact.ticket = number
             contacts.append(contact)
         }
-        if events.contains(where: { if case .dayStarted = $0.kind { true } else { false } }) {
+        for case let .dayStarted(date) in events.map(\.kind) {
+            // A new business day: yesterday's phone numbers go, in memory and on disk.
             self.contacts = [:]
             headsUpDone = []
+            do {
+                try journal.purgeContacts(before: date)
+                try journal.purgeOutboxPhones(before: date, now: clock())
+            } catch {
+                logger.error("purging yesterday's phone numbers failed", metadata: ["error": "\(error)"])
+            }
         }
         for number in events.compactMap(\.issuedTicket) { self.contacts[number] = contacts.first { $0.ticket == number } }
         // The messages these events trigger commit with them, in the same transaction.
