@@ -38,7 +38,7 @@ extension QueueEngine {
             insertInLine(ticket, into: &state)
 
         case let .called(number, counter, audit):
-            state.waiting.removeAll { $0 == number }
+            removeFromLine(number, in: &state)
             state.tickets[number]?.state = .called(counter: counter, calls: 1, lastCallAt: at)
             if state.tickets[number]?.firstCalledAt == nil { state.tickets[number]?.firstCalledAt = at }
             withCounter(counter, in: &state) { $0.current = number }
@@ -67,7 +67,7 @@ extension QueueEngine {
             state.tickets[number]?.state = .called(counter: counter, calls: 1, lastCallAt: at)
             withCounter(counter, in: &state) { $0.current = number }
         case let .cancelled(number):
-            state.waiting.removeAll { $0 == number }
+            removeFromLine(number, in: &state)
             state.tickets[number]?.state = .cancelled(at: at)
         case let .reactivated(number, _):
             state.tickets[number]?.state = .waiting
@@ -100,9 +100,15 @@ extension QueueEngine {
         withCounter(id, in: &state) { if $0.current == number { $0.current = nil } }
     }
 
+    /// Takes a ticket out of the line. Called tickets are usually near its head, so the search
+    /// stops early instead of scanning a long line (a day's replay at start-up depends on it).
+    private func removeFromLine(_ number: TicketNumber, in state: inout HallState) {
+        if let index = state.waiting.firstIndex(of: number) { state.waiting.remove(at: index) }
+    }
+
     /// Puts a waiting ticket at its place by issue time (binary search; the line stays sorted).
+    /// Every caller moves a ticket that is not in the line (new, back from a window, reactivated).
     private func insertInLine(_ ticket: Ticket, into state: inout HallState) {
-        state.waiting.removeAll { $0 == ticket.number }
         var low = 0, high = state.waiting.count
         while low < high {
             let mid = (low + high) / 2
