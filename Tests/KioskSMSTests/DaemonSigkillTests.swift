@@ -1,0 +1,127 @@
+import Foundation
+import KioskCore
+import KioskHTTPClient
+import KioskServer
+import KioskStore
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The built `kiosk serve` with a real Kannel, killed with SIGKILL while its outbox is sending:
+/// after a restart every message goes out, and duplicates are bounded by the messages that
+/// were in flight (claimed `sending`, request possibly at Kannel, answer not yet recorded).
+@Suite("kiosk serve killed mid-send", .serialized, .enabled(if: KannelHarness.installed && KioskBinary.exists))
+struct DaemonSigkillTests {
+    final class Serve {
+        let process = Process()
+        let port: Int
+
+        init(config: String, dataDirectory: String, tokens: String) throws {
+            port = try KannelHarness.freePort()
+            process.executableURL = KioskBinary.url
+            process.arguments = [
+                "serve", "--config", config, "--data-dir", dataDirectory, "--port", String(port),
+                "--start-at", "2026-03-02 09:00", "--tokens", tokens,
+            ]
+            let logPath = dataDirectory + "/serve.log"
+            if !FileManager.default.fileExists(atPath: logPath) { _ = FileManager.default.createFile(atPath: logPath, contents: nil) }
+            let log = FileHandle(forWritingAtPath: logPath)!
+            log.seekToEndOfFile()
+            process.standardOutput = log
+            process.standardError = log
+            try process.run()
+        }
+
+        func kill9() {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+        }
+    }
+
+    @Test func sigkillMidSendLosesNothingAndDuplicatesOnlyTheInFlight() async throws {
+        let kannel = try await KannelHarness.start()
+        defer { kannel.stopAll() }
+        let dataDirectory = NSTemporaryDirectory() + "kiosk-sms-kill-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
+
+        // The default hall with Kannel as its gateway; near-turn off so only issue messages count.
+        var json = HallConfig.defaultHallJSON.trimmingCharacters(in: .whitespacesAndNewlines)
+        json.removeLast()
+        json += """
+            , "sms": {"gateway": "kannel", "url": "\(kannel.sendsmsURL)", "username": "\(kannel.username)",
+                      "password": "\(kannel.password)", "sender": "\(kannel.sender)", "concurrency": 4,
+                      "templates": {"near_turn": "", "your_turn": "", "recalled": "", "no_show": ""}}}
+            """
+        let configPath = dataDirectory + "/hall.json"
+        try json.write(toFile: configPath, atomically: true, encoding: .utf8)
+        let config = try HallConfig.load(json: json)
+        let tokens = AccessTokens.generate(for: config)
+        let tokensPath = dataDirectory + "/tokens.json"
+        try tokens.jsonValue.serialized().write(toFile: tokensPath, atomically: true, encoding: .utf8)
+        let http = CurlHTTPTransport(configuration: .init(maximumConcurrentRequests: 8))
+
+        func healthy(_ serve: Serve) async throws {
+            try await eventually("kiosk serve answers /healthz") {
+                guard serve.process.isRunning else { throw TimedOut(what: "kiosk serve exited; see \(dataDirectory)/serve.log") }
+                return (try? await http.send(HTTPRequest(url: "http://127.0.0.1:\(serve.port)/healthz", timeout: 2)))?.status == 200
+            }
+        }
+
+        // Tickets with phones while the outbox worker is already sending their issue texts.
+        let first = try Serve(config: configPath, dataDirectory: dataDirectory, tokens: tokensPath)
+        defer { first.kill9() }
+        try await healthy(first)
+        let services = config.services.map(\.code)
+        var taken = 0
+        for i in 0..<80 {
+            let body = #"{"service":"\#(services[i % services.count])","phone":"1380000\#(String(format: "%04d", i))"}"#
+            let answer = try await http.send(HTTPRequest(
+                method: .post, url: "http://127.0.0.1:\(first.port)/v1/tickets",
+                headers: ["Authorization": "Bearer \(tokens.kiosk)", "Content-Type": "application/json"], body: Data(body.utf8)
+            ))
+            if answer.status == 201 { taken += 1 }
+            if kannel.messages().count >= 20 { break }
+        }
+        try await eventually("some texts at the SMSC") { kannel.messages().count >= 10 }
+        first.kill9()
+        let atKill = kannel.messages().count
+
+        let journalPath = dataDirectory + "/journal.sqlite"
+        let calendar = QueueEngine(config: config).calendar
+        let afterKill = try SQLiteJournal(path: journalPath, calendar: calendar).outboxCounts()
+        let inFlight = afterKill[.sending] ?? 0
+
+        let second = try Serve(config: configPath, dataDirectory: dataDirectory, tokens: tokensPath)
+        defer { second.kill9() }
+        try await healthy(second)
+        try await eventually("every message accepted after the restart", within: 60) {
+            let counts = try SQLiteJournal(path: journalPath, calendar: calendar).outboxCounts()
+            return counts.keys.allSatisfy { $0 == .accepted || $0 == .delivered } && counts.values.reduce(0, +) == taken
+        }
+        try await eventually("every text at the SMSC", within: 30) { Set(kannel.messages().map(\.text)).count == taken }
+        let got = kannel.messages()
+        let duplicates = got.count - Set(got.map { "\($0.to) \($0.text)" }).count
+        print("KANNEL SIGKILL: \(taken) tickets with phones; \(atKill) texts at the SMSC when killed; \(inFlight) rows left `sending`; after restart \(got.count) lines for \(taken) messages → \(duplicates) duplicates, 0 lost")
+        #expect(Set(got.map(\.text)).count == taken)
+        #expect(duplicates <= inFlight)
+        #expect(inFlight <= 4)
+    }
+}
+
+/// The `kiosk` binary beside the test bundle (both are products of the same build), or
+/// `KIOSK_BINARY` when set.
+enum KioskBinary {
+    static var url: URL {
+        if let path = ProcessInfo.processInfo.environment["KIOSK_BINARY"], !path.isEmpty { return URL(fileURLWithPath: path) }
+        let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for candidate in [here, here.deletingLastPathComponent()] {
+            let url = candidate.appendingPathComponent("kiosk")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return here.appendingPathComponent("kiosk")
+    }
+
+    static var exists: Bool { FileManager.default.isExecutableFile(atPath: url.path) }
+}
