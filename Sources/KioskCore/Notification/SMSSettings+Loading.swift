@@ -69,7 +69,9 @@ extension SMSSettings {
             if !lenient { r.finish() }
             root.absorb(r)
         }
-        // Checked with or without an "sms" section: the defaults must fit this hall too.
+        // Checked with or without an "sms" section: the defaults must fit this hall too. A
+        // trace's config (lenient, no section) sends nothing, so it is not held to it.
+        if lenient && node == nil { return settings }
         let bounds = SMSTemplate.fieldBounds(for: hall)
         for trigger in SMSTrigger.allCases {
             guard let template = settings.templates[trigger] else { continue }
