@@ -8,6 +8,7 @@ struct Kiosk: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, DisplayCommand.self, StatsCommand.self, BenchCommand.self, ReplayCommand.self, BenchEstimatorCommand.self, ConfigCommand.self, LayoutsCommand.self, DemoCommand.self, WalkthroughCommand.self, StatusCommand.self, ExportCommand.self,
             TakeCommand.self, CancelCommand.self, ReactivateCommand.self,
+            TicketMachineCommand.self, WindowTerminalCommand.self,
             CallCommand.self, CallTicketCommand.self, RecallCommand.self, StartCommand.self, FinishCommand.self,
             NoShowCommand.self, TransferCommand.self, ParkCommand.self, UnparkCommand.self,
             PauseCommand.self, ResumeCommand.self, CoverCommand.self, UncoverCommand.self,

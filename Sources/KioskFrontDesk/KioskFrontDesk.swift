@@ -1,1 +1,0 @@
-// KioskFrontDesk: placeholder until the front ends land.

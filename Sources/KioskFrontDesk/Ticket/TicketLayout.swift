@@ -1,0 +1,68 @@
+import KioskDisplay
+
+/// The printed ticket as lines, for one width: shared by the screen and the printer.
+///
+/// 不让百姓跑第二趟: besides the number it carries everything a citizen needs to not come back
+/// twice — the documents to bring, how long it should take, where to check progress.
+public struct TicketLayout: Sendable, Equatable {
+    public enum Style: Sendable, Equatable {
+        case normal
+        case centered
+        /// The ticket number: double width and height on paper, a block font on screen.
+        case big
+        /// A separator across the width.
+        case rule
+    }
+
+    public struct Line: Sendable, Equatable {
+        public var style: Style
+        public var text: String
+    }
+
+    public var lines: [Line]
+    /// Display columns every line fits in (a `big` line fits in half of them).
+    public var columns: Int
+
+    /// Lays `ticket` out in `columns`, measuring with `ambiguous` (a GB18030 printer prints
+    /// ambiguous-width characters such as `·` and `…` two columns wide).
+    public init(_ ticket: IssuedTicket, columns: Int, ambiguous: AmbiguousWidth = .narrow, title: String = "排队取号凭条 Queue ticket") {
+        self.columns = columns
+        var lines: [Line] = []
+        func centered(_ text: String) {
+            for piece in TextWrap.wrap(text, columns: columns, ambiguous: ambiguous) { lines.append(Line(style: .centered, text: piece)) }
+        }
+        func normal(_ text: String, indent: String = "  ") {
+            for piece in TextWrap.wrap(text, columns: columns, indent: indent, ambiguous: ambiguous) { lines.append(Line(style: .normal, text: piece)) }
+        }
+        centered(title)
+        lines.append(Line(style: .big, text: ticket.number))
+        centered(ticket.serviceName)
+        if !ticket.serviceNameEN.isEmpty { centered(ticket.serviceNameEN) }
+        if ticket.priority { centered("优先 Priority (老年人/残疾人)") }
+        lines.append(Line(style: .rule, text: ""))
+        if !ticket.issuedAt.isEmpty { normal("取号时间 Time: \(ticket.issuedAt)") }
+        if let ahead = ticket.peopleAhead { normal("前面等候 Ahead: \(ahead) 人 people") }
+        if let minutes = ticket.estimateMin {
+            var range = ""
+            if let low = ticket.estimateLowMin, let high = ticket.estimateHighMin, high > low { range = " (\(low)-\(high))" }
+            normal("预计等候 Wait: 约 \(minutes) 分钟\(range) ~\(minutes) min")
+        }
+        if let explanation = ticket.explanation { normal(explanation) }
+        lines.append(Line(style: .rule, text: ""))
+        if ticket.documents.isEmpty {
+            normal("无需携带材料 No documents needed")
+        } else {
+            normal("请备好以下材料 Please have ready:")
+            for (i, document) in ticket.documents.enumerated() { normal("  \(i + 1). \(document)", indent: "     ") }
+        }
+        lines.append(Line(style: .rule, text: ""))
+        normal("查询进度 Check your place:")
+        normal(ticket.statusURL, indent: "")
+        if ticket.smsTo != nil || ticket.smsCaretaker != nil {
+            let to = [ticket.smsTo, ticket.smsCaretaker.map { "家属 caretaker \($0)" }].compactMap { $0 }.joined(separator: ", ")
+            normal("您同意在快轮到时接收短信提醒 You agreed to an SMS when your turn is near: \(to)")
+        }
+        normal("过号请到服务台 Missed your call? Ask at the desk")
+        self.lines = lines
+    }
+}

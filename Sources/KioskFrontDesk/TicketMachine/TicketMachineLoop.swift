@@ -1,0 +1,86 @@
+import Foundation
+import KioskCore
+
+/// Runs the ticket machine on this process's terminal until Ctrl-C or a signal.
+public struct TicketMachineLoop: Sendable {
+    public var client: FrontDeskClient
+    public var tokens: FrontDeskTokens
+    /// The hall's public address for the status URL printed on tickets.
+    public var publicBase: String
+    public var printer: TicketPrinter?
+    /// Seconds without a key before going back to the start screen.
+    public var idleTimeout: TimeInterval
+
+    public init(client: FrontDeskClient, tokens: FrontDeskTokens, publicBase: String, printer: TicketPrinter?, idleTimeout: TimeInterval) {
+        self.client = client
+        self.tokens = tokens
+        self.publicBase = publicBase
+        self.printer = printer
+        self.idleTimeout = idleTimeout
+    }
+
+    public func run() async throws {
+        let session = try TerminalSession()
+        defer { session.close() }
+        var machine = TicketMachine(idleTimeout: idleTimeout, now: Date())
+        var printerProblem: String?
+        func draw() {
+            let size = session.size
+            var lines = TicketMachineScreen.render(machine, width: size.width, height: size.height)
+            if let printerProblem, !lines.isEmpty { lines[lines.count - 1] = "! 打印失败 Printing failed: \(printerProblem)" }
+            session.draw(lines)
+        }
+        var effects = machine.begin(at: Date())
+        draw()
+        let events = session.events()
+        var iterator = events.makeAsyncIterator()
+        while true {
+            // Do what the last input asked for, feeding each answer back in.
+            while !effects.isEmpty {
+                let effect = effects.removeFirst()
+                switch effect {
+                case .loadServices:
+                    switch await client.services() {
+                    case let .ok(json): effects += machine.handle(.services(ServiceOption.list(from: json)), at: Date())
+                    case let .refused(code, message): effects += machine.handle(.servicesUnavailable("\(code): \(message)"), at: Date())
+                    case let .unreachable(why): effects += machine.handle(.servicesUnavailable(why), at: Date())
+                    }
+                case let .issue(request, service):
+                    let answer = await client.issue(request, token: tokens.kiosk)
+                    effects += machine.handle(Self.input(for: answer, publicBase: publicBase, service: service), at: Date())
+                case let .print(ticket):
+                    guard let printer else { break }
+                    do {
+                        try printer.print(ticket)
+                        printerProblem = nil
+                    } catch {
+                        printerProblem = "\(error)"
+                    }
+                }
+                draw()
+            }
+            guard let event = await iterator.next() else { return }
+            switch event {
+            case .signal, .key(.interrupt): return
+            case .tick: effects += machine.handle(.tick, at: Date())
+            case let .key(key): effects += machine.handle(.key(key), at: Date())
+            }
+            draw()
+        }
+    }
+
+    /// The machine's input for the daemon's answer to an issue.
+    public static func input(for answer: APIAnswer, publicBase: String, service: ServiceOption) -> TicketMachine.Input {
+        switch answer {
+        case let .ok(json):
+            guard let ticket = IssuedTicket(json: json, publicBase: publicBase, service: service) else {
+                return .refused(Refusal(code: "bad_answer", message: "未能取号,请咨询工作人员 No ticket was issued; please ask staff"))
+            }
+            return .issued(ticket)
+        case let .refused(code, message):
+            return .refused(Refusal(code: code, message: message))
+        case .unreachable:
+            return .refused(Refusal(code: "unreachable", message: "暂时无法连接取号服务,未取到号 The ticket service cannot be reached; no ticket was issued"))
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import KioskDisplay
+
+/// Draws a ticket machine step as lines of text: large and plain, Chinese first, English after.
+public enum TicketMachineScreen {
+    /// Exactly `height` lines of exactly `width` display columns.
+    public static func render(_ machine: TicketMachine, width: Int, height: Int) -> [String] {
+        var lines: [String]
+        switch machine.step {
+        case let .start(entry, notice):
+            lines = start(machine, entry: entry, notice: notice, width: width)
+        case let .documents(draft):
+            lines = documents(draft.service, width: width)
+        case let .priority(draft):
+            lines = header("\(draft.service.code) \(draft.service.name)  是否优先办理 Priority?", width: width) + [
+                "",
+                "  1  普通  Normal",
+                "",
+                "  2  优先:老年人(70岁以上)、残疾人、孕妇",
+                "     Priority: elderly (70+), disabled, pregnant",
+                "",
+                "  0  返回  Back",
+            ]
+        case let .phone(draft, role, entry, error):
+            lines = phone(draft, role: role, entry: entry, error: error, width: width)
+        case let .issuing(draft):
+            lines = header("\(draft.service.code) \(draft.service.name)", width: width) + ["", "  正在出号,请稍候…  Issuing your ticket, one moment…"]
+        case let .ticket(ticket):
+            // The ticket as a slip in the middle of the screen.
+            let columns = min(width, 72), margin = String(repeating: " ", count: max(0, (width - columns) / 2))
+            lines = TicketText.lines(ticket, columns: columns).map { margin + $0 } + ["", margin + "按任意键返回  Press any key to finish"]
+        case let .refused(refusal, service):
+            lines = header(service.map { "\($0.code) \($0.name)  暂不能取号 No ticket now" } ?? "暂不能取号 No ticket now", width: width) + [""]
+            lines += TextWrap.wrap(refusal.message, columns: width - 2, indent: "  ").map { "  " + $0 }
+            if let comeBack = refusal.comeBack {
+                lines.append("")
+                lines += TextWrap.wrap(comeBack, columns: width - 2, indent: "  ").map { "  " + $0 }
+            }
+            lines += ["", "  按任意键返回  Press any key to go back"]
+        }
+        let fitted = lines.prefix(height).map { TextFitting.fit($0, toColumns: width, alignment: .left) }
+        return fitted + Array(repeating: String(repeating: " ", count: width), count: max(0, height - fitted.count))
+    }
+
+    static func header(_ title: String, width: Int) -> [String] {
+        [" " + title, String(repeating: "=", count: width)]
+    }
+
+    static func start(_ machine: TicketMachine, entry: String, notice: String?, width: Int) -> [String] {
+        var lines = header("请选择业务,按数字键   Choose a service: press its number", width: width)
+        if let problem = machine.connectionProblem, machine.services.isEmpty {
+            lines += ["", "  暂时无法取号,请咨询工作人员  Tickets are unavailable; please ask staff", "  (\(problem))"]
+            return lines
+        }
+        if machine.services.isEmpty { return lines + ["", "  正在加载…  Loading…"] }
+        let nameWidth = 26, englishWidth = max(0, min(30, width - 4 - nameWidth - 26))
+        for (i, service) in machine.services.enumerated() {
+            let number = TextFitting.fit(String(i + 1), toColumns: 3, alignment: .right) + "  "
+            let name = TextFitting.fit(service.name, toColumns: nameWidth, alignment: .left)
+            let english = englishWidth > 0 ? TextFitting.fit(service.nameEN, toColumns: englishWidth, alignment: .left) + " " : ""
+            let right: String
+            if service.isOpen {
+                if service.waiting == 0 {
+                    right = "等候0人 无需等候 No wait"
+                } else {
+                    let estimate = service.estimateMin.map { "约\($0)分钟 ~\($0) min" } ?? ""
+                    right = "等候\(service.waiting)人 \(estimate)"
+                }
+            } else {
+                right = "[\(service.closedLabel)]"
+            }
+            lines.append(number + name + english + right)
+        }
+        lines.append(String(repeating: "-", count: width))
+        if let notice {
+            lines.append("  " + notice)
+        } else if !entry.isEmpty {
+            lines.append("  已输入 \(entry),按确认键(Enter)  Typed \(entry): press Enter")
+        } else {
+            lines.append("  输入业务序号  Type the number of your service")
+        }
+        return lines
+    }
+
+    static func documents(_ service: ServiceOption, width: Int) -> [String] {
+        var lines = header("\(service.code) \(service.name)  \(service.nameEN)", width: width)
+        lines += ["", "  请确认您已带齐以下材料  Please check you have these with you:", ""]
+        if service.documents.isEmpty {
+            lines.append("     无需材料  No documents needed")
+        }
+        for (i, document) in service.documents.enumerated() {
+            lines.append("     \(i + 1). \(document)")
+        }
+        lines += [""]
+        lines += TextWrap.wrap("  缺少材料到窗口也办不了,请备齐后再取号。Without them the window cannot serve you; please come back with them.", columns: width - 2, indent: "  ")
+        lines += ["", "  1  确认取号  Yes, take a ticket", "  0  返回      Back"]
+        return lines
+    }
+
+    static func phone(_ draft: TicketMachine.Draft, role: TicketMachine.PhoneRole, entry: String, error: String?, width: Int) -> [String] {
+        var lines = header("\(draft.service.code) \(draft.service.name)  短信提醒 SMS reminder (可选 optional)", width: width)
+        lines.append("")
+        switch role {
+        case .citizen:
+            lines.append("  输入您的手机号,快轮到您时短信通知   Your mobile number, for a text when your turn is near")
+        case .caretaker:
+            if let phone = draft.phone { lines.append("  您的手机号 Your number: \(phone.masked)") }
+            lines.append("  家属手机号(可代为接收提醒)   A caretaker's mobile number, to be told as well")
+        }
+        lines.append("")
+        let shown = PhoneEntry.masked(entry)
+        lines.append("     [ " + TextFitting.fit(shown, toColumns: 11, alignment: .left) + " ]")
+        lines.append("")
+        if let error {
+            lines += TextWrap.wrap("  ! " + error, columns: width - 2, indent: "    ")
+            lines.append("")
+        }
+        lines.append("  输完按确认键(Enter);不需要请直接按确认键跳过   Enter to confirm; Enter alone skips")
+        lines.append("  退格键删除 Backspace deletes")
+        return lines
+    }
+}

@@ -1,0 +1,212 @@
+import Foundation
+import KioskCore
+
+/// The clerk's window terminal (叫号器) as a state machine: single keys become API calls, the
+/// daemon's answers become the screen. The daemon decides; a refusal is shown in its words.
+public struct WindowTerminal: Sendable {
+    /// One call to the daemon.
+    public struct Request: Sendable, Equatable {
+        public var path: String
+        public var body: JSONValue?
+        /// Whether it needs the supervisor's token.
+        public var supervisor: Bool
+        /// What the clerk asked for, in words, for the result line.
+        public var label: String
+    }
+
+    /// A key that asks for more (a service, a time, a window, a ticket) before it acts.
+    public enum Prompt: Sendable, Equatable {
+        case transfer, pauseUntil, unpark, cover, uncover, reactivate, callTicket
+
+        var question: String {
+            switch self {
+            case .transfer: return "转办到哪项业务?输入业务字母后按Enter  Transfer to which service? Letter, then Enter"
+            case .pauseUntil: return "暂停服务,几点回来?输入HHMM后按Enter(直接Enter不定时)  Pause: back at HHMM, Enter (Enter alone: no time)"
+            case .unpark: return "取回哪个挂起的号?输入号码后按Enter  Unpark which ticket? Number, then Enter"
+            case .cover: return "顶替哪个窗口(AB角)?输入窗口号后按Enter  Cover which absent window? Id, then Enter"
+            case .uncover: return "结束顶替哪个窗口?输入窗口号,直接Enter结束全部  Stop covering which window? Enter alone: all"
+            case .reactivate: return "恢复哪个过号?输入号码后按Enter  Reactivate which no-show? Number, then Enter"
+            case .callTicket: return "指定叫哪个号?输入号码后按Enter  Call which ticket? Number, then Enter"
+            }
+        }
+    }
+
+    public enum Mode: Sendable, Equatable {
+        case keys
+        case prompt(Prompt, entry: String)
+    }
+
+    public enum Outcome: Sendable, Equatable {
+        case done(String)
+        case refused(code: String, message: String)
+        case problem(String)
+    }
+
+    public enum Input: Sendable, Equatable {
+        case key(Key)
+        case tick
+        case view(WindowView)
+        case services([ServiceOption])
+        /// A command's answer: the window after it.
+        case done(Request, WindowView?)
+        case refused(Request?, code: String, message: String)
+        case unreachable(String)
+    }
+
+    public enum Effect: Sendable, Equatable {
+        /// `GET /v1/windows/N`, answered with `.view`.
+        case refresh
+        case loadServices
+        case send(Request)
+        case quit
+    }
+
+    public let window: String
+    public let supervisor: Bool
+    /// Seconds between refreshes of the window view.
+    public var refreshInterval: TimeInterval
+
+    public private(set) var mode: Mode = .keys
+    public private(set) var view: WindowView?
+    public private(set) var services: [ServiceOption] = []
+    public private(set) var outcome: Outcome?
+    /// A command is on its way: further commands wait (one at a time, so no double call).
+    public private(set) var busy = false
+    private var lastRefresh: Date?
+
+    public init(window: String, supervisor: Bool = false, refreshInterval: TimeInterval = 2) {
+        self.window = window
+        self.supervisor = supervisor
+        self.refreshInterval = refreshInterval
+    }
+
+    public mutating func begin(at now: Date) -> [Effect] {
+        lastRefresh = now
+        return [.refresh, .loadServices]
+    }
+
+    public mutating func handle(_ input: Input, at now: Date) -> [Effect] {
+        switch input {
+        case .tick:
+            if !busy, now.timeIntervalSince(lastRefresh ?? .distantPast) >= refreshInterval {
+                lastRefresh = now
+                return [.refresh]
+            }
+            return []
+        case let .view(view):
+            self.view = view
+            if case .problem = outcome { outcome = nil }
+            return []
+        case let .services(list):
+            services = list
+            return []
+        case let .done(request, view):
+            busy = false
+            if let view { self.view = view }
+            outcome = .done(request.label)
+            return view == nil ? [.refresh] : []
+        case let .refused(_, code, message):
+            busy = false
+            outcome = .refused(code: code, message: message)
+            return [.refresh]
+        case let .unreachable(why):
+            busy = false
+            outcome = .problem("连不上服务器 Cannot reach the daemon: \(why)")
+            return []
+        case let .key(key):
+            switch mode {
+            case .keys: return press(key)
+            case let .prompt(prompt, entry): return answer(prompt, entry: entry, key: key)
+            }
+        }
+    }
+
+    private func post(_ action: String, _ label: String, body: JSONValue? = nil, supervisor: Bool = false) -> Request {
+        Request(path: "/v1/windows/\(window)/\(action)", body: body, supervisor: supervisor, label: label)
+    }
+
+    private mutating func send(_ request: Request) -> [Effect] {
+        guard !busy else { return [] }
+        busy = true
+        outcome = nil
+        return [.send(request)]
+    }
+
+    private mutating func press(_ key: Key) -> [Effect] {
+        let c: Character
+        switch key {
+        case .enter: c = "n"
+        case .interrupt: return [.quit]
+        case let .char(ch): c = Character(ch.lowercased())
+        default: return []
+        }
+        switch c {
+        case "n": return send(post("call", "叫号 call next"))
+        case "r": return send(post("recall", "重呼 recall"))
+        case "s": return send(post("start", "开始办理 start"))
+        case "f": return send(post("finish", "办结 finish"))
+        case "x": return send(post("noshow", "过号 no-show"))
+        case "k": return send(post("park", "挂起 park"))
+        case "g": return send(post("resume", "恢复服务 resume"))
+        case "t": mode = .prompt(.transfer, entry: "")
+        case "p": mode = .prompt(.pauseUntil, entry: "")
+        case "u": mode = .prompt(.unpark, entry: "")
+        case "q": return [.quit]
+        case "c" where supervisor: mode = .prompt(.cover, entry: "")
+        case "v" where supervisor: mode = .prompt(.uncover, entry: "")
+        case "a" where supervisor: mode = .prompt(.reactivate, entry: "")
+        case "j" where supervisor: mode = .prompt(.callTicket, entry: "")
+        default: return []
+        }
+        outcome = nil
+        return []
+    }
+
+    private mutating func answer(_ prompt: Prompt, entry: String, key: Key) -> [Effect] {
+        switch key {
+        case .escape, .interrupt:
+            mode = .keys
+            return []
+        case .backspace:
+            if entry.isEmpty { mode = .keys } else { mode = .prompt(prompt, entry: String(entry.dropLast())) }
+            return []
+        case let .digit(c), let .char(c):
+            guard entry.count < 8, c.isASCII, c.isLetter || c.isNumber else { return [] }
+            mode = .prompt(prompt, entry: entry + c.uppercased())
+            return []
+        case .enter:
+            break
+        }
+        mode = .keys
+        switch prompt {
+        case .transfer:
+            guard !entry.isEmpty else { return [] }
+            return send(post("transfer", "转办到 \(entry) transfer to \(entry)", body: ["service": .string(entry)]))
+        case .pauseUntil:
+            if entry.isEmpty { return send(post("pause", "暂停服务 pause")) }
+            let digits = entry.filter(\.isNumber)
+            let padded = digits.count == 3 ? "0" + digits : digits
+            guard padded.count == 4, let time = ClockTime(String(padded.prefix(2)) + ":" + String(padded.suffix(2))) else {
+                outcome = .refused(code: "invalid_time", message: "时间格式不对,请输入如 1030 Type a time like 1030 for 10:30")
+                mode = .prompt(.pauseUntil, entry: "")
+                return []
+            }
+            return send(post("pause", "暂停服务至 \(time) paused, back at \(time)", body: ["until": .string(time.description)]))
+        case .unpark:
+            guard !entry.isEmpty else { return [] }
+            return send(post("unpark", "取回 \(entry) unpark", body: ["ticket": .string(entry)]))
+        case .cover:
+            guard !entry.isEmpty else { return [] }
+            return send(post("cover", "顶替 \(entry) 号窗口 now covering window \(entry)", body: ["covered": .string(entry)], supervisor: true))
+        case .uncover:
+            let body: JSONValue = entry.isEmpty ? .object([]) : ["covered": .string(entry)]
+            return send(post("uncover", "结束顶替 stopped covering \(entry.isEmpty ? "all" : entry)", body: body, supervisor: true))
+        case .reactivate:
+            guard !entry.isEmpty else { return [] }
+            return send(Request(path: "/v1/tickets/\(entry)/reactivate", body: nil, supervisor: true, label: "恢复过号 \(entry) reactivated"))
+        case .callTicket:
+            guard !entry.isEmpty else { return [] }
+            return send(post("call-ticket", "指定叫号 \(entry) called", body: ["ticket": .string(entry)], supervisor: true))
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import KioskDisplay
+
+/// Draws the window terminal: the current ticket, the line, the keys, the last result.
+public enum WindowTerminalScreen {
+    /// Exactly `height` lines of exactly `width` display columns.
+    public static func render(_ terminal: WindowTerminal, width: Int, height: Int) -> [String] {
+        var lines: [String] = []
+        let title = terminal.view?.name ?? "\(terminal.window)号窗口"
+        lines.append(" \(title)  Window \(terminal.window)" + (terminal.supervisor ? "   [值班长 supervisor]" : ""))
+        lines.append(String(repeating: "=", count: width))
+        if let view = terminal.view {
+            let names = view.services.map { code in
+                terminal.services.first { $0.code == code }.map { "\(code) \($0.name)" } ?? code
+            }
+            lines.append("  办理 Serves: " + names.joined(separator: " · "))
+            switch view.status {
+            case "paused": lines.append("  状态 Status: 暂停服务 paused" + (view.backAt.map { ",\($0) 回来 back at \($0)" } ?? ""))
+            case "closed": lines.append("  状态 Status: 已关闭 closed")
+            default: lines.append("  状态 Status: 服务中 open")
+            }
+            if !view.covering.isEmpty { lines.append("  顶岗 Covering: " + view.covering.map { "\($0)号窗口" }.joined(separator: " ")) }
+            lines.append("")
+            if let current = view.current {
+                lines += BigText.rows(current.ticket).map { "    " + $0 }
+                var state = stateLabel(current.state)
+                if let calls = current.calls, current.state == "called" { state += " (第\(calls)次 call \(calls))" }
+                lines.append("  当前 Current: \(current.ticket)  \(current.service) \(current.serviceName)" + (current.priority ? "  [优先 priority]" : ""))
+                lines.append("  状态 State: \(state)")
+                lines.append("  短信 SMS: " + (view.sms ?? "—"))
+            } else {
+                lines.append("  当前无号 No current ticket")
+                lines += ["", "", "", "", "", ""]
+            }
+            lines.append("")
+            lines.append("  等候本窗口 Waiting for this window: \(view.waiting) 人")
+            if !view.parked.isEmpty { lines.append("  挂起 Parked: " + view.parked.joined(separator: " ")) }
+        } else {
+            lines.append("  正在连接… Connecting…")
+        }
+        lines.append(String(repeating: "-", count: width))
+        lines += TextWrap.wrap(
+            "Enter/n 叫号 call · r 重呼 recall · s 开始 start · f 办结 finish · x 过号 no-show · t 转办 transfer · k 挂起 park · u 取回 unpark · p 暂停 pause · g 恢复 resume · q 退出 quit",
+            columns: width - 2, indent: "  "
+        ).map { " " + $0 }
+        if terminal.supervisor {
+            lines += TextWrap.wrap("值班长 Supervisor: c 顶岗 cover · v 撤顶 uncover · a 恢复过号 reactivate · j 指定叫号 call ticket",
+                                   columns: width - 2, indent: "  ").map { " " + $0 }
+        }
+        lines.append("")
+        switch terminal.mode {
+        case let .prompt(prompt, entry):
+            lines += TextWrap.wrap("  " + prompt.question, columns: width, indent: "  ")
+            if prompt == .transfer {
+                lines += TextWrap.wrap(terminal.services.map { "\($0.code) \($0.name)" }.joined(separator: "  "), columns: width - 4, indent: "")
+                    .map { "    " + $0 }
+            }
+            lines.append("  > " + (prompt == .pauseUntil ? clockEntry(entry) : entry))
+        case .keys:
+            if terminal.busy { lines.append("  请稍候… Working…") }
+            switch terminal.outcome {
+            case let .done(label)?: lines.append("  ✓ 完成 Done: \(label)")
+            case let .refused(code, message)?:
+                lines += TextWrap.wrap("  ✗ 不能执行 Refused [\(code)]: \(message)", columns: width, indent: "    ")
+            case let .problem(text)?: lines += TextWrap.wrap("  ! " + text, columns: width, indent: "    ")
+            case nil: break
+            }
+        }
+        let fitted = lines.prefix(height).map { TextFitting.fit($0, toColumns: width, alignment: .left) }
+        return fitted + Array(repeating: String(repeating: " ", count: width), count: max(0, height - fitted.count))
+    }
+
+    /// Digits typed for a time, shown as `HH:MM` as they come.
+    static func clockEntry(_ entry: String) -> String {
+        entry.count > 2 ? String(entry.prefix(entry.count - 2)) + ":" + String(entry.suffix(2)) : entry
+    }
+
+    static func stateLabel(_ state: String) -> String {
+        switch state {
+        case "called": return "已叫号,等候到窗 called"
+        case "serving": return "办理中 serving"
+        case "waiting": return "等候中 waiting"
+        case "parked": return "挂起 parked"
+        default: return state
+        }
+    }
+}

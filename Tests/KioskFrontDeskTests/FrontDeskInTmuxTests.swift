@@ -1,0 +1,222 @@
+import Foundation
+import KioskCore
+import Testing
+@testable import KioskFrontDesk
+
+/// The real front ends in a real terminal: the built `kiosk serve`, `kiosk ticket-machine` and
+/// `kiosk window` in tmux, driven with send-keys and read with capture-pane.
+@Suite(.serialized) struct FrontDeskInTmuxTests {
+    let dir = NSTemporaryDirectory() + "kiosk-frontdesk-" + UUID().uuidString
+
+    /// Waits for `session`'s screen to satisfy `condition`; records the screen when it never does.
+    func waitFor(_ tmux: Tmux, _ session: String, _ what: String, seconds: Double = 10, sourceLocation: Testing.SourceLocation = #_sourceLocation,
+                 _ condition: @escaping (String) -> Bool) async -> Bool {
+        let ok = await eventually(within: seconds) { condition(tmux.capture(session)) }
+        #expect(ok, "\(session) never showed \(what):\n\(tmux.capture(session))", sourceLocation: sourceLocation)
+        return ok
+    }
+
+    func waitFor(_ tmux: Tmux, _ session: String, _ needles: String..., seconds: Double = 10, sourceLocation: Testing.SourceLocation = #_sourceLocation) async -> Bool {
+        await waitFor(tmux, session, needles.joined(separator: " + "), seconds: seconds, sourceLocation: sourceLocation) { screen in
+            needles.allSatisfy { screen.contains($0) }
+        }
+    }
+
+    func command(_ words: [String], log: String) -> String {
+        words.map(shellQuoted).joined(separator: " ") + " 2>>" + shellQuoted(log) 
+    }
+
+    @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed"))
+    func ticketMachineThenWindowTerminalAndTheHallScreen() async throws {
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let daemon = Daemon(dataDir: dir + "/var")
+        defer { daemon.stop() }
+        try await daemon.start(at: "2026-03-02 09:00")
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        let kiosk = KioskBinary.url.path
+        let printed = dir + "/tickets-58.bin"
+
+        // The ticket machine, with a printer file and a short idle timeout.
+        try tmux.start("kiosk", command: command(
+            [kiosk, "ticket-machine", "--server", daemon.base, "--tokens", daemon.tokensPath, "--printer", printed, "--paper", "58", "--idle-timeout", "4"],
+            log: dir + "/kiosk.err"))
+        guard await waitFor(tmux, "kiosk", "请选择业务", "求职登记", "失业登记/失业证", "等候0人") else { return }
+
+        // 3 = 失业登记/失业证: the documents first.
+        tmux.send("kiosk", "3")
+        guard await waitFor(tmux, "kiosk", "解除劳动合同书", "1  确认取号", "0  返回") else { return }
+        tmux.send("kiosk", "1")
+        guard await waitFor(tmux, "kiosk", "是否优先办理", "2  优先") else { return }
+        tmux.send("kiosk", "2")
+        guard await waitFor(tmux, "kiosk", "输入您的手机号") else { return }
+
+        // A wrong number: a clear message and a second try.
+        tmux.send("kiosk", "12345678901")
+        tmux.send("kiosk", "Enter", literal: false)
+        guard await waitFor(tmux, "kiosk", "不是有效的手机号", "请重新输入") else { return }
+        tmux.send("kiosk", "13800138000")
+        guard await waitFor(tmux, "kiosk", "[ 138****8000 ]") else { return }
+        tmux.send("kiosk", "Enter", literal: false)
+        guard await waitFor(tmux, "kiosk", "家属手机号", "138****8000") else { return }
+        tmux.send("kiosk", "Enter", literal: false)
+
+        // The ticket: service, people ahead, estimate, documents, status URL, SMS consent.
+        guard await waitFor(tmux, "kiosk", "排队取号凭条", "失业登记/失业证", "前面等候 Ahead: 0", "预计等候", "解除劳动合同书",
+                            "/v1/tickets/C001", "138****8000", "优先 Priority") else { return }
+        let status = try daemon.request("GET", "/v1/tickets/C001")
+        #expect(status.status == 200)
+        #expect(status.json["priority"]?.boolValue == true)
+
+        // The printer file: one ticket, GB18030, cut.
+        #expect(await eventually(within: 5) { (try? Data(contentsOf: URL(fileURLWithPath: printed)))?.isEmpty == false })
+        let decoded = try EscPosDecoded(Array(try Data(contentsOf: URL(fileURLWithPath: printed))))
+        #expect(decoded.commands.filter { $0 == "cut" }.count == 1)
+        #expect(decoded.lines.contains { $0.double && $0.text == "C001" })
+        #expect(decoded.lines.contains { $0.text.contains("解除劳动合同书") })
+        for line in decoded.lines { #expect(EscPosDecoded.printedColumns(line.bytes, double: line.double) <= 32, "\(line.text)") }
+
+        // Nobody touches it: back to the start screen by itself.
+        guard await waitFor(tmux, "kiosk", "请选择业务", seconds: 15) else { return }
+        #expect(await waitFor(tmux, "kiosk", "失业登记/失业证", "等候1人"))
+
+        // The window terminal for window 2 (A, B, C) and, when built in, the hall screen.
+        let kioskToken = try daemon.token("kiosk")
+        #expect(try daemon.request("POST", "/v1/tickets", body: #"{"service":"A"}"#, token: kioskToken).status == 201)
+        #expect(try daemon.request("POST", "/v1/tickets", body: #"{"service":"A"}"#, token: kioskToken).status == 201)
+        let hasDisplay = (try? run(kiosk, ["--help"]).output.contains(" display ")) ?? false
+        if hasDisplay {
+            try tmux.start("hall", width: 120, height: 40, command: command(
+                [kiosk, "display", "--layout", KioskBinary.repository + "/layouts/main-hall.layout", "--server", daemon.base, "--tokens", daemon.tokensPath],
+                log: dir + "/display.err"))
+        }
+        try tmux.start("window", command: command([kiosk, "window", "2", "--server", daemon.base, "--tokens", daemon.tokensPath], log: dir + "/window.err"))
+        guard await waitFor(tmux, "window", "2号窗口", "等候本窗口 Waiting for this window: 3", "当前无号") else { return }
+
+        func hallCalls() throws -> [String] {
+            (try daemon.request("GET", "/v1/hall", token: try daemon.token("display")).json["calls"]?.arrayValue ?? [])
+                .compactMap { $0["ticket"]?.stringValue }
+        }
+        func line(_ screen: String, _ words: String...) -> Bool {
+            screen.split(separator: "\n").contains { row in words.allSatisfy { row.contains($0) } }
+        }
+
+        // Call next: A001 (the call rule takes normal tickets before the first priority one).
+        tmux.send("window", "n")
+        guard await waitFor(tmux, "window", "当前 Current: A001", "完成 Done: 叫号") else { return }
+        #expect(await eventually(within: 5) { (try? hallCalls().first) == "A001" })
+        if hasDisplay { #expect(await waitFor(tmux, "hall", "A001 → 2号窗口") { line($0, "A001", "2号窗口") }) }
+
+        // Recall; a second call while A001 is still at the window is refused in the daemon's words.
+        tmux.send("window", "r")
+        guard await waitFor(tmux, "window", "完成 Done: 重呼", "第2次") else { return }
+        tmux.send("window", "n")
+        guard await waitFor(tmux, "window", "不能执行 Refused [counter_busy]", "请先办结") else { return }
+        tmux.send("window", "s")
+        guard await waitFor(tmux, "window", "完成 Done: 开始办理", "办理中 serving") else { return }
+        tmux.send("window", "f")
+        guard await waitFor(tmux, "window", "完成 Done: 办结", "当前无号") else { return }
+
+        // Next call: A002.
+        tmux.send("window", "n")
+        guard await waitFor(tmux, "window", "当前 Current: A002") else { return }
+        // Finishing a ticket that was only called is refused: the daemon's words, not ours.
+        tmux.send("window", "f")
+        guard await waitFor(tmux, "window", "Refused [invalid_transition]", "不能finish") else { return }
+        tmux.send("window", "s")
+        guard await waitFor(tmux, "window", "办理中 serving") else { return }
+        #expect(await eventually(within: 5) { (try? hallCalls().first) == "A002" })
+        if hasDisplay { #expect(await waitFor(tmux, "hall", "A002 → 2号窗口") { line($0, "A002", "2号窗口") }) }
+        tmux.send("window", "f")
+        guard await waitFor(tmux, "window", "完成 Done: 办结", "当前无号") else { return }
+
+        // Pause with a back-at time.
+        tmux.send("window", "p")
+        guard await waitFor(tmux, "window", "几点回来") else { return }
+        tmux.send("window", "1030")
+        guard await waitFor(tmux, "window", "> 10:30") else { return }
+        tmux.send("window", "Enter", literal: false)
+        guard await waitFor(tmux, "window", "暂停服务 paused,10:30 回来") else { return }
+        let view = try daemon.request("GET", "/v1/windows/2", token: try daemon.token("supervisor")).json
+        #expect(view["status"]?.stringValue == "paused")
+        #expect(view["back_at"]?.stringValue == "10:30")
+        if hasDisplay { #expect(await waitFor(tmux, "hall", "2号窗口 暂停服务") { line($0, "2号窗口", "暂停") }) }
+        // A paused window cannot call: the daemon's words.
+        tmux.send("window", "n")
+        guard await waitFor(tmux, "window", "counter_paused", "窗口2暂停服务") else { return }
+        tmux.send("window", "g")
+        guard await waitFor(tmux, "window", "完成 Done: 恢复服务", "服务中 open") else { return }
+
+        // q leaves and gives the terminal back.
+        tmux.send("window", "q")
+        #expect(await waitFor(tmux, "window", "Pane is dead (status 0"))
+    }
+
+    @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed"))
+    func quotaAndClosingTimeRefusals() async throws {
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let config = dir + "/hall.json"
+        try #"""
+        {
+          "hall": {"name": "测试大厅", "name_en": "Test hall", "time_zone": "Asia/Shanghai"},
+          "sessions": [["08:00", "12:00"], ["14:30", "17:30"]],
+          "services": [
+            {"code": "A", "name": "求职登记", "name_en": "Job-seeker registration", "documents": ["身份证"], "daily_quota": 1},
+            {"code": "B", "name": "职业介绍", "name_en": "Job referral", "documents": ["身份证", "学历证书(如有)"]}
+          ],
+          "counters": [{"id": "1", "services": ["A", "B"]}]
+        }
+        """#.write(toFile: config, atomically: true, encoding: .utf8)
+        let daemon = Daemon(dataDir: dir + "/var")
+        defer { daemon.stop() }
+        // Five minutes before the morning session ends.
+        try await daemon.start(at: "2026-03-02 11:55", config: config)
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        let kiosk = KioskBinary.url.path
+        try tmux.start("kiosk", command: command(
+            [kiosk, "ticket-machine", "--server", daemon.base, "--tokens", daemon.tokensPath, "--idle-timeout", "30"], log: dir + "/kiosk.err"))
+        guard await waitFor(tmux, "kiosk", "请选择业务", "求职登记", "职业介绍") else { return }
+
+        // A: the one ticket of the day.
+        tmux.send("kiosk", "1")
+        guard await waitFor(tmux, "kiosk", "确认取号") else { return }
+        tmux.send("kiosk", "11")
+        guard await waitFor(tmux, "kiosk", "输入您的手机号") else { return }
+        tmux.send("kiosk", "Enter", literal: false)
+        guard await waitFor(tmux, "kiosk", "家属手机号") else { return }
+        tmux.send("kiosk", "Enter", literal: false)
+        guard await waitFor(tmux, "kiosk", "排队取号凭条", "求职登记", "/v1/tickets/A001") else { return }
+        tmux.send("kiosk", "0")
+
+        // The quota is reached: the menu says so, and choosing it gives the daemon's words.
+        guard await waitFor(tmux, "kiosk", "今日号已取完") else { return }
+        tmux.send("kiosk", "1")
+        guard await waitFor(tmux, "kiosk", "暂不能取号", "限1个", "请下一个工作日再来") else { return }
+        tmux.send("kiosk", "0")
+        guard await waitFor(tmux, "kiosk", "请选择业务") else { return }
+
+        // Tickets waiting for the one window (a supervisor may still issue, audited).
+        let supervisor = try daemon.token("supervisor")
+        for _ in 0..<4 {
+            #expect(try daemon.request("POST", "/v1/tickets", body: #"{"service":"B","override":true}"#, token: supervisor).status == 201)
+        }
+        // Without override the daemon refuses: the estimate passes 12:00.
+        let refused = try daemon.request("POST", "/v1/tickets", body: #"{"service":"B"}"#, token: try daemon.token("kiosk"))
+        #expect(refused.status == 409)
+        #expect(refused.json["error"]?["code"]?.stringValue == "closes_before_turn")
+
+        // At the machine: documents, confirm, normal, no numbers, then the refusal and when to come back.
+        tmux.send("kiosk", "2")
+        guard await waitFor(tmux, "kiosk", "学历证书(如有)") else { return }
+        tmux.send("kiosk", "11")
+        guard await waitFor(tmux, "kiosk", "输入您的手机号") else { return }
+        tmux.send("kiosk", "Enter", literal: false)
+        guard await waitFor(tmux, "kiosk", "家属手机号") else { return }
+        tmux.send("kiosk", "Enter", literal: false)
+        guard await waitFor(tmux, "kiosk", "暂不能取号", "晚于本时段结束(12:00)", "请于14:30后再来取号") else { return }
+        // Nothing was issued: B005 does not exist.
+        #expect(try daemon.request("GET", "/v1/tickets/B005").status == 404)
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import KioskCore
+import Testing
+@testable import KioskFrontDesk
+
+@Suite struct WindowTerminalTests {
+    let now = Fixtures.t0
+    let view = WindowView(
+        id: "2", name: "2号窗口", services: ["A", "B", "C"], current: .init(ticket: "C014", service: "C", serviceName: "失业登记/失业证", state: "called", priority: true, calls: 1, issuedAt: "09:12:40"),
+        waiting: 4, sms: "已送达 delivered"
+    )
+
+    func sent(_ effects: [WindowTerminal.Effect]) -> WindowTerminal.Request? {
+        guard effects.count == 1, case let .send(request) = effects[0] else { return nil }
+        return request
+    }
+
+    @Test(arguments: [("n", "call"), ("r", "recall"), ("s", "start"), ("f", "finish"), ("x", "noshow"), ("k", "park"), ("g", "resume")])
+    func singleKeysCallTheirAction(key: Character, action: String) throws {
+        var terminal = WindowTerminal(window: "2")
+        let request = try #require(sent(terminal.handle(.key(Key(key)), at: now)))
+        #expect(request.path == "/v1/windows/2/\(action)")
+        #expect(!request.supervisor)
+        #expect(terminal.busy)
+    }
+
+    @Test func enterCallsNextAndASecondKeyWaitsForTheAnswer() throws {
+        var terminal = WindowTerminal(window: "2")
+        let request = try #require(sent(terminal.handle(.key(.enter), at: now)))
+        #expect(request.path == "/v1/windows/2/call")
+        // No double call while the first is on its way.
+        #expect(terminal.handle(.key(.enter), at: now) == [])
+        #expect(terminal.handle(.done(request, view), at: now) == [])
+        #expect(!terminal.busy)
+        #expect(terminal.view == view)
+        let screen = WindowTerminalScreen.render(terminal, width: 100, height: 30).joined(separator: "\n")
+        #expect(screen.contains("C014"))
+        #expect(screen.contains("失业登记/失业证"))
+        #expect(screen.contains("等候本窗口 Waiting for this window: 4"))
+        #expect(screen.contains("短信 SMS: 已送达 delivered"))
+        #expect(screen.contains("完成 Done: 叫号"))
+    }
+
+    @Test func aRefusalShowsTheDaemonsMessage() throws {
+        var terminal = WindowTerminal(window: "2")
+        let request = try #require(sent(terminal.handle(.key(Key("f")), at: now)))
+        #expect(terminal.handle(.refused(request, code: "counter_idle", message: "窗口2当前无号 Window 2 has no current ticket"), at: now) == [.refresh])
+        let screen = WindowTerminalScreen.render(terminal, width: 100, height: 30).joined(separator: "\n")
+        #expect(screen.contains("counter_idle"))
+        #expect(screen.contains("窗口2当前无号"))
+    }
+
+    @Test func transferAsksForAServiceThenSendsIt() throws {
+        var terminal = WindowTerminal(window: "2")
+        _ = terminal.handle(.services(Fixtures.services), at: now)
+        #expect(terminal.handle(.key(Key("t")), at: now) == [])
+        #expect(terminal.mode == .prompt(.transfer, entry: ""))
+        #expect(WindowTerminalScreen.render(terminal, width: 100, height: 30).joined().contains("B 职业介绍"))
+        _ = terminal.handle(.key(Key("d")), at: now)
+        let request = try #require(sent(terminal.handle(.key(.enter), at: now)))
+        #expect(request.path == "/v1/windows/2/transfer")
+        #expect(request.body == ["service": "D"])
+        #expect(terminal.mode == .keys)
+    }
+
+    @Test func pauseTakesABackAtTime() throws {
+        var terminal = WindowTerminal(window: "2")
+        _ = terminal.handle(.key(Key("p")), at: now)
+        for key in Key.typing("1030") { _ = terminal.handle(.key(key), at: now) }
+        #expect(WindowTerminalScreen.render(terminal, width: 100, height: 30).joined().contains("> 10:30"))
+        let request = try #require(sent(terminal.handle(.key(.enter), at: now)))
+        #expect(request.path == "/v1/windows/2/pause")
+        #expect(request.body == ["until": "10:30"])
+    }
+
+    @Test func pauseWithABadTimeAsksAgainAndEnterAlonePausesWithoutOne() throws {
+        var terminal = WindowTerminal(window: "2")
+        _ = terminal.handle(.key(Key("p")), at: now)
+        for key in Key.typing("9999\r") { #expect(terminal.handle(.key(key), at: now) == []) }
+        #expect(terminal.mode == .prompt(.pauseUntil, entry: ""))
+        let request = try #require(sent(terminal.handle(.key(.enter), at: now)))
+        #expect(request.body == nil)
+    }
+
+    @Test func escapeLeavesAPromptWithoutSending() {
+        var terminal = WindowTerminal(window: "2")
+        _ = terminal.handle(.key(Key("u")), at: now)
+        _ = terminal.handle(.key(Key("A")), at: now)
+        #expect(terminal.handle(.key(.escape), at: now) == [])
+        #expect(terminal.mode == .keys)
+    }
+
+    @Test func supervisorKeysOnlyInSupervisorMode() throws {
+        var clerk = WindowTerminal(window: "2")
+        #expect(clerk.handle(.key(Key("c")), at: now) == [])
+        #expect(clerk.mode == .keys)
+
+        var supervisor = WindowTerminal(window: "2", supervisor: true)
+        _ = supervisor.handle(.key(Key("c")), at: now)
+        _ = supervisor.handle(.key(.digit("5")), at: now)
+        let cover = try #require(sent(supervisor.handle(.key(.enter), at: now)))
+        #expect(cover.path == "/v1/windows/2/cover")
+        #expect(cover.body == ["covered": "5"])
+        #expect(cover.supervisor)
+        _ = supervisor.handle(.done(cover, nil), at: now)
+
+        _ = supervisor.handle(.key(Key("v")), at: now)
+        let uncover = try #require(sent(supervisor.handle(.key(.enter), at: now)))
+        #expect(uncover.path == "/v1/windows/2/uncover")
+        _ = supervisor.handle(.done(uncover, nil), at: now)
+
+        _ = supervisor.handle(.key(Key("a")), at: now)
+        for key in Key.typing("c014") { _ = supervisor.handle(.key(key), at: now) }
+        let reactivate = try #require(sent(supervisor.handle(.key(.enter), at: now)))
+        #expect(reactivate.path == "/v1/tickets/C014/reactivate")
+    }
+
+    @Test func refreshesOnTicksButNotWhileBusy() {
+        var terminal = WindowTerminal(window: "2", refreshInterval: 2)
+        #expect(terminal.begin(at: now) == [.refresh, .loadServices])
+        #expect(terminal.handle(.tick, at: now.addingTimeInterval(1)) == [])
+        #expect(terminal.handle(.tick, at: now.addingTimeInterval(2)) == [.refresh])
+        _ = terminal.handle(.key(.enter), at: now)
+        #expect(terminal.handle(.tick, at: now.addingTimeInterval(10)) == [])
+    }
+
+    @Test func qQuits() {
+        var terminal = WindowTerminal(window: "2")
+        #expect(terminal.handle(.key(Key("q")), at: now) == [.quit])
+    }
+
+    @Test func windowViewReadsTheDaemonsJSONIncludingAnSMSField() throws {
+        let json = try KioskCoreJSON.parse(#"{"id":"3","name":"3号窗口","services":["C","D","E"],"status":"paused","back_at":"10:30","current":{"ticket":"D002","service":"D","service_name":"社保参保登记","priority":false,"state":"serving","issued_at":"09:01:00"},"waiting":2,"covering":["5"],"parked":["C001"],"sms":{"state":"delivered","to":"138****8000"}}"#)
+        let view = try #require(WindowView(json: json))
+        #expect(view.status == "paused" && view.backAt == "10:30")
+        #expect(view.current?.ticket == "D002")
+        #expect(view.covering == ["5"] && view.parked == ["C001"])
+        #expect(view.sms == "已送达 delivered 138****8000")
+        var terminal = WindowTerminal(window: "3")
+        _ = terminal.handle(.view(view), at: now)
+        let screen = WindowTerminalScreen.render(terminal, width: 80, height: 30)
+        #expect(screen.joined().contains("10:30 回来"))
+        #expect(screen.joined().contains("顶岗 Covering: 5号窗口"))
+        for line in screen { #expect(DisplayWidthProbe.columns(line) == 80) }
+    }
+}
