@@ -131,7 +131,7 @@ final class KannelHarness: @unchecked Sendable {
         await Self.run("/usr/bin/curl", ["-s", "--noproxy", "*", "-m", "2", "http://127.0.0.1:\(adminPort)/status.txt?password=statuspw"]).output
     }
 
-    func waitSMSCOnline(within seconds: Double = 15) async throws {
+    func waitSMSCOnline(within seconds: Double = 60) async throws {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if await status().contains("(online") { return }
@@ -146,7 +146,7 @@ final class KannelHarness: @unchecked Sendable {
         !(await Self.run("/usr/bin/ss", ["-Hltn", "sport = :\(port)"]).output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
     }
 
-    func waitListening(_ port: Int, within seconds: Double = 15) async throws {
+    func waitListening(_ port: Int, within seconds: Double = 60) async throws {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if await isListening(port) { return }
