@@ -67,9 +67,10 @@ struct APIClient: Sendable {
     }
 
     /// Takes a ticket at the kiosk.
-    func take(_ service: String, as caller: Caller = .kiosk, priority: Bool = false, phone: String? = nil, timeout: Double = 20) async throws -> APIResponse {
+    func take(_ service: String, as caller: Caller = .kiosk, priority: Bool = false, phone: String? = nil, override: Bool = false, timeout: Double = 20) async throws -> APIResponse {
         var body: [(key: String, value: JSONValue)] = [("service", .string(service))]
         if priority { body.append(("priority", true)) }
+        if override { body.append(("override", true)) }
         if let phone { body.append(("phone", .string(phone))) }
         return try await send(.post, "/v1/tickets", as: caller, body: Data(JSONValue.object(body).serialized().utf8), timeout: timeout)
     }
