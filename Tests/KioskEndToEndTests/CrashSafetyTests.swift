@@ -5,23 +5,11 @@ import Testing
 
 /// "Nothing acknowledged is ever lost": a ticket the kiosk printed survives kill -9.
 @Suite struct CrashSafetyTests {
-    /// SplitMix64: a small seeded generator of our own, so a failing run can be repeated.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func everyAcknowledgedTicketSurvivesSigkill() throws {
         let dir = NSTemporaryDirectory() + "kiosk-crash-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let seed = UInt64(ProcessInfo.processInfo.environment["KIOSK_CRASH_SEED"] ?? "") ?? 20_261_126
-        var rng = SplitMix64(state: seed)
+        var rng = SplitMix64(seed: seed)
         let cycles = Int(ProcessInfo.processInfo.environment["KIOSK_CRASH_CYCLES"] ?? "") ?? 40
         let config = HallConfig.defaultHall
         let day = BusinessDate("2026-03-02")!

@@ -2,15 +2,16 @@
 ///
 /// The estimator seeds it from the hall state it is looking at, so the same state at the same
 /// instant always gives the same estimate: replays are reproducible and a prediction never
-/// depends on anything but the past.
-struct SplitMix64: RandomNumberGenerator {
+/// depends on anything but the past. Randomised tests and the demo's simulated hall use it too,
+/// so a run repeats exactly from its seed.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -19,17 +20,17 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     /// Uniform in [0, 1).
-    mutating func unit() -> Double {
+    public mutating func unit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 
     /// Exponential with mean 1.
-    mutating func exponential() -> Double {
+    public mutating func exponential() -> Double {
         -log1p(-unit())
     }
 
     /// Uniform index in 0 ..< n (n > 0).
-    mutating func index(_ n: Int) -> Int {
+    public mutating func index(_ n: Int) -> Int {
         Int(unit() * Double(n))
     }
 }

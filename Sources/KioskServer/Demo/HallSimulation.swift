@@ -29,7 +29,7 @@ public struct HallSimulation: Service {
     }
 
     public func run() async throws {
-        var rng = DemoRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let config = hall.engine.config
         var nextArrival = hall.now()
         var clerks: [CounterID: ClerkStep] = Dictionary(uniqueKeysWithValues: config.counters.map { ($0.id, .idle) })
@@ -39,15 +39,15 @@ public struct HallSimulation: Service {
         while !Task.isShuttingDownGracefully {
             let now = hall.now()
             if now >= nextArrival {
-                let service = config.services[Int(rng.next() % UInt64(config.services.count))]
-                let priority = rng.uniform() < 0.15
+                let service = config.services[rng.index(config.services.count)]
+                let priority = rng.unit() < 0.15
                 var contact: TicketContact?
-                if priority || rng.uniform() < 0.2 {
+                if priority || rng.unit() < 0.2 {
                     phoneSuffix += 1
                     contact = TicketContact(ticket: "", phone: PhoneNumber("1380013" + String(format: "%04d", phoneSuffix % 10_000)), caretaker: nil)
                 }
                 _ = try? await hall.execute(.issue(service: service.code, priority: priority, contact: contact != nil), contact: contact)
-                nextArrival = now.addingTimeInterval(-log(max(rng.uniform(), 1e-9)) * 3600 / arrivalsPerHour)
+                nextArrival = now.addingTimeInterval(rng.exponential() * 3600 / arrivalsPerHour)
             }
             for counter in config.counters {
                 switch clerks[counter.id] ?? .idle {
@@ -55,13 +55,13 @@ public struct HallSimulation: Service {
                     if (try? await hall.execute(.callNext(counter: counter.id))) != nil {
                         // Most citizens walk up within half a minute; about one in twenty never comes
                         // (the hall's own recall timer then recalls and skips them).
-                        clerks[counter.id] = .walkUp(until: now.addingTimeInterval(10 + 30 * rng.uniform()), answers: rng.uniform() > 0.05)
+                        clerks[counter.id] = .walkUp(until: now.addingTimeInterval(10 + 30 * rng.unit()), answers: rng.unit() > 0.05)
                     }
                 case let .walkUp(until, answers):
                     guard now >= until else { break }
                     if answers, (try? await hall.execute(.start(counter: counter.id))) != nil {
                         // Service times around 6 minutes, skewed: most are quick, some take long.
-                        clerks[counter.id] = .serving(until: now.addingTimeInterval(360 * -log(max(rng.uniform(), 1e-9))))
+                        clerks[counter.id] = .serving(until: now.addingTimeInterval(360 * rng.exponential()))
                     } else if await hall.read({ $0.counters[counter.id]?.current == nil }) {
                         clerks[counter.id] = .idle
                     }
@@ -87,19 +87,4 @@ public struct HallSimulation: Service {
             }
         }
     }
-}
-
-/// SplitMix64: the demo's own seeded generator, so a demo run can be repeated.
-struct DemoRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -19,7 +19,7 @@ import Testing
     }
 
     struct Generator {
-        var rng: KioskTestSupport.SplitMix64
+        var rng: KioskCore.SplitMix64
 
         mutating func int(_ range: Range<Int>) -> Int { Int.random(in: range, using: &rng) }
         mutating func chance(_ percent: Int) -> Bool { int(0..<100) < percent }
@@ -101,7 +101,7 @@ import Testing
     @Test(arguments: [1, 2, 3, 0x5EED_CAFE] as [UInt64])
     func randomCommandsNeverBreakTheHall(seed: UInt64) throws {
         let engine = QueueEngine(config: Self.config)
-        var generator = Generator(rng: KioskTestSupport.SplitMix64(seed: seed))
+        var generator = Generator(rng: KioskCore.SplitMix64(seed: seed))
         var state = engine.initialState()
         var now = engine.calendar.instant(on: TestHall.monday, at: ClockTime("07:50")!)
         var allEvents: [HallEvent] = []
