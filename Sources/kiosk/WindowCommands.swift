@@ -3,12 +3,23 @@ import Foundation
 import KioskCore
 import KioskServer
 
-struct CallCommand: HallCommand {
+/// A clerk's one-word command on their window. Its CLI name is also its API action
+/// (`kiosk recall 3` is `POST /v1/windows/3/recall`), so the path is derived, not repeated.
+protocol WindowAction: HallCommand {
+    var window: String { get }
+}
+
+extension WindowAction {
+    var remote: DaemonClient.Call {
+        DaemonClient.Call(path: "/v1/windows/\(window)/\(Self.configuration.commandName ?? "")", role: .window(window))
+    }
+}
+
+struct CallCommand: WindowAction {
     static let configuration = CommandConfiguration(commandName: "call", abstract: "Call the next ticket to a window.")
     @OptionGroup var hall: HallOptions
     @Argument(help: "Window id.") var window: String
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .callNext(counter: window) }
-    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/call", role: .window(window)) }
 }
 
 struct CallTicketCommand: HallCommand {
@@ -21,36 +32,32 @@ struct CallTicketCommand: HallCommand {
     var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/call-ticket", body: ["ticket": .string(ticket.uppercased())], role: .supervisor) }
 }
 
-struct RecallCommand: HallCommand {
+struct RecallCommand: WindowAction {
     static let configuration = CommandConfiguration(commandName: "recall", abstract: "Call the window's ticket again.")
     @OptionGroup var hall: HallOptions
     @Argument(help: "Window id.") var window: String
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .recall(counter: window) }
-    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/recall", role: .window(window)) }
 }
 
-struct StartCommand: HallCommand {
+struct StartCommand: WindowAction {
     static let configuration = CommandConfiguration(commandName: "start", abstract: "The called citizen arrived: start serving.")
     @OptionGroup var hall: HallOptions
     @Argument(help: "Window id.") var window: String
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .start(counter: window) }
-    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/start", role: .window(window)) }
 }
 
-struct FinishCommand: HallCommand {
+struct FinishCommand: WindowAction {
     static let configuration = CommandConfiguration(commandName: "finish", abstract: "Finish serving the window's ticket.")
     @OptionGroup var hall: HallOptions
     @Argument(help: "Window id.") var window: String
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .finish(counter: window) }
-    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/finish", role: .window(window)) }
 }
 
-struct NoShowCommand: HallCommand {
+struct NoShowCommand: WindowAction {
     static let configuration = CommandConfiguration(commandName: "noshow", abstract: "The called citizen did not come: skip the ticket.")
     @OptionGroup var hall: HallOptions
     @Argument(help: "Window id.") var window: String
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .noShow(counter: window) }
-    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/noshow", role: .window(window)) }
 }
 
 struct TransferCommand: HallCommand {
@@ -62,12 +69,11 @@ struct TransferCommand: HallCommand {
     var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/transfer", body: ["service": .string(service.uppercased())], role: .window(window)) }
 }
 
-struct ParkCommand: HallCommand {
+struct ParkCommand: WindowAction {
     static let configuration = CommandConfiguration(commandName: "park", abstract: "Hold the window's ticket aside (e.g. a document is missing).")
     @OptionGroup var hall: HallOptions
     @Argument(help: "Window id.") var window: String
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .park(counter: window) }
-    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/park", role: .window(window)) }
 }
 
 struct UnparkCommand: HallCommand {
@@ -92,12 +98,11 @@ struct PauseCommand: HallCommand {
     var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/pause", body: until.map { ["until": .string($0)] } ?? [:], role: .window(window)) }
 }
 
-struct ResumeCommand: HallCommand {
+struct ResumeCommand: WindowAction {
     static let configuration = CommandConfiguration(commandName: "resume", abstract: "Resume a paused window.")
     @OptionGroup var hall: HallOptions
     @Argument(help: "Window id.") var window: String
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .resume(counter: window) }
-    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/resume", role: .window(window)) }
 }
 
 struct CoverCommand: HallCommand {
