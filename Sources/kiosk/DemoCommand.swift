@@ -105,5 +105,8 @@ struct EventPrinter: Service {
             print(EventText.describe(item.event, in: state, config: config))
         }
         await hall.unsubscribe(subscription.id)
+        // The stream also ends when StreamCloser closes it at the start of a shutdown, before this
+        // service's own turn: returning then would count as "finished unexpectedly".
+        try? await gracefulShutdown()
     }
 }
