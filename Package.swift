@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(
             name: "KioskSMSTests",
             dependencies: [
-                "KioskSMS", "KioskCore", "KioskStore", "KioskHTTPClient", "KioskServer",
+                "KioskSMS", "KioskCore", "KioskStore", "KioskHTTPClient", "KioskServer", "KioskTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Fixtures"]

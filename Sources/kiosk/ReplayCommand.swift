@@ -11,8 +11,10 @@ struct ReplayCommand: ParsableCommand {
         discussion: """
             Causal: each prediction uses only the trace's config and the events before it (the simulator's \
             `sim` block is never read). --history days warm-start the learned statistics, oldest first. \
-            Updates carry, per waiting ticket after every event, a remaining wait whose countdown reaches \
-            10 min at the estimator's heads-up moment (`predicted_remaining_s`), plus the estimate itself.
+            Updates carry, per waiting ticket after every event and every --update-every seconds between \
+            events, a remaining wait whose countdown reaches 10 min at the moment the daemon's notifier \
+            would send the heads-up (`predicted_remaining_s`: the estimator's heads-up moment, never \
+            sooner than --heads-up-hold after the ticket was printed), plus the estimate itself.
             """
     )
 
@@ -23,12 +25,16 @@ struct ReplayCommand: ParsableCommand {
     var history: [String] = []
     @Option(help: "Monte Carlo replicates per estimate.") var replicates: Int?
     @Option(help: "Heads-up threshold of the notifier reading the updates, in minutes.") var smsThresholdMin: Double = 10
+    @Option(help: "The notifier's hold: no heads-up sooner than this many seconds after the ticket was printed (the SMS setting heads_up_hold_s; default \(Int(SMSSettings().headsUpHoldSeconds))).")
+    var headsUpHold: Double = SMSSettings().headsUpHoldSeconds
     @Option(help: "What-if: the printed quantile of the wait (default 0.55).") var printQuantile: Double?
     @Option(help: "What-if: print-friendly rounding of the printed wait, seconds (default 60).") var printRounding: Double?
     @Option(help: "What-if: heads-up when this quantile of the remaining wait ... (default 0.2)") var headsUpQuantile: Double?
     @Option(help: "... is within this many seconds (default 420).") var headsUpLead: Double?
     @Option(help: "What-if: heads-up at the moment that best places calls 5-15 min later, a late one costing this many on-time ones.")
     var headsUpLatePenalty: Double?
+    @Option(help: "Also re-estimate every this many seconds between events, as the daemon does (0: only after events).")
+    var updateEvery: Double = 60
 
     func run() throws {
         let day = try Self.load(trace)
@@ -51,11 +57,36 @@ struct ReplayCommand: ParsableCommand {
         let updatesOut = try updates.map { try LineWriter(path: $0) }
         let threshold = smsThresholdMin * 60
 
+        var lastUpdate = -Double.infinity
+        func refresh(at t: Double) {
+            guard let updatesOut else { return }
+            lastUpdate = t
+            for var e in estimator.estimates(in: state, at: codec.instant(secondsOfDay: t)) {
+                // The notifier sends nothing while the ticket is fresh (SMSSettings.headsUpHoldSeconds).
+                if let issued = state.tickets[e.ticket]?.issuedAt {
+                    e.headsUpAt = max(e.headsUpAt, issued.addingTimeInterval(headsUpHold))
+                }
+                updatesOut.write(
+                    "{\"t\":\(Self.tenth(t)),\"ticket\":\(JSONValue.string(e.ticket).serialized()),"
+                        + "\"predicted_remaining_s\":\(Self.tenth(e.headsUpRemaining(threshold: threshold))),"
+                        + "\"wait_s\":\(e.wait)}"
+                )
+            }
+        }
         for (i, event) in day.events.enumerated() {
+            // Time passing changes the estimate too (a long service, a long break): the daemon
+            // re-estimates every few seconds; the replay does it on a coarser grid.
+            let t = codec.secondsOfDay(event.at)
+            if updatesOut != nil, updateEvery > 0, lastUpdate.isFinite, !state.waiting.isEmpty {
+                var g = lastUpdate + updateEvery
+                while g < t {
+                    refresh(at: g)
+                    g += updateEvery
+                }
+            }
             // The simulator decided these calls; fold them as facts rather than re-deciding.
             engine.fold(event, into: &state)
             estimator.fold(event)
-            let t = codec.secondsOfDay(event.at)
             if case let .issued(number, _, _, _, _) = event.kind,
                let e = estimator.estimate(for: number, in: state, at: event.at) {
                 let line: JSONValue = .object([
@@ -66,20 +97,14 @@ struct ReplayCommand: ParsableCommand {
                 ])
                 predictionsOut.write(line.serialized())
             }
-            guard let updatesOut, !state.waiting.isEmpty else { continue }
+            guard updatesOut != nil, !state.waiting.isEmpty else { continue }
             switch event.kind {
             case .sessionOpened, .sessionClosed, .dayStarted: continue
             default: break
             }
             // Re-estimate once per instant, after every event stamped with it.
             if i + 1 < day.events.count, day.events[i + 1].at == event.at { continue }
-            for e in estimator.estimates(in: state, at: event.at) {
-                updatesOut.write(
-                    "{\"t\":\(Self.tenth(t)),\"ticket\":\(JSONValue.string(e.ticket).serialized()),"
-                        + "\"predicted_remaining_s\":\(Self.tenth(e.headsUpRemaining(threshold: threshold))),"
-                        + "\"wait_s\":\(e.wait)}"
-                )
-            }
+            refresh(at: t)
         }
         try predictionsOut.close()
         try updatesOut?.close()

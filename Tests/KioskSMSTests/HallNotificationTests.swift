@@ -3,6 +3,7 @@ import KioskCore
 import KioskServer
 import KioskSMS
 import KioskStore
+import KioskTestSupport
 import Testing
 
 /// The hall records messages with the events that trigger them, and near-turn messages once
@@ -16,11 +17,12 @@ struct HallNotificationTests {
         defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
         let calendar = QueueEngine(config: config).calendar
         let now = calendar.instant(on: SMSFixture.date, at: ClockTime("09:00")!)
+        let clock = ManualClock(now)
         let counter = config.counters[0]
         let service = counter.services[0]
         let phone = PhoneNumber("13800138000")!, caretaker = PhoneNumber("13900139000")!
 
-        let numbers: [TicketNumber] = try await withDaemon(config: config, dataDirectory: dataDirectory, clock: { now }) { daemon, _ in
+        let numbers: [TicketNumber] = try await withDaemon(config: config, dataDirectory: dataDirectory, clock: { clock.now }) { daemon, _ in
             let hall = daemon.hall
             _ = try await hall.execute(.tick)
             var numbers: [TicketNumber] = []
@@ -34,6 +36,9 @@ struct HallNotificationTests {
                 // Durable with the issue event: the answer came after the commit.
                 #expect(try hall.journal.outboxMessages(date: SMSFixture.date, ticket: number).map(\.trigger) == [.issued])
             }
+            // Not while the citizen is still at the kiosk with the printed ticket (the hold).
+            #expect(await hall.enqueueHeadsUps() == 0)
+            clock.advance(by: SMSSettings().headsUpHoldSeconds)
             let first = await hall.enqueueHeadsUps()
             #expect(first == 4)  // two tickets × citizen and caretaker
             #expect(await hall.enqueueHeadsUps() == 0)
@@ -47,7 +52,7 @@ struct HallNotificationTests {
         #expect(log.contains("138****8000") && !log.contains("13800138000") && !log.contains("13900139000"))
         #expect(log.split(separator: "\n").count == 6)
 
-        try await withDaemon(config: config, dataDirectory: dataDirectory, clock: { now.addingTimeInterval(60) }) { daemon, _ in
+        try await withDaemon(config: config, dataDirectory: dataDirectory, clock: { now.addingTimeInterval(180) }) { daemon, _ in
             let hall = daemon.hall
             #expect(await hall.enqueueHeadsUps() == 0)
             // The call addresses both numbers (kept across the restart).

@@ -52,14 +52,15 @@ struct NotificationRulesTests {
     @Test func configReadsTheGatewaySectionAndReportsMistakes() throws {
         let good = try HallConfig.load(json: hallJSON(sms: """
             "sms": {"gateway": "kannel", "url": "http://127.0.0.1:13013/cgi-bin/sendsms", "username": "kiosk", "password": "pw",
-                    "sender": "10086", "templates": {"issued": ""}}
+                    "sender": "10086", "templates": {"issued": ""}, "heads_up_hold_s": 300}
             """))
         #expect(good.sms.gateway == .kannel)
+        #expect(good.sms.headsUpHoldSeconds == 300)
         #expect(good.sms.templates[.issued] == nil)
         #expect(good.sms.templates[.yourTurn] != nil)
         do {
             _ = try HallConfig.load(json: hallJSON(sms: """
-                "sms": {"gateway": "carrier-pigeon", "templates": {"your_turn": "请{tiket}号"}, "tokn": "x"}
+                "sms": {"gateway": "carrier-pigeon", "templates": {"your_turn": "请{tiket}号"}, "tokn": "x", "heads_up_hold_s": -5}
                 """))
             Issue.record("accepted a bad sms section")
         } catch {
@@ -67,6 +68,7 @@ struct NotificationRulesTests {
             #expect(text.contains("sms.gateway must be one of"))
             #expect(text.contains("unknown placeholder {tiket}"))
             #expect(text.contains("unknown key \"tokn\" in sms"))
+            #expect(text.contains("heads_up_hold_s"))
         }
         do {
             _ = try HallConfig.load(json: hallJSON(sms: "\"sms\": {\"gateway\": \"kannel\"}"))
@@ -125,11 +127,15 @@ struct NotificationRulesTests {
         #expect(onIssue.first?.text.contains("\(number)") == true)
         #expect(onIssue.first?.text.contains("10分钟") == true)
 
-        let near = triggers.headsUps(in: state, at: start.addingTimeInterval(2), contacts: { _ in contact }, headsUpAt: { _ in nil })
+        // Nothing while the ticket is fresh, whatever the estimator says; then both numbers.
+        let hold = triggers.settings.headsUpHoldSeconds
+        #expect(hold > 0)
+        #expect(triggers.headsUps(in: state, at: start.addingTimeInterval(hold), contacts: { _ in contact }, headsUpAt: { _ in start }).isEmpty)
+        let near = triggers.headsUps(in: state, at: start.addingTimeInterval(1 + hold), contacts: { _ in contact }, headsUpAt: { _ in nil })
         #expect(near.map(\.recipient) == [.citizen, .caretaker])
         #expect(near.allSatisfy { $0.trigger == .nearTurn })
 
-        let called = try run(.callNext(counter: counter.id), at: 3)
+        let called = try run(.callNext(counter: counter.id), at: 2 + hold)
         let onCall = triggers.drafts(for: called, in: state, contacts: { _ in contact })
         #expect(onCall.map(\.recipient) == [.citizen, .caretaker])
         #expect(onCall.first?.text == "【连城人社】请\(number)号到\(counter.name)办理。")

@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskHTTPClient
+import KioskTestSupport
 import Testing
 
 /// A day at the hall over HTTP: the kiosk, the windows, the supervisor, the screens.

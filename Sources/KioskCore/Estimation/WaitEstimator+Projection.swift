@@ -157,6 +157,12 @@ struct Projection {
     private let classCount: Int
     private var counters: [Window] = []
     private let occupancy: [[Double]]
+    /// Per service, when it has been seen served: its service-time fit, for the composite
+    /// occupancy (overhead, then a service drawn from the fit; or an unserved call).
+    private let serviceFit: [LogNormal?]
+    private let callToStart: [Double]
+    private let unserved: [Double]
+    private let unservedShare: Double
     private let breaks: [Double]
     private let breakRate: Double
     /// Arrival rate per second in 300 s buckets from `now`.
@@ -178,6 +184,11 @@ struct Projection {
     enum Start {
         case at(Double)
         case residual([Double])
+        /// A service in progress: `fit` conditioned on having lasted `elapsed`, times `scale`.
+        case tail(LogNormal, elapsed: Double, scale: Double)
+        /// A call not yet answered: the rest of the walk-up then a service, or the rest of an
+        /// unanswered call (residual samples of each, and the chance it is the latter).
+        case calling(served: [Double], unserved: [Double], unservedChance: Double, fit: LogNormal, scale: Double)
         case exponential(Double)
         case unavailable
     }
@@ -226,6 +237,15 @@ struct Projection {
             return pooled.isEmpty ? [prior] : pooled
         }
         breaks = stats.breaks.isEmpty ? [1200] : stats.breaks.values
+        let pooledSigma = LogNormal.pooledSigma(stats.service.values.map(\.values))
+        let canCompose = stats.callToStart.count >= 5
+        serviceFit = codes.map { code in
+            guard canCompose, let samples = stats.service[code]?.values, samples.count >= 3 else { return nil }
+            return LogNormal(samples: samples, pooledSigma: pooledSigma)
+        }
+        callToStart = stats.callToStart.values
+        unserved = stats.unserved.values
+        unservedShare = stats.unserved.isEmpty ? 0 : stats.unservedShare
         breakRate = stats.breakRate
 
         // Windows and how each one frees.
@@ -253,13 +273,26 @@ struct Projection {
                     switch ticket.state {
                     case let .serving(_, since):
                         let elapsed = (now - since.timeIntervalSince1970) / speed
-                        let tail = (stats.service[code] ?? SampleWindow()).residuals(after: elapsed).map { $0 * speed }
-                        start = tail.count >= 3 ? .residual(tail) : .exponential(max(mean - elapsed, 0.3 * mean) * speed)
+                        let samples = stats.service[code]?.values ?? []
+                        if samples.count >= 2, let fit = LogNormal(samples: samples, pooledSigma: pooledSigma) {
+                            start = .tail(fit, elapsed: elapsed, scale: speed)
+                        } else {
+                            start = .exponential(max(mean - elapsed, 0.3 * mean) * speed)
+                        }
                     default:
                         let called = ticket.firstCalledAt?.timeIntervalSince1970 ?? now
                         let elapsed = now - called
-                        let tail = (stats.occupancy[code] ?? SampleWindow()).residuals(after: elapsed)
-                        start = tail.count >= 3 ? .residual(tail) : .exponential(max(mean - elapsed, 0.3 * mean))
+                        let served = stats.callToStart.residuals(after: elapsed)
+                        let unserved = stats.unserved.residuals(after: elapsed)
+                        if let i = serviceIndex[code], let fit = serviceFit[i], served.count + unserved.count >= 3 {
+                            // Still not at the window: the longer the wait, the likelier a no-show.
+                            let p = unservedShare * Double(unserved.count) / Double(max(stats.unserved.count, 1))
+                            let q = (1 - unservedShare) * Double(served.count) / Double(stats.callToStart.count)
+                            start = .calling(served: served, unserved: unserved, unservedChance: p / (p + q), fit: fit, scale: speed)
+                        } else {
+                            let tail = (stats.occupancy[code] ?? SampleWindow()).residuals(after: elapsed)
+                            start = tail.count >= 3 ? .residual(tail) : .exponential(max(mean - elapsed, 0.3 * mean))
+                        }
                     }
                 }
             }
@@ -344,6 +377,14 @@ struct Projection {
                 case let .at(t): freeAt[c] = t
                 case let .residual(tail): freeAt[c] = now + tail[rng.index(tail.count)]
                 case let .exponential(mean): freeAt[c] = now + mean * rng.exponential()
+                case let .tail(fit, elapsed, scale): freeAt[c] = now + scale * fit.residual(after: elapsed, u: rng.unit())
+                case let .calling(served, unserved, chance, fit, scale):
+                    if served.isEmpty || (!unserved.isEmpty && rng.unit() < chance) {
+                        freeAt[c] = now + unserved[rng.index(unserved.count)]
+                    } else {
+                        let service = exp(fit.mu + fit.sigma * inverseNormalCDF(max(rng.unit(), 1e-12)))
+                        freeAt[c] = now + served[rng.index(served.count)] + scale * service
+                    }
                 case .unavailable: freeAt[c] = .infinity
                 }
             }
@@ -386,7 +427,7 @@ struct Projection {
                     samples[targetOfRank[rank] * replicates + r] = f - now
                     remaining -= 1
                 }
-                let d = drawOccupancy(k >> 1) * speeds[c]
+                let d = drawOccupancy(k >> 1, speed: speeds[c])
                 var next = f + d
                 if breakRate > 0, inSession(next), rng.unit() < -expm1(-breakRate * d) {
                     next += breaks[rng.index(breaks.count)]
@@ -396,9 +437,16 @@ struct Projection {
         }
     }
 
-    private mutating func drawOccupancy(_ service: Int) -> Double {
-        let count = occupancy[service].count
-        return occupancy[service][rng.index(count)]
+    /// How long a call of `service` keeps a window of this speed busy.
+    private mutating func drawOccupancy(_ service: Int, speed: Double) -> Double {
+        guard let fit = serviceFit[service] else {
+            return occupancy[service][rng.index(occupancy[service].count)] * speed
+        }
+        if unservedShare > 0, rng.unit() < unservedShare {
+            return unserved[rng.index(unserved.count)]
+        }
+        let service = exp(fit.mu + fit.sigma * inverseNormalCDF(max(rng.unit(), 1e-12)))
+        return callToStart[rng.index(callToStart.count)] + service * speed
     }
 
     /// The class window `c` calls by the configured rule; -1 when none it serves is waiting.

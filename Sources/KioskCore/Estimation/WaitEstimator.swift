@@ -106,6 +106,7 @@ public struct WaitEstimator: Sendable {
             startedAt[counter] = nil
         case let .started(_, counter):
             startedAt[counter] = at
+            if let call = calledAt[counter] { statistics.callToStart.add(at - call) }
         case let .finished(ticket, counter):
             if let service = ticketService[ticket], let start = startedAt[counter] {
                 let seconds = at - start
@@ -115,7 +116,12 @@ public struct WaitEstimator: Sendable {
                 statistics.speedExpected[counter, default: 0] += usual
             }
             windowFreed(counter, ticket: ticket, at: at)
+            statistics.servedCalls += 1
         case let .noShow(ticket, counter, _), let .parked(ticket, counter):
+            if let call = calledAt[counter], startedAt[counter] == nil {
+                statistics.unserved.add(at - call)
+                statistics.unservedCalls += 1
+            }
             windowFreed(counter, ticket: ticket, at: at)
         case let .transferred(ticket, counter, from, to):
             if let call = calledAt[counter] {

@@ -8,6 +8,14 @@ public struct WaitStatistics: Sendable, Equatable {
     public var occupancy: [ServiceCode: SampleWindow] = [:]
     /// Service time per service, start → finish: the residual of a service in progress.
     public var service: [ServiceCode: SampleWindow] = [:]
+    /// First call → service start, all services pooled (walk-up and answered recalls): the
+    /// window's overhead before a service it will be busy with.
+    public var callToStart = SampleWindow(capacity: 300)
+    /// First call → window free for calls that ended without a service (no-show, transfer,
+    /// park), all services pooled, and how many calls ended each way.
+    public var unserved = SampleWindow(capacity: 300)
+    public var servedCalls = 0
+    public var unservedCalls = 0
     /// Break lengths (pause → resume), for a paused window's return and future breaks.
     public var breaks = SampleWindow(capacity: 300)
     /// Breaks taken and window-seconds staffed and not on a break, in sessions: the break rate.
@@ -47,6 +55,11 @@ public struct WaitStatistics: Sendable, Equatable {
         if let w = occupancy[code], w.count >= 3, let m = w.mean { return m }
         let all = occupancy.values.flatMap(\.values)
         return all.isEmpty ? prior : all.reduce(0, +) / Double(all.count)
+    }
+
+    /// Share of calls that end without a service (prior: one in ten).
+    public var unservedShare: Double {
+        (Double(unservedCalls) + 1) / (Double(servedCalls + unservedCalls) + 10)
     }
 
     /// Breaks per staffed second; the prior is one break per four staffed hours.

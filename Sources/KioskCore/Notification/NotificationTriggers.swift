@@ -44,7 +44,8 @@ public struct NotificationTriggers: Sendable {
 
     /// "Near turn" messages due at `now` for waiting tickets with a contact: when the
     /// estimator's heads-up time has passed, or (no heads-up yet) when at most
-    /// `settings.headsUpAhead` people are ahead. `skip` lists tickets already handled.
+    /// `settings.headsUpAhead` people are ahead; never within `settings.headsUpHoldSeconds`
+    /// of the ticket being printed. `skip` lists tickets already handled.
     public func headsUps(
         in state: HallState, at now: Date, contacts: (TicketNumber) -> TicketContact?,
         headsUpAt: (TicketNumber) -> Date?, skip: (TicketNumber) -> Bool = { _ in false }
@@ -52,7 +53,8 @@ public struct NotificationTriggers: Sendable {
         guard settings.templates[.nearTurn] != nil else { return [] }
         var out: [OutboxDraft] = []
         for ticket in state.waitingTickets where ticket.hasContact && !skip(ticket.number) {
-            guard let ahead = state.peopleAhead(of: ticket.number) else { continue }
+            guard now.timeIntervalSince(ticket.issuedAt) >= settings.headsUpHoldSeconds,
+                  let ahead = state.peopleAhead(of: ticket.number) else { continue }
             let due: Bool
             if let at = headsUpAt(ticket.number) {
                 due = at <= now || ahead == 0

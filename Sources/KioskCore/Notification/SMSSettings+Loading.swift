@@ -26,6 +26,7 @@ extension SMSSettings {
             settings.signature = r.string("signature") ?? settings.signature
             settings.callbackURL = r.string("callback_url")
             settings.headsUpAhead = r.int("heads_up_ahead", in: 0...50) ?? settings.headsUpAhead
+            settings.headsUpHoldSeconds = r.double("heads_up_hold_s", in: 0...3600) ?? settings.headsUpHoldSeconds
             settings.concurrency = r.int("concurrency", in: 1...32) ?? settings.concurrency
             settings.maxAttempts = r.int("max_attempts", in: 1...50) ?? settings.maxAttempts
             settings.timeoutSeconds = r.double("timeout_s", in: 1...120) ?? settings.timeoutSeconds

@@ -31,6 +31,10 @@ public struct SMSSettings: Sendable, Equatable {
     /// Until the estimator has a heads-up time for a ticket: send "near turn" when at most this
     /// many people are ahead.
     public var headsUpAhead: Int
+    /// No "near turn" message sooner than this many seconds after the ticket was printed: the
+    /// citizen is still at the kiosk holding the ticket (and the "issued" message) that tells
+    /// the wait; a heads-up then informs nobody and teaches people to ignore the next one.
+    public var headsUpHoldSeconds: Double
     /// Messages in flight at once.
     public var concurrency: Int
     /// Attempts before a message is given up as failed.
@@ -42,7 +46,7 @@ public struct SMSSettings: Sendable, Equatable {
         gateway: Gateway = .log, url: String? = nil, username: String? = nil, password: String? = nil,
         token: String? = nil, sender: String? = nil, signature: String = "【连城人社】",
         templates: [SMSTrigger: SMSTemplate] = SMSSettings.defaultTemplates, callbackURL: String? = nil,
-        headsUpAhead: Int = 3, concurrency: Int = 4, maxAttempts: Int = 8, timeoutSeconds: Double = 10
+        headsUpAhead: Int = 3, headsUpHoldSeconds: Double = 120, concurrency: Int = 4, maxAttempts: Int = 8, timeoutSeconds: Double = 10
     ) {
         self.gateway = gateway
         self.url = url
@@ -54,6 +58,7 @@ public struct SMSSettings: Sendable, Equatable {
         self.templates = templates
         self.callbackURL = callbackURL
         self.headsUpAhead = headsUpAhead
+        self.headsUpHoldSeconds = headsUpHoldSeconds
         self.concurrency = concurrency
         self.maxAttempts = maxAttempts
         self.timeoutSeconds = timeoutSeconds

@@ -241,9 +241,13 @@ public actor Hall {
     @discardableResult
     public func enqueueHeadsUps() async -> Int {
         let now = clock()
+        guard state.waitingTickets.contains(where: { $0.hasContact && !headsUpDone.contains($0.number) }) else { return 0 }
+        // One projection of the whole line (what `kiosk replay` scores), not one per ticket.
+        var headsUpAt: [TicketNumber: Date] = [:]
+        for estimate in estimator.estimates(in: state, at: now) { headsUpAt[estimate.ticket] = estimate.headsUpAt }
         let drafts = triggers.headsUps(
             in: state, at: now, contacts: { self.contacts[$0] },
-            headsUpAt: { self.estimator.estimate(for: $0, in: self.state, at: now)?.headsUpAt },
+            headsUpAt: { headsUpAt[$0] },
             skip: { self.headsUpDone.contains($0) }
         )
         guard !drafts.isEmpty else { return 0 }

@@ -211,4 +211,38 @@ import Testing
         #expect(samples == [120, 420])
         #expect(hall.estimator.statistics.service["A"]?.values == [390])
     }
+
+    @Test func foldSeparatesWalkUpFromUnansweredCalls() {
+        var hall = Hall()
+        let a = hall.issue(at: 0)
+        hall.fold(.called(ticket: a, counter: "1", audit: nil), at: 0)
+        hall.fold(.noShow(ticket: a, counter: "1", automatic: true), at: 3)
+        hall.serve(counter: "2", at: 3, occupancy: 7)
+        let stats = hall.estimator.statistics
+        #expect(stats.unserved.values == [180])
+        #expect(stats.callToStart.values == [30])
+        #expect((stats.servedCalls, stats.unservedCalls) == (1, 1))
+    }
+
+    @Test func aServiceThatRunsLongDelaysTheNextCall() throws {
+        // Yesterday every visit took 10 minutes; today the one window's service is at 25.
+        var hall = Hall()
+        hall.learnYesterday(occupancy: 10)
+        // Some spread, so the fit has a shape of its own; the longest was 24 minutes.
+        let spread: [Double] = [6, 7, 8, 8, 9, 9, 10, 10, 10, 11, 11, 12, 12, 13, 14, 15, 16, 18, 20, 24]
+        for (i, minutes) in spread.enumerated() {
+            hall.serve(counter: "1", at: Double(i) * 30 - 700, occupancy: minutes)
+        }
+        hall.fold(.paused(counter: "2", until: nil), at: -1)
+        let current = hall.issue(at: 0)
+        hall.fold(.called(ticket: current, counter: "1", audit: nil), at: 0)
+        hall.fold(.started(ticket: current, counter: "1"), at: 0)
+        let next = hall.issue(at: 1)
+        let early = try #require(hall.estimates(at: 1)[next])
+        let late = try #require(hall.estimates(at: 25)[next])
+        // Early on the call is due in under ten minutes; at 25 minutes the service is a long
+        // case whose end is still minutes away, not "any second now".
+        #expect(early.wait / 60 < 10)
+        #expect(late.high > 120, "high \(late.high)")
+    }
 }
