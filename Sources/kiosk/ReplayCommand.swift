@@ -33,8 +33,8 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "... is within this many seconds (default 420).") var headsUpLead: Double?
     @Option(help: "What-if: heads-up at the moment that best places calls 5-15 min later, a late one costing this many on-time ones.")
     var headsUpLatePenalty: Double?
-    @Option(help: "Also re-estimate every this many seconds between events, as the daemon does (0: only after events).")
-    var updateEvery: Double = 60
+    @Option(help: "Also re-estimate every this many seconds between events, as the daemon's heads-up pass does (every 5 s; 0: only after events).")
+    var updateEvery: Double = 5
 
     func run() throws {
         let day = try Self.load(trace)
@@ -75,7 +75,7 @@ struct ReplayCommand: ParsableCommand {
         }
         for (i, event) in day.events.enumerated() {
             // Time passing changes the estimate too (a long service, a long break): the daemon
-            // re-estimates every few seconds; the replay does it on a coarser grid.
+            // re-estimates every 5 s for its heads-up pass, and so does the replay.
             let t = codec.secondsOfDay(event.at)
             if updatesOut != nil, updateEvery > 0, lastUpdate.isFinite, !state.waiting.isEmpty {
                 var g = lastUpdate + updateEvery

@@ -37,6 +37,17 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("\(path):11: unknown key \"colour\"") })
     }
 
+    /// The same hall state gives the same estimate in every process: a restarted daemon prints
+    /// what it printed before, and a replay repeats. (Swift seeds dictionary order per process;
+    /// the estimator once pooled samples in that order.)
+    @Test func estimatesAreTheSameInEveryProcess() throws {
+        let runs = try (0..<3).map { _ in try KioskProcess.run(["bench-estimator", "--tickets", "40", "--iterations", "3"]) }
+        let checksums = runs.map { run in run.stdout.split(separator: ";").last.map(String.init) }
+        #expect(runs.allSatisfy { $0.status == 0 })
+        #expect(checksums.allSatisfy { $0 != nil && $0!.contains("checksum") })
+        #expect(Set(checksums.compactMap { $0 }).count == 1, "\(checksums)")
+    }
+
     @Test func takeThenCallThroughTheJournal() throws {
         let dir = NSTemporaryDirectory() + "kiosk-cli-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: dir) }

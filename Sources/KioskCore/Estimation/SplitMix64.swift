@@ -26,12 +26,12 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 
     /// Exponential with mean 1.
     public mutating func exponential() -> Double {
-        -log1p(-unit())
+        -log(Double((next() >> 11) + 1) * 0x1.0p-53)   // u in (0, 1]: log is cheaper than log1p
     }
 
     /// Uniform index in 0 ..< n (n > 0).
     public mutating func index(_ n: Int) -> Int {
-        Int(unit() * Double(n))
+        Int(((next() >> 32) &* UInt64(n)) >> 32)   // multiply-shift: no division, no float
     }
 }
 

@@ -160,6 +160,10 @@ struct Projection {
     /// Per service, when it has been seen served: its service-time fit, for the composite
     /// occupancy (overhead, then a service drawn from the fit; or an unserved call).
     private let serviceFit: [LogNormal?]
+    /// The fits as `fitLevels` equally likely quantiles each (flat, per service): a draw is
+    /// then a lookup, as cheap as resampling observations.
+    private var fitQuantiles: [Double] = []
+    private let fitLevels = 128
     private let callToStart: [Double]
     private let unserved: [Double]
     private let unservedShare: Double
@@ -231,17 +235,24 @@ struct Projection {
 
         // Learned durations.
         let prior = options.priorOccupancy
-        let pooled = stats.occupancy.values.flatMap { $0.values.suffix(50) }
+        // Dictionaries iterate in a per-process order: sort, so every process draws alike.
+        let pooled = stats.occupancy.sorted { $0.key < $1.key }.flatMap { $0.value.values.suffix(50) }
         occupancy = codes.map { code in
             if let w = stats.occupancy[code], w.count >= 5 { return w.values }
             return pooled.isEmpty ? [prior] : pooled
         }
         breaks = stats.breaks.isEmpty ? [1200] : stats.breaks.values
-        let pooledSigma = LogNormal.pooledSigma(stats.service.values.map(\.values))
+        let pooledSigma = LogNormal.pooledSigma(stats.service.sorted { $0.key < $1.key }.map(\.value.values))
         let canCompose = stats.callToStart.count >= 5
         serviceFit = codes.map { code in
             guard canCompose, let samples = stats.service[code]?.values, samples.count >= 3 else { return nil }
             return LogNormal(samples: samples, pooledSigma: pooledSigma)
+        }
+        for fit in serviceFit {
+            for level in 0..<128 {
+                let p = (Double(level) + 0.5) / 128
+                fitQuantiles.append(fit.map { exp($0.mu + $0.sigma * inverseNormalCDF(p)) } ?? 0)
+            }
         }
         callToStart = stats.callToStart.values
         unserved = stats.unserved.values
@@ -429,7 +440,8 @@ struct Projection {
                 }
                 let d = drawOccupancy(k >> 1, speed: speeds[c])
                 var next = f + d
-                if breakRate > 0, inSession(next), rng.unit() < -expm1(-breakRate * d) {
+                let x = breakRate * d   // chance of a break during d: 1 − e^−x, x small
+                if breakRate > 0, rng.unit() < (x < 0.1 ? x * (1 - x / 2) : -expm1(-x)), inSession(next) {
                     next += breaks[rng.index(breaks.count)]
                 }
                 freeAt[c] = next
@@ -439,14 +451,17 @@ struct Projection {
 
     /// How long a call of `service` keeps a window of this speed busy.
     private mutating func drawOccupancy(_ service: Int, speed: Double) -> Double {
-        guard let fit = serviceFit[service] else {
+        guard serviceFit[service] != nil else {
             return occupancy[service][rng.index(occupancy[service].count)] * speed
         }
-        if unservedShare > 0, rng.unit() < unservedShare {
-            return unserved[rng.index(unserved.count)]
+        // One 64-bit draw split three ways (21 bits each): this is the projection's hot path.
+        let r = rng.next()
+        let mask: UInt64 = (1 << 21) - 1
+        if unservedShare > 0, Double(r >> 43) * 0x1.0p-21 < unservedShare {
+            return unserved[Int((((r >> 22) & mask) &* UInt64(unserved.count)) >> 21)]
         }
-        let service = exp(fit.mu + fit.sigma * inverseNormalCDF(max(rng.unit(), 1e-12)))
-        return callToStart[rng.index(callToStart.count)] + service * speed
+        let time = fitQuantiles[service * fitLevels + Int(((r & mask) &* UInt64(fitLevels)) >> 21)]
+        return callToStart[Int((((r >> 22) & mask) &* UInt64(callToStart.count)) >> 21)] + time * speed
     }
 
     /// The class window `c` calls by the configured rule; -1 when none it serves is waiting.

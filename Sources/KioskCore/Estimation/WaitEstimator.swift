@@ -150,7 +150,7 @@ public struct WaitEstimator: Sendable {
     /// observed, today's arrivals join the profile, the day's bookkeeping is dropped.
     public mutating func closeDay() {
         if let last = lastEventAt {
-            for since in pausedAt.values { statistics.breaks.add(last - since) }
+            for (_, since) in pausedAt.sorted(by: { $0.key < $1.key }) { statistics.breaks.add(last - since) }
         }
         statistics.closeDay()
         ticketService = [:]

@@ -53,7 +53,7 @@ public struct WaitStatistics: Sendable, Equatable {
     /// Mean occupancy for `service` (falls back to all services, then `prior`).
     public func meanOccupancy(_ code: ServiceCode, prior: Double) -> Double {
         if let w = occupancy[code], w.count >= 3, let m = w.mean { return m }
-        let all = occupancy.values.flatMap(\.values)
+        let all = occupancy.sorted { $0.key < $1.key }.flatMap(\.value.values)   // a stable sum order
         return all.isEmpty ? prior : all.reduce(0, +) / Double(all.count)
     }
 
