@@ -25,6 +25,7 @@ enum JournalSchema {
                 """)
         }
         migrator.registerMigration("v2: sms outbox", migrate: OutboxSchema.v2)
+        migrator.registerMigration("v3: printed estimates", migrate: PrintedEstimateSchema.v3)
         return migrator
     }
 }

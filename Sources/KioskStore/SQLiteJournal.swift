@@ -34,13 +34,17 @@ public final class SQLiteJournal: Journal {
 
     /// The same as `append`, awaiting GRDB's writer queue instead of blocking the caller's
     /// thread: the daemon's group commit calls this from the cooperative pool. The text
-    /// messages the events trigger (`outbox`) commit in the same transaction.
-    public func appendAsync(_ events: [HallEvent], contacts: [TicketContact], outbox: [OutboxDraft] = []) async throws -> [Int64] {
+    /// messages the events trigger (`outbox`) and the estimates printed on the tickets they
+    /// issue (`printed`) commit in the same transaction.
+    public func appendAsync(
+        _ events: [HallEvent], contacts: [TicketContact], outbox: [OutboxDraft] = [], printed: [PrintedEstimate] = []
+    ) async throws -> [Int64] {
         try await pool.writeWithoutTransaction { db in
             var seqs: [Int64] = []
             try db.inTransaction(.immediate) {
                 seqs = try self.insert(events, contacts: contacts, in: db)
                 try Self.insertOutbox(outbox, in: db)
+                try Self.insertPrinted(printed, calendar: self.calendar, in: db)
                 return .commit
             }
             return seqs

@@ -1,16 +1,12 @@
 import Foundation
 
 /// How good today's printed estimates were: each ticket's printed wait against its actual
-/// wait (issue → first call), and whether its heads-up moment fell 5–15 min before the call.
-/// Pure; the daemon records printed estimates and folds committed events into it.
+/// wait (issue → first call), and whether its heads-up fell 5–15 min before the call — the
+/// moment the daemon's heads-up pass found it due (what a citizen with a phone number got),
+/// or, for a ticket called before that, the moment printed at issue.
+/// Pure; the daemon records printed estimates and heads-ups (durably, in the journal, so a
+/// restart rebuilds the day) and folds committed events into it.
 public struct AccuracyLedger: Sendable, Equatable {
-    /// An estimate as printed on a ticket.
-    struct Printed: Sendable, Equatable {
-        var issuedAt: Date
-        var wait: TimeInterval
-        var headsUpAt: Date
-    }
-
     /// One ticket whose call has come: the error is printed − actual (positive = over-estimate).
     public struct Outcome: Sendable, Equatable {
         public var ticket: TicketNumber
@@ -21,15 +17,33 @@ public struct AccuracyLedger: Sendable, Equatable {
         public var headsUpScored: Bool
     }
 
-    private var printed: [TicketNumber: Printed] = [:]
+    private var printed: [TicketNumber: PrintedEstimate] = [:]
     public private(set) var outcomes: [Outcome] = []
     private var date: BusinessDate?
 
     public init() {}
 
-    /// Remembers what was printed on `ticket`.
+    /// Remembers what was printed on a ticket.
+    public mutating func recordPrinted(_ estimate: PrintedEstimate) {
+        printed[estimate.ticket] = estimate
+    }
+
     public mutating func recordPrinted(_ estimate: WaitEstimate, issuedAt: Date) {
-        printed[estimate.ticket] = Printed(issuedAt: issuedAt, wait: estimate.wait, headsUpAt: estimate.headsUpAt)
+        recordPrinted(PrintedEstimate(estimate, issuedAt: issuedAt))
+    }
+
+    /// Notes that the heads-up for a waiting ticket fell due at `at`. Only the first counts;
+    /// returns whether this one did.
+    @discardableResult
+    public mutating func recordHeadsUp(_ ticket: TicketNumber, at: Date) -> Bool {
+        guard printed[ticket] != nil, printed[ticket]?.headsUpDueAt == nil else { return false }
+        printed[ticket]?.headsUpDueAt = Date(millisecondsSince1970: at.millisecondsSince1970)
+        return true
+    }
+
+    /// Whether a waiting ticket's heads-up has fallen due already.
+    public func headsUpRecorded(_ ticket: TicketNumber) -> Bool {
+        printed[ticket]?.headsUpDueAt != nil
     }
 
     /// Folds a committed event: a first call settles that ticket's error; a new day resets.
@@ -41,7 +55,7 @@ public struct AccuracyLedger: Sendable, Equatable {
             guard let p = printed.removeValue(forKey: ticket) else { return }
             let actual = event.at.timeIntervalSince(p.issuedAt)
             outcomes.append(Outcome(
-                ticket: ticket, error: p.wait - actual, headsUpLead: event.at.timeIntervalSince(p.headsUpAt),
+                ticket: ticket, error: p.wait - actual, headsUpLead: event.at.timeIntervalSince(p.headsUpDueAt ?? p.headsUpAt),
                 headsUpScored: actual >= 900
             ))
         case let .cancelled(ticket):
@@ -95,5 +109,31 @@ public struct AccuracyLedger: Sendable, Equatable {
             headsUpEarly = share { $0.headsUpLead > 900 }
             headsUpLate = share { $0.headsUpLead < 300 }
         }
+    }
+}
+
+/// What the kiosk printed on a ticket, as the accuracy ledger keeps it (no personal data).
+public struct PrintedEstimate: Sendable, Equatable {
+    public var ticket: TicketNumber
+    public var issuedAt: Date
+    /// The printed wait, seconds.
+    public var wait: TimeInterval
+    /// The heads-up moment as estimated at issue.
+    public var headsUpAt: Date
+    /// When the daemon's heads-up pass found it due, once it has.
+    public var headsUpDueAt: Date?
+
+    /// Times are kept to the millisecond, as the journal keeps them.
+    public init(ticket: TicketNumber, issuedAt: Date, wait: TimeInterval, headsUpAt: Date, headsUpDueAt: Date? = nil) {
+        func ms(_ d: Date) -> Date { Date(millisecondsSince1970: d.millisecondsSince1970) }
+        self.ticket = ticket
+        self.issuedAt = ms(issuedAt)
+        self.wait = wait
+        self.headsUpAt = ms(headsUpAt)
+        self.headsUpDueAt = headsUpDueAt.map(ms)
+    }
+
+    public init(_ estimate: WaitEstimate, issuedAt: Date) {
+        self.init(ticket: estimate.ticket, issuedAt: issuedAt, wait: estimate.wait, headsUpAt: estimate.headsUpAt)
     }
 }

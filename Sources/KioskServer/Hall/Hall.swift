@@ -21,7 +21,7 @@ public actor Hall {
     public private(set) var committedSeq: Int64 = 0
     /// The live wait estimator: a fold over committed events, warm-started from previous days.
     public private(set) var estimator: WaitEstimator
-    /// Today's printed estimates against actual waits (in memory: a restart starts it afresh).
+    /// Today's printed estimates against actual waits (rebuilt from the journal on restart).
     public private(set) var accuracy = AccuracyLedger()
     /// The newest calls, newest first, for the hall screen.
     public private(set) var recentCalls: [RecentCall] = []
@@ -52,6 +52,7 @@ public actor Hall {
         var events: [HallEvent]
         var contacts: [TicketContact]
         var outbox: [OutboxDraft]
+        var printed: [PrintedEstimate]
         var continuation: CheckedContinuation<[Int64], any Error>
     }
 
@@ -82,6 +83,12 @@ public actor Hall {
         }
         for item in stored { estimator.fold(item.event) }
         self.estimator = estimator
+        // Today's accuracy so far: what was printed, then what happened.
+        let printed = Dictionary(try journal.printedEstimates(on: today).map { ($0.ticket, $0) }) { $1 }
+        for item in stored {
+            if let number = item.event.issuedTicket, let p = printed[number] { accuracy.recordPrinted(p) }
+            accuracy.fold(item.event)
+        }
         committedSeq = try journal.lastSeq()
         (writerWakeups, wakeWriter) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
         for event in stored.map(\.event) { Self.noteCall(event, in: &recentCalls) }
@@ -109,9 +116,12 @@ public actor Hall {
         guard !events.isEmpty else { return Outcome(events: [], seqs: [], view: view(state, estimator, [])) }
         for event in events { engine.fold(event, into: &state) }
         var printed: WaitEstimate?
+        var records: [PrintedEstimate] = []
         for number in events.compactMap(\.issuedTicket) {
             if let estimate = printedEstimate(for: number), let issuedAt = state.tickets[number]?.issuedAt {
-                accuracy.recordPrinted(estimate, issuedAt: issuedAt)
+                // Into the ledger once committed (see `flush`): a new day's reset, committed in
+                // the same batch, would otherwise wipe it.
+                records.append(PrintedEstimate(estimate, issuedAt: issuedAt))
                 printed = estimate
             }
         }
@@ -136,7 +146,7 @@ public actor Hall {
         // The messages these events trigger commit with them, in the same transaction.
         let outbox = triggers.drafts(for: events, in: state, contacts: { self.contacts[$0] }, printedWait: { [wait = printed?.wait] _ in wait })
         let seqs = try await withCheckedThrowingContinuation { continuation in
-            pending.append(PendingCommand(events: events, contacts: contacts, outbox: outbox, continuation: continuation))
+            pending.append(PendingCommand(events: events, contacts: contacts, outbox: outbox, printed: records, continuation: continuation))
             wakeWriter.yield()
         }
         return Outcome(events: events, seqs: seqs, view: rendered, printed: printed)
@@ -151,7 +161,9 @@ public actor Hall {
         let events = batch.flatMap(\.events)
         let started = ContinuousClock.now
         do {
-            let seqs = try await journal.appendAsync(events, contacts: batch.flatMap(\.contacts), outbox: batch.flatMap(\.outbox))
+            let seqs = try await journal.appendAsync(
+                events, contacts: batch.flatMap(\.contacts), outbox: batch.flatMap(\.outbox), printed: batch.flatMap(\.printed)
+            )
             metrics.recordCommit(commands: batch.count, duration: ContinuousClock.now - started)
             var offset = 0
             for command in batch {
@@ -159,12 +171,17 @@ public actor Hall {
                 offset += command.events.count
             }
             let stored = zip(seqs, events).map { StoredEvent(seq: $0, date: engine.calendar.businessDate(of: $1.at), event: $1) }
-            for item in stored {
-                Self.noteCall(item.event, in: &recentCalls)
-                estimator.fold(item.event)
-                accuracy.fold(item.event)
-                metrics.record(item.event, in: state)
-                for subscriber in subscribers.values { subscriber.yield(item) }
+            var next = stored.makeIterator()
+            for command in batch {
+                for _ in command.events {
+                    guard let item = next.next() else { break }
+                    Self.noteCall(item.event, in: &recentCalls)
+                    estimator.fold(item.event)
+                    accuracy.fold(item.event)
+                    metrics.record(item.event, in: state)
+                    for subscriber in subscribers.values { subscriber.yield(item) }
+                }
+                for record in command.printed { accuracy.recordPrinted(record) }
             }
             committedSeq = seqs.last ?? committedSeq
         } catch {
@@ -236,15 +253,31 @@ public actor Hall {
         subscribers = [:]
     }
 
-    /// Records "near turn" messages for waiting tickets whose heads-up time has come (the
-    /// estimator's, or few people ahead), once per ticket and recipient. Returns how many.
+    /// The heads-up pass (every few seconds): re-estimates the whole line once, notes the
+    /// tickets whose heads-up has fallen due (for the accuracy ledger, phone or not), and
+    /// records "near turn" messages for those with a contact (the estimator's moment, or few
+    /// people ahead), once per ticket and recipient. Returns how many messages.
     @discardableResult
     public func enqueueHeadsUps() async -> Int {
         let now = clock()
-        guard state.waitingTickets.contains(where: { $0.hasContact && !headsUpDone.contains($0.number) }) else { return 0 }
+        guard !state.waiting.isEmpty, let date = state.date else { return 0 }
         // One projection of the whole line (what `kiosk replay` scores), not one per ticket.
+        let hold = triggers.settings.headsUpHoldSeconds
         var headsUpAt: [TicketNumber: Date] = [:]
-        for estimate in estimator.estimates(in: state, at: now) { headsUpAt[estimate.ticket] = estimate.headsUpAt }
+        var due: [TicketNumber] = []
+        for estimate in estimator.estimates(in: state, at: now) {
+            headsUpAt[estimate.ticket] = estimate.headsUpAt
+            guard estimate.headsUpAt <= now, let issued = state.tickets[estimate.ticket]?.issuedAt,
+                  now.timeIntervalSince(issued) >= hold, accuracy.recordHeadsUp(estimate.ticket, at: now) else { continue }
+            due.append(estimate.ticket)
+        }
+        if !due.isEmpty {
+            do {
+                try await journal.recordHeadsUps(due, on: date, at: now)
+            } catch {
+                logger.error("recording heads-ups failed", metadata: ["error": "\(error)"])
+            }
+        }
         let drafts = triggers.headsUps(
             in: state, at: now, contacts: { self.contacts[$0] },
             headsUpAt: { headsUpAt[$0] },

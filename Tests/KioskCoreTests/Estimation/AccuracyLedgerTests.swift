@@ -52,4 +52,20 @@ import Testing
         ledger.fold(HallEvent(at: t0.addingTimeInterval(86_400), .dayStarted(BusinessDate("2026-03-03")!)))
         #expect(ledger.summary().called == 0)
     }
+
+    @Test func theHeadsUpThatFellDueIsTheOneJudged() {
+        var ledger = AccuracyLedger()
+        ledger.recordPrinted(estimate("D001", wait: 1500, headsUpIn: 0), issuedAt: t0)
+        #expect(!ledger.headsUpRecorded("D001"))
+        // The pass found it due 16 minutes in; a later pass does not move it.
+        let first = ledger.recordHeadsUp("D001", at: t0.addingTimeInterval(960))
+        let again = ledger.recordHeadsUp("D001", at: t0.addingTimeInterval(1200))
+        let unknown = ledger.recordHeadsUp("Z999", at: t0)   // never printed
+        #expect(first && !again && !unknown)
+        #expect(ledger.headsUpRecorded("D001"))
+        ledger.fold(HallEvent(at: t0.addingTimeInterval(1500), .called(ticket: "D001", counter: "1", audit: nil)))
+        // 540 s before the call: on time (the issue-time moment would have said early).
+        #expect(ledger.outcomes.first?.headsUpLead == 540)
+        #expect(ledger.summary().headsUpOnTime == 1)
+    }
 }
