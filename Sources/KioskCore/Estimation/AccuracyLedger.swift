@@ -2,8 +2,8 @@ import Foundation
 
 /// How good today's printed estimates were: each ticket's printed wait against its actual
 /// wait (issue → first call), and whether its heads-up fell 5–15 min before the call — the
-/// moment the daemon's heads-up pass found it due (what a citizen with a phone number got),
-/// or, for a ticket called before that, the moment printed at issue.
+/// moment the daemon's heads-up pass found it due (what a citizen with a phone number got);
+/// a ticket called before that counts as a heads-up at the call (late).
 /// Pure; the daemon records printed estimates and heads-ups (durably, in the journal, so a
 /// restart rebuilds the day) and folds committed events into it.
 public struct AccuracyLedger: Sendable, Equatable {
@@ -55,7 +55,7 @@ public struct AccuracyLedger: Sendable, Equatable {
             guard let p = printed.removeValue(forKey: ticket) else { return }
             let actual = event.at.timeIntervalSince(p.issuedAt)
             outcomes.append(Outcome(
-                ticket: ticket, error: p.wait - actual, headsUpLead: event.at.timeIntervalSince(p.headsUpDueAt ?? p.headsUpAt),
+                ticket: ticket, error: p.wait - actual, headsUpLead: event.at.timeIntervalSince(p.headsUpDueAt ?? event.at),
                 headsUpScored: actual >= 900
             ))
         case let .cancelled(ticket):

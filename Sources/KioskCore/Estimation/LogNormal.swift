@@ -44,13 +44,14 @@ public struct LogNormal: Sendable, Equatable {
     }
 
     /// The remaining time of a duration that has lasted `elapsed`, for a uniform draw `u` in
-    /// [0, 1): the inverse of the distribution conditioned on exceeding `elapsed`.
+    /// [0, 1): the inverse of the distribution conditioned on exceeding `elapsed`, worked in the
+    /// upper tail so a service far beyond its usual length (a clerk who forgot "finish") still
+    /// has a future instead of ending "now". At least a tenth of the median remains.
     public func residual(after elapsed: Double, u: Double) -> Double {
-        let lower = elapsed > 0 ? normalCDF((Foundation.log(elapsed) - mu) / sigma) : 0
-        // Keep away from 1 so the inverse stays finite; the far tail is capped at 1 − 1e-9.
-        let p = min(lower + (1 - lower) * u, 1 - 1e-9)
-        let x = exp(mu + sigma * inverseNormalCDF(max(p, 1e-12)))
-        return max(0, x - elapsed)
+        let z = elapsed > 0 ? (Foundation.log(elapsed) - mu) / sigma : -.infinity
+        let upper = normalCDF(-z) * (1 - u)   // P(X > x) for the drawn x
+        let x = exp(mu - sigma * inverseNormalCDF(min(max(upper, 1e-300), 1 - 1e-16)))
+        return max(x - elapsed, 0.1 * exp(mu))
     }
 }
 
@@ -62,13 +63,7 @@ func normalCDF(_ z: Double) -> Double {
 /// Φ⁻¹(p) for p in (0, 1): Acklam's rational approximation (relative error < 1.2e-9),
 /// enough for drawing from a tail.
 func inverseNormalCDF(_ p: Double) -> Double {
-    let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
-             1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00]
-    let b = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-             6.680131188771972e+01, -1.328068155288572e+01]
-    let c = [-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
-             -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00]
-    let d = [7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00]
+    let (a, b, c, d) = (AcklamCoefficients.a, AcklamCoefficients.b, AcklamCoefficients.c, AcklamCoefficients.d)
     let low = 0.02425
     if p < low {
         let q = (-2 * Foundation.log(p)).squareRoot()
@@ -83,4 +78,14 @@ func inverseNormalCDF(_ p: Double) -> Double {
     let q = p - 0.5, r = q * q
     return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
         / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+}
+
+private enum AcklamCoefficients {
+    static let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+                    1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00]
+    static let b = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+                    6.680131188771972e+01, -1.328068155288572e+01]
+    static let c = [-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+                    -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00]
+    static let d = [7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00]
 }

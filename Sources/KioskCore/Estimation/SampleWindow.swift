@@ -1,7 +1,8 @@
 /// The most recent observations of one duration (seconds), oldest first, at most `capacity`.
 ///
-/// Learned distributions are kept as samples rather than fitted curves: the estimator draws
-/// from them, so skew, no-shows and the odd very long case are priced in as they happen.
+/// Learned distributions are kept as samples: the estimator draws from them (or, for service
+/// times, from a log-normal fitted to them), so skew, no-shows and the odd very long case are
+/// priced in as they happen.
 public struct SampleWindow: Sendable, Equatable {
     public let capacity: Int
     /// Oldest first.

@@ -162,8 +162,8 @@ struct Projection {
     private let serviceFit: [LogNormal?]
     /// The fits as `fitLevels` equally likely quantiles each (flat, per service): a draw is
     /// then a lookup, as cheap as resampling observations.
-    private var fitQuantiles: [Double] = []
-    private let fitLevels = 128
+    private let fitQuantiles: [Double]
+    private static let fitLevels = 128
     private let callToStart: [Double]
     private let unserved: [Double]
     private let unservedShare: Double
@@ -248,12 +248,8 @@ struct Projection {
             guard canCompose, let samples = stats.service[code]?.values, samples.count >= 3 else { return nil }
             return LogNormal(samples: samples, pooledSigma: pooledSigma)
         }
-        for fit in serviceFit {
-            for level in 0..<128 {
-                let p = (Double(level) + 0.5) / 128
-                fitQuantiles.append(fit.map { exp($0.mu + $0.sigma * inverseNormalCDF(p)) } ?? 0)
-            }
-        }
+        let levels = (0..<Self.fitLevels).map { inverseNormalCDF((Double($0) + 0.5) / Double(Self.fitLevels)) }
+        fitQuantiles = serviceFit.flatMap { fit in levels.map { z in fit.map { exp($0.mu + $0.sigma * z) } ?? 0 } }
         callToStart = stats.callToStart.values
         unserved = stats.unserved.values
         unservedShare = stats.unserved.isEmpty ? 0 : stats.unservedShare
@@ -298,7 +294,7 @@ struct Projection {
                         if let i = serviceIndex[code], let fit = serviceFit[i], served.count + unserved.count >= 3 {
                             // Still not at the window: the longer the wait, the likelier a no-show.
                             let p = unservedShare * Double(unserved.count) / Double(max(stats.unserved.count, 1))
-                            let q = (1 - unservedShare) * Double(served.count) / Double(stats.callToStart.count)
+                            let q = (1 - unservedShare) * Double(served.count) / Double(max(stats.callToStart.count, 1))
                             start = .calling(served: served, unserved: unserved, unservedChance: p / (p + q), fit: fit, scale: speed)
                         } else {
                             let tail = (stats.occupancy[code] ?? SampleWindow()).residuals(after: elapsed)
@@ -324,20 +320,26 @@ struct Projection {
             let open = sessions.contains { mid >= $0.0 && mid < $0.1 }
             rates.append(open ? stats.arrivalRate(at: mid, now: nowOfDay, firstOpen: firstOpen) : 0)
         }
-        bucketRate = rates
+        // Only arrivals that can be called before a ticket already waiting matter: priority
+        // ones (they overtake) and those a `service_order` window prefers. A normal arrival at
+        // `fifo` windows is behind everyone waiting now, so it is left out (thinning the
+        // stream): a day with thousands waiting would otherwise simulate hours of arrivals.
+        var weight: [Double] = [], everything = 0.0
+        for (s, code) in codes.enumerated() {
+            let preferred = counters.contains { $0.serviceOrder && $0.services.contains(s) }
+            for priority in [false, true] {
+                let seen = Double(stats.classCounts[.init(service: code, priority: priority)] ?? 0) + 0.5
+                everything += seen
+                weight.append(priority || preferred ? seen : 0)
+            }
+        }
+        let kept = weight.reduce(0, +)
         var acc = 0.0
-        var total = 0.0
-        for code in codes {
-            for priority in [false, true] {
-                total += Double(stats.classCounts[.init(service: code, priority: priority)] ?? 0) + 0.5
-            }
+        for w in weight {
+            acc += kept > 0 ? w / kept : 0
+            classCumulative.append(acc)
         }
-        for code in codes {
-            for priority in [false, true] {
-                acc += (Double(stats.classCounts[.init(service: code, priority: priority)] ?? 0) + 0.5) / total
-                classCumulative.append(acc)
-            }
-        }
+        bucketRate = rates.map { $0 * kept / everything }
 
         // Room for the waiting tickets and three times the expected arrivals of each class.
         let expectedArrivals = bucketRate.reduce(0, +) * 300
@@ -440,8 +442,7 @@ struct Projection {
                 }
                 let d = drawOccupancy(k >> 1, speed: speeds[c])
                 var next = f + d
-                let x = breakRate * d   // chance of a break during d: 1 − e^−x, x small
-                if breakRate > 0, rng.unit() < (x < 0.1 ? x * (1 - x / 2) : -expm1(-x)), inSession(next) {
+                if breakRate > 0, inSession(next), rng.unit() < -expm1(-breakRate * d) {
                     next += breaks[rng.index(breaks.count)]
                 }
                 freeAt[c] = next
@@ -460,7 +461,7 @@ struct Projection {
         if unservedShare > 0, Double(r >> 43) * 0x1.0p-21 < unservedShare {
             return unserved[Int((((r >> 22) & mask) &* UInt64(unserved.count)) >> 21)]
         }
-        let time = fitQuantiles[service * fitLevels + Int(((r & mask) &* UInt64(fitLevels)) >> 21)]
+        let time = fitQuantiles[service * Self.fitLevels + Int(((r & mask) &* UInt64(Self.fitLevels)) >> 21)]
         return callToStart[Int((((r >> 22) & mask) &* UInt64(callToStart.count)) >> 21)] + time * speed
     }
 

@@ -11,8 +11,9 @@ public struct WaitStatistics: Sendable, Equatable {
     /// First call → service start, all services pooled (walk-up and answered recalls): the
     /// window's overhead before a service it will be busy with.
     public var callToStart = SampleWindow(capacity: 300)
-    /// First call → window free for calls that ended without a service (no-show, transfer,
-    /// park), all services pooled, and how many calls ended each way.
+    /// First call → window free for calls that ended without a service (no-show, park), all
+    /// services pooled, and how many calls ended each way (a transfer counts in neither: the
+    /// ticket is served under its new service).
     public var unserved = SampleWindow(capacity: 300)
     public var servedCalls = 0
     public var unservedCalls = 0

@@ -42,10 +42,8 @@ public struct NotificationTriggers: Sendable {
         return out
     }
 
-    /// "Near turn" messages due at `now` for waiting tickets with a contact: when the
-    /// estimator's heads-up time has passed, or (no heads-up yet) when at most
-    /// `settings.headsUpAhead` people are ahead; never within `settings.headsUpHoldSeconds`
-    /// of the ticket being printed. `skip` lists tickets already handled.
+    /// "Near turn" messages due at `now` for waiting tickets with a contact (see
+    /// `isHeadsUpDue`). `skip` lists tickets already handled.
     public func headsUps(
         in state: HallState, at now: Date, contacts: (TicketNumber) -> TicketContact?,
         headsUpAt: (TicketNumber) -> Date?, skip: (TicketNumber) -> Bool = { _ in false }
@@ -53,18 +51,22 @@ public struct NotificationTriggers: Sendable {
         guard settings.templates[.nearTurn] != nil else { return [] }
         var out: [OutboxDraft] = []
         for ticket in state.waitingTickets where ticket.hasContact && !skip(ticket.number) {
-            guard now.timeIntervalSince(ticket.issuedAt) >= settings.headsUpHoldSeconds,
-                  let ahead = state.peopleAhead(of: ticket.number) else { continue }
-            let due: Bool
-            if let at = headsUpAt(ticket.number) {
-                due = at <= now || ahead == 0
-            } else {
-                due = ahead <= settings.headsUpAhead
-            }
-            guard due, let contact = contacts(ticket.number) else { continue }
+            guard let ahead = state.peopleAhead(of: ticket.number),
+                  isHeadsUpDue(issuedAt: ticket.issuedAt, ahead: ahead, headsUpAt: headsUpAt(ticket.number), at: now),
+                  let contact = contacts(ticket.number) else { continue }
             out += drafts(.nearTurn, ticket: ticket.number, contact: contact, values: [.ahead: String(ahead)], in: state, at: now)
         }
         return out
+    }
+
+    /// Whether a waiting ticket's "near turn" moment has come: the estimator's heads-up time
+    /// has passed or nobody is ahead, or (no heads-up time yet) at most
+    /// `settings.headsUpAhead` people are ahead; never within `settings.headsUpHoldSeconds`
+    /// of the ticket being printed. The daemon's accuracy ledger judges the same moment.
+    public func isHeadsUpDue(issuedAt: Date, ahead: Int, headsUpAt: Date?, at now: Date) -> Bool {
+        guard now.timeIntervalSince(issuedAt) >= settings.headsUpHoldSeconds else { return false }
+        if let headsUpAt { return headsUpAt <= now || ahead == 0 }
+        return ahead <= settings.headsUpAhead
     }
 
     func drafts(

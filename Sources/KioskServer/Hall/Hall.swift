@@ -262,14 +262,17 @@ public actor Hall {
         let now = clock()
         guard !state.waiting.isEmpty, let date = state.date else { return 0 }
         // One projection of the whole line (what `kiosk replay` scores), not one per ticket.
-        let hold = triggers.settings.headsUpHoldSeconds
         var headsUpAt: [TicketNumber: Date] = [:]
+        for estimate in estimator.estimates(in: state, at: now) { headsUpAt[estimate.ticket] = estimate.headsUpAt }
         var due: [TicketNumber] = []
-        for estimate in estimator.estimates(in: state, at: now) {
-            headsUpAt[estimate.ticket] = estimate.headsUpAt
-            guard estimate.headsUpAt <= now, let issued = state.tickets[estimate.ticket]?.issuedAt,
-                  now.timeIntervalSince(issued) >= hold, accuracy.recordHeadsUp(estimate.ticket, at: now) else { continue }
-            due.append(estimate.ticket)
+        var aheadOfService: [ServiceCode: Int] = [:]
+        for ticket in state.waitingTickets {
+            let ahead = aheadOfService[ticket.service, default: 0]
+            aheadOfService[ticket.service] = ahead + 1
+            guard !accuracy.headsUpRecorded(ticket.number),
+                  triggers.isHeadsUpDue(issuedAt: ticket.issuedAt, ahead: ahead, headsUpAt: headsUpAt[ticket.number], at: now),
+                  accuracy.recordHeadsUp(ticket.number, at: now) else { continue }
+            due.append(ticket.number)
         }
         if !due.isEmpty {
             do {

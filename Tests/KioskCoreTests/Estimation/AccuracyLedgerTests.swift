@@ -16,6 +16,7 @@ import Testing
         var ledger = AccuracyLedger()
         ledger.recordPrinted(estimate("A001", wait: 600, headsUpIn: 0), issuedAt: t0)
         ledger.recordPrinted(estimate("A002", wait: 1200, headsUpIn: 600), issuedAt: t0)
+        ledger.recordHeadsUp("A002", at: t0.addingTimeInterval(600))
         ledger.fold(HallEvent(at: t0.addingTimeInterval(300), .called(ticket: "A001", counter: "1", audit: nil)))
         ledger.fold(HallEvent(at: t0.addingTimeInterval(2000), .called(ticket: "A002", counter: "1", audit: nil)))
         // A recall is not a first call: nothing more is counted.
@@ -64,8 +65,13 @@ import Testing
         #expect(first && !again && !unknown)
         #expect(ledger.headsUpRecorded("D001"))
         ledger.fold(HallEvent(at: t0.addingTimeInterval(1500), .called(ticket: "D001", counter: "1", audit: nil)))
-        // 540 s before the call: on time (the issue-time moment would have said early).
+        // 540 s before the call: on time (the issue-time moment, 1500 s before, would say early).
         #expect(ledger.outcomes.first?.headsUpLead == 540)
         #expect(ledger.summary().headsUpOnTime == 1)
+        // Called before any heads-up fell due: judged as a heads-up at the call, late.
+        ledger.recordPrinted(estimate("D002", wait: 600, headsUpIn: 0), issuedAt: t0)
+        ledger.fold(HallEvent(at: t0.addingTimeInterval(1000), .called(ticket: "D002", counter: "1", audit: nil)))
+        #expect(ledger.outcomes.last?.headsUpLead == 0)
+        #expect(ledger.summary().headsUpLate == 0.5)
     }
 }
