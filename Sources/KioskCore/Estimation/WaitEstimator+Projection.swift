@@ -125,9 +125,11 @@ func quantile(_ sorted: ArraySlice<Double>, _ q: Double) -> Double {
 /// Each replicate: every window frees at a drawn time (now if idle; a drawn residual if
 /// calling, serving or on a break), then repeatedly the earliest-free window applies the call
 /// rule to the line (per-class FIFO queues, the priority interleave, the window's policy),
-/// takes the ticket and stays busy for an occupancy drawn from that service's recent samples
-/// (× the window's speed), sometimes followed by a break. Future arrivals join the queues as a
-/// Poisson stream at the forecast rate. Records when each target ticket is taken.
+/// takes the ticket and stays busy for an occupancy (the walk-up, then a service drawn from
+/// that service's log-normal fit × the window's speed; or an unanswered call), sometimes
+/// followed by a break. Future arrivals that can overtake someone waiting (priority ones, and
+/// those a `service_order` window prefers) join the queues as a Poisson stream at their share
+/// of the forecast rate. Records when each target ticket is taken.
 struct Projection {
     let now: Double
     let midnight: Double
