@@ -87,8 +87,8 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "KioskFrontDeskTests", dependencies: ["KioskFrontDesk", "KioskCore", "KioskDisplay"]),
-        .testTarget(name: "KioskTerminalTests", dependencies: ["KioskTerminal", "KioskDisplay", "KioskCore"]),
+        .testTarget(name: "KioskFrontDeskTests", dependencies: ["KioskFrontDesk", "KioskCore", "KioskDisplay", "KioskTestSupport"]),
+        .testTarget(name: "KioskTerminalTests", dependencies: ["KioskTerminal", "KioskDisplay", "KioskCore", "KioskTestSupport"]),
         .testTarget(
             name: "KioskServerTests",
             dependencies: [

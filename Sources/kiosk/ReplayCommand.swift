@@ -57,14 +57,16 @@ struct ReplayCommand: ParsableCommand {
         let updatesOut = try updates.map { try LineWriter(path: $0) }
         let threshold = smsThresholdMin * 60
 
+        var notifier = SMSSettings()
+        notifier.headsUpHoldSeconds = headsUpHold
         var lastUpdate = -Double.infinity
         func refresh(at t: Double) {
             guard let updatesOut else { return }
             lastUpdate = t
             for var e in estimator.estimates(in: state, at: codec.instant(secondsOfDay: t)) {
-                // The notifier sends nothing while the ticket is fresh (SMSSettings.headsUpHoldSeconds).
+                // The notifier sends nothing while the ticket is fresh.
                 if let issued = state.tickets[e.ticket]?.issuedAt {
-                    e.headsUpAt = max(e.headsUpAt, issued.addingTimeInterval(headsUpHold))
+                    e.headsUpAt = max(e.headsUpAt, notifier.earliestHeadsUp(issuedAt: issued))
                 }
                 updatesOut.write(
                     "{\"t\":\(Self.tenth(t)),\"ticket\":\(JSONValue.string(e.ticket).serialized()),"

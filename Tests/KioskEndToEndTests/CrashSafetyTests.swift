@@ -1,4 +1,5 @@
 import Foundation
+import KioskTestSupport
 import KioskCore
 import KioskStore
 import Testing
@@ -18,7 +19,7 @@ import Testing
         for _ in 0..<cycles {
             let service = ["A", "B", "C"].randomElement(using: &rng)!
             let process = Process()
-            process.executableURL = KioskProcess.binary
+            process.executableURL = KioskBinary.url
             process.arguments = ["take", service, "--count", "500", "--data-dir", dir, "--at", "\(day) 09:30"]
             let out = Pipe()
             process.standardOutput = out

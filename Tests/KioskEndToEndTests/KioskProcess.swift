@@ -1,17 +1,8 @@
 import Foundation
+import KioskTestSupport
 
 /// Runs the built `kiosk` executable as a user would.
 enum KioskProcess {
-    /// The `kiosk` binary beside the test bundle (both are products of the same build).
-    static var binary: URL {
-        let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for candidate in [here, here.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("kiosk")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return here.appendingPathComponent("kiosk")
-    }
-
     struct Result {
         var status: Int32
         var stdout: String
@@ -21,7 +12,7 @@ enum KioskProcess {
     /// Runs to completion and captures both streams.
     static func run(_ arguments: [String]) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = KioskBinary.url
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -1,4 +1,5 @@
 import Foundation
+import KioskTestSupport
 import KioskCore
 import Testing
 @testable import KioskFrontDesk
@@ -29,7 +30,7 @@ import Testing
     @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed"))
     func ticketMachineThenWindowTerminalAndTheHallScreen() async throws {
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let daemon = Daemon(dataDir: dir + "/var")
+        let daemon = try Daemon(dataDir: dir + "/var")
         defer { daemon.stop() }
         try await daemon.start(at: "2026-03-02 09:00")
         let tmux = Tmux()
@@ -169,7 +170,7 @@ import Testing
           "counters": [{"id": "1", "services": ["A", "B"]}]
         }
         """#.write(toFile: config, atomically: true, encoding: .utf8)
-        let daemon = Daemon(dataDir: dir + "/var")
+        let daemon = try Daemon(dataDir: dir + "/var")
         defer { daemon.stop() }
         // Five minutes before the morning session ends.
         try await daemon.start(at: "2026-03-02 11:55", config: config)

@@ -1,4 +1,5 @@
 import Foundation
+import KioskTestSupport
 import KioskCore
 import KioskHTTPClient
 import KioskServer
@@ -18,7 +19,7 @@ struct DaemonSigkillTests {
         let port: Int
 
         init(config: String, dataDirectory: String, tokens: String) throws {
-            port = try KannelHarness.freePort()
+            port = try freePort()
             process.executableURL = KioskBinary.url
             process.arguments = [
                 "serve", "--config", config, "--data-dir", dataDirectory, "--port", String(port),
@@ -110,18 +111,3 @@ struct DaemonSigkillTests {
     }
 }
 
-/// The `kiosk` binary beside the test bundle (both are products of the same build), or
-/// `KIOSK_BINARY` when set.
-enum KioskBinary {
-    static var url: URL {
-        if let path = ProcessInfo.processInfo.environment["KIOSK_BINARY"], !path.isEmpty { return URL(fileURLWithPath: path) }
-        let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for candidate in [here, here.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("kiosk")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return here.appendingPathComponent("kiosk")
-    }
-
-    static var exists: Bool { FileManager.default.isExecutableFile(atPath: url.path) }
-}

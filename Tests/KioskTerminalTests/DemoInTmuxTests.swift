@@ -1,4 +1,5 @@
 import Foundation
+import KioskTestSupport
 import Testing
 
 /// `kiosk demo` — what a newcomer sees first — in a real terminal: simulated citizens take

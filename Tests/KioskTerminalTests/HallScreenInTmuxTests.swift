@@ -1,4 +1,5 @@
 import Foundation
+import KioskTestSupport
 import Testing
 
 /// The hall screen in a real terminal: the built `kiosk serve` and `kiosk display` binaries,
@@ -8,7 +9,7 @@ import Testing
     func screensFollowCallsPausesAndADaemonRestart() async throws {
         let dir = NSTemporaryDirectory() + "kiosk-tmux-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let daemon = DaemonProcess(dataDir: dir + "/var", port: freePort())
+        let daemon = DaemonProcess(dataDir: dir + "/var", port: try freePort())
         defer { daemon.stop() }
         try await daemon.start(at: "2026-03-02 09:00")
 

@@ -159,9 +159,11 @@ struct Projection {
     private let classCount: Int
     private var counters: [Window] = []
     private let occupancy: [[Double]]
-    /// Per service, when it has been seen served: its service-time fit, for the composite
-    /// occupancy (overhead, then a service drawn from the fit; or an unserved call).
+    /// Per service, once it has been served a few times: its service-time fit, for services in
+    /// progress and for the composite occupancy (overhead, then a service drawn from the fit; or
+    /// an unserved call), the latter once the hall has shown enough walk-ups (`composes`).
     private let serviceFit: [LogNormal?]
+    private let composes: Bool
     /// The fits as `fitLevels` equally likely quantiles each (flat, per service): a draw is
     /// then a lookup, as cheap as resampling observations.
     private let fitQuantiles: [Double]
@@ -245,9 +247,9 @@ struct Projection {
         }
         breaks = stats.breaks.isEmpty ? [1200] : stats.breaks.values
         let pooledSigma = LogNormal.pooledSigma(stats.service.sorted { $0.key < $1.key }.map(\.value.values))
-        let canCompose = stats.callToStart.count >= 5
+        composes = stats.callToStart.count >= 5
         serviceFit = codes.map { code in
-            guard canCompose, let samples = stats.service[code]?.values, samples.count >= 3 else { return nil }
+            guard let samples = stats.service[code]?.values, samples.count >= 3 else { return nil }
             return LogNormal(samples: samples, pooledSigma: pooledSigma)
         }
         let levels = (0..<Self.fitLevels).map { inverseNormalCDF((Double($0) + 0.5) / Double(Self.fitLevels)) }
@@ -282,8 +284,7 @@ struct Projection {
                     switch ticket.state {
                     case let .serving(_, since):
                         let elapsed = (now - since.timeIntervalSince1970) / speed
-                        let samples = stats.service[code]?.values ?? []
-                        if samples.count >= 2, let fit = LogNormal(samples: samples, pooledSigma: pooledSigma) {
+                        if let i = serviceIndex[code], let fit = serviceFit[i] {
                             start = .tail(fit, elapsed: elapsed, scale: speed)
                         } else {
                             start = .exponential(max(mean - elapsed, 0.3 * mean) * speed)
@@ -454,7 +455,7 @@ struct Projection {
 
     /// How long a call of `service` keeps a window of this speed busy.
     private mutating func drawOccupancy(_ service: Int, speed: Double) -> Double {
-        guard serviceFit[service] != nil else {
+        guard composes, serviceFit[service] != nil else {
             return occupancy[service][rng.index(occupancy[service].count)] * speed
         }
         // One 64-bit draw split three ways (21 bits each): this is the projection's hot path.

@@ -64,7 +64,7 @@ public struct NotificationTriggers: Sendable {
     /// `settings.headsUpAhead` people are ahead; never within `settings.headsUpHoldSeconds`
     /// of the ticket being printed. The daemon's accuracy ledger judges the same moment.
     public func isHeadsUpDue(issuedAt: Date, ahead: Int, headsUpAt: Date?, at now: Date) -> Bool {
-        guard now.timeIntervalSince(issuedAt) >= settings.headsUpHoldSeconds else { return false }
+        guard now >= settings.earliestHeadsUp(issuedAt: issuedAt) else { return false }
         if let headsUpAt { return headsUpAt <= now || ahead == 0 }
         return ahead <= settings.headsUpAhead
     }

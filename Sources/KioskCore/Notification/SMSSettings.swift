@@ -1,3 +1,5 @@
+import Foundation
+
 /// The hall config's `"sms"` section: which gateway, how to reach it, the signature and the
 /// message templates.
 public struct SMSSettings: Sendable, Equatable {
@@ -62,6 +64,11 @@ public struct SMSSettings: Sendable, Equatable {
         self.concurrency = concurrency
         self.maxAttempts = maxAttempts
         self.timeoutSeconds = timeoutSeconds
+    }
+
+    /// The earliest moment a "near turn" message may go out for a ticket printed at `issuedAt`.
+    public func earliestHeadsUp(issuedAt: Date) -> Date {
+        issuedAt.addingTimeInterval(headsUpHoldSeconds)
     }
 
     /// Short enough for any hall whose window names stay under 20 characters.

@@ -1,17 +1,8 @@
 import Foundation
 import KioskCore
+import KioskTestSupport
 
-/// The built `kiosk` executable beside the test bundle (both come from the same build).
-enum KioskBinary {
-    static var url: URL {
-        let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for candidate in [here, here.deletingLastPathComponent(), here.deletingLastPathComponent().deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("kiosk")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return here.appendingPathComponent("kiosk")
-    }
-
+extension KioskBinary {
     /// This repository's root (for `layouts/`).
     static var repository: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -44,30 +35,6 @@ func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, 
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 
-/// Polls `condition` until it holds or `seconds` pass; the deadline only bounds a failure.
-func eventually(within seconds: Double, every interval: Duration = .milliseconds(50), _ condition: () throws -> Bool) async rethrows -> Bool {
-    let deadline = ContinuousClock.now + .seconds(seconds)
-    while ContinuousClock.now < deadline {
-        if try condition() { return true }
-        try? await Task.sleep(for: interval)
-    }
-    return try condition()
-}
-
-/// A TCP port free right now on loopback.
-func freePort() -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-    _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-    return Int(UInt16(bigEndian: address.sin_port))
-}
-
 /// Quotes a word for `sh -c`.
 func shellQuoted(_ word: String) -> String {
     "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
@@ -76,10 +43,13 @@ func shellQuoted(_ word: String) -> String {
 /// `kiosk serve` on a temp data directory and a free port, its output in a log file.
 final class Daemon {
     let dataDir: String
-    let port = freePort()
+    let port: Int
     private var process: Process?
 
-    init(dataDir: String) { self.dataDir = dataDir }
+    init(dataDir: String) throws {
+        self.dataDir = dataDir
+        port = try freePort()
+    }
 
     var base: String { "http://127.0.0.1:\(port)" }
     var tokensPath: String { dataDir + "/tokens.json" }

@@ -1,4 +1,5 @@
 import Foundation
+import KioskTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -27,7 +28,7 @@ final class KannelHarness: @unchecked Sendable {
         dir = NSTemporaryDirectory() + "kiosk-kannel-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         var ports: Set<Int> = []
-        while ports.count < 4 { ports.insert(try Self.freePort()) }
+        while ports.count < 4 { ports.insert(try freePort()) }
         let p = Array(ports)
         (adminPort, boxPort, smscPort, sendsmsPort) = (p[0], p[1], p[2], p[3])
         try config.write(toFile: dir + "/kannel.conf", atomically: true, encoding: .utf8)
@@ -231,19 +232,4 @@ final class KannelHarness: @unchecked Sendable {
         }
     }
 
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw Failure(description: "socket: \(errno)") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard ok else { throw Failure(description: "bind: \(errno)") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
 }

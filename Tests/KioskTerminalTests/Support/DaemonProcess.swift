@@ -1,4 +1,5 @@
 import Foundation
+import KioskTestSupport
 import KioskCore
 
 /// `kiosk serve` as a child process on a data directory and port, logging to a file.

@@ -1,16 +1,5 @@
 import Foundation
-
-/// The built `kiosk` executable beside the test bundle (both come from the same build).
-enum KioskBinary {
-    static var url: URL {
-        let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for candidate in [here, here.deletingLastPathComponent(), here.deletingLastPathComponent().deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("kiosk")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return here.appendingPathComponent("kiosk")
-    }
-}
+import KioskTestSupport
 
 /// Runs a command to completion, returning its exit status and standard output. With
 /// `capture: false` the output is discarded instead: a command that leaves a daemon behind
@@ -70,16 +59,3 @@ func spawnAndWait(_ arguments: [String]) -> Int32 {
     return (status >> 8) & 0xFF
 }
 
-/// A TCP port free right now on the loopback interface (bound to port 0, then released).
-func freePort() -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-    _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-    return Int(UInt16(bigEndian: address.sin_port))
-}
