@@ -10,31 +10,6 @@ extension KioskBinary {
     }
 }
 
-/// Runs a command to completion; returns its status and standard output.
-@discardableResult
-func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [executable] + arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["TMUX"] = nil
-    process.environment = environment
-    // Output goes to a file, not a pipe: a tmux server forked by `new-session` may keep an
-    // inherited pipe open for its whole life, and reading to EOF would then never return.
-    let file = NSTemporaryDirectory() + "kiosk-frontdesk-out-" + UUID().uuidString
-    FileManager.default.createFile(atPath: file, contents: nil)
-    defer { try? FileManager.default.removeItem(atPath: file) }
-    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
-    process.standardOutput = handle
-    process.standardError = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    try? handle.close()
-    let data = (try? Data(contentsOf: URL(fileURLWithPath: file))) ?? Data()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
-
 /// Quotes a word for `sh -c`.
 func shellQuoted(_ word: String) -> String {
     "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
@@ -68,7 +43,7 @@ final class Daemon {
         self.process = process
         let base = self.base
         let up = await eventually(within: 15) {
-            (try? run("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", base + "/healthz"]).output) == "200"
+            (try? runCommand("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", base + "/healthz"]).output) == "200"
         }
         guard up else { throw Failure("kiosk serve did not answer on \(base): \(log)") }
     }
@@ -92,7 +67,7 @@ final class Daemon {
         var args = ["-s", "-w", "\n%{http_code}", "-X", method, base + path]
         if let token { args += ["-H", "Authorization: Bearer \(token)"] }
         if let body { args += ["-H", "Content-Type: application/json", "--data", body] }
-        let output = try run("curl", args).output
+        let output = try runCommand("curl", args).output
         let status = Int(output.split(separator: "\n").last ?? "") ?? 0
         let text = output.split(separator: "\n").dropLast().joined(separator: "\n")
         return (status, (try? JSONParser.parse(text).value) ?? .null)
@@ -103,14 +78,14 @@ final class Daemon {
 struct Tmux {
     let socket = "kiosk-frontdesk-\(UUID().uuidString.prefix(8))"
 
-    static var isAvailable: Bool { (try? run("tmux", ["-V"]).status) == 0 }
+    static var isAvailable: Bool { (try? runCommand("tmux", ["-V"]).status) == 0 }
 
     func start(_ name: String, width: Int = 100, height: Int = 30, command: String) throws {
         // The first new-session forks the tmux server. Foundation's Process learns that a child
         // exited when a socket it hands the child closes; a server that inherited it would keep
         // this call waiting for the server's whole life. So close every fd above 2 first.
         let closeAndExec = #"for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null; done; exec "$@""#
-        let result = try run("bash", ["-c", closeAndExec, "bash", "tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name,
+        let result = try runCommand("bash", ["-c", closeAndExec, "bash", "tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name,
                                       "-x", String(width), "-y", String(height), command,
                                       // In the same command queue, so a quick exit still leaves its last words readable.
                                       ";", "set-option", "-t", name, "remain-on-exit", "on"])
@@ -118,30 +93,30 @@ struct Tmux {
     }
 
     func capture(_ name: String) -> String {
-        (try? run("tmux", ["-L", socket, "capture-pane", "-p", "-t", name]).output) ?? ""
+        (try? runCommand("tmux", ["-L", socket, "capture-pane", "-p", "-t", name]).output) ?? ""
     }
 
     /// Types `keys` literally (`-l`), or a key name such as `Enter` when `literal` is false.
     func send(_ name: String, _ keys: String, literal: Bool = true) {
-        _ = try? run("tmux", ["-L", socket, "send-keys", "-t", name] + (literal ? ["-l", keys] : [keys]))
+        _ = try? runCommand("tmux", ["-L", socket, "send-keys", "-t", name] + (literal ? ["-l", keys] : [keys]))
     }
 
     /// Ends every program (Ctrl-C, which each front end and the hall screen take as "quit"),
     /// then every session, then the server. `kill-server` alone leaves a server with live
     /// panes running here, and a pane's program may outlive its closed terminal.
     func kill() {
-        let sessions = ((try? run("tmux", ["-L", socket, "list-sessions", "-F", "#{session_name}"]).output) ?? "")
+        let sessions = ((try? runCommand("tmux", ["-L", socket, "list-sessions", "-F", "#{session_name}"]).output) ?? "")
             .split(separator: "\n").map(String.init)
         for session in sessions { send(session, "C-c", literal: false) }
         let deadline = Date().addingTimeInterval(3)
         while Date() < deadline {
-            let dead = ((try? run("tmux", ["-L", socket, "list-panes", "-a", "-F", "#{pane_dead}"]).output) ?? "")
+            let dead = ((try? runCommand("tmux", ["-L", socket, "list-panes", "-a", "-F", "#{pane_dead}"]).output) ?? "")
                 .split(separator: "\n").allSatisfy { $0 == "1" }
             if dead { break }
             usleep(50_000)
         }
-        for session in sessions { _ = try? run("tmux", ["-L", socket, "kill-session", "-t", session]) }
-        _ = try? run("tmux", ["-L", socket, "kill-server"])
+        for session in sessions { _ = try? runCommand("tmux", ["-L", socket, "kill-session", "-t", session]) }
+        _ = try? runCommand("tmux", ["-L", socket, "kill-server"])
     }
 }
 

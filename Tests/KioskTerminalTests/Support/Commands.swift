@@ -1,27 +1,6 @@
 import Foundation
 import KioskTestSupport
 
-/// Runs a command to completion, returning its exit status and standard output. With
-/// `capture: false` the output is discarded instead: a command that leaves a daemon behind
-/// (`tmux new-session`) would otherwise hold the pipe open and never let the read end.
-@discardableResult
-func run(_ executable: String, _ arguments: [String], capture: Bool = true) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [executable] + arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["TMUX"] = nil
-    process.environment = environment
-    let out = Pipe()
-    process.standardOutput = capture ? out : FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let data = capture ? out.fileHandleForReading.readDataToEndOfFile() : Data()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
-
 /// Runs a command with `posix_spawnp` and `waitpid`, output discarded. For commands that leave
 /// a daemon behind (`tmux new-session` starts the tmux server): Foundation's `Process` notices
 /// an exit through a descriptor the daemon would inherit and keep open, and never returns.

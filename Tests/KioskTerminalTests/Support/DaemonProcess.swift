@@ -31,7 +31,7 @@ final class DaemonProcess {
         self.process = process
         let base = self.base
         let up = await eventually(within: 10, every: .milliseconds(50)) {
-            (try? run("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", base + "/healthz"]).output) == "200"
+            (try? runCommand("curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", base + "/healthz"]).output) == "200"
         }
         guard up else { throw DaemonError(message: "kiosk serve did not answer on \(base) within 10 s: \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")") }
     }
@@ -64,7 +64,7 @@ final class DaemonProcess {
     /// POSTs JSON with a bearer token through curl; returns the HTTP status.
     @discardableResult
     func post(_ path: String, _ body: String, token: String) throws -> Int {
-        let result = try run("curl", [
+        let result = try runCommand("curl", [
             "-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", "-H", "Content-Type: application/json",
             "-H", "Authorization: Bearer \(token)", "--data", body, base + path,
         ])

@@ -1,4 +1,5 @@
 import Foundation
+import KioskTestSupport
 
 /// A private tmux server (its own socket name) for real-terminal tests: sessions of a fixed
 /// size running a command, read back with `capture-pane`. `kill()` ends it all.
@@ -6,7 +7,7 @@ struct TmuxServer {
     let socket = "kiosk-test-\(UUID().uuidString.prefix(8))"
 
     static var isAvailable: Bool {
-        (try? run("tmux", ["-V"]).status) == 0
+        (try? runCommand("tmux", ["-V"]).status) == 0
     }
 
     /// A detached session `name` of `width`×`height` running `command` via `sh -c`; the pane
@@ -19,7 +20,7 @@ struct TmuxServer {
 
     /// The pane's visible text.
     func capture(_ name: String) -> String {
-        (try? run("tmux", ["-L", socket, "capture-pane", "-p", "-t", name]).output) ?? ""
+        (try? runCommand("tmux", ["-L", socket, "capture-pane", "-p", "-t", name]).output) ?? ""
     }
 
     func sendKeys(_ name: String, _ keys: String) {
