@@ -64,7 +64,15 @@ let package = Package(
         // The hall screen client: follows the daemon's event stream, renders a layout, writes
         // only the changed cells to its terminal.
         .target(name: "KioskTerminal", dependencies: ["KioskCore", "KioskDisplay", "KioskHTTPClient"]),
-        .target(name: "KioskTestSupport", dependencies: ["KioskCore", "KioskStore"]),
+        // What every test target shares: the daemon in process and as a child process, tmux,
+        // eventually, free ports, token files, and the fakes (a manual clock, an SMS gateway).
+        .target(
+            name: "KioskTestSupport",
+            dependencies: [
+                "KioskCore", "KioskStore", "KioskSMS", "KioskServer", "KioskHTTPClient",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "kiosk",
             dependencies: [
@@ -88,12 +96,13 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "KioskFrontDeskTests", dependencies: ["KioskFrontDesk", "KioskCore", "KioskDisplay", "KioskTestSupport"]),
-        .testTarget(name: "KioskTerminalTests", dependencies: ["KioskTerminal", "KioskDisplay", "KioskCore", "KioskTestSupport"]),
+        .testTarget(name: "KioskTerminalTests", dependencies: ["KioskTerminal", "KioskDisplay", "KioskCore", "KioskServer", "KioskTestSupport"]),
         .testTarget(
             name: "KioskServerTests",
             dependencies: [
-                // Tests talk to a live server over loopback through our own libcurl client.
-                "KioskServer", "KioskCore", "KioskStore", "KioskTestSupport", "KioskHTTPClient",
+                // Tests talk to a live server over loopback through our own libcurl client, and
+                // read its event stream with the hall screen's SSE parser.
+                "KioskServer", "KioskCore", "KioskStore", "KioskTestSupport", "KioskHTTPClient", "KioskTerminal",
             ]
         ),
         // Runs the built `kiosk` binary as a user would: crash safety, CLI, terminals.

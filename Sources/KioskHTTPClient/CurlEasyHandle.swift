@@ -34,11 +34,36 @@ final class CurlEasyHandle {
             // The whole budget went on waiting for a worker: nothing was sent.
             return .failure(.timeout(requestMayHaveBeenSent: false))
         }
-        curl_easy_reset(handle)
-        errorBuffer[0] = 0
         let state = CurlTransferState(
             maximumBodyBytes: configuration.maximumResponseBytes, cancellation: cancellation
         )
+        return transfer(request, state: state, totalMilliseconds: max(1, milliseconds(remaining))).map { status in
+            HTTPResponse(status: status, headers: state.headers, body: state.body)
+        }
+    }
+
+    /// Runs `request` on the calling (stream) thread until the body ends, fails, is cancelled
+    /// or stays silent for `readTimeout` (or has no head by `headDeadline`); the head and every
+    /// chunk go to `sink` as they arrive, and the outcome too. Blocks for the stream's life.
+    func stream(
+        _ request: HTTPRequest, to sink: CurlStreamSink, cancellation: CurlCancellation,
+        readTimeout: Duration?, headDeadline: ContinuousClock.Instant
+    ) {
+        let state = CurlTransferState(
+            maximumBodyBytes: configuration.maximumResponseBytes, cancellation: cancellation,
+            sink: sink, readTimeout: readTimeout, headDeadline: headDeadline
+        )
+        // No limit on the whole exchange: a stream lasts as long as both ends want it.
+        sink.close(transfer(request, state: state, totalMilliseconds: 0).map { _ in () })
+    }
+
+    /// One `curl_easy_perform` with `state` behind the callbacks; the final status, or why
+    /// there is none. `totalMilliseconds` 0 sets no limit on the whole exchange.
+    private func transfer(
+        _ request: HTTPRequest, state: CurlTransferState, totalMilliseconds: Int
+    ) -> Result<Int, HTTPTransportError> {
+        curl_easy_reset(handle)
+        errorBuffer[0] = 0
         var headerList: UnsafeMutablePointer<curl_slist>?
         // The list must outlive curl_easy_perform, and no longer.
         defer { curl_slist_free_all(headerList) }
@@ -46,7 +71,7 @@ final class CurlEasyHandle {
         let code: CURLcode
         do {
             headerList = try makeHeaderList(request.headers)
-            try configure(request, remaining: remaining, headerList: headerList)
+            try configure(request, totalMilliseconds: totalMilliseconds, headerList: headerList)
             try installCallbacks(Unmanaged.passUnretained(state).toOpaque())
             code = withExtendedLifetime(state) { curl_easy_perform(handle) }
         } catch {
@@ -60,19 +85,19 @@ final class CurlEasyHandle {
                 message: detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail,
                 requestStarted: state.requestStarted,
                 bodyTooLarge: state.bodyTooLarge,
-                cancelled: cancellation.isCancelled,
+                readTimedOut: state.readTimedOut,
+                cancelled: state.cancellation.isCancelled,
                 maximumBodyBytes: configuration.maximumResponseBytes
             ))
         }
         var status = 0
         kiosk_curl_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-        return .success(HTTPResponse(status: status, headers: state.headers, body: state.body))
+        return .success(status)
     }
 
     private func configure(
-        _ request: HTTPRequest, remaining: Duration, headerList: UnsafeMutablePointer<curl_slist>?
+        _ request: HTTPRequest, totalMilliseconds: Int, headerList: UnsafeMutablePointer<curl_slist>?
     ) throws(HTTPTransportError) {
-        let remainingMilliseconds = max(1, milliseconds(remaining))
         let connectMilliseconds = max(1, Int((request.connectTimeout * 1000).rounded(.up)))
 
         try set(CURLOPT_URL, request.url)
@@ -81,8 +106,8 @@ final class CurlEasyHandle {
         try set(CURLOPT_NOPROXY, configuration.noProxy)
         try set(CURLOPT_USERAGENT, configuration.userAgent)
         try set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(errorBuffer))
-        try set(CURLOPT_TIMEOUT_MS, remainingMilliseconds)
-        try set(CURLOPT_CONNECTTIMEOUT_MS, min(connectMilliseconds, remainingMilliseconds))
+        try set(CURLOPT_TIMEOUT_MS, totalMilliseconds)
+        try set(CURLOPT_CONNECTTIMEOUT_MS, totalMilliseconds > 0 ? min(connectMilliseconds, totalMilliseconds) : connectMilliseconds)
         try set(CURLOPT_TCP_KEEPALIVE, 1)
         try check(kiosk_curl_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList), CURLOPT_HTTPHEADER)
 
@@ -137,12 +162,12 @@ final class CurlEasyHandle {
         }, CURLOPT_PREREQFUNCTION)
         try set(CURLOPT_PREREQDATA, pointer: context)
 
-        // libcurl calls this at least once a second, even while waiting: our cancellation point.
+        // libcurl calls this at least once a second, even while waiting: our cancellation
+        // point, and where a silent stream's read timeout is noticed.
         try set(CURLOPT_NOPROGRESS, 0)
         try check(kiosk_curl_easy_setopt_xferinfo_callback(handle, CURLOPT_XFERINFOFUNCTION) { context, _, _, _, _ in
             guard let context else { return 0 }
-            let state = Unmanaged<CurlTransferState>.fromOpaque(context).takeUnretainedValue()
-            return state.cancellation.isCancelled ? 1 : 0
+            return Unmanaged<CurlTransferState>.fromOpaque(context).takeUnretainedValue().shouldAbort() ? 1 : 0
         }, CURLOPT_XFERINFOFUNCTION)
         try set(CURLOPT_XFERINFODATA, pointer: context)
     }

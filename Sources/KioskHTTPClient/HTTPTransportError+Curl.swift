@@ -6,10 +6,10 @@ extension HTTPTransportError {
     /// - Parameters:
     ///   - message: the error buffer's text, or `curl_easy_strerror` when it is empty.
     ///   - requestStarted: whether the connection was up and the request about to be sent.
-    ///   - bodyTooLarge / cancelled: what our own callbacks aborted for.
+    ///   - bodyTooLarge / readTimedOut / cancelled: what our own callbacks aborted for.
     init(
         curlCode code: CURLcode, message: String, requestStarted: Bool,
-        bodyTooLarge: Bool, cancelled: Bool, maximumBodyBytes: Int
+        bodyTooLarge: Bool, readTimedOut: Bool = false, cancelled: Bool, maximumBodyBytes: Int
     ) {
         switch code {
         case CURLE_COULDNT_CONNECT:
@@ -24,7 +24,9 @@ extension HTTPTransportError {
             self = .couldNotResolve(message: message)
         case CURLE_WRITE_ERROR where bodyTooLarge:
             self = .responseTooLarge(limitBytes: maximumBodyBytes)
-        case CURLE_ABORTED_BY_CALLBACK where cancelled:
+        case CURLE_ABORTED_BY_CALLBACK where readTimedOut && !cancelled:
+            self = .timeout(requestMayHaveBeenSent: requestStarted)
+        case CURLE_ABORTED_BY_CALLBACK where cancelled, CURLE_WRITE_ERROR where cancelled:
             self = .cancelled(requestMayHaveBeenSent: requestStarted)
         default:
             self = .other(code: Int(code.rawValue), message: message)

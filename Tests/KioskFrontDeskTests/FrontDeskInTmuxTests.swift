@@ -23,14 +23,24 @@ import Testing
         }
     }
 
+    /// Types `keys` into `session` (literally, or a key name such as `Enter`), then waits for
+    /// its screen to show every one of `needles`.
+    func press(_ tmux: Tmux, _ session: String, _ keys: String, literal: Bool = true, then needles: String...,
+               sourceLocation: Testing.SourceLocation = #_sourceLocation) async -> Bool {
+        tmux.send(session, keys, literal: literal)
+        return await waitFor(tmux, session, needles.joined(separator: " + "), sourceLocation: sourceLocation) { screen in
+            needles.allSatisfy { screen.contains($0) }
+        }
+    }
+
     func command(_ words: [String], log: String) -> String {
-        words.map(shellQuoted).joined(separator: " ") + " 2>>" + shellQuoted(log) 
+        shellCommand(words, errorLog: log)
     }
 
     @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed"))
     func ticketMachineThenWindowTerminalAndTheHallScreen() async throws {
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let daemon = try Daemon(dataDir: dir + "/var")
+        let daemon = DaemonProcess(dataDir: dir + "/var")
         defer { daemon.stop() }
         try await daemon.start(at: "2026-03-02 09:00")
         let tmux = Tmux()
@@ -45,21 +55,15 @@ import Testing
         guard await waitFor(tmux, "kiosk", "请选择业务", "求职登记", "失业登记/失业证", "等候0人") else { return }
 
         // 3 = 失业登记/失业证: the documents first.
-        tmux.send("kiosk", "3")
-        guard await waitFor(tmux, "kiosk", "解除劳动合同书", "1  确认取号", "0  返回") else { return }
-        tmux.send("kiosk", "1")
-        guard await waitFor(tmux, "kiosk", "是否优先办理", "2  优先") else { return }
-        tmux.send("kiosk", "2")
-        guard await waitFor(tmux, "kiosk", "输入您的手机号") else { return }
+        guard await press(tmux, "kiosk", "3", then: "解除劳动合同书", "1  确认取号", "0  返回") else { return }
+        guard await press(tmux, "kiosk", "1", then: "是否优先办理", "2  优先") else { return }
+        guard await press(tmux, "kiosk", "2", then: "输入您的手机号") else { return }
 
         // A wrong number: a clear message and a second try.
         tmux.send("kiosk", "12345678901")
-        tmux.send("kiosk", "Enter", literal: false)
-        guard await waitFor(tmux, "kiosk", "不是有效的手机号", "请重新输入") else { return }
-        tmux.send("kiosk", "13800138000")
-        guard await waitFor(tmux, "kiosk", "[ 138****8000 ]") else { return }
-        tmux.send("kiosk", "Enter", literal: false)
-        guard await waitFor(tmux, "kiosk", "家属手机号", "138****8000") else { return }
+        guard await press(tmux, "kiosk", "Enter", literal: false, then: "不是有效的手机号", "请重新输入") else { return }
+        guard await press(tmux, "kiosk", "13800138000", then: "[ 138****8000 ]") else { return }
+        guard await press(tmux, "kiosk", "Enter", literal: false, then: "家属手机号", "138****8000") else { return }
         tmux.send("kiosk", "Enter", literal: false)
 
         // The ticket: service, people ahead, estimate, documents, status URL, SMS consent.
@@ -106,50 +110,36 @@ import Testing
         }
 
         // Call next: A001 (the call rule takes normal tickets before the first priority one).
-        tmux.send("window", "n")
-        guard await waitFor(tmux, "window", "当前 Current: A001", "完成 Done: 叫号") else { return }
+        guard await press(tmux, "window", "n", then: "当前 Current: A001", "完成 Done: 叫号") else { return }
         #expect(await eventually(within: 5) { (try? hallCalls().first) == "A001" })
         if hasDisplay { #expect(await waitFor(tmux, "hall", "A001 → 2号窗口") { line($0, "A001", "2号窗口") }) }
 
         // Recall; a second call while A001 is still at the window is refused in the daemon's words.
-        tmux.send("window", "r")
-        guard await waitFor(tmux, "window", "完成 Done: 重呼", "第2次") else { return }
-        tmux.send("window", "n")
-        guard await waitFor(tmux, "window", "不能执行 Refused [counter_busy]", "请先办结") else { return }
-        tmux.send("window", "s")
-        guard await waitFor(tmux, "window", "完成 Done: 开始办理", "办理中 serving") else { return }
-        tmux.send("window", "f")
-        guard await waitFor(tmux, "window", "完成 Done: 办结", "当前无号") else { return }
+        guard await press(tmux, "window", "r", then: "完成 Done: 重呼", "第2次") else { return }
+        guard await press(tmux, "window", "n", then: "不能执行 Refused [counter_busy]", "请先办结") else { return }
+        guard await press(tmux, "window", "s", then: "完成 Done: 开始办理", "办理中 serving") else { return }
+        guard await press(tmux, "window", "f", then: "完成 Done: 办结", "当前无号") else { return }
 
         // Next call: A002.
-        tmux.send("window", "n")
-        guard await waitFor(tmux, "window", "当前 Current: A002") else { return }
+        guard await press(tmux, "window", "n", then: "当前 Current: A002") else { return }
         // Finishing a ticket that was only called is refused: the daemon's words, not ours.
-        tmux.send("window", "f")
-        guard await waitFor(tmux, "window", "Refused [invalid_transition]", "不能finish") else { return }
-        tmux.send("window", "s")
-        guard await waitFor(tmux, "window", "办理中 serving") else { return }
+        guard await press(tmux, "window", "f", then: "Refused [invalid_transition]", "不能finish") else { return }
+        guard await press(tmux, "window", "s", then: "办理中 serving") else { return }
         #expect(await eventually(within: 5) { (try? hallCalls().first) == "A002" })
         if hasDisplay { #expect(await waitFor(tmux, "hall", "A002 → 2号窗口") { line($0, "A002", "2号窗口") }) }
-        tmux.send("window", "f")
-        guard await waitFor(tmux, "window", "完成 Done: 办结", "当前无号") else { return }
+        guard await press(tmux, "window", "f", then: "完成 Done: 办结", "当前无号") else { return }
 
         // Pause with a back-at time.
-        tmux.send("window", "p")
-        guard await waitFor(tmux, "window", "几点回来") else { return }
-        tmux.send("window", "1030")
-        guard await waitFor(tmux, "window", "> 10:30") else { return }
-        tmux.send("window", "Enter", literal: false)
-        guard await waitFor(tmux, "window", "暂停服务 paused,10:30 回来") else { return }
+        guard await press(tmux, "window", "p", then: "几点回来") else { return }
+        guard await press(tmux, "window", "1030", then: "> 10:30") else { return }
+        guard await press(tmux, "window", "Enter", literal: false, then: "暂停服务 paused,10:30 回来") else { return }
         let view = try daemon.request("GET", "/v1/windows/2", token: try daemon.token("supervisor")).json
         #expect(view["status"]?.stringValue == "paused")
         #expect(view["back_at"]?.stringValue == "10:30")
         if hasDisplay { #expect(await waitFor(tmux, "hall", "2号窗口 暂停服务") { line($0, "2号窗口", "暂停") }) }
         // A paused window cannot call: the daemon's words.
-        tmux.send("window", "n")
-        guard await waitFor(tmux, "window", "counter_paused", "窗口2暂停服务") else { return }
-        tmux.send("window", "g")
-        guard await waitFor(tmux, "window", "完成 Done: 恢复服务", "服务中 open") else { return }
+        guard await press(tmux, "window", "n", then: "counter_paused", "窗口2暂停服务") else { return }
+        guard await press(tmux, "window", "g", then: "完成 Done: 恢复服务", "服务中 open") else { return }
 
         // q leaves, gives the terminal back and exits 0.
         tmux.send("window", "q")
@@ -175,7 +165,7 @@ import Testing
           "counters": [{"id": "1", "services": ["A", "B"]}]
         }
         """#.write(toFile: config, atomically: true, encoding: .utf8)
-        let daemon = try Daemon(dataDir: dir + "/var")
+        let daemon = DaemonProcess(dataDir: dir + "/var")
         defer { daemon.stop() }
         // Five minutes before the morning session ends.
         try await daemon.start(at: "2026-03-02 11:55", config: config)
@@ -187,22 +177,16 @@ import Testing
         guard await waitFor(tmux, "kiosk", "请选择业务", "求职登记", "职业介绍") else { return }
 
         // A: the one ticket of the day.
-        tmux.send("kiosk", "1")
-        guard await waitFor(tmux, "kiosk", "确认取号") else { return }
-        tmux.send("kiosk", "11")
-        guard await waitFor(tmux, "kiosk", "输入您的手机号") else { return }
-        tmux.send("kiosk", "Enter", literal: false)
-        guard await waitFor(tmux, "kiosk", "家属手机号") else { return }
-        tmux.send("kiosk", "Enter", literal: false)
-        guard await waitFor(tmux, "kiosk", "排队取号凭条", "求职登记", "/v1/tickets/A001") else { return }
+        guard await press(tmux, "kiosk", "1", then: "确认取号") else { return }
+        guard await press(tmux, "kiosk", "11", then: "输入您的手机号") else { return }
+        guard await press(tmux, "kiosk", "Enter", literal: false, then: "家属手机号") else { return }
+        guard await press(tmux, "kiosk", "Enter", literal: false, then: "排队取号凭条", "求职登记", "/v1/tickets/A001") else { return }
         tmux.send("kiosk", "0")
 
         // The quota is reached: the menu says so, and choosing it gives the daemon's words.
         guard await waitFor(tmux, "kiosk", "今日号已取完") else { return }
-        tmux.send("kiosk", "1")
-        guard await waitFor(tmux, "kiosk", "暂不能取号", "限1个", "请下一个工作日再来") else { return }
-        tmux.send("kiosk", "0")
-        guard await waitFor(tmux, "kiosk", "请选择业务") else { return }
+        guard await press(tmux, "kiosk", "1", then: "暂不能取号", "限1个", "请下一个工作日再来") else { return }
+        guard await press(tmux, "kiosk", "0", then: "请选择业务") else { return }
 
         // Tickets waiting for the one window (a supervisor may still issue, audited).
         let supervisor = try daemon.token("supervisor")
@@ -215,14 +199,10 @@ import Testing
         #expect(refused.json["error"]?["code"]?.stringValue == "closes_before_turn")
 
         // At the machine: documents, confirm, normal, no numbers, then the refusal and when to come back.
-        tmux.send("kiosk", "2")
-        guard await waitFor(tmux, "kiosk", "学历证书(如有)") else { return }
-        tmux.send("kiosk", "11")
-        guard await waitFor(tmux, "kiosk", "输入您的手机号") else { return }
-        tmux.send("kiosk", "Enter", literal: false)
-        guard await waitFor(tmux, "kiosk", "家属手机号") else { return }
-        tmux.send("kiosk", "Enter", literal: false)
-        guard await waitFor(tmux, "kiosk", "暂不能取号", "晚于本时段结束(12:00)", "请于14:30后再来取号") else { return }
+        guard await press(tmux, "kiosk", "2", then: "学历证书(如有)") else { return }
+        guard await press(tmux, "kiosk", "11", then: "输入您的手机号") else { return }
+        guard await press(tmux, "kiosk", "Enter", literal: false, then: "家属手机号") else { return }
+        guard await press(tmux, "kiosk", "Enter", literal: false, then: "暂不能取号", "晚于本时段结束(12:00)", "请于14:30后再来取号") else { return }
         // Nothing was issued: B005 does not exist.
         #expect(try daemon.request("GET", "/v1/tickets/B005").status == 404)
     }

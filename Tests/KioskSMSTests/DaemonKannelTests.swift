@@ -5,6 +5,7 @@ import KioskServer
 import KioskSMS
 import KioskStore
 import Logging
+import KioskTestSupport
 import Testing
 
 /// The whole path with a real daemon and a real Kannel: the kiosk takes a phone, the window
@@ -21,46 +22,23 @@ struct DaemonKannelTests {
         )
         let counter = config.counters[0]
         let service = counter.services[0]
-        let tokens = AccessTokens(
-            kiosk: "kiosk-0123456789abcdef", supervisor: "supervisor-0123456789abcdef", display: "display-0123456789abcdef",
-            admin: "admin-0123456789abcdef", windows: Dictionary(uniqueKeysWithValues: config.counters.map { ($0.id, "window-\($0.id)-0123456789abcdef") })
-        )
+        let tokens = AccessTokens.forTests(config)
         let dataDirectory = NSTemporaryDirectory() + "kiosk-sms-daemon-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
         // A hall clock that runs, from 09:00 on a Monday.
         let calendar = QueueEngine(config: config).calendar
         let opening = calendar.instant(on: SMSFixture.date, at: ClockTime("09:00")!)
         let started = Date()
-        var options = KioskDaemon.Options(config: config, tokens: tokens, dataDirectory: dataDirectory)
-        options.port = 0
-        options.gracefulShutdownSignals = []
-        options.clock = { opening.addingTimeInterval(Date().timeIntervalSince(started)) }
-        options.smsRetry = RetryPolicy(base: 0.05, cap: 0.4, maxRetryAfter: 2, maxAttempts: 20)
-        options.smsPollInterval = .milliseconds(20)
-        options.headsUpInterval = .milliseconds(100)
-        var logger = Logger(label: "kiosk.server.test")
-        logger.logLevel = .error
-        options.logger = logger
-        let (ready, readyContinuation) = AsyncStream<Int>.makeStream()
-        options.onReady = { readyContinuation.yield($0) }
-        let daemon = try KioskDaemon(options)
+        var options = KioskDaemon.Options.forSMSTests(
+            config: config, dataDirectory: dataDirectory, clock: { opening.addingTimeInterval(Date().timeIntervalSince(started)) },
+            headsUpInterval: .milliseconds(100)
+        )
+        options.tickInterval = .seconds(1)
+        options.logger.logLevel = .error
+        try await InProcessDaemon.with(options) { daemon in try await exercise(daemon) }
 
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await daemon.run() }
-            do {
-                try await exercise()
-            } catch {
-                await daemon.shutdown()
-                try? await group.waitForAll()
-                throw error
-            }
-            await daemon.shutdown()
-            try await group.waitForAll()
-        }
-
-        func exercise() async throws {
-            var iterator = ready.makeAsyncIterator()
-            let port = try #require(await iterator.next())
+        func exercise(_ daemon: InProcessDaemon) async throws {
+            let port = daemon.port
             let http = CurlHTTPTransport()
             let base = "http://127.0.0.1:\(port)"
             func send(_ method: HTTPMethod, _ path: String, token: String?, _ body: String? = nil) async throws -> HTTPResponse {

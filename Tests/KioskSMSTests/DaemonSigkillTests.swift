@@ -5,41 +5,12 @@ import KioskHTTPClient
 import KioskServer
 import KioskStore
 import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The built `kiosk serve` with a real Kannel, killed with SIGKILL while its outbox is sending:
 /// after a restart every message goes out, and duplicates are bounded by the messages that
 /// were in flight (claimed `sending`, request possibly at Kannel, answer not yet recorded).
 @Suite("kiosk serve killed mid-send", .serialized, .enabled(if: KannelHarness.installed && KioskBinary.exists))
 struct DaemonSigkillTests {
-    final class Serve {
-        let process = Process()
-        let port: Int
-
-        init(config: String, dataDirectory: String, tokens: String) throws {
-            port = try freePort()
-            process.executableURL = KioskBinary.url
-            process.arguments = [
-                "serve", "--config", config, "--data-dir", dataDirectory, "--port", String(port),
-                "--start-at", "2026-03-02 09:00", "--tokens", tokens,
-            ]
-            let logPath = dataDirectory + "/serve.log"
-            if !FileManager.default.fileExists(atPath: logPath) { _ = FileManager.default.createFile(atPath: logPath, contents: nil) }
-            let log = FileHandle(forWritingAtPath: logPath)!
-            log.seekToEndOfFile()
-            process.standardOutput = log
-            process.standardError = log
-            try process.run()
-        }
-
-        func kill9() {
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
-        }
-    }
-
     @Test func sigkillMidSendLosesNothingAndDuplicatesOnlyTheInFlight() async throws {
         let kannel = try await KannelHarness.start()
         defer { kannel.stopAll() }
@@ -63,30 +34,23 @@ struct DaemonSigkillTests {
         try tokens.jsonValue.serialized().write(toFile: tokensPath, atomically: true, encoding: .utf8)
         let http = CurlHTTPTransport(configuration: .init(maximumConcurrentRequests: 8))
 
-        func healthy(_ serve: Serve) async throws {
-            try await eventually("kiosk serve answers /healthz") {
-                guard serve.process.isRunning else { throw TimedOut(what: "kiosk serve exited; see \(dataDirectory)/serve.log") }
-                return (try? await http.send(HTTPRequest(url: "http://127.0.0.1:\(serve.port)/healthz", timeout: 2)))?.status == 200
-            }
-        }
-
         // Tickets with phones while the outbox worker is already sending their issue texts.
-        let first = try Serve(config: configPath, dataDirectory: dataDirectory, tokens: tokensPath)
-        defer { first.kill9() }
-        try await healthy(first)
+        let serve = DaemonProcess(dataDir: dataDirectory)
+        defer { serve.kill() }
+        try await serve.start(at: "2026-03-02 09:00", config: configPath, tokens: tokensPath)
         let services = config.services.map(\.code)
         var taken = 0
         for i in 0..<80 {
             let body = #"{"service":"\#(services[i % services.count])","phone":"1380000\#(String(format: "%04d", i))"}"#
             let answer = try await http.send(HTTPRequest(
-                method: .post, url: "http://127.0.0.1:\(first.port)/v1/tickets",
+                method: .post, url: serve.base + "/v1/tickets",
                 headers: ["Authorization": "Bearer \(tokens.kiosk)", "Content-Type": "application/json"], body: Data(body.utf8)
             ))
             if answer.status == 201 { taken += 1 }
             if kannel.messages().count >= 20 { break }
         }
         try await eventually("some texts at the SMSC") { kannel.messages().count >= 10 }
-        first.kill9()
+        serve.kill()
         let atKill = kannel.messages().count
 
         let journalPath = dataDirectory + "/journal.sqlite"
@@ -94,9 +58,7 @@ struct DaemonSigkillTests {
         let afterKill = try SQLiteJournal(path: journalPath, calendar: calendar).outboxCounts()
         let inFlight = afterKill[.sending] ?? 0
 
-        let second = try Serve(config: configPath, dataDirectory: dataDirectory, tokens: tokensPath)
-        defer { second.kill9() }
-        try await healthy(second)
+        try await serve.start(at: "2026-03-02 09:00", config: configPath, tokens: tokensPath)
         try await eventually("every message accepted after the restart", within: 60) {
             let counts = try SQLiteJournal(path: journalPath, calendar: calendar).outboxCounts()
             return counts.keys.allSatisfy { $0 == .accepted || $0 == .delivered } && counts.values.reduce(0, +) == taken

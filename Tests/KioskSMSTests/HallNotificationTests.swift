@@ -15,14 +15,13 @@ struct HallNotificationTests {
     @Test func messagesCommitWithTheirEventsAndHeadsUpsAreOncePerTicketAcrossRestarts() async throws {
         let dataDirectory = NSTemporaryDirectory() + "kiosk-sms-hall-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
-        let calendar = QueueEngine(config: config).calendar
-        let now = calendar.instant(on: SMSFixture.date, at: ClockTime("09:00")!)
-        let clock = ManualClock(now)
+        let clock = ManualClock(hallTime: "09:00", config: config)
+        let now = clock.now
         let counter = config.counters[0]
         let service = counter.services[0]
         let phone = PhoneNumber("13800138000")!, caretaker = PhoneNumber("13900139000")!
 
-        let numbers: [TicketNumber] = try await withDaemon(config: config, dataDirectory: dataDirectory, clock: { clock.now }) { daemon, _ in
+        let numbers: [TicketNumber] = try await InProcessDaemon.with(.forSMSTests(config: config, dataDirectory: dataDirectory, clock: { clock.now })) { daemon in
             let hall = daemon.hall
             _ = try await hall.execute(.tick)
             var numbers: [TicketNumber] = []
@@ -52,7 +51,7 @@ struct HallNotificationTests {
         #expect(log.contains("138****8000") && !log.contains("13800138000") && !log.contains("13900139000"))
         #expect(log.split(separator: "\n").count == 6)
 
-        try await withDaemon(config: config, dataDirectory: dataDirectory, clock: { now.addingTimeInterval(180) }) { daemon, _ in
+        try await InProcessDaemon.with(.forSMSTests(config: config, dataDirectory: dataDirectory, clock: { now.addingTimeInterval(180) })) { daemon in
             let hall = daemon.hall
             #expect(await hall.enqueueHeadsUps() == 0)
             // The call addresses both numbers (kept across the restart).
@@ -64,7 +63,7 @@ struct HallNotificationTests {
                 try hall.journal.outboxMessages().allSatisfy { $0.state.isFinal }
             }
         }
-        let counts = try SQLiteJournal(path: dataDirectory + "/journal.sqlite", calendar: calendar).outboxCounts()
+        let counts = try SQLiteJournal(path: dataDirectory + "/journal.sqlite", calendar: SMSFixture.calendar).outboxCounts()
         #expect(counts[.delivered] == 8)
     }
 }

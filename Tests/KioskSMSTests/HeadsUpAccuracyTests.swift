@@ -14,12 +14,11 @@ struct HeadsUpAccuracyTests {
     @Test func theLedgerSurvivesARestartWithItsHeadsUps() async throws {
         let dataDirectory = NSTemporaryDirectory() + "kiosk-accuracy-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
-        let calendar = QueueEngine(config: config).calendar
-        let clock = ManualClock(calendar.instant(on: SMSFixture.date, at: ClockTime("09:00")!))
+        let clock = ManualClock(hallTime: "09:00", config: config)
         let counter = config.counters[0]
         let service = counter.services[0]
 
-        let before: AccuracyLedger = try await withDaemon(config: config, dataDirectory: dataDirectory, clock: { clock.now }) { daemon, _ in
+        let before: AccuracyLedger = try await InProcessDaemon.with(.forSMSTests(config: config, dataDirectory: dataDirectory, clock: { clock.now })) { daemon in
             let hall = daemon.hall
             _ = try await hall.execute(.tick)
             var numbers: [TicketNumber] = []
@@ -39,7 +38,7 @@ struct HeadsUpAccuracyTests {
             #expect(ledger.outcomes.first?.headsUpLead == 0)   // due at the pass, called the same instant
             return ledger
         }
-        try await withDaemon(config: config, dataDirectory: dataDirectory, clock: { clock.now }) { daemon, _ in
+        try await InProcessDaemon.with(.forSMSTests(config: config, dataDirectory: dataDirectory, clock: { clock.now })) { daemon in
             #expect(await daemon.hall.accuracy == before)
         }
     }

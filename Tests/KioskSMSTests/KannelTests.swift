@@ -4,6 +4,7 @@ import KioskHTTPClient
 import KioskSMS
 import KioskStore
 import Synchronization
+import KioskTestSupport
 import Testing
 
 /// The notifier against a real Kannel (bearerbox + smsbox + fakesmsc) on loopback, with the

@@ -2,6 +2,7 @@ import Foundation
 import KioskCore
 import KioskSMS
 import KioskStore
+import KioskTestSupport
 import Testing
 
 @Suite("Outbox and worker")

@@ -19,18 +19,17 @@ struct DaemonKillTests {
         let dataDirectory = NSTemporaryDirectory() + "kiosk-daemon-kill-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
-        let tokens = TestTokens.make(for: config)
+        let tokens = AccessTokens.forTests(config)
         let tokensFile = dataDirectory + "/tokens.json"
         try tokens.jsonValue.serialized().write(toFile: tokensFile, atomically: true, encoding: .utf8)
 
         let acknowledged = Collected<String>()
         var previousCount = 0
         for cycle in 0..<cycles {
-            let (daemon, api) = try await DaemonProcess.start(
-                dataDirectory: dataDirectory, tokensFile: tokensFile, startAt: "2026-03-02 09:00",
-                client: { APIClient(port: $0, tokens: tokens, concurrency: 8) }
-            )
+            let daemon = DaemonProcess(dataDir: dataDirectory)
             defer { daemon.kill() }
+            try await daemon.start(at: "2026-03-02 09:00", tokens: tokensFile)
+            let api = APIClient(port: daemon.port, tokens: tokens, concurrency: 8)
             let killAfter = Int.random(in: 100...600, using: &rng)
             let clientSeeds = (0..<8).map { _ in rng.next() }
 

@@ -5,14 +5,14 @@ import Testing
 /// `kiosk demo` — what a newcomer sees first — in a real terminal: simulated citizens take
 /// tickets, clerks call them, and the hall screen follows.
 @Suite(.serialized) struct DemoInTmuxTests {
-    @Test(.enabled(if: TmuxServer.isAvailable, "tmux is not installed"))
+    @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed"))
     func demoScreenShowsCallsMoving() async throws {
         let dir = NSTemporaryDirectory() + "kiosk-demo-tmux-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let tmux = TmuxServer()
+        let tmux = Tmux()
         defer { tmux.kill() }
         let words = [KioskBinary.url.path, "demo", "--speed", "240", "--start-at", "08:58", "--data-dir", dir, "--layout", Layouts.path("main-hall")]
-        try tmux.start("demo", width: 120, height: 40, command: words.map(shellQuoted).joined(separator: " ") + "; echo \"demo exited $?\"; sleep 60")
+        try tmux.start("demo", width: 120, height: 40, command: shellCommand(words, then: "; echo \"demo exited $?\"; sleep 60"))
 
         // Calls appear in the recent-calls list (newest first) …
         func calls(_ screen: String) -> [String] {
@@ -33,7 +33,7 @@ import Testing
         #expect(tmux.capture("demo").contains("连城县人社局综合服务大厅"))
 
         // Ctrl-C ends the demo cleanly and says where its journal and SMS log are.
-        tmux.sendKeys("demo", "C-c")
+        tmux.send("demo", "C-c", literal: false)
         #expect(await eventually(within: 15, every: .milliseconds(100)) { tmux.capture("demo").contains("demo exited 0") },
                 "\(tmux.capture("demo"))")
         #expect(tmux.capture("demo").contains("demo journal:"))

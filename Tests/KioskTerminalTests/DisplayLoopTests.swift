@@ -56,6 +56,22 @@ struct LoopHarness {
 
     var allPaints: [DisplayLoop.Paint] { paints.withLock { $0 } }
 
+    /// Runs the loop while `body` drives it, then cancels it (which gives the terminal back).
+    func whileRunning(_ body: () async throws -> Void) async throws {
+        let loop = self.loop
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await loop.run() }
+            defer { group.cancelAll() }
+            try await body()
+        }
+    }
+
+    /// Says the stream is up; whether a live picture is painted within 5 s.
+    func goLive() async -> Bool {
+        feed.yield(.connected)
+        return await eventually(within: 5) { allPaints.contains { $0.link == .live } }
+    }
+
     static func event(_ seq: Int, _ fields: String) -> EventStreamUpdate {
         .event(ServerSentEvent(id: "\(seq)", type: "hall", data: #"{"seq":\#(seq),"date":"2026-03-02","t":34870,\#(fields)}"#))
     }
@@ -64,11 +80,9 @@ struct LoopHarness {
 @Suite struct DisplayLoopTests {
     @Test func paintsFullyOnceLiveThenWritesOnlyWhatACallChanged() async throws {
         let harness = LoopHarness(layout: try Layouts.load("main-hall"))
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await harness.loop.run() }
+        try await harness.whileRunning {
             #expect(await eventually(within: 5) { harness.sink.isEntered })
-            harness.feed.yield(.connected)
-            #expect(await eventually(within: 5) { harness.allPaints.contains { $0.link == .live } })
+            #expect(await harness.goLive())
 
             var next = SnapshotFixture.json.replacingOccurrences(of: #""calls":["#, with: #""calls":[{"ticket":"A024","counter":"3","counter_name":"3号窗口","at":"09:41:10"},"#)
             next = next.replacingOccurrences(of: #""waiting":3"#, with: #""waiting":2"#)
@@ -88,66 +102,54 @@ struct LoopHarness {
             let after = Renderer.render(layout, model: HallScreenModel.model(snapshot: changed, link: .live), size: size)
             #expect(harness.sink.writes.last == ANSIEncoder.encode(previous: before, next: after))
             #expect(await eventually(within: 5) { harness.speaker.state.withLock { $0.spoken } == ["请 A024 号 到 3 号窗口 办理"] })
-            group.cancelAll()
         }
         #expect(!harness.sink.isEntered)   // the terminal is given back on cancellation
     }
 
     @Test func aBurstOfEventsCostsOneFetch() async throws {
         let harness = LoopHarness(layout: try Layouts.load("small-80x24"))
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await harness.loop.run() }
-            harness.feed.yield(.connected)
-            #expect(await eventually(within: 5) { harness.allPaints.contains { $0.link == .live } })
+        try await harness.whileRunning {
+            #expect(await harness.goLive())
             let before = harness.snapshots.fetches
             for seq in 60..<80 { harness.feed.yield(LoopHarness.event(seq, #""ev":"issue","ticket":"A0\#(seq)","service":"A""#)) }
             #expect(await eventually(within: 5) { harness.allPaints.contains { $0.throughSeq == 79 } })
             #expect(harness.snapshots.fetches - before <= 2)   // one, or two if the burst straddled a redraw
-            group.cancelAll()
         }
     }
 
     @Test func aDroppedStreamShowsReconnectingUntilItIsBack() async throws {
         let harness = LoopHarness(layout: try Layouts.load("main-hall"))
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await harness.loop.run() }
-            harness.feed.yield(.connected)
-            #expect(await eventually(within: 5) { harness.allPaints.last?.link == .live })
+        try await harness.whileRunning {
+            #expect(await harness.goLive())
             harness.feed.yield(.disconnected(reason: "connection refused"))
             #expect(await eventually(within: 5) { harness.allPaints.last?.link == .reconnecting })
             #expect(harness.sink.writes.last?.contains("重新连接中") == true)
             harness.feed.yield(.connected)
             #expect(await eventually(within: 5) { harness.allPaints.last?.link == .live })
-            group.cancelAll()
         }
     }
 
     @Test func aFailedSnapshotAlsoShowsReconnecting() async throws {
         let harness = LoopHarness(layout: try Layouts.load("main-hall"))
         harness.snapshots.state.withLock { $0.failing = true }
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await harness.loop.run() }
+        try await harness.whileRunning {
             harness.feed.yield(.connected)
             // Never live yet: it says it is connecting.
             #expect(await eventually(within: 5) { harness.allPaints.last?.link == .connecting })
             harness.snapshots.state.withLock { $0.failing = false }
             harness.feed.yield(LoopHarness.event(90, #""ev":"pause","counter":"3""#))
             #expect(await eventually(within: 5) { harness.allPaints.last?.link == .live })
-            group.cancelAll()
         }
     }
 
     @Test func aResizeRepaintsEverythingAtTheNewSize() async throws {
         let harness = LoopHarness(layout: try Layouts.load("main-hall"))
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await harness.loop.run() }
-            harness.feed.yield(.connected)
-            #expect(await eventually(within: 5) { harness.allPaints.contains { $0.link == .live } })
+        try await harness.whileRunning {
+            #expect(await harness.goLive())
             let count = harness.allPaints.count
             harness.sink.resize(to: Size(width: 80, height: 24))
             #expect(await eventually(within: 5) { harness.allPaints.count > count && harness.allPaints.last?.full == true })
             #expect(harness.sink.writes.last?.hasPrefix("\u{1B}[0m\u{1B}[2J") == true)
-            group.cancelAll()
         }
     }
 }

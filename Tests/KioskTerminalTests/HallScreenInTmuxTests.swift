@@ -5,7 +5,7 @@ import Testing
 /// The hall screen in a real terminal: the built `kiosk serve` and `kiosk display` binaries,
 /// tmux at 120×40 and 80×24, tickets issued and called through the API with curl.
 @Suite(.serialized) struct HallScreenInTmuxTests {
-    @Test(.enabled(if: TmuxServer.isAvailable, "tmux is not installed"))
+    @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed"))
     func screensFollowCallsPausesAndADaemonRestart() async throws {
         let dir = NSTemporaryDirectory() + "kiosk-tmux-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -13,14 +13,14 @@ import Testing
         defer { daemon.stop() }
         try await daemon.start(at: "2026-03-02 09:00")
 
-        let tmux = TmuxServer()
+        let tmux = Tmux()
         defer { tmux.kill() }
         let kiosk = KioskBinary.url.path
         let announceLog = dir + "/announcements.log"
         func display(_ layout: String, extra: [String] = []) -> String {
             let words = [kiosk, "display", "--layout", Layouts.path(layout), "--server", daemon.base, "--tokens", dir + "/var/tokens.json"] + extra
             // Keep the pane's last words readable after an exit: the status, then wait.
-            return words.map(shellQuoted).joined(separator: " ") + " 2>>" + shellQuoted(dir + "/display-\(layout).err") + "; echo \"display exited $?\"; sleep 60"
+            return shellCommand(words, errorLog: dir + "/display-\(layout).err", then: "; echo \"display exited $?\"; sleep 60")
         }
         try tmux.start("big", width: 120, height: 40, command: display("main-hall", extra: ["--announce-log", announceLog]))
         try tmux.start("small", width: 80, height: 24, command: display("small-80x24"))
@@ -66,7 +66,7 @@ import Testing
         await waitForScreens("B001 → 2号窗口 after the restart") { line(in: $0, with: "B001", "2号窗口") }
 
         // Ctrl-C gives the terminal back: the hall screen is gone from the pane.
-        tmux.sendKeys("big", "C-c")
+        tmux.send("big", "C-c", literal: false)
         let restored = await eventually(within: 10, every: .milliseconds(50)) {
             let text = tmux.capture("big")
             return text.contains("display exited") && !text.contains("A001")

@@ -56,61 +56,7 @@ import Testing
     }
 }
 
-@Suite struct ChunkedDecoderTests {
-    static func chunked(_ parts: [String]) -> [UInt8] {
-        var out = ""
-        for part in parts { out += String(part.utf8.count, radix: 16) + "\r\n" + part + "\r\n" }
-        return Array((out + "0\r\n\r\n").utf8)
-    }
-
-    @Test(arguments: [1, 2, 3, 5, 8, 13, 64])
-    func decodesWhateverTheReadBoundaries(step: Int) throws {
-        let parts = ["retry: 1000\n\n", "id: 1\nevent: hall\ndata: {\"ev\":\"call\",\"counter\":\"3号窗口\"}\n\n", String(repeating: "x", count: 300)]
-        let bytes = Self.chunked(parts)
-        var decoder = ChunkedDecoder()
-        var out: [UInt8] = []
-        var index = 0
-        while index < bytes.count {
-            out += try decoder.feed(bytes[index..<min(bytes.count, index + step)])
-            index += step
-        }
-        #expect(String(decoding: out, as: UTF8.self) == parts.joined())
-        #expect(decoder.isFinished)
-    }
-
-    @Test func skipsExtensionsAndTrailers() throws {
-        var decoder = ChunkedDecoder()
-        let out = try decoder.feed(Array("4;name=value\r\nabcd\r\n0\r\nX-Trailer: 1\r\n\r\nignored".utf8))
-        #expect(out == Array("abcd".utf8))
-        #expect(decoder.isFinished)
-    }
-
-    @Test func rejectsASizeThatIsNotHex() {
-        var decoder = ChunkedDecoder()
-        #expect(throws: ChunkedDecoder.MalformedChunk.self) { try decoder.feed(Array("zz\r\n".utf8)) }
-    }
-
-    @Test func rejectsDataLongerThanItsSize() {
-        var decoder = ChunkedDecoder()
-        #expect(throws: ChunkedDecoder.MalformedChunk.self) { try decoder.feed(Array("2\r\nabc\r\n".utf8)) }
-    }
-}
-
-@Suite struct HTTPResponseHeadTests {
-    @Test func splitsTheHeadFromTheFirstBodyBytes() throws {
-        let bytes = Array("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\nd\r\nretry: 1000\n\n\r\n".utf8)
-        #expect(try HTTPResponseHead.split(Array(bytes.prefix(30))) == nil)
-        let (head, rest) = try #require(try HTTPResponseHead.split(bytes))
-        #expect(head.status == 200)
-        #expect(head["content-type"] == "text/event-stream")
-        #expect(head.isChunked)
-        #expect(String(decoding: rest, as: UTF8.self) == "d\r\nretry: 1000\n\n\r\n")
-    }
-
-    @Test func rejectsAStatusLineThatIsNotHTTP() {
-        #expect(throws: HTTPResponseHead.Malformed.self) { try HTTPResponseHead.split(Array("SSH-2.0-OpenSSH\r\n\r\n".utf8)) }
-    }
-
+@Suite struct ServerAddressTests {
     @Test func parsesServerURLs() {
         #expect(ServerAddress(url: "http://127.0.0.1:8080") == ServerAddress(host: "127.0.0.1", port: 8080))
         #expect(ServerAddress(url: "http://hall.local/") == ServerAddress(host: "hall.local", port: 80))

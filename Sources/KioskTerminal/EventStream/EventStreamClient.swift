@@ -1,17 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+import KioskHTTPClient
 import Synchronization
 
-/// Follows a daemon's `GET /v1/events` (Server-Sent Events over HTTP/1.1, chunked), resuming
-/// with `Last-Event-ID` after every drop, until stopped.
+/// Follows a daemon's `GET /v1/events` (Server-Sent Events), resuming with `Last-Event-ID`
+/// after every drop, until stopped.
 ///
-/// The blocking socket calls run on one dedicated `Thread`, never on the Swift cooperative
-/// pool; updates reach async code through an `AsyncStream`. Stopping (ending the stream's
-/// iteration or calling `stop()`) shuts the socket down, which wakes a blocked `read`.
+/// Speaks through the one libcurl transport's streaming mode: the blocking transfer runs on
+/// the transport's own stream thread, never on the Swift cooperative pool; updates reach async
+/// code through an `AsyncStream`. Stopping (ending the stream's iteration or calling `stop()`)
+/// cancels the follower, which ends the transfer.
 public final class EventStreamClient: Sendable {
     public struct Configuration: Sendable {
         public var address: ServerAddress
@@ -24,6 +21,10 @@ public final class EventStreamClient: Sendable {
         public var reconnectMilliseconds: Int = 1000
         /// Longest wait for a TCP connection, in seconds.
         public var connectTimeout: Int = 3
+        /// Longest silence (not a byte) before the connection counts as dropped; nil waits as
+        /// long as TCP says the connection lives (the daemon sends nothing while the hall is
+        /// quiet, so a limit here needs a heartbeat from it first).
+        public var readTimeout: Duration?
 
         public init(address: ServerAddress, token: String?, lastEventID: String? = nil) {
             self.address = address
@@ -33,122 +34,85 @@ public final class EventStreamClient: Sendable {
     }
 
     private struct State {
-        var stopped = false
-        /// The socket being read, so `stop()` can shut it down from another thread.
-        var socket: Int32 = -1
         var started = false
+        var stopped = false
+        var follower: Task<Void, Never>?
     }
 
     public let configuration: Configuration
+    private let transport: CurlHTTPTransport
     private let state = Mutex(State())
-    /// Signalled by `stop()` to cut a reconnection wait short.
-    private let wake = DispatchSemaphore(value: 0)
 
-    public init(_ configuration: Configuration) {
+    /// - Parameter transport: the one the stream goes through; by default one of its own
+    ///   (a stream never takes one of a transport's request workers, so sharing is optional).
+    public init(_ configuration: Configuration, transport: CurlHTTPTransport? = nil) {
         self.configuration = configuration
+        self.transport = transport ?? CurlHTTPTransport(configuration: .init(maximumConcurrentRequests: 1))
     }
 
-    /// Starts the reader thread (once) and returns its updates. Ending the iteration stops it.
+    /// Starts following (once) and returns the updates. Ending the iteration stops it.
     public func updates() -> AsyncStream<EventStreamUpdate> {
         let (stream, continuation) = AsyncStream.makeStream(of: EventStreamUpdate.self, bufferingPolicy: .unbounded)
         let first = state.withLock { state in
             defer { state.started = true }
-            return !state.started
+            return !state.started && !state.stopped
         }
         guard first else {
             continuation.finish()
             return stream
         }
         continuation.onTermination = { [self] _ in stop() }
-        let thread = Thread { [self] in
-            run(continuation)
+        // Owned here and cancelled by `stop()`: the follower is the stream's producer.
+        let follower = Task { [self] in
+            await follow(continuation)
             continuation.finish()
         }
-        thread.name = "kiosk.events"
-        thread.start()
+        let stoppedMeanwhile = state.withLock { state in
+            state.follower = follower
+            return state.stopped
+        }
+        if stoppedMeanwhile { follower.cancel() }
         return stream
     }
 
-    /// Stops reading: the current connection is shut down and no new one is made.
+    /// Stops following: the current connection is ended and no new one is made.
     public func stop() {
-        let socket = state.withLock { state in
+        let follower = state.withLock { state in
             state.stopped = true
-            return state.socket
+            return state.follower
         }
-        if socket >= 0 { _ = shutdown(socket, Int32(SHUT_RDWR)) }
-        wake.signal()
+        follower?.cancel()
     }
 
-    private var isStopped: Bool { state.withLock { $0.stopped } }
-
-    /// The reader thread: connect, stream, report the drop, wait, again.
-    private func run(_ continuation: AsyncStream<EventStreamUpdate>.Continuation) {
+    /// Connect, stream, report the drop, wait, again.
+    private func follow(_ continuation: AsyncStream<EventStreamUpdate>.Continuation) async {
         var lastEventID = configuration.lastEventID
         var retry = configuration.reconnectMilliseconds
-        while !isStopped {
+        while !Task.isCancelled {
             var parser = SSEParser(lastEventID: lastEventID)
             let reason: String
             do {
-                try stream(into: &parser, continuation)
+                try await stream(into: &parser, continuation)
                 reason = "the daemon closed the stream"
             } catch {
                 reason = "\(error)"
             }
             lastEventID = parser.lastEventID
             if let asked = parser.retryMilliseconds { retry = max(100, min(asked, 60_000)) }
-            if isStopped { break }
+            if Task.isCancelled { break }
             continuation.yield(.disconnected(reason: reason))
-            _ = wake.wait(timeout: .now() + .milliseconds(retry))
+            try? await Task.sleep(for: .milliseconds(retry))
         }
     }
 
-    /// One connection: request, head, body until it ends. Throws why it ended early.
-    private func stream(into parser: inout SSEParser, _ continuation: AsyncStream<EventStreamUpdate>.Continuation) throws(StreamError) {
-        let socket = try connect()
-        let registered = state.withLock { state in
-            guard !state.stopped else { return false }
-            state.socket = socket
-            return true
-        }
-        defer {
-            state.withLock { $0.socket = -1 }
-            close(socket)
-        }
-        guard registered else { return }
-        try send(request(lastEventID: parser.lastEventID), on: socket)
-
-        var buffer = [UInt8](repeating: 0, count: 16_384)
-        var pending: [UInt8] = []
-        var head: HTTPResponseHead?
-        var chunked: ChunkedDecoder?
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(socket, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw StreamError("read failed: \(String(cString: strerror(errno)))")
-            }
-            if count == 0 {
-                if head == nil { throw StreamError("connection closed before a response") }
-                return
-            }
-            var body = Array(buffer[0..<count])
-            if head == nil {
-                pending += body
-                let split: (head: HTTPResponseHead, rest: [UInt8])?
-                do { split = try HTTPResponseHead.split(pending) } catch { throw StreamError("\(error)") }
-                guard let split else { continue }
-                guard split.head.status == 200 else { throw StreamError("HTTP \(split.head.status)\(Self.statusHint(split.head.status))") }
-                head = split.head
-                if split.head.isChunked { chunked = ChunkedDecoder() }
-                pending = []
-                body = split.rest
-                continuation.yield(.connected)
-            }
-            if chunked != nil {
-                do { body = try chunked!.feed(body) } catch { throw StreamError("\(error)") }
-            }
-            for event in parser.feed(body) { continuation.yield(.event(event)) }
-            if chunked?.isFinished == true { return }
+    /// One connection: request, status, body until it ends. Throws why it ended early.
+    private func stream(into parser: inout SSEParser, _ continuation: AsyncStream<EventStreamUpdate>.Continuation) async throws {
+        let response = try await transport.stream(request(lastEventID: parser.lastEventID), readTimeout: configuration.readTimeout)
+        defer { response.cancel() }
+        guard response.status == 200 else { throw StreamError("HTTP \(response.status)\(Self.statusHint(response.status))") }
+        continuation.yield(.connected)
+        for try await chunk in response.body {
+            for event in parser.feed(chunk) { continuation.yield(.event(event)) }
         }
     }
 
@@ -161,72 +125,14 @@ public final class EventStreamClient: Sendable {
         }
     }
 
-    private func request(lastEventID: String?) -> String {
-        var lines = [
-            "GET \(configuration.address.basePath)\(configuration.path) HTTP/1.1",
-            "Host: \(configuration.address.hostHeader)",
-            "Accept: text/event-stream",
-            "Cache-Control: no-cache",
-            "User-Agent: kiosk-display",
-        ]
-        if let token = configuration.token { lines.append("Authorization: Bearer \(token)") }
-        if let lastEventID, !lastEventID.isEmpty { lines.append("Last-Event-ID: \(lastEventID)") }
-        return lines.joined(separator: "\r\n") + "\r\n\r\n"
-    }
-
-    /// A connected TCP socket to the configured host, trying each resolved address.
-    private func connect() throws(StreamError) -> Int32 {
-        var hints = addrinfo()
-        hints.ai_family = AF_UNSPEC
-        #if canImport(Glibc)
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        #else
-        hints.ai_socktype = SOCK_STREAM
-        #endif
-        var list: UnsafeMutablePointer<addrinfo>?
-        let address = configuration.address
-        let status = getaddrinfo(address.host, String(address.port), &hints, &list)
-        guard status == 0, let first = list else {
-            throw StreamError("cannot resolve \(address.host): \(String(cString: gai_strerror(status)))")
-        }
-        defer { freeaddrinfo(first) }
-        var failure = "no address for \(address.host)"
-        var entry: UnsafeMutablePointer<addrinfo>? = first
-        while let info = entry {
-            entry = info.pointee.ai_next
-            let fd = socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
-            guard fd >= 0 else { continue }
-            // On Linux a blocking connect gives up after SO_SNDTIMEO.
-            var timeout = timeval(tv_sec: configuration.connectTimeout, tv_usec: 0)
-            _ = setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            #if canImport(Darwin)
-            var one: Int32 = 1
-            _ = setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
-            #endif
-            if systemConnect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 { return fd }
-            failure = "cannot connect to \(address.host):\(address.port): \(String(cString: strerror(errno)))"
-            close(fd)
-        }
-        throw StreamError(failure)
-    }
-
-    private func send(_ text: String, on socket: Int32) throws(StreamError) {
-        let bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let sent = bytes[offset...].withUnsafeBytes { raw in
-                #if canImport(Glibc)
-                Glibc.send(socket, raw.baseAddress, raw.count, Int32(MSG_NOSIGNAL))
-                #else
-                Darwin.send(socket, raw.baseAddress, raw.count, 0)
-                #endif
-            }
-            if sent < 0 {
-                if errno == EINTR { continue }
-                throw StreamError("send failed: \(String(cString: strerror(errno)))")
-            }
-            offset += sent
-        }
+    private func request(lastEventID: String?) -> HTTPRequest {
+        var headers: HTTPHeaders = ["Accept": "text/event-stream", "Cache-Control": "no-cache", "User-Agent": "kiosk-display"]
+        if let token = configuration.token { headers.add(name: "Authorization", value: "Bearer \(token)") }
+        if let lastEventID, !lastEventID.isEmpty { headers.add(name: "Last-Event-ID", value: lastEventID) }
+        return HTTPRequest(
+            url: configuration.address.description + configuration.path, headers: headers,
+            connectTimeout: Double(configuration.connectTimeout)
+        )
     }
 }
 
@@ -234,14 +140,4 @@ public final class EventStreamClient: Sendable {
 struct StreamError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
-}
-
-/// `connect` without the name clash with `EventStreamClient.connect()`.
-@inline(__always)
-private func systemConnect(_ fd: Int32, _ address: UnsafeMutablePointer<sockaddr>!, _ length: socklen_t) -> Int32 {
-    #if canImport(Glibc)
-    Glibc.connect(fd, address, length)
-    #else
-    Darwin.connect(fd, address, length)
-    #endif
 }

@@ -1,5 +1,5 @@
 /// Where the daemon listens, from a base URL such as `http://127.0.0.1:8080`. Only plain
-/// `http` is spoken by the stream reader (hall screens sit on the hall's own network).
+/// `http` is accepted (hall screens sit on the hall's own network).
 public struct ServerAddress: Sendable, Hashable, CustomStringConvertible {
     public var host: String
     public var port: Int
@@ -38,11 +38,5 @@ public struct ServerAddress: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         let h = host.contains(":") ? "[\(host)]" : host
         return "http://\(h):\(port)\(basePath)"
-    }
-
-    /// The `Host` header value.
-    var hostHeader: String {
-        let h = host.contains(":") ? "[\(host)]" : host
-        return port == 80 ? h : "\(h):\(port)"
     }
 }

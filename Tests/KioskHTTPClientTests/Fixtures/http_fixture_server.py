@@ -14,6 +14,9 @@ Paths:
   /empty              closes the connection without a reply
   /reset              starts a reply, then resets the connection (TCP RST)
   /bytes/<n>          200 with an n-byte body
+  /chunks/<n>         200, chunked: `chunk <i>` lines one per chunk, `gap=<s>` apart; prints
+                      `STREAMING` once the head is out; then `hold=<s>` of silence before the
+                      last chunk, printing `CLOSED` if the client hangs up meanwhile
 
 Modes:
   --blackhole         listen with a full accept queue and never accept: connects hang
@@ -21,6 +24,7 @@ Modes:
 """
 import json
 import os
+import select
 import signal
 import socket
 import struct
@@ -90,8 +94,38 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(payload)))
             self.end_headers()
             self.wfile.write(payload)
+        elif parts[0] == "chunks":
+            query = urllib.parse.parse_qs(url.query)
+            self.chunks(int(parts[1]), float(query.get("gap", ["0"])[0]), float(query.get("hold", ["0"])[0]))
         else:
             self.reply_json(404, {"error": "no such path"})
+
+    def chunks(self, count, gap, hold):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        self.wfile.flush()
+        print("STREAMING", flush=True)
+        try:
+            for i in range(count):
+                if i and gap:
+                    time.sleep(gap)
+                data = f"chunk {i}\n".encode()
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+                self.wfile.flush()
+            deadline = time.monotonic() + hold
+            while time.monotonic() < deadline:
+                readable, _, _ = select.select([self.connection], [], [], 0.05)
+                if readable and not self.connection.recv(1, socket.MSG_PEEK):
+                    print("CLOSED", flush=True)
+                    self.close_connection = True
+                    return
+            self.wfile.write(b"0\r\n\r\n")
+            self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            print("CLOSED", flush=True)
+            self.close_connection = True
 
     def sleep(self, seconds):
         global in_flight, max_in_flight

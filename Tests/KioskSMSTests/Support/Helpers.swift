@@ -2,8 +2,6 @@ import Foundation
 import KioskCore
 import KioskSMS
 import KioskStore
-import Synchronization
-import Testing
 
 /// A business day's date and a hall for outbox tests.
 enum SMSFixture {
@@ -37,26 +35,6 @@ enum SMSFixture {
     }
 }
 
-/// Polls `condition` until it holds or `seconds` pass: no wait-and-hope sleeps.
-func eventually(
-    _ what: String, within seconds: Double = 20, every interval: Duration = .milliseconds(20),
-    sourceLocation: Testing.SourceLocation = #_sourceLocation, _ condition: () async throws -> Bool
-) async throws {
-    let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
-    while ContinuousClock.now < deadline {
-        if try await condition() { return }
-        try await Task.sleep(for: interval)
-    }
-    if try await condition() { return }
-    Issue.record("timed out after \(seconds) s waiting for: \(what)", sourceLocation: sourceLocation)
-    throw TimedOut(what: what)
-}
-
-struct TimedOut: Error, CustomStringConvertible {
-    var what: String
-    var description: String { "timed out waiting for \(what)" }
-}
-
 /// Runs a worker (a `Service`) in a child task for the duration of `body`, then cancels it.
 func withWorker<T: Sendable>(_ worker: OutboxWorker, _ body: () async throws -> T) async throws -> T {
     let task = Task { try await worker.run() }
@@ -65,22 +43,4 @@ func withWorker<T: Sendable>(_ worker: OutboxWorker, _ body: () async throws -> 
     task.cancel()
     _ = await task.result
     return result
-}
-
-/// A gateway that records what it is asked and answers from a script.
-final class ScriptedGateway: SMSGateway {
-    private let state: Mutex<(sent: [OutboxMessage], script: [SMSSendOutcome])>
-
-    init(_ script: [SMSSendOutcome] = []) {
-        state = Mutex((sent: [], script: script))
-    }
-
-    var sent: [OutboxMessage] { state.withLock { $0.sent } }
-
-    func send(_ message: OutboxMessage) async -> SMSSendOutcome {
-        state.withLock { s in
-            s.sent.append(message)
-            return s.script.isEmpty ? .accepted(status: 202, answer: "0: Accepted for delivery", gatewayID: nil, delivered: false) : s.script.removeFirst()
-        }
-    }
 }

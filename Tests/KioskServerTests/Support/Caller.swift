@@ -38,14 +38,3 @@ enum Caller: Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
-
-/// Known tokens, so tests can present the right (and the wrong) one.
-enum TestTokens {
-    static func make(for config: HallConfig) -> AccessTokens {
-        AccessTokens(
-            kiosk: "kiosk-0123456789abcdef", supervisor: "supervisor-0123456789abcdef",
-            display: "display-0123456789abcdef", admin: "admin-0123456789abcdef",
-            windows: Dictionary(uniqueKeysWithValues: config.counters.map { ($0.id, "window-\($0.id)-0123456789abcdef") })
-        )
-    }
-}

@@ -3,21 +3,19 @@ import KioskCore
 import KioskServer
 import KioskStore
 import KioskTestSupport
-import Logging
-import Synchronization
 
 /// A real `KioskDaemon` on loopback for one test: a temp data dir, known tokens, a manual hall
 /// clock, port 0, no signal handlers. Built the way `kiosk serve` builds it.
 struct TestDaemon: Sendable {
-    let daemon: KioskDaemon
-    let port: Int
+    let running: InProcessDaemon
     let clock: ManualClock
     let tokens: AccessTokens
     let config: HallConfig
     let dataDirectory: String
     let client: APIClient
-    private let stopped: Stopped
 
+    var daemon: KioskDaemon { running.daemon }
+    var port: Int { running.port }
     var hall: Hall { daemon.hall }
     var journal: SQLiteJournal { daemon.hall.journal }
 
@@ -30,53 +28,15 @@ struct TestDaemon: Sendable {
         let dataDirectory = NSTemporaryDirectory() + "kiosk-server-tests-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
         let manualClock = ManualClock(hallTime: clock, config: config)
-        let tokens = TestTokens.make(for: config)
-        var options = KioskDaemon.Options(config: config, tokens: tokens, dataDirectory: dataDirectory)
-        options.port = 0
-        options.gracefulShutdownSignals = []
-        options.clock = { manualClock.now }
         // The clock stands still, so only the start-up tick has work; tests call `tick()`.
-        options.tickInterval = .seconds(3600)
-        var logger = Logger(label: "kiosk.server.test")
-        logger.logLevel = .error
-        options.logger = logger
-        let (ready, readyContinuation) = AsyncStream<Int>.makeStream()
-        options.onReady = { port in readyContinuation.yield(port) }
-        let daemon = try KioskDaemon(options)
-        let stopped = Stopped()
-
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask {
-                defer { readyContinuation.finish() }
-                do {
-                    try await daemon.run()
-                    stopped.finish(nil)
-                } catch {
-                    stopped.finish(error)
-                    throw error
-                }
-            }
-            var iterator = ready.makeAsyncIterator()
-            guard let port = await iterator.next() else {
-                try await group.waitForAll()
-                throw DaemonDidNotStart()
-            }
+        let options = KioskDaemon.Options.forTests(config: config, dataDirectory: dataDirectory, clock: { manualClock.now })
+        return try await InProcessDaemon.with(options) { running in
             let test = TestDaemon(
-                daemon: daemon, port: port, clock: manualClock, tokens: tokens, config: config,
-                dataDirectory: dataDirectory, client: APIClient(port: port, tokens: tokens, concurrency: clientConcurrency),
-                stopped: stopped
+                running: running, clock: manualClock, tokens: options.tokens, config: config, dataDirectory: dataDirectory,
+                client: APIClient(port: running.port, tokens: options.tokens, concurrency: clientConcurrency)
             )
-            do {
-                try await test.settle()
-                let result = try await body(test)
-                await daemon.shutdown()
-                try await group.waitForAll()
-                return result
-            } catch {
-                await daemon.shutdown()
-                try? await group.waitForAll()
-                throw error
-            }
+            try await test.settle()
+            return try await body(test)
         }
     }
 
@@ -98,8 +58,7 @@ struct TestDaemon: Sendable {
 
     /// Asks for a graceful shutdown and waits until `run()` has returned; its error, if any.
     func shutdownAndWait() async -> (any Error)? {
-        await daemon.shutdown()
-        return await stopped.wait()
+        await running.shutdownAndWait()
     }
 
     /// The events of the test's business date, as the journal holds them.
@@ -110,37 +69,5 @@ struct TestDaemon: Sendable {
     /// Ticket numbers issued today, in journal order.
     func issuedInJournal() throws -> [TicketNumber] {
         try journalEvents().compactMap(\.event.issuedTicket)
-    }
-}
-
-/// Remembers how `run()` ended and wakes whoever waits for it.
-final class Stopped: Sendable {
-    private struct State {
-        var done = false
-        var error: (any Error)?
-        var waiters: [CheckedContinuation<(any Error)?, Never>] = []
-    }
-
-    private let state = Mutex(State())
-
-    func finish(_ error: (any Error)?) {
-        let waiters = state.withLock { state in
-            state.done = true
-            state.error = error
-            defer { state.waiters = [] }
-            return state.waiters
-        }
-        for waiter in waiters { waiter.resume(returning: error) }
-    }
-
-    func wait() async -> (any Error)? {
-        await withCheckedContinuation { continuation in
-            let answer: (any Error)?? = state.withLock { state in
-                if state.done { return .some(state.error) }
-                state.waiters.append(continuation)
-                return .none
-            }
-            if let answer { continuation.resume(returning: answer) }
-        }
     }
 }

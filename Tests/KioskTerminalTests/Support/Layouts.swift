@@ -1,12 +1,11 @@
 import Foundation
 import KioskDisplay
+import KioskTestSupport
 
-/// The shipped layouts, found from this file's path (tests run from any directory).
+/// The shipped layouts, found from the repository root (tests run from any directory).
 enum Layouts {
     static var directory: URL {
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("layouts")
+        URL(fileURLWithPath: KioskBinary.repository).appendingPathComponent("layouts")
     }
 
     static func path(_ name: String) -> String {
