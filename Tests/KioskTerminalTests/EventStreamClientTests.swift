@@ -64,7 +64,7 @@ struct EventStreamClientTests {
         try await withFollower(token: \.display, lastEventID: "2") { daemon, _, updates in
             var updates = updates
             _ = try await daemon.hall.execute(.issue(service: "A", priority: false))
-            let first = try await events(through: "", from: &updates)
+            let first = try await events(through: #""seq""#, from: &updates)
             #expect(first.map(\.id) == ["3"])
         }
     }
