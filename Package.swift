@@ -34,13 +34,18 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        // OpenSSL's libcrypto: HMAC-SHA256 for signed delivery-report callbacks, random keys.
+        .systemLibrary(
+            name: "CLibCrypto", path: "Sources/CLibCrypto", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // One libcurl transport: request -> status, headers, body, with timeouts.
         .target(name: "KioskHTTPClient", dependencies: ["CCurlShim"]),
         // SMS: message templates, the durable outbox worker, gateway adapters (Kannel, JSON webhook).
         .target(
             name: "KioskSMS",
             dependencies: [
-                "KioskCore", "KioskStore", "KioskHTTPClient",
+                "KioskCore", "KioskStore", "KioskHTTPClient", "CLibCrypto",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

@@ -4,13 +4,14 @@ import KioskHTTPClient
 import KioskStore
 
 /// Kannel's `sendsms` over HTTP GET: `charset=UTF-8&coding=2` so Chinese text arrives intact,
-/// `dlr-mask=31` and a `dlr-url` carrying our message id for delivery reports.
+/// `dlr-mask=31` and a `dlr-url` carrying our message id and its signature for delivery reports.
 public struct KannelGateway: SMSGateway {
     public var url: String
     public var username: String
     public var password: String
     public var sender: String?
-    /// Our daemon's base URL as Kannel reaches it (nil: no delivery reports asked for).
+    /// Our daemon's base URL as Kannel reaches it and the report signer (no URL or no signer: no
+    /// delivery reports asked for).
     public var callback: CallbackAddress
     public var timeout: Double
     let transport: any HTTPTransport
@@ -38,9 +39,9 @@ public struct KannelGateway: SMSGateway {
             ("to", message.phone?.digits ?? ""), ("text", message.text),
             ("charset", "UTF-8"), ("coding", "2"),
         ]
-        if let base = callback.url {
+        if let report = callback.reportURL(for: message.id) {
             query.append(("dlr-mask", "31"))
-            query.append(("dlr-url", "\(base)/v1/sms/dlr?id=\(message.id)&type=%d"))
+            query.append(("dlr-url", report + "&type=%d"))
         }
         return HTTPRequest(method: .get, url: url, query: query, connectTimeout: min(5, timeout), timeout: timeout)
     }

@@ -42,7 +42,7 @@ public struct WebhookGateway: SMSGateway {
         headers.set(name: "Idempotency-Key", value: "kiosk-sms-\(message.id)")
         let body = Body(
             id: String(message.id), to: message.phone?.digits ?? "", text: message.text, sender: sender,
-            callback_url: callback.url.map { "\($0)/v1/sms/dlr?id=\(message.id)" }
+            callback_url: callback.reportURL(for: message.id)
         )
         return try HTTPRequest.json(.post, url: url, body: body, headers: headers, connectTimeout: min(5, timeout), timeout: timeout)
     }

@@ -13,6 +13,9 @@ public struct KioskDaemon: Sendable {
     public struct Options: Sendable {
         public var config: HallConfig
         public var tokens: AccessTokens
+        /// The daemon's token file, watched so a rotated token takes effect without a restart;
+        /// nil: `tokens` never change.
+        public var tokenFile: String?
         public var dataDirectory: String
         public var host: String = "127.0.0.1"
         /// 0 picks a free port (tests); `onReady` is told which.
@@ -59,11 +62,16 @@ public struct KioskDaemon: Sendable {
         }
         hall = try Hall(engine: engine, journal: journal, metrics: metrics, logger: options.logger, clock: options.clock)
 
+        let reportSigner = try DeliveryReportSigner.loadOrCreate(dataDirectory: options.dataDirectory)
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: ErrorMiddleware(metrics: metrics, logger: options.logger))
-        KioskAPI(hall: hall, tokens: options.tokens, metrics: metrics, logger: options.logger).register(on: router)
+        let tokenStore = TokenStore(options.tokens, path: options.tokenFile)
+        KioskAPI(
+            hall: hall, tokens: tokenStore, kioskGuard: KioskRoleGuard(limits: options.config.limits), metrics: metrics,
+            logger: options.logger, reportSigner: reportSigner
+        ).register(on: router)
         let sms = options.config.sms
-        let callback = CallbackAddress(sms.callbackURL)
+        let callback = CallbackAddress(sms.callbackURL, signer: reportSigner)
         let gateway = SMSGateways.make(
             sms, transport: CurlHTTPTransport(configuration: .init(maximumConcurrentRequests: sms.concurrency)),
             dataDirectory: options.dataDirectory, callback: callback,
@@ -101,6 +109,7 @@ public struct KioskDaemon: Sendable {
                 // Before the server, so on shutdown it stops after it: a send in flight finishes.
                 worker,
                 PeriodicService(every: options.headsUpInterval) { await hall.enqueueHeadsUps() },
+                PeriodicService(every: .seconds(1)) { [logger = options.logger] in tokenStore.reloadIfChanged(logger: logger) },
                 app,
             ] + options.extraServices(hall) + [
                 StreamCloser(hall: hall),

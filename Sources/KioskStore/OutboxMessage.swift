@@ -52,4 +52,7 @@ public enum DeliveryReportOutcome: Sendable, Equatable {
     case applied(OutboxState)
     /// Already final (a repeated or late report): nothing changed.
     case unchanged(OutboxState)
+    /// The gateway has not taken this message (it is `pending`: never sent, or refused): a
+    /// report cannot be about it, and nothing changed.
+    case notAccepted(OutboxState)
 }

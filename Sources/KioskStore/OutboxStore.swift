@@ -102,14 +102,20 @@ extension SQLiteJournal {
         }
     }
 
-    /// The gateway took the message. A delivery report that overtook this answer is kept.
+    /// The gateway took the message. A delivery report that overtook this answer (kept as
+    /// `dlr_type` while the message was `sending`) takes effect now.
     public func markAccepted(_ id: Int64, status: Int?, answer: String, gatewayID: String?, delivered: Bool = false, now: Date) async throws {
         try await pool.write { db in
             try db.execute(
                 sql: """
                     UPDATE sms_outbox SET
-                        state = CASE WHEN state = 'sending' THEN ? ELSE state END,
-                        reason = NULL, gateway_status = ?, gateway_answer = ?, gateway_id = COALESCE(?, gateway_id), updated_ms = ?
+                        state = CASE WHEN state <> 'sending' THEN state
+                                     WHEN dlr_type IS NOT NULL AND (dlr_type & 1) <> 0 THEN 'delivered'
+                                     WHEN dlr_type IS NOT NULL AND (dlr_type & 18) <> 0 THEN 'failed'
+                                     ELSE ? END,
+                        reason = CASE WHEN state = 'sending' AND dlr_type IS NOT NULL AND (dlr_type & 1) = 0 AND (dlr_type & 18) <> 0
+                                      THEN 'dlr_failed' ELSE NULL END,
+                        gateway_status = ?, gateway_answer = ?, gateway_id = COALESCE(?, gateway_id), updated_ms = ?
                     WHERE id = ?
                     """,
                 arguments: [delivered ? "delivered" : "accepted", status, PhoneMasking.mask(answer), gatewayID, now.millisecondsSince1970, id]
@@ -121,7 +127,9 @@ extension SQLiteJournal {
     public func markRetry(_ id: Int64, next: Date, status: Int?, answer: String, now: Date) async throws {
         try await pool.write { db in
             try db.execute(
-                sql: "UPDATE sms_outbox SET state = 'pending', next_attempt_ms = ?, reason = 'retry', gateway_status = ?, gateway_answer = ?, updated_ms = ? WHERE id = ? AND state = 'sending'",
+                // A report that arrived during this attempt is forgotten: the gateway says it did
+                // not take the message, so no report can be about what it will deliver.
+                sql: "UPDATE sms_outbox SET state = 'pending', next_attempt_ms = ?, reason = 'retry', gateway_status = ?, gateway_answer = ?, dlr_type = NULL, updated_ms = ? WHERE id = ? AND state = 'sending'",
                 arguments: [next.millisecondsSince1970, status, PhoneMasking.mask(answer), now.millisecondsSince1970, id]
             )
         }
@@ -143,20 +151,38 @@ extension SQLiteJournal {
         }
     }
 
-    /// Applies a gateway's delivery report. `delivered` true/false ends the message; nil (an
-    /// intermediate report such as Kannel's SMSC ack) only records the type. Idempotent: a
-    /// final message stays as it is.
+    /// Applies a gateway's delivery report. `delivered` true/false ends an `accepted` message;
+    /// nil (an intermediate report such as Kannel's SMSC ack) only records the type. Idempotent:
+    /// a final message stays as it is.
+    ///
+    /// Only a message the gateway has taken can be delivered: a report for a `pending` message
+    /// (never sent, or the gateway refused the last attempt) changes nothing (`notAccepted`). A
+    /// report for a message still `sending` (the report overtook the gateway's answer) is kept
+    /// in `dlr_type` and takes effect when the answer says "accepted" (`markAccepted`).
     public func applyDeliveryReport(id: Int64, type: Int, delivered: Bool?, now: Date) throws -> DeliveryReportOutcome {
         try pool.write { db in
             guard let raw = try String.fetchOne(db, sql: "SELECT state FROM sms_outbox WHERE id = ?", arguments: [id]),
                   let state = OutboxState(rawValue: raw)
             else { return .unknownMessage }
             if state.isFinal { return .unchanged(state) }
+            switch state {
+            case .pending:
+                return .notAccepted(state)
+            case .sending:
+                // Keep the most final report seen (an SMSC ack after "delivered" adds nothing).
+                try db.execute(
+                    sql: "UPDATE sms_outbox SET dlr_type = CASE WHEN dlr_type IS NOT NULL AND (dlr_type & 19) <> 0 THEN dlr_type ELSE ? END, updated_ms = ? WHERE id = ?",
+                    arguments: [type, now.millisecondsSince1970, id]
+                )
+                return .applied(state)
+            default:
+                break
+            }
             let next: OutboxState
             switch delivered {
             case true?: next = .delivered
             case false?: next = .failed
-            case nil: next = state == .sending ? .accepted : state
+            case nil: next = state
             }
             try db.execute(
                 sql: "UPDATE sms_outbox SET state = ?, dlr_type = ?, reason = ?, updated_ms = ? WHERE id = ?",

@@ -47,16 +47,28 @@ struct DaemonClient {
         return json
     }
 
+    /// The token for `role` from the token file: the full one or a device's own. No fallback to
+    /// another role: a missing token is an error that says which file to use.
     private func tokenFor(_ role: Role) throws -> String? {
-        guard let text = try? String(contentsOfFile: tokenFile, encoding: .utf8) else { return nil }
-        let tokens = try AccessTokens.load(json: text)
-        switch role {
-        case .kiosk: return tokens.kiosk
-        case .supervisor: return tokens.supervisor
-        case .display: return tokens.display
-        case .admin: return tokens.admin
-        case let .window(id): return tokens.windows[id] ?? tokens.supervisor
+        let text: String
+        do {
+            text = try String(contentsOfFile: tokenFile, encoding: .utf8)
+        } catch {
+            printError("cannot read the token file \(tokenFile) (--token-file FILE, or --token)")
+            throw ExitCode(2)
         }
+        let book: TokenBook
+        do {
+            book = try TokenBook.parse(text)
+        } catch {
+            printError("\(tokenFile): \(error)")
+            throw ExitCode(2)
+        }
+        guard let token = book.token(for: role) else {
+            printError("\(tokenFile) holds \(book.holdings), not the \(role.auditName) token this needs (`kiosk tokens issue` writes a device's file)")
+            throw ExitCode(2)
+        }
+        return token
     }
 
     /// Prints the events a command answer carries, one line each.

@@ -31,7 +31,7 @@ struct DemoCommand: AsyncParsableCommand {
         var logger = Logger(label: "kiosk.demo")
         logger.logLevel = .warning
         let realStart = Date(), speed = speed
-        var options = KioskDaemon.Options(config: config, tokens: try TokenFile.loadOrCreate(dir + "/tokens.json", for: config), dataDirectory: dir)
+        var options = KioskDaemon.Options(config: config, tokens: try AccessTokenFile.loadOrCreate(dir + "/tokens.json", for: config).tokens, dataDirectory: dir)
         options.port = port
         options.logger = logger
         options.clock = { start.addingTimeInterval(Date().timeIntervalSince(realStart) * speed) }

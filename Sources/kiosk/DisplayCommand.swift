@@ -21,7 +21,8 @@ struct DisplayCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The layout file (*.layout).") var layout: String = "layouts/main-hall.layout"
     @Option(name: .long, help: "The daemon's base URL.") var server: String = "http://127.0.0.1:8080"
     @Option(name: .long, help: "The display token (default: \"display\" from --tokens).") var token: String?
-    @Option(name: .long, help: "Token file written by `kiosk serve`.") var tokens: String = "./var/tokens.json"
+    @Option(name: [.customLong("token-file"), .customLong("tokens")], help: "Token file: the daemon's tokens.json or the display's own (`kiosk tokens issue --role display`).")
+    var tokens: String = "./var/tokens.json"
     @Option(name: .long, help: "For the window-strip layout: the window id this screen hangs over.") var window: String?
     @Option(name: .long, help: "Draw at WxH instead of the terminal's size.") var size: String?
     @Option(name: .long, help: "Milliseconds to wait for more events before redrawing.") var coalesceMs: Int = 20
@@ -57,7 +58,11 @@ struct DisplayCommand: AsyncParsableCommand {
             printError("warning: cannot read \(path); connecting without a token (use --token or --tokens)")
             return nil
         }
-        return try AccessTokens.load(json: text).display
+        let book = try TokenBook.parse(text)
+        guard let token = book.token(for: .display) else {
+            throw ValidationError("\(path) holds \(book.holdings), not the display token (`kiosk tokens issue --role display -o FILE`)")
+        }
+        return token
     }
 }
 

@@ -17,7 +17,7 @@ struct HallOptions: ParsableArguments {
     @Option(name: .long, help: "Bearer token (default: the right one from --tokens).")
     var token: String?
 
-    @Option(name: .long, help: "Token file written by `kiosk serve`.")
+    @Option(name: [.customLong("token-file"), .customLong("tokens")], help: "Token file: the daemon's tokens.json or a device's own (`kiosk tokens issue`).")
     var tokens: String = "./var/tokens.json"
 
     @Option(name: .long, help: "Act at this hall-local time instead of now: 'YYYY-MM-DD HH:MM[:SS]' or 'HH:MM[:SS]' (today).")

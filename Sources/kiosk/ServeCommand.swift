@@ -28,7 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let hallConfig = try HallOptions.load(configPath: config)
         let tokenFile = tokens ?? dataDir + "/tokens.json"
-        let accessTokens = try TokenFile.loadOrCreate(tokenFile, for: hallConfig)
+        let (accessTokens, addedWindows) = try AccessTokenFile.loadOrCreate(tokenFile, for: hallConfig)
         let screenLayout = try display.map { try LayoutFiles.load($0) }
         let logPath = log ?? (display != nil ? dataDir + "/serve.log" : nil)
         var configuredLogger: Logger
@@ -41,7 +41,11 @@ struct ServeCommand: AsyncParsableCommand {
         }
         configuredLogger.logLevel = .info
         let logger = configuredLogger
+        if !addedWindows.isEmpty {
+            logger.notice("new windows got tokens", metadata: ["windows": "\(addedWindows.joined(separator: ","))", "tokens": "\(tokenFile)"])
+        }
         var options = KioskDaemon.Options(config: hallConfig, tokens: accessTokens, dataDirectory: dataDir)
+        options.tokenFile = tokenFile
         options.host = host
         options.port = port
         options.logger = logger
@@ -121,18 +125,5 @@ struct FileLogHandler: LogHandler {
         let merged = metadata.merging(explicit ?? [:]) { $1 }
         let fields = merged.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
         output.append("\(ISO8601DateFormatter().string(from: Date())) \(level) [\(label)] \(message)\(fields)\n")
-    }
-}
-
-/// The bearer tokens on disk (mode 0600): read, or created with fresh random tokens.
-enum TokenFile {
-    static func loadOrCreate(_ path: String, for config: HallConfig) throws -> AccessTokens {
-        if FileManager.default.fileExists(atPath: path) {
-            return try AccessTokens.load(json: String(contentsOfFile: path, encoding: .utf8))
-        }
-        let tokens = AccessTokens.generate(for: config)
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: path, contents: Data((tokens.jsonValue.serialized() + "\n").utf8), attributes: [.posixPermissions: 0o600])
-        return tokens
     }
 }

@@ -12,7 +12,7 @@ struct TicketMachineCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The daemon to talk to.")
     var server: String = "http://127.0.0.1:8080"
 
-    @Option(name: .long, help: "Token file written by `kiosk serve` (the kiosk token is used).")
+    @Option(name: [.customLong("token-file"), .customLong("tokens")], help: "Token file: the daemon's tokens.json or this device's own (`kiosk tokens issue`); the kiosk token is used.")
     var tokens: String = "./var/tokens.json"
 
     @Option(name: .long, help: "The hall's public address for the status URL on tickets (default: --server).")
@@ -33,10 +33,19 @@ struct TicketMachineCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let deviceTokens: FrontDeskTokens
+        do {
+            deviceTokens = try FrontDeskTokens.read(path: tokens)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        guard deviceTokens.kiosk != nil else {
+            throw ValidationError("\(tokens) holds no kiosk token (`kiosk tokens issue --role kiosk -o FILE` writes the ticket machine's own)")
+        }
         let transport = CurlHTTPTransport()
         defer { transport.shutdown() }
         try await TicketMachineLoop(
-            client: FrontDeskClient(server: server, transport: transport), tokens: FrontDeskTokens.load(path: tokens),
+            client: FrontDeskClient(server: server, transport: transport), tokens: deviceTokens,
             publicBase: publicUrl ?? server, printer: printer.map { TicketPrinter(path: $0, paper: Paper(rawValue: paper) ?? .mm80) },
             idleTimeout: idleTimeout
         ).run()

@@ -15,17 +15,30 @@ struct WindowTerminalCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The daemon to talk to.")
     var server: String = "http://127.0.0.1:8080"
 
-    @Option(name: .long, help: "Token file written by `kiosk serve` (the window's token, or the supervisor's).")
+    @Option(name: [.customLong("token-file"), .customLong("tokens")], help: "Token file: the daemon's tokens.json or this device's own (`kiosk tokens issue`); the window's token, or the supervisor's.")
     var tokens: String = "./var/tokens.json"
 
     @Flag(name: .long, help: "Supervisor mode: cover/uncover an absent colleague's window, reactivate a no-show, call a ticket.")
     var supervisor = false
 
     func run() async throws {
+        let deviceTokens: FrontDeskTokens
+        do {
+            deviceTokens = try FrontDeskTokens.read(path: tokens)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        // No quiet fallback to another role: a window PC acts with its own token, a supervisor
+        // says so with --supervisor.
+        if supervisor ? deviceTokens.supervisor == nil : deviceTokens.window(window) == nil {
+            let role = supervisor ? "the supervisor" : "window \(window)"
+            let issue = supervisor ? "--role supervisor" : "--window \(window)"
+            throw ValidationError("\(tokens) holds no token for \(role) (`kiosk tokens issue \(issue) -o FILE` writes this device's own)")
+        }
         let transport = CurlHTTPTransport()
         defer { transport.shutdown() }
         try await WindowTerminalLoop(
-            client: FrontDeskClient(server: server, transport: transport), tokens: FrontDeskTokens.load(path: tokens),
+            client: FrontDeskClient(server: server, transport: transport), tokens: deviceTokens,
             window: window, supervisor: supervisor
         ).run()
     }

@@ -72,14 +72,15 @@ struct DaemonKannelTests {
             #expect(try JSONParser.parse(window.text).value["sms"]?.stringValue == "delivered", "\(window.text)")
             #expect(!window.text.contains("13800138000") && !take.text.contains("13800138000") && !call.text.contains("13800138000"))
 
-            // The callback: strict id, idempotent, unknown ids are 404s, no token needed.
+            // The callback: no token but a signature, strict id, idempotent, unknown ids are 404s.
             let id = yourTurn[0].id
-            let again = try await send(.get, "/v1/sms/dlr?id=\(id)&type=1", token: nil)
+            let signer = try DeliveryReportSigner.loadOrCreate(dataDirectory: dataDirectory)
+            let again = try await send(.get, "/v1/sms/dlr?id=\(id)&sig=\(signer.signature(for: id))&type=1", token: nil)
             #expect(again.status == 200 && again.text.contains("\"delivered\""), "\(again.text)")
-            #expect(try await send(.get, "/v1/sms/dlr?id=\(id)&type=2", token: nil).text.contains("\"delivered\""))
-            #expect(try await send(.get, "/v1/sms/dlr?id=99999&type=1", token: nil).status == 404)
+            #expect(try await send(.get, "/v1/sms/dlr?id=\(id)&sig=\(signer.signature(for: id))&type=2", token: nil).text.contains("\"delivered\""))
+            #expect(try await send(.get, "/v1/sms/dlr?id=99999&sig=\(signer.signature(for: 99999))&type=1", token: nil).status == 404)
             #expect(try await send(.get, "/v1/sms/dlr?id=1;DROP&type=1", token: nil).status == 400)
-            #expect(try await send(.get, "/v1/sms/dlr?id=\(id)", token: nil).status == 400)
+            #expect(try await send(.get, "/v1/sms/dlr?id=\(id)&sig=\(signer.signature(for: id))", token: nil).status == 400)
 
             let metrics = try await send(.get, "/metrics", token: nil)
             #expect(metrics.text.contains("kiosk_sms_messages_total{outcome=\"accepted\"}"), "\(metrics.text)")

@@ -101,14 +101,41 @@ struct OutboxWorkerTests {
         try await j.enqueue([SMSFixture.draft("A001")])
         let id = try #require(try j.outboxMessages().first?.id)
         _ = try await j.claimDueMessages(now: Date(), limit: 1)
-        // The DLR can overtake the HTTP answer: the later "accepted" must not undo "delivered".
-        #expect(try j.applyDeliveryReport(id: id, type: 8, delivered: nil, now: Date()) == .applied(.accepted))
-        #expect(try j.applyDeliveryReport(id: id, type: 1, delivered: true, now: Date()) == .applied(.delivered))
+        // The DLR can overtake the HTTP answer: it is held while the message is in flight and
+        // takes effect when the gateway's "accepted" arrives.
+        #expect(try j.applyDeliveryReport(id: id, type: 8, delivered: nil, now: Date()) == .applied(.sending))
+        #expect(try j.applyDeliveryReport(id: id, type: 1, delivered: true, now: Date()) == .applied(.sending))
+        #expect(try j.applyDeliveryReport(id: id, type: 8, delivered: nil, now: Date()) == .applied(.sending))
+        #expect(try j.outboxMessage(id: id)?.state == .sending)
         try await j.markAccepted(id, status: 202, answer: "0: Accepted for delivery", gatewayID: nil, now: Date())
+        #expect(try j.outboxMessage(id: id)?.state == .delivered)
         #expect(try j.applyDeliveryReport(id: id, type: 1, delivered: true, now: Date()) == .unchanged(.delivered))
         #expect(try j.applyDeliveryReport(id: id, type: 2, delivered: false, now: Date()) == .unchanged(.delivered))
         #expect(try j.outboxMessage(id: id)?.state == .delivered)
+        #expect(try j.applyDeliveryReport(id: id, type: 1, delivered: true, now: Date()) == .unchanged(.delivered))
         #expect(try j.applyDeliveryReport(id: 999, type: 1, delivered: true, now: Date()) == .unknownMessage)
+    }
+
+    @Test func aMessageTheGatewayHasNotTakenCannotBeDelivered() async throws {
+        let j = try journal(SMSFixture.tempPath())
+        try await j.enqueue([SMSFixture.draft("A001"), SMSFixture.draft("A002")])
+        let ids = try j.outboxMessages().map(\.id)
+        // Never sent.
+        #expect(try j.applyDeliveryReport(id: ids[0], type: 1, delivered: true, now: Date()) == .notAccepted(.pending))
+        #expect(try j.outboxMessage(id: ids[0])?.state == .pending)
+        // Sent, a report overtakes the answer, and the answer is a 503: the report is forgotten.
+        _ = try await j.claimDueMessages(now: Date(), limit: 2)
+        #expect(try j.applyDeliveryReport(id: ids[1], type: 1, delivered: true, now: Date()) == .applied(.sending))
+        try await j.markRetry(ids[1], next: Date(), status: 503, answer: "Temporal failure", now: Date())
+        #expect(try j.outboxMessage(id: ids[1])?.state == .pending)
+        #expect(try j.outboxMessage(id: ids[1])?.dlrType == nil)
+        #expect(try j.applyDeliveryReport(id: ids[1], type: 1, delivered: true, now: Date()) == .notAccepted(.pending))
+        // An accepted message whose report says failed ends failed.
+        try await j.markAccepted(ids[0], status: 202, answer: "0: Accepted for delivery", gatewayID: nil, now: Date())
+        #expect(try j.outboxMessage(id: ids[0])?.state == .accepted)
+        #expect(try j.applyDeliveryReport(id: ids[0], type: 8, delivered: nil, now: Date()) == .applied(.accepted))
+        #expect(try j.applyDeliveryReport(id: ids[0], type: 2, delivered: false, now: Date()) == .applied(.failed))
+        #expect(try j.outboxMessage(id: ids[0])?.reason == "dlr_failed")
     }
 
     @Test func purgeForgetsNumbersAfterTheDay() async throws {

@@ -123,7 +123,8 @@ struct RouteAccessTests {
             let api = daemon.client
             #expect(try await api.take("A").status == 201)                                   // A001
             #expect(try await api.take("A", as: .supervisor).status == 201)                  // A002
-            #expect(try await api.take("A", as: .supervisor, priority: true).status == 201)  // A003 (priority)
+            #expect(try await api.take("A", priority: true).status == 201)                   // A003 (priority)
+            // The kiosk cancels a ticket it just issued (not the supervisor's: KioskRoleTests).
             #expect(try await api.post("/v1/tickets/A003/cancel", as: .kiosk).status == 200)
             #expect(try await api.window("1", "call").status == 200)
             #expect(try await api.window("1", "recall", as: .supervisor).status == 200)

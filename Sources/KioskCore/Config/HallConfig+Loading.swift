@@ -180,6 +180,7 @@ extension HallConfig {
             services: services, counters: counters
         )
         config.sms = SMSSettings.read(r.raw("sms"), hall: config, lenient: lenient, into: &r)
+        config.limits = LimitSettings.read(r.raw("limits"), lenient: lenient, into: &r)
 
         if !lenient { r.finish() }
         let diagnostics = r.diagnostics.sorted { $0.location < $1.location }

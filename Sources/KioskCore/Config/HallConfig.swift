@@ -21,6 +21,9 @@ public struct HallConfig: Sendable, Equatable {
     public var counters: [CounterConfig]
     /// SMS notifications: gateway, signature, templates (`Notification/SMSSettings.swift`).
     public var sms = SMSSettings()
+    /// The daemon's edges: timeouts, connection cap, kiosk rate limit, stream heartbeat
+    /// (`Config/LimitSettings.swift`).
+    public var limits = LimitSettings()
 
     public init(
         name: String = "服务大厅", nameEN: String = "Service hall", timeZoneID: String = "Asia/Shanghai",

@@ -7,15 +7,20 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     public var status: HTTPResponse.Status
     public var code: String
     public var message: String
+    /// Seconds the client should wait before trying again (sent as `Retry-After`, rounded up).
+    public var retryAfter: Double?
 
-    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String) {
+    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, retryAfter: Double? = nil) {
         self.status = status
         self.code = code
         self.message = message
+        self.retryAfter = retryAfter
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        JSONResponse.make(["error": ["code": .string(code), "message": .string(message)]], status: status)
+        var response = JSONResponse.make(["error": ["code": .string(code), "message": .string(message)]], status: status)
+        if let retryAfter { response.headers[.retryAfter] = String(max(1, Int(retryAfter.rounded(.up)))) }
+        return response
     }
 
     static let unauthorized = APIError(.unauthorized, "unauthorized", "缺少或无效的令牌 Missing or invalid bearer token")

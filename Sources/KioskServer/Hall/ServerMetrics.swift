@@ -40,6 +40,14 @@ public final class ServerMetrics: Sendable {
         requestDurations.record(duration)
     }
 
+    /// Counts what the daemon's edges turned away, by reason: `bad_signature` (a forged or
+    /// mangled delivery report), `rate_limited` (a kiosk issuing too fast), `connection_cap`
+    /// (a connection beyond the cap), `read_timeout` (a request that did not arrive in time),
+    /// `slow_subscriber` (an event stream cut off because it fell too far behind).
+    public func recordRefused(_ reason: String) {
+        registry.makeCounter(name: "kiosk_refused_total", labels: [("reason", reason)]).increment()
+    }
+
     /// Counts a committed event; `state` is the hall's state (for the ticket's service).
     func record(_ event: HallEvent, in state: HallState) {
         switch event.kind {

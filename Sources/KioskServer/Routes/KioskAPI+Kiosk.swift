@@ -8,6 +8,10 @@ extension KioskAPI {
         router.post("/v1/tickets") { request, _ in
             var request = request
             let role = try authorize(request, "取号 issue tickets") { $0 == .kiosk || $0 == .supervisor }
+            if role == .kiosk, let wait = kioskGuard.admitIssue(at: hall.now()) {
+                metrics.recordRefused("rate_limited")
+                throw APIError(.tooManyRequests, "rate_limited", "取号过于频繁,请稍候 The kiosk is issuing too fast; try again shortly", retryAfter: wait)
+            }
             let body = try await JSONBody.read(&request, allowed: ["service", "priority", "phone", "caretaker_phone", "override"])
             let service = try body.string("service", required: true, maxLength: 8)!.uppercased()
             let priority = try body.bool("priority") ?? false
@@ -39,11 +43,22 @@ extension KioskAPI {
             m.append(("status_url", .string("/v1/tickets/\(number)")))
             if let phone { m.append(("sms_to", .string(phone.masked))) }
             if let caretaker { m.append(("sms_caretaker", .string(caretaker.masked))) }
+            if role == .kiosk, let date = outcome.events.first?.at {
+                kioskGuard.recordIssued(number, on: hall.engine.calendar.businessDate(of: date), at: date)
+            }
             return JSONResponse.make(.object(m), status: .created)
         }
         router.post("/v1/tickets/:number/cancel") { request, context in
-            try authorize(request, "取消 cancel tickets") { $0 == .kiosk || $0 == .supervisor }
-            let outcome = try await run(.cancel(ticket: try ticketNumber(context)))
+            let role = try authorize(request, "取消 cancel tickets") { $0 == .kiosk || $0 == .supervisor }
+            let number = try ticketNumber(context)
+            if role == .kiosk {
+                let now = hall.now()
+                guard kioskGuard.mayCancel(number, on: hall.engine.calendar.businessDate(of: now), at: now) else {
+                    throw APIError(.forbidden, "not_cancellable_here",
+                        "取号机只能取消刚取的号 The kiosk may cancel only a ticket it issued in the last \(Int(config.limits.kioskCancelWithinSeconds / 60)) minutes; ask a supervisor")
+                }
+            }
+            let outcome = try await run(.cancel(ticket: number))
             return JSONResponse.make(["events": eventsJSON(outcome)])
         }
     }

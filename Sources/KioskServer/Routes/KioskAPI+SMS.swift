@@ -4,8 +4,10 @@ import KioskCore
 import KioskStore
 
 /// The SMS gateway's delivery-report callback. No token: Kannel calls it with the URL we gave
-/// it (`dlr-url`), so the message id is validated strictly and the answer says nothing more
-/// than the message's new state. Idempotent; answers at once.
+/// it (`dlr-url`), which carries the message id and its signature (`DeliveryReportSigner`); a
+/// report without a valid signature is refused (403) and changes nothing. The message id is
+/// validated strictly and the answer says nothing more than the message's new state.
+/// Idempotent; answers at once.
 extension KioskAPI {
     func registerSMS(on router: Router<BasicRequestContext>) {
         router.get("/v1/sms/dlr") { request, _ in
@@ -13,6 +15,10 @@ extension KioskAPI {
             guard let idText = query.get("id"), (1...18).contains(idText.count), idText.allSatisfy({ $0.isASCII && $0.isNumber }),
                   let id = Int64(idText), id > 0
             else { throw APIError.badRequest("bad_message_id", "id must be a message id (1–18 digits)") }
+            guard let signature = query.get("sig"), let reportSigner, reportSigner.isValid(signature, for: id) else {
+                metrics.recordRefused("bad_signature")
+                throw APIError(.forbidden, "bad_signature", "签名无效 The report's signature is missing or wrong; nothing was changed")
+            }
             guard let typeText = query.get("type"), (1...3).contains(typeText.count), typeText.allSatisfy({ $0.isASCII && $0.isNumber }),
                   let type = Int(typeText)
             else { throw APIError.badRequest("bad_report_type", "type must be a delivery report type (Kannel's %d: 1, 2, 4, 8, 16)") }
@@ -25,6 +31,8 @@ extension KioskAPI {
             switch outcome {
             case .unknownMessage:
                 throw APIError(.notFound, "unknown_message", "没有这条短信 No message has this id")
+            case let .notAccepted(state):
+                throw APIError(.conflict, "not_accepted", "网关尚未接收这条短信 The gateway has not taken this message (it is \(state.rawValue)); nothing was changed")
             case let .applied(state), let .unchanged(state):
                 return JSONResponse.make(["id": .number(Double(id)), "state": .string(state.rawValue)])
             }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KioskCore
+import KioskSMS
 import KioskStore
 import Logging
 
@@ -8,9 +9,14 @@ import Logging
 /// hall. Handlers never throw anything but `APIError` (see `ErrorMiddleware`).
 struct KioskAPI: Sendable {
     let hall: Hall
-    let tokens: AccessTokens
+    /// The tokens as they are now (a rotated token stops working without a restart).
+    let tokens: TokenStore
+    /// The kiosk role's rate limit and cancel window.
+    let kioskGuard: KioskRoleGuard
     let metrics: ServerMetrics
     let logger: Logger
+    /// Checks delivery-report signatures; nil: every report is refused.
+    let reportSigner: DeliveryReportSigner?
     var views: HallViews { HallViews(engine: hall.engine) }
     var config: HallConfig { hall.engine.config }
 
@@ -26,7 +32,7 @@ struct KioskAPI: Sendable {
     /// The caller's role, or 401.
     func authenticate(_ request: Request) throws -> Role {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
-              let role = tokens.role(for: String(header.dropFirst("Bearer ".count)))
+              let role = tokens.current.role(for: String(header.dropFirst("Bearer ".count)))
         else { throw APIError.unauthorized }
         return role
     }

@@ -21,10 +21,15 @@ struct TestDaemon: Sendable {
 
     /// Runs `body` against a fresh daemon whose hall clock reads `clock`; shuts the daemon down
     /// and removes its data dir afterwards, whatever `body` does.
+    ///
+    /// The kiosk role's issue rate limit is off unless `kioskRateLimit`: the hall clock stands
+    /// still, so its bucket would never refill for tests that issue many tickets as the kiosk.
     static func with<T: Sendable>(
-        config: HallConfig = .defaultHall, at clock: String = "09:00", clientConcurrency: Int = 8,
+        config: HallConfig = .defaultHall, at clock: String = "09:00", clientConcurrency: Int = 8, kioskRateLimit: Bool = false,
         _ body: (TestDaemon) async throws -> T
     ) async throws -> T {
+        var config = config
+        if !kioskRateLimit { config.limits.kioskIssueBurst = 0 }
         let dataDirectory = NSTemporaryDirectory() + "kiosk-server-tests-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
         let manualClock = ManualClock(hallTime: clock, config: config)

@@ -21,14 +21,56 @@ public struct AccessTokens: Sendable, Equatable {
 
     /// Fresh random tokens for every role and window of `config`.
     public static func generate(for config: HallConfig) -> AccessTokens {
-        func token() -> String {
-            var rng = SystemRandomNumberGenerator()
-            return (0..<24).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &rng)) }.joined()
-        }
-        return AccessTokens(
-            kiosk: token(), supervisor: token(), display: token(), admin: token(),
-            windows: Dictionary(uniqueKeysWithValues: config.counters.map { ($0.id, token()) })
+        AccessTokens(
+            kiosk: newToken(), supervisor: newToken(), display: newToken(), admin: newToken(),
+            windows: Dictionary(uniqueKeysWithValues: config.counters.map { ($0.id, newToken()) })
         )
+    }
+
+    /// A fresh random token: 24 bytes from the system's random source, in hex.
+    public static func newToken() -> String {
+        var rng = SystemRandomNumberGenerator()
+        return (0..<24).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &rng)) }.joined()
+    }
+
+    /// The token of `role`, if there is one (a window not in the file has none).
+    public func token(for role: Role) -> String? {
+        switch role {
+        case .kiosk: return kiosk
+        case .supervisor: return supervisor
+        case .display: return display
+        case .admin: return admin
+        case let .window(id): return windows[id]
+        }
+    }
+
+    /// Gives `role` a fresh token (a window gets one even if it had none) and returns it.
+    @discardableResult
+    public mutating func rotate(_ role: Role) -> String {
+        let token = Self.newToken()
+        switch role {
+        case .kiosk: kiosk = token
+        case .supervisor: supervisor = token
+        case .display: display = token
+        case .admin: admin = token
+        case let .window(id): windows[id] = token
+        }
+        return token
+    }
+
+    /// Gives every window of `config` that has no token one; returns their ids.
+    public mutating func addMissingWindows(of config: HallConfig) -> [CounterID] {
+        var added: [CounterID] = []
+        for counter in config.counters where windows[counter.id] == nil {
+            windows[counter.id] = Self.newToken()
+            added.append(counter.id)
+        }
+        return added
+    }
+
+    /// Every role that has a token, windows by id.
+    public var roles: [Role] {
+        [.kiosk, .supervisor, .display, .admin] + windows.keys.sorted { ($0.count, $0) < ($1.count, $1) }.map { .window($0) }
     }
 
     public var jsonValue: JSONValue {
@@ -58,7 +100,7 @@ public struct AccessTokens: Sendable, Equatable {
 
     /// The role a presented token grants, compared in constant time so response timing does
     /// not reveal how much of a guess was right.
-    func role(for presented: String) -> Role? {
+    public func role(for presented: String) -> Role? {
         var found: Role?
         let candidates: [(String, Role)] = [(kiosk, .kiosk), (supervisor, .supervisor), (display, .display), (admin, .admin)]
             + windows.sorted { $0.key < $1.key }.map { ($0.value, .window($0.key)) }
@@ -81,21 +123,4 @@ public struct AccessTokens: Sendable, Equatable {
 public struct TokenFileError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var description: String { "token file: \(message)" }
-}
-
-/// What a caller is.
-public enum Role: Sendable, Equatable {
-    case kiosk, supervisor, display, admin
-    case window(CounterID)
-
-    /// The name recorded in audited events.
-    var auditName: String {
-        switch self {
-        case .kiosk: return "kiosk"
-        case .supervisor: return "supervisor"
-        case .display: return "display"
-        case .admin: return "admin"
-        case let .window(id): return "window \(id)"
-        }
-    }
 }
