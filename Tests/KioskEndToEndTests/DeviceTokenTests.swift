@@ -24,7 +24,8 @@ import Glibc
         config.counters.append(CounterConfig(id: "9", services: ["A"]))
         try config.jsonValue.serialized().write(toFile: dir + "/hall.json", atomically: true, encoding: .utf8)
 
-        let daemon = try await ServeProcess.start(dataDirectory: dir, config: dir + "/hall.json")
+        let daemon = DaemonProcess(dataDir: dir)
+        try await daemon.start(at: "2026-03-02 09:00", config: dir + "/hall.json")
         defer { daemon.stop() }
         let full = try TokenBook.parse(String(contentsOfFile: dir + "/tokens.json", encoding: .utf8))
         let window9 = try #require(full.token(for: .window("9")), "window 9 got no token at start")
@@ -95,41 +96,5 @@ import Glibc
 
     func mode(_ path: String) throws -> Int {
         try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
-    }
-}
-
-/// `kiosk serve` as a child process for this suite, stopped with SIGTERM.
-struct ServeProcess {
-    let process: Process
-    let port: Int
-    var base: String { "http://127.0.0.1:\(port)" }
-
-    static func start(dataDirectory: String, config: String) async throws -> ServeProcess {
-        let port = try freePort()
-        let process = Process()
-        process.executableURL = KioskBinary.url
-        process.arguments = ["serve", "--data-dir", dataDirectory, "--config", config, "--port", String(port), "--start-at", "2026-03-02 09:00", "--log", dataDirectory + "/serve.log"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let serve = ServeProcess(process: process, port: port)
-        let up = await eventually(within: 30, every: .milliseconds(50)) {
-            process.isRunning && ((try? runCommand("curl", ["-s", "--noproxy", "*", "-o", "/dev/null", "-w", "%{http_code}", serve.base + "/healthz"]).output) == "200")
-        }
-        guard up else {
-            serve.stop()
-            throw DidNotStart(log: dataDirectory + "/serve.log")
-        }
-        return serve
-    }
-
-    struct DidNotStart: Error, CustomStringConvertible {
-        var log: String
-        var description: String { "kiosk serve did not answer /healthz; see \(log)" }
-    }
-
-    func stop() {
-        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
-        process.waitUntilExit()
     }
 }
