@@ -21,6 +21,11 @@ let package = Package(
     targets: [
         // Pure: hall config, tickets, counters, the queue engine, events, the trace codec.
         .target(name: "KioskCore"),
+        // Pure: the Codable request and answer types of every /v1 route, shared by the daemon
+        // and every client; scripts/test checks them against openapi.yaml.
+        .target(name: "KioskAPI", dependencies: ["KioskCore"]),
+        // Prints sample answers and requests (KioskAPI) for scripts/check-api-contract.
+        .executableTarget(name: "kiosk-api-samples", dependencies: ["KioskAPI"]),
         // Pure: display width, layout parser, renderer, frame diff, ANSI encoder.
         .target(name: "KioskDisplay"),
         // The journal on SQLite (GRDB): WAL, synchronous FULL, one transaction per command.
@@ -51,12 +56,12 @@ let package = Package(
             ]
         ),
         // The front ends people touch: the ticket machine, the window terminal, ESC/POS tickets.
-        .target(name: "KioskFrontDesk", dependencies: ["KioskCore", "KioskDisplay", "KioskHTTPClient"]),
+        .target(name: "KioskFrontDesk", dependencies: ["KioskCore", "KioskAPI", "KioskDisplay", "KioskHTTPClient"]),
         // The daemon: the hall actor, group commit, HTTP routes, auth, SSE, metrics.
         .target(
             name: "KioskServer",
             dependencies: [
-                "KioskCore", "KioskStore", "KioskSMS",
+                "KioskCore", "KioskAPI", "KioskStore", "KioskSMS",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -68,7 +73,7 @@ let package = Package(
         ),
         // The hall screen client: follows the daemon's event stream, renders a layout, writes
         // only the changed cells to its terminal.
-        .target(name: "KioskTerminal", dependencies: ["KioskCore", "KioskDisplay", "KioskHTTPClient"]),
+        .target(name: "KioskTerminal", dependencies: ["KioskCore", "KioskAPI", "KioskDisplay", "KioskHTTPClient"]),
         // What every test target shares: the daemon in process and as a child process, tmux,
         // eventually, free ports, token files, and the fakes (a manual clock, an SMS gateway).
         .target(
@@ -81,13 +86,14 @@ let package = Package(
         .executableTarget(
             name: "kiosk",
             dependencies: [
-                "KioskCore", "KioskStore", "KioskDisplay", "KioskHTTPClient", "KioskServer", "KioskTerminal", "KioskFrontDesk",
+                "KioskCore", "KioskAPI", "KioskStore", "KioskDisplay", "KioskHTTPClient", "KioskServer", "KioskTerminal", "KioskFrontDesk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTestSupport"]),
+        .testTarget(name: "KioskAPITests", dependencies: ["KioskAPI", "KioskCore"]),
         .testTarget(name: "KioskDisplayTests", dependencies: ["KioskDisplay"], resources: [.copy("Snapshots")]),
         .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskCore", "KioskTestSupport"]),
         .testTarget(name: "KioskHTTPClientTests", dependencies: ["KioskHTTPClient"], exclude: ["Fixtures"]),
@@ -100,8 +106,8 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "KioskFrontDeskTests", dependencies: ["KioskFrontDesk", "KioskCore", "KioskDisplay", "KioskTestSupport"]),
-        .testTarget(name: "KioskTerminalTests", dependencies: ["KioskTerminal", "KioskDisplay", "KioskCore", "KioskServer", "KioskTestSupport"]),
+        .testTarget(name: "KioskFrontDeskTests", dependencies: ["KioskFrontDesk", "KioskAPI", "KioskCore", "KioskDisplay", "KioskTestSupport"]),
+        .testTarget(name: "KioskTerminalTests", dependencies: ["KioskTerminal", "KioskAPI", "KioskDisplay", "KioskCore", "KioskServer", "KioskTestSupport"]),
         .testTarget(
             name: "KioskServerTests",
             dependencies: [

@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
+import KioskAPI
 import KioskCore
+import KioskFrontDesk
 import KioskHTTPClient
-import KioskServer
 
-/// The CLI's side of the HTTP API, over our libcurl transport (the one the notifier uses).
+/// The CLI's use of the one API client (`KioskClient`, the front ends' too): which token to
+/// present, and a refusal or an unreachable daemon turned into the CLI's exit statuses.
 struct DaemonClient {
     let server: String
     let token: String?
@@ -14,37 +16,34 @@ struct DaemonClient {
     struct Call {
         var method: HTTPMethod = .post
         var path: String
-        var body: JSONValue? = nil
+        var body: CommandBody? = nil
         var role: Role
     }
 
-    /// Sends `call`; returns the JSON answer of a 2xx. A refusal prints `refused [code]: …` and
-    /// exits 3; an unreachable daemon exits 4.
-    func send(_ call: Call) async throws -> JSONValue {
-        var headers: HTTPHeaders = ["Accept": "application/json"]
-        if let bearer = try token ?? tokenFor(call.role) { headers.set(name: "Authorization", value: "Bearer \(bearer)") }
-        var body: Data?
-        if let json = call.body {
-            headers.set(name: "Content-Type", value: "application/json")
-            body = Data(json.serialized().utf8)
-        }
+    /// Sends `call`; returns the 2xx answer as `Answer`. A refusal prints `refused [code]: …`
+    /// and exits 3; an unreachable daemon exits 4.
+    func send<Answer: Decodable & Sendable>(_ call: Call, as answer: Answer.Type) async throws -> Answer {
+        let bearer = try token ?? tokenFor(call.role)
         let transport = CurlHTTPTransport()
         defer { transport.shutdown() }
-        let response: HTTPResponse
-        do {
-            response = try await transport.send(HTTPRequest(method: call.method, url: server + call.path, headers: headers, body: body, timeout: 10))
-        } catch {
-            printError("cannot reach the daemon at \(server): \(error) — is `kiosk serve` running? (or use --data-dir)")
-            throw ExitCode(4)
-        }
-        let json = (try? JSONParser.parse(response.text).value) ?? .null
-        guard response.isSuccess else {
-            let code = json["error"]?["code"]?.stringValue ?? "http_\(response.status)"
-            let message = json["error"]?["message"]?.stringValue ?? response.text
+        var client = KioskClient(server: server, transport: transport)
+        client.timeout = 10
+        client.connectTimeout = 5
+        switch await client.send(call.method, call.path, body: call.body, token: bearer, as: Answer.self) {
+        case let .ok(value):
+            return value
+        case let .refused(code, message):
             printError("refused [\(code)]: \(message)")
             throw ExitCode(3)
+        case let .unreachable(why):
+            printError("cannot reach the daemon at \(server): \(why) — is `kiosk serve` running? (or use --data-dir)")
+            throw ExitCode(4)
         }
-        return json
+    }
+
+    /// A command: its events (and the window, for a window's command).
+    func send(_ call: Call) async throws -> CommandAnswer {
+        try await send(call, as: CommandAnswer.self)
     }
 
     /// The token for `role` from the token file: the full one or a device's own. No fallback to
@@ -72,11 +71,11 @@ struct DaemonClient {
     }
 
     /// Prints the events a command answer carries, one line each.
-    static func printEvents(_ answer: JSONValue, config: HallConfig) {
+    static func printEvents(_ answer: CommandAnswer, config: HallConfig) {
         let engine = QueueEngine(config: config)
-        for line in answer["events"]?.arrayValue ?? [] {
-            guard let date = line["date"]?.stringValue.flatMap(BusinessDate.init),
-                  let event = try? TraceCodec(calendar: engine.calendar, date: date).decode(line) else { continue }
+        for line in answer.events {
+            guard let date = line.date.flatMap(BusinessDate.init),
+                  let event = try? TraceCodec(calendar: engine.calendar, date: date).decode(line.json) else { continue }
             printLine(EventText.describe(event, in: engine.initialState(), config: config))
         }
     }

@@ -1,19 +1,18 @@
 import ArgumentParser
 import Foundation
+import KioskAPI
 import KioskCore
-import KioskHTTPClient
-import KioskServer
 
 struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "stats", abstract: "Today's self-measured accuracy of the printed wait estimates (from the daemon).")
     @OptionGroup var hall: HallOptions
 
     func run() async throws {
-        let answer = try await hall.client().send(DaemonClient.Call(method: .get, path: "/v1/stats", role: .display))
-        func number(_ v: JSONValue?) -> String { JSONValue.format(v?.doubleValue ?? 0) }
-        print("called with an estimate: \(number(answer["called_with_estimate"]))")
-        print("MAE \(number(answer["mae_min"])) min · bias \(number(answer["bias_min"])) min · under-estimated >5 min: \(number(answer["under5_share"])) · recent MAE \(number(answer["recent_mae_min"])) min")
-        let h = answer["heads_up"]
-        print("heads-up (waits ≥ 15 min): \(number(h?["scored"])) scored · on time \(number(h?["on_time_share"])) · early \(number(h?["early_share"])) · late \(number(h?["late_share"]))")
+        let stats = try await hall.client().send(DaemonClient.Call(method: .get, path: "/v1/stats", role: .display), as: StatsAnswer.self)
+        func number(_ v: Double) -> String { JSONValue.format(v) }
+        print("called with an estimate: \(stats.calledWithEstimate)")
+        print("MAE \(number(stats.maeMin)) min · bias \(number(stats.biasMin)) min · under-estimated >5 min: \(number(stats.under5Share)) · recent MAE \(number(stats.recentMAEMin)) min")
+        let h = stats.headsUp
+        print("heads-up (waits ≥ 15 min): \(h.scored) scored · on time \(number(h.onTimeShare)) · early \(number(h.earlyShare)) · late \(number(h.lateShare))")
     }
 }

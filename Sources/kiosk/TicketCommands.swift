@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KioskAPI
 import KioskCore
 import KioskStore
 import KioskServer
@@ -47,17 +48,14 @@ extension TakeCommand {
     /// The same ticket, taken from the daemon.
     func takeFromDaemon() async throws {
         let client = try hall.client()
-        var body: [(key: String, value: JSONValue)] = [("service", .string(service.uppercased())), ("priority", .bool(priority))]
-        if let phone { body.append(("phone", .string(phone))) }
-        if let caretaker { body.append(("caretaker_phone", .string(caretaker))) }
+        let body = IssueTicketRequest(service: service.uppercased(), priority: priority, phone: phone, caretakerPhone: caretaker)
         for _ in 0..<count {
-            let answer = try await client.send(DaemonClient.Call(path: "/v1/tickets", body: .object(body), role: .kiosk))
-            var line = "ticket \(answer["ticket"]?.stringValue ?? "?") · \(answer["service_name"]?.stringValue ?? "")"
-            line += " · 前面 \(answer["people_ahead"]?.intValue ?? 0) 人"
-            let documents = answer["documents"]?.arrayValue?.compactMap(\.stringValue) ?? []
-            if !documents.isEmpty { line += " · 请携带 " + documents.joined(separator: "、") }
-            if let masked = answer["sms_to"]?.stringValue { line += " · 短信 \(masked)" }
-            if let masked = answer["sms_caretaker"]?.stringValue { line += " · 家属 \(masked)" }
+            let answer = try await client.send(DaemonClient.Call(path: "/v1/tickets", body: .issue(body), role: .kiosk), as: IssuedTicketAnswer.self)
+            var line = "ticket \(answer.ticket.ticket) · \(answer.ticket.serviceName)"
+            line += " · 前面 \(answer.ticket.peopleAhead ?? 0) 人"
+            if !answer.documents.isEmpty { line += " · 请携带 " + answer.documents.joined(separator: "、") }
+            if let masked = answer.smsTo { line += " · 短信 \(masked)" }
+            if let masked = answer.smsCaretaker { line += " · 家属 \(masked)" }
             printLine(line)
         }
     }

@@ -45,7 +45,7 @@ struct TicketMachineCommand: AsyncParsableCommand {
         let transport = CurlHTTPTransport()
         defer { transport.shutdown() }
         try await TicketMachineLoop(
-            client: FrontDeskClient(server: server, transport: transport), tokens: deviceTokens,
+            client: KioskClient(server: server, transport: transport), tokens: deviceTokens,
             publicBase: publicUrl ?? server, printer: printer.map { TicketPrinter(path: $0, paper: Paper(rawValue: paper) ?? .mm80) },
             idleTimeout: idleTimeout
         ).run()

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import KioskAPI
 import KioskCore
-import KioskServer
 
 /// A clerk's one-word command on their window. Its CLI name is also its API action
 /// (`kiosk recall 3` is `POST /v1/windows/3/recall`), so the path is derived, not repeated.
@@ -29,7 +29,7 @@ struct CallTicketCommand: HallCommand {
     @Argument(help: "Ticket number.") var ticket: String
     @Option(help: "Who authorises it.") var by: String = "supervisor"
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .callTicket(counter: window, ticket: ticket.uppercased(), by: by) }
-    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/call-ticket", body: ["ticket": .string(ticket.uppercased())], role: .supervisor) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/call-ticket", body: .ticket(TicketChoiceRequest(ticket: ticket.uppercased())), role: .supervisor) }
 }
 
 struct RecallCommand: WindowAction {
@@ -66,7 +66,7 @@ struct TransferCommand: HallCommand {
     @Argument(help: "Window id.") var window: String
     @Argument(help: "Service letter.") var service: String
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .transfer(counter: window, to: service.uppercased()) }
-    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/transfer", body: ["service": .string(service.uppercased())], role: .window(window)) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/transfer", body: .transfer(TransferRequest(service: service.uppercased())), role: .window(window)) }
 }
 
 struct ParkCommand: WindowAction {
@@ -82,7 +82,7 @@ struct UnparkCommand: HallCommand {
     @Argument(help: "Window id.") var window: String
     @Argument(help: "Ticket number.") var ticket: String
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .unpark(counter: window, ticket: ticket.uppercased()) }
-    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/unpark", body: ["ticket": .string(ticket.uppercased())], role: .window(window)) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/unpark", body: .ticket(TicketChoiceRequest(ticket: ticket.uppercased())), role: .window(window)) }
 }
 
 struct PauseCommand: HallCommand {
@@ -95,7 +95,7 @@ struct PauseCommand: HallCommand {
         guard let clock = ClockTime(until) else { throw ValidationError("--until: expected HH:MM, got '\(until)'") }
         return .pause(counter: window, until: engine.calendar.instant(on: engine.calendar.businessDate(of: now), at: clock))
     }
-    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/pause", body: until.map { ["until": .string($0)] } ?? [:], role: .window(window)) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/pause", body: .pause(PauseRequest(until: until)), role: .window(window)) }
 }
 
 struct ResumeCommand: WindowAction {
@@ -112,7 +112,7 @@ struct CoverCommand: HallCommand {
     @Argument(help: "The absent colleague's window.") var covered: String
     @Option(help: "Who authorises it (audited).") var by: String = "supervisor"
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .cover(counter: window, covered: covered, by: by) }
-    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/cover", body: ["covered": .string(covered)], role: .supervisor) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/cover", body: .cover(CoverRequest(covered: covered)), role: .supervisor) }
 }
 
 struct UncoverCommand: HallCommand {
@@ -122,5 +122,5 @@ struct UncoverCommand: HallCommand {
     @Argument(help: "The covered window (default: every one).") var covered: String?
     @Option(help: "Who authorises it (audited).") var by: String = "supervisor"
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .uncover(counter: window, covered: covered, by: by) }
-    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/uncover", body: covered.map { ["covered": .string($0)] } ?? [:], role: .supervisor) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/uncover", body: .cover(CoverRequest(covered: covered)), role: .supervisor) }
 }

@@ -38,7 +38,7 @@ struct WindowTerminalCommand: AsyncParsableCommand {
         let transport = CurlHTTPTransport()
         defer { transport.shutdown() }
         try await WindowTerminalLoop(
-            client: FrontDeskClient(server: server, transport: transport), tokens: deviceTokens,
+            client: KioskClient(server: server, transport: transport), tokens: deviceTokens,
             window: window, supervisor: supervisor
         ).run()
     }

@@ -1,4 +1,5 @@
 import Foundation
+import KioskAPI
 import KioskCore
 import Testing
 @testable import KioskFrontDesk
@@ -103,7 +104,7 @@ import Testing
         _ = type("2" + "1" + "1" + "\r" + "\r", into: &machine)
         guard case .issuing = machine.step else { Issue.record("\(machine.step)"); return }
         let message = "预计轮到您约12:20,晚于本时段结束(12:00),今天这个时段办不完,请于14:30后再来取号 Your turn …"
-        let answer = APIAnswer.refused(code: "closes_before_turn", message: message)
+        let answer = APIAnswer<IssuedTicketAnswer>.refused(code: "closes_before_turn", message: message)
         _ = machine.handle(TicketMachineLoop.input(for: answer, publicBase: "http://x", service: Fixtures.services[1]), at: Fixtures.t0)
         guard case let .refused(refusal, _) = machine.step else { Issue.record("\(machine.step)"); return }
         #expect(refusal.message == message)

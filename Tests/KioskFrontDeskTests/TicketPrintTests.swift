@@ -1,4 +1,5 @@
 import Foundation
+import KioskAPI
 import KioskDisplay
 import Testing
 @testable import KioskFrontDesk
@@ -142,8 +143,8 @@ struct EscPosDecoded {
     }
 
     @Test func issueAnswerBecomesATicketWithAnAbsoluteStatusURL() throws {
-        let json = try KioskCoreJSON.parse(#"{"ticket":"A003","service":"A","service_name":"求职登记","priority":false,"state":"waiting","issued_at":"09:00:05","people_ahead":2,"estimate_min":9,"estimate_low_min":5,"estimate_high_min":14,"explanation":"前面 2 人","explanation_en":"2 ahead","documents":["身份证"],"status_url":"/v1/tickets/A003","sms_to":"138****8000"}"#)
-        let ticket = try #require(IssuedTicket(json: json, publicBase: "http://hall:8080/", service: Fixtures.services[0]))
+        let json = #"{"ticket":"A003","service":"A","service_name":"求职登记","priority":false,"state":"waiting","issued_at":"09:00:05","people_ahead":2,"estimate_min":9,"estimate_low_min":5,"estimate_high_min":14,"explanation":"前面 2 人","explanation_en":"2 ahead","documents":["身份证"],"status_url":"/v1/tickets/A003","sms_to":"138****8000"}"#
+        let ticket = IssuedTicket(answer: try APICoding.decode(IssuedTicketAnswer.self, from: json), publicBase: "http://hall:8080/", service: Fixtures.services[0])
         #expect(ticket.statusURL == "http://hall:8080/v1/tickets/A003")
         #expect(ticket.serviceNameEN == "Job-seeker registration")
         #expect(ticket.peopleAhead == 2 && ticket.estimateLowMin == 5 && ticket.smsTo == "138****8000")

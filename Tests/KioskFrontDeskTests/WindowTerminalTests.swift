@@ -1,4 +1,5 @@
 import Foundation
+import KioskAPI
 import KioskCore
 import Testing
 @testable import KioskFrontDesk
@@ -59,7 +60,7 @@ import Testing
         _ = terminal.handle(.key(Key("d")), at: now)
         let request = try #require(sent(terminal.handle(.key(.enter), at: now)))
         #expect(request.path == "/v1/windows/2/transfer")
-        #expect(request.body == ["service": "D"])
+        #expect(request.body == .transfer(TransferRequest(service: "D")))
         #expect(terminal.mode == .keys)
     }
 
@@ -70,7 +71,7 @@ import Testing
         #expect(WindowTerminalScreen.render(terminal, width: 100, height: 30).joined().contains("> 10:30"))
         let request = try #require(sent(terminal.handle(.key(.enter), at: now)))
         #expect(request.path == "/v1/windows/2/pause")
-        #expect(request.body == ["until": "10:30"])
+        #expect(request.body == .pause(PauseRequest(until: "10:30")))
     }
 
     @Test func pauseWithABadTimeAsksAgainAndEnterAlonePausesWithoutOne() throws {
@@ -100,13 +101,14 @@ import Testing
         _ = supervisor.handle(.key(.digit("5")), at: now)
         let cover = try #require(sent(supervisor.handle(.key(.enter), at: now)))
         #expect(cover.path == "/v1/windows/2/cover")
-        #expect(cover.body == ["covered": "5"])
+        #expect(cover.body == .cover(CoverRequest(covered: "5")))
         #expect(cover.supervisor)
         _ = supervisor.handle(.done(cover, nil), at: now)
 
         _ = supervisor.handle(.key(Key("v")), at: now)
         let uncover = try #require(sent(supervisor.handle(.key(.enter), at: now)))
         #expect(uncover.path == "/v1/windows/2/uncover")
+        #expect(uncover.body == .cover(CoverRequest(covered: nil)), "Enter alone ends every cover")
         _ = supervisor.handle(.done(uncover, nil), at: now)
 
         _ = supervisor.handle(.key(Key("a")), at: now)
@@ -129,13 +131,13 @@ import Testing
         #expect(terminal.handle(.key(Key("q")), at: now) == [.quit])
     }
 
-    @Test func windowViewReadsTheDaemonsJSONIncludingAnSMSField() throws {
-        let json = try KioskCoreJSON.parse(#"{"id":"3","name":"3号窗口","services":["C","D","E"],"status":"paused","back_at":"10:30","current":{"ticket":"D002","service":"D","service_name":"社保参保登记","priority":false,"state":"serving","issued_at":"09:01:00"},"waiting":2,"covering":["5"],"parked":["C001"],"sms":{"state":"delivered","to":"138****8000"}}"#)
-        let view = try #require(WindowView(json: json))
+    @Test func windowViewReadsTheDaemonsAnswerIncludingTheSMSState() throws {
+        let json = try KioskCoreJSON.parse(#"{"id":"3","name":"3号窗口","services":["C","D","E"],"status":"paused","back_at":"10:30","current":{"ticket":"D002","service":"D","service_name":"社保参保登记","priority":false,"state":"serving","issued_at":"09:01:00"},"waiting":2,"covering":["5"],"parked":["C001"],"sms":"delivered"}"#)
+        let view = WindowView(status: try APICoding.decode(WindowStatus.self, from: json))
         #expect(view.status == "paused" && view.backAt == "10:30")
         #expect(view.current?.ticket == "D002")
         #expect(view.covering == ["5"] && view.parked == ["C001"])
-        #expect(view.sms == "已送达 delivered 138****8000")
+        #expect(view.sms == "已送达 delivered")
         var terminal = WindowTerminal(window: "3")
         _ = terminal.handle(.view(view), at: now)
         let screen = WindowTerminalScreen.render(terminal, width: 80, height: 30)

@@ -1,3 +1,4 @@
+import KioskAPI
 import KioskCore
 import KioskDisplay
 import Testing
@@ -35,7 +36,7 @@ import Testing
     }
 
     @Test func closedWindowSaysSo() {
-        let window: JSONValue = ["id": "4", "name": "4号窗口", "status": "closed", "current": .null]
+        let window = WindowStatus(id: "4", name: "4号窗口", status: "closed")
         #expect(HallScreenModel.counter(window)["status"] == "已关闭")
         #expect(HallScreenModel.counter(window)["status_en"] == "Closed")
     }
@@ -63,7 +64,7 @@ import Testing
         let away = HallScreenModel.model(snapshot: SnapshotFixture.value, link: .reconnecting)
         #expect(away.text(at: "notice") == "重新连接中 reconnecting…  请携带身份证原件")
         #expect(away.list(at: "calls").count == 2)   // the last known screen stays up
-        let starting = HallScreenModel.model(snapshot: nil, link: .connecting)
+        let starting = HallScreenModel.model(snapshot: nil as HallSnapshot?, link: .connecting)
         #expect(starting.text(at: "notice").hasPrefix("正在连接 connecting…"))
         #expect(starting.list(at: "calls").isEmpty)
     }

@@ -1,3 +1,4 @@
+import KioskAPI
 import KioskCore
 
 /// A ticket the daemon issued, as `POST /v1/tickets` answers: what the screen shows and the
@@ -48,25 +49,24 @@ public struct IssuedTicket: Sendable, Equatable {
 
     /// Reads the issue answer; `publicBase` (e.g. `http://hall.example`) makes the status
     /// path absolute, `service` supplies the English name the answer lacks.
-    public init?(json: JSONValue, publicBase: String, service: ServiceOption? = nil) {
-        guard let number = json["ticket"]?.stringValue else { return nil }
-        let code = json["service"]?.stringValue ?? service?.code ?? ""
-        let path = json["status_url"]?.stringValue ?? "/v1/tickets/\(number)"
+    public init(answer: IssuedTicketAnswer, publicBase: String, service: ServiceOption? = nil) {
+        let ticket = answer.ticket
         var base = publicBase
         while base.hasSuffix("/") { base.removeLast() }
         self.init(
-            number: number, serviceCode: code,
-            serviceName: json["service_name"]?.stringValue ?? service?.name ?? code,
-            serviceNameEN: service?.code == code ? service?.nameEN ?? "" : "",
-            priority: json["priority"]?.boolValue ?? false,
-            issuedAt: json["issued_at"]?.stringValue ?? "",
-            peopleAhead: json["people_ahead"]?.intValue,
-            estimateMin: json["estimate_min"]?.intValue, estimateLowMin: json["estimate_low_min"]?.intValue,
-            estimateHighMin: json["estimate_high_min"]?.intValue,
-            explanation: json["explanation"]?.stringValue, explanationEN: json["explanation_en"]?.stringValue,
-            documents: (json["documents"]?.arrayValue ?? []).compactMap(\.stringValue),
-            statusURL: path.hasPrefix("/") ? base + path : path,
-            smsTo: json["sms_to"]?.stringValue, smsCaretaker: json["sms_caretaker"]?.stringValue
+            number: ticket.ticket, serviceCode: ticket.service, serviceName: ticket.serviceName,
+            serviceNameEN: service?.code == ticket.service ? service?.nameEN ?? "" : "",
+            priority: ticket.priority, issuedAt: ticket.issuedAt, peopleAhead: ticket.peopleAhead,
+            estimateMin: ticket.estimateMin.map(Self.minutes), estimateLowMin: ticket.estimateLowMin.map(Self.minutes),
+            estimateHighMin: ticket.estimateHighMin.map(Self.minutes),
+            explanation: ticket.explanation, explanationEN: ticket.explanationEN, documents: answer.documents,
+            statusURL: answer.statusURL.hasPrefix("/") ? base + answer.statusURL : answer.statusURL,
+            smsTo: answer.smsTo, smsCaretaker: answer.smsCaretaker
         )
+    }
+
+    /// Whole minutes as printed (the daemon already sends whole numbers).
+    static func minutes(_ value: Double) -> Int {
+        value.isFinite ? Int(value.rounded()) : 0
     }
 }

@@ -1,3 +1,4 @@
+import KioskAPI
 import KioskCore
 
 /// One line of the ticket machine's menu, as `GET /v1/services` reports it.
@@ -29,17 +30,17 @@ public struct ServiceOption: Sendable, Equatable {
 
     public var isOpen: Bool { status == "open" }
 
-    /// The services of a `GET /v1/services` answer (entries without a code are skipped).
-    public static func list(from json: JSONValue) -> [ServiceOption] {
-        (json["services"]?.arrayValue ?? []).compactMap { item in
-            guard let code = item["code"]?.stringValue else { return nil }
-            return ServiceOption(
-                code: code, name: item["name"]?.stringValue ?? code, nameEN: item["name_en"]?.stringValue ?? "",
-                documents: (item["documents"]?.arrayValue ?? []).compactMap(\.stringValue),
-                waiting: item["waiting"]?.intValue ?? 0, status: item["status"]?.stringValue ?? "open",
-                statusMessage: item["status_message"]?.stringValue, estimateMin: item["estimate_min"]?.intValue
-            )
-        }
+    /// A service as the daemon lists it.
+    public init(status: ServiceStatus) {
+        self.init(
+            code: status.code, name: status.name, nameEN: status.nameEN, documents: status.documents, waiting: status.waiting,
+            status: status.status, statusMessage: status.statusMessage, estimateMin: status.estimateMin.map(IssuedTicket.minutes)
+        )
+    }
+
+    /// The services of a `GET /v1/services` answer.
+    public static func list(from answer: ServiceList) -> [ServiceOption] {
+        answer.services.map(ServiceOption.init(status:))
     }
 
     /// A short label for a closed line, Chinese first.

@@ -1,3 +1,4 @@
+import KioskAPI
 import KioskCore
 
 /// A window as `GET /v1/windows/N` (and every window command's answer) reports it.
@@ -39,38 +40,15 @@ public struct WindowView: Sendable, Equatable {
         self.sms = sms
     }
 
-    public init?(json: JSONValue) {
-        guard let id = json["id"]?.stringValue else { return nil }
-        var current: Current?
-        if let c = json["current"], let ticket = c["ticket"]?.stringValue {
-            current = Current(
-                ticket: ticket, service: c["service"]?.stringValue ?? "", serviceName: c["service_name"]?.stringValue ?? "",
-                state: c["state"]?.stringValue ?? "", priority: c["priority"]?.boolValue ?? false,
-                calls: c["calls"]?.intValue, issuedAt: c["issued_at"]?.stringValue
-            )
-        }
+    /// The window as the daemon reports it.
+    public init(status: WindowStatus) {
         self.init(
-            id: id, name: json["name"]?.stringValue ?? id,
-            services: (json["services"]?.arrayValue ?? []).compactMap(\.stringValue),
-            status: json["status"]?.stringValue ?? "open", backAt: json["back_at"]?.stringValue, current: current,
-            waiting: json["waiting"]?.intValue ?? 0,
-            covering: (json["covering"]?.arrayValue ?? []).compactMap(\.stringValue),
-            parked: (json["parked"]?.arrayValue ?? []).compactMap(\.stringValue),
-            sms: Self.smsText(json["sms"] ?? json["current"]?["sms"])
+            id: status.id, name: status.name, services: status.services, status: status.status, backAt: status.backAt,
+            current: status.current.map { c in
+                Current(ticket: c.ticket, service: c.service, serviceName: c.serviceName, state: c.state, priority: c.priority, calls: c.calls, issuedAt: c.issuedAt)
+            },
+            waiting: status.waiting, covering: status.covering, parked: status.parked, sms: status.sms.map(Self.label(sms:))
         )
-    }
-
-    /// The SMS field in words, whatever its shape: a state string, or an object with a state.
-    static func smsText(_ value: JSONValue?) -> String? {
-        guard let value, value != .null else { return nil }
-        if let s = value.stringValue { return label(sms: s) }
-        let state = value["state"]?.stringValue ?? value["status"]?.stringValue
-        var parts: [String] = []
-        if let state { parts.append(label(sms: state)) }
-        if let to = value["to"]?.stringValue { parts.append(to) }
-        if let at = value["at"]?.stringValue ?? value["delivered_at"]?.stringValue ?? value["sent_at"]?.stringValue { parts.append(at) }
-        if parts.isEmpty { return value.serialized() }
-        return parts.joined(separator: " ")
     }
 
     static func label(sms state: String) -> String {

@@ -1,9 +1,10 @@
 import Foundation
+import KioskAPI
 import KioskCore
 
 /// Runs the ticket machine on this process's terminal until Ctrl-C or a signal.
 public struct TicketMachineLoop: Sendable {
-    public var client: FrontDeskClient
+    public var client: KioskClient
     public var tokens: FrontDeskTokens
     /// The hall's public address for the status URL printed on tickets.
     public var publicBase: String
@@ -11,7 +12,7 @@ public struct TicketMachineLoop: Sendable {
     /// Seconds without a key before going back to the start screen.
     public var idleTimeout: TimeInterval
 
-    public init(client: FrontDeskClient, tokens: FrontDeskTokens, publicBase: String, printer: TicketPrinter?, idleTimeout: TimeInterval) {
+    public init(client: KioskClient, tokens: FrontDeskTokens, publicBase: String, printer: TicketPrinter?, idleTimeout: TimeInterval) {
         self.client = client
         self.tokens = tokens
         self.publicBase = publicBase
@@ -41,12 +42,12 @@ public struct TicketMachineLoop: Sendable {
                 switch effect {
                 case .loadServices:
                     switch await client.services() {
-                    case let .ok(json): effects += machine.handle(.services(ServiceOption.list(from: json)), at: Date())
+                    case let .ok(list): effects += machine.handle(.services(ServiceOption.list(from: list)), at: Date())
                     case let .refused(code, message): effects += machine.handle(.servicesUnavailable("\(code): \(message)"), at: Date())
                     case let .unreachable(why): effects += machine.handle(.servicesUnavailable(why), at: Date())
                     }
                 case let .issue(request, service):
-                    let answer = await client.issue(request, token: tokens.kiosk)
+                    let answer = await client.issue(request.body, token: tokens.kiosk)
                     effects += machine.handle(Self.input(for: answer, publicBase: publicBase, service: service), at: Date())
                 case let .print(ticket):
                     guard let printer else { break }
@@ -70,13 +71,12 @@ public struct TicketMachineLoop: Sendable {
     }
 
     /// The machine's input for the daemon's answer to an issue.
-    public static func input(for answer: APIAnswer, publicBase: String, service: ServiceOption) -> TicketMachine.Input {
+    public static func input(for answer: APIAnswer<IssuedTicketAnswer>, publicBase: String, service: ServiceOption) -> TicketMachine.Input {
         switch answer {
-        case let .ok(json):
-            guard let ticket = IssuedTicket(json: json, publicBase: publicBase, service: service) else {
-                return .refused(Refusal(code: "bad_answer", message: "未能取号,请咨询工作人员 No ticket was issued; please ask staff"))
-            }
-            return .issued(ticket)
+        case let .ok(issued):
+            return .issued(IssuedTicket(answer: issued, publicBase: publicBase, service: service))
+        case .refused("bad_answer", _):
+            return .refused(Refusal(code: "bad_answer", message: "未能取号,请咨询工作人员 No ticket was issued; please ask staff"))
         case let .refused(code, message):
             return .refused(Refusal(code: code, message: message))
         case .unreachable:

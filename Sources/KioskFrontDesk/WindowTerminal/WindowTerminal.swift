@@ -1,4 +1,5 @@
 import Foundation
+import KioskAPI
 import KioskCore
 
 /// The clerk's window terminal (叫号器) as a state machine: single keys become API calls, the
@@ -7,7 +8,8 @@ public struct WindowTerminal: Sendable {
     /// One call to the daemon.
     public struct Request: Sendable, Equatable {
         public var path: String
-        public var body: JSONValue?
+        /// The typed body of a POST (nil: none).
+        public var body: CommandBody?
         /// Whether it needs the supervisor's token.
         public var supervisor: Bool
         /// What the clerk asked for, in words, for the result line.
@@ -121,7 +123,7 @@ public struct WindowTerminal: Sendable {
         }
     }
 
-    private func post(_ action: String, _ label: String, body: JSONValue? = nil, supervisor: Bool = false) -> Request {
+    private func post(_ action: String, _ label: String, body: CommandBody? = nil, supervisor: Bool = false) -> Request {
         Request(path: "/v1/windows/\(window)/\(action)", body: body, supervisor: supervisor, label: label)
     }
 
@@ -181,7 +183,7 @@ public struct WindowTerminal: Sendable {
         switch prompt {
         case .transfer:
             guard !entry.isEmpty else { return [] }
-            return send(post("transfer", "转办到 \(entry) transfer to \(entry)", body: ["service": .string(entry)]))
+            return send(post("transfer", "转办到 \(entry) transfer to \(entry)", body: .transfer(TransferRequest(service: entry))))
         case .pauseUntil:
             if entry.isEmpty { return send(post("pause", "暂停服务 pause")) }
             let digits = entry.filter(\.isNumber)
@@ -191,22 +193,22 @@ public struct WindowTerminal: Sendable {
                 mode = .prompt(.pauseUntil, entry: "")
                 return []
             }
-            return send(post("pause", "暂停服务至 \(time) paused, back at \(time)", body: ["until": .string(time.description)]))
+            return send(post("pause", "暂停服务至 \(time) paused, back at \(time)", body: .pause(PauseRequest(until: time.description))))
         case .unpark:
             guard !entry.isEmpty else { return [] }
-            return send(post("unpark", "取回 \(entry) unpark", body: ["ticket": .string(entry)]))
+            return send(post("unpark", "取回 \(entry) unpark", body: .ticket(TicketChoiceRequest(ticket: entry))))
         case .cover:
             guard !entry.isEmpty else { return [] }
-            return send(post("cover", "顶替 \(entry) 号窗口 now covering window \(entry)", body: ["covered": .string(entry)], supervisor: true))
+            return send(post("cover", "顶替 \(entry) 号窗口 now covering window \(entry)", body: .cover(CoverRequest(covered: entry)), supervisor: true))
         case .uncover:
-            let body: JSONValue = entry.isEmpty ? .object([]) : ["covered": .string(entry)]
+            let body = CommandBody.cover(CoverRequest(covered: entry.isEmpty ? nil : entry))
             return send(post("uncover", "结束顶替 stopped covering \(entry.isEmpty ? "all" : entry)", body: body, supervisor: true))
         case .reactivate:
             guard !entry.isEmpty else { return [] }
             return send(Request(path: "/v1/tickets/\(entry)/reactivate", body: nil, supervisor: true, label: "恢复过号 \(entry) reactivated"))
         case .callTicket:
             guard !entry.isEmpty else { return [] }
-            return send(post("call-ticket", "指定叫号 \(entry) called", body: ["ticket": .string(entry)], supervisor: true))
+            return send(post("call-ticket", "指定叫号 \(entry) called", body: .ticket(TicketChoiceRequest(ticket: entry)), supervisor: true))
         }
     }
 }

@@ -1,14 +1,15 @@
 import Foundation
+import KioskAPI
 import KioskCore
 
 /// Runs the window terminal on this process's terminal until `q`, Ctrl-C or a signal.
 public struct WindowTerminalLoop: Sendable {
-    public var client: FrontDeskClient
+    public var client: KioskClient
     public var tokens: FrontDeskTokens
     public var window: String
     public var supervisor: Bool
 
-    public init(client: FrontDeskClient, tokens: FrontDeskTokens, window: String, supervisor: Bool) {
+    public init(client: KioskClient, tokens: FrontDeskTokens, window: String, supervisor: Bool) {
         self.client = client
         self.tokens = tokens
         self.window = window
@@ -38,20 +39,22 @@ public struct WindowTerminalLoop: Sendable {
                 case .quit:
                     return
                 case .loadServices:
-                    if case let .ok(json) = await client.services() {
-                        effects += terminal.handle(.services(ServiceOption.list(from: json)), at: Date())
+                    if case let .ok(list) = await client.services() {
+                        effects += terminal.handle(.services(ServiceOption.list(from: list)), at: Date())
                     }
                 case .refresh:
                     let request = WindowTerminal.Request(path: "/v1/windows/\(window)", body: nil, supervisor: false, label: "")
-                    switch await client.send(.get, request.path, token: token(for: request)) {
-                    case let .ok(json): effects += terminal.handle(WindowView(json: json).map { .view($0) } ?? .unreachable("bad answer"), at: Date())
+                    switch await client.window(window, token: token(for: request)) {
+                    case let .ok(status): effects += terminal.handle(.view(WindowView(status: status)), at: Date())
                     case let .refused(code, message): effects += terminal.handle(.refused(nil, code: code, message: message), at: Date())
                     case let .unreachable(why): effects += terminal.handle(.unreachable(why), at: Date())
                     }
                 case let .send(request):
                     draw()
-                    switch await client.send(.post, request.path, body: request.body ?? .object([]), token: token(for: request)) {
-                    case let .ok(json): effects += terminal.handle(.done(request, json["window"].flatMap(WindowView.init(json:))), at: Date())
+                    // A window command answers with the window; a ticket's (reactivate) with events only.
+                    let answer: APIAnswer<CommandAnswer> = await client.send(.post, request.path, body: request.body, token: token(for: request))
+                    switch answer {
+                    case let .ok(answer): effects += terminal.handle(.done(request, answer.window.map(WindowView.init(status:))), at: Date())
                     case let .refused(code, message): effects += terminal.handle(.refused(request, code: code, message: message), at: Date())
                     case let .unreachable(why): effects += terminal.handle(.unreachable(why), at: Date())
                     }

@@ -1,4 +1,5 @@
 import Hummingbird
+import KioskAPI
 import KioskCore
 
 /// Every refusal the API gives: an HTTP status and the stable body
@@ -18,7 +19,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        var response = JSONResponse.make(["error": ["code": .string(code), "message": .string(message)]], status: status)
+        var response = JSONResponse.make(ErrorAnswer(code: code, message: message), status: status)
         if let retryAfter { response.headers[.retryAfter] = String(max(1, Int(retryAfter.rounded(.up)))) }
         return response
     }

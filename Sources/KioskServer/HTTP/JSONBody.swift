@@ -1,4 +1,5 @@
 import Hummingbird
+import KioskAPI
 import KioskCore
 
 /// A request's JSON object, read strictly: unknown fields, wrong types and missing fields are
@@ -45,20 +46,36 @@ struct JSONBody {
         self.members = members
     }
 
-    func string(_ key: String, required: Bool = false, maxLength: Int = 64) throws -> String? {
-        guard let value = members[key], value != .null else {
-            if required { throw APIError.badRequest("missing_field", "缺少字段 Missing field \"\(key)\"") }
-            return nil
-        }
-        guard let s = value.stringValue else { throw wrongType(key, "a string") }
-        guard s.count <= maxLength else { throw APIError.badRequest("invalid_field", "字段过长 \"\(key)\" is longer than \(maxLength) characters") }
-        return s
+    /// Reads the body of `request` as `Body`: only `Body`'s fields are allowed.
+    static func read<Body: APIRequestBody>(_ type: Body.Type, from request: inout Request) async throws -> Body {
+        try await read(&request, allowed: Body.fields).decode(type)
     }
 
-    func bool(_ key: String) throws -> Bool? {
-        guard let value = members[key], value != .null else { return nil }
-        guard let b = value.boolValue else { throw wrongType(key, "true or false") }
-        return b
+    /// The members as `Body`; `null` counts as absent. A wrong type is `invalid_field`, a
+    /// missing required field `missing_field`, each naming the field.
+    func decode<Body: Decodable>(_ type: Body.Type) throws -> Body {
+        let object = JSONValue.object(members.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) })
+        do {
+            return try APICoding.decode(type, from: object)
+        } catch let Swift.DecodingError.keyNotFound(key, _) {
+            throw missing(key.stringValue)
+        } catch let Swift.DecodingError.valueNotFound(_, context) {
+            throw missing(context.codingPath.last?.stringValue ?? "?")
+        } catch let Swift.DecodingError.typeMismatch(expected, context) {
+            throw wrongType(context.codingPath.last?.stringValue ?? "?", expected == Bool.self ? "true or false" : expected == String.self ? "a string" : "\(expected)")
+        } catch {
+            throw APIError.badRequest("invalid_field", "字段错误 Invalid body: \(error)")
+        }
+    }
+
+    /// `value` if it is at most `maxLength` characters.
+    static func limit(_ value: String?, _ key: String, maxLength: Int) throws {
+        guard let value, value.count > maxLength else { return }
+        throw APIError.badRequest("invalid_field", "字段过长 \"\(key)\" is longer than \(maxLength) characters")
+    }
+
+    private func missing(_ key: String) -> APIError {
+        APIError.badRequest("missing_field", "缺少字段 Missing field \"\(key)\"")
     }
 
     private func wrongType(_ key: String, _ expected: String) -> APIError {

@@ -57,11 +57,11 @@ public actor Hall {
     }
 
     /// What a command did, once durable.
-    public struct Outcome: Sendable {
+    public struct Outcome<View: Sendable>: Sendable {
         public var events: [HallEvent]
         public var seqs: [Int64]
         /// What the caller's `view` made of the hall right after this command.
-        public var view: JSONValue
+        public var view: View
         /// The estimate to print on the ticket this command issued, if any.
         public var printed: WaitEstimate? = nil
     }
@@ -108,10 +108,10 @@ public actor Hall {
     /// `view` renders what the caller needs of the hall right after the command, inside the
     /// actor: holding a copy of the whole state across the commit wait would make the next
     /// command's fold copy every ticket (copy-on-write), which group commit cannot afford.
-    public func execute(
+    public func execute<View: Sendable>(
         _ command: Command, contact: TicketContact? = nil,
-        view: @Sendable (HallState, WaitEstimator, [HallEvent]) -> JSONValue = { _, _, _ in .null }
-    ) async throws -> Outcome {
+        view: @Sendable (HallState, WaitEstimator, [HallEvent]) -> View
+    ) async throws -> Outcome<View> {
         let events = try engine.apply(command, to: state, at: clock())
         guard !events.isEmpty else { return Outcome(events: [], seqs: [], view: view(state, estimator, [])) }
         for event in events { engine.fold(event, into: &state) }
@@ -150,6 +150,12 @@ public actor Hall {
             wakeWriter.yield()
         }
         return Outcome(events: events, seqs: seqs, view: rendered, printed: printed)
+    }
+
+    /// `execute` for a caller that needs no view of the hall.
+    @discardableResult
+    public func execute(_ command: Command, contact: TicketContact? = nil) async throws -> Outcome<Void> {
+        try await execute(command, contact: contact) { _, _, _ in () }
     }
 
     /// Writes every queued command's events in one transaction, then answers them all.

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KioskAPI
 import KioskCore
 import KioskStore
 
@@ -73,6 +74,6 @@ extension KioskAPI {
     }
 
     static func sse(_ item: StoredEvent, _ views: HallViews) -> ByteBuffer {
-        ByteBuffer(string: "id: \(item.seq)\nevent: hall\ndata: \(views.event(item.event, seq: item.seq).serialized())\n\n")
+        ByteBuffer(string: "id: \(item.seq)\nevent: hall\ndata: \(views.event(item.event, seq: item.seq).json.serialized())\n\n")
     }
 }

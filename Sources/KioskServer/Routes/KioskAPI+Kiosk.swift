@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KioskAPI
 import KioskCore
 
 /// The ticket machine: take a ticket, cancel one.
@@ -12,18 +13,21 @@ extension KioskAPI {
                 metrics.recordRefused("rate_limited")
                 throw APIError(.tooManyRequests, "rate_limited", "取号过于频繁,请稍候 The kiosk is issuing too fast; try again shortly", retryAfter: wait)
             }
-            let body = try await JSONBody.read(&request, allowed: ["service", "priority", "phone", "caretaker_phone", "override"])
-            let service = try body.string("service", required: true, maxLength: 8)!.uppercased()
-            let priority = try body.bool("priority") ?? false
-            let phone = try body.string("phone", maxLength: 20).map { text in
+            let body = try await JSONBody.read(IssueTicketRequest.self, from: &request)
+            try JSONBody.limit(body.service, "service", maxLength: 8)
+            try JSONBody.limit(body.phone, "phone", maxLength: 20)
+            try JSONBody.limit(body.caretakerPhone, "caretaker_phone", maxLength: 20)
+            let service = body.service.uppercased()
+            let priority = body.priority ?? false
+            let phone = try body.phone.map { text in
                 guard let phone = PhoneNumber(text) else { throw APIError.badRequest("invalid_phone", "手机号格式不正确 \"phone\" is not a mainland mobile number (1[3-9] + 9 digits)") }
                 return phone
             }
-            let caretaker = try body.string("caretaker_phone", maxLength: 20).map { text in
+            let caretaker = try body.caretakerPhone.map { text in
                 guard let phone = PhoneNumber(text) else { throw APIError.badRequest("invalid_phone", "家属手机号格式不正确 \"caretaker_phone\" is not a mainland mobile number") }
                 return phone
             }
-            let override = try body.bool("override") ?? false
+            let override = body.override ?? false
             if override && role != .supervisor { throw APIError.forbidden("只有值班长可以特批取号 Only a supervisor may override capacity rules") }
             let contact = (phone != nil || caretaker != nil) ? TicketContact(ticket: "", phone: phone, caretaker: caretaker) : nil
             let views = self.views
@@ -31,22 +35,20 @@ extension KioskAPI {
             let outcome = try await run(
                 .issue(service: service, priority: priority, contact: contact != nil, override: override ? role.auditName : nil), contact: contact
             ) { state, _, events in
-                guard let number = events.lazy.compactMap(\.issuedTicket).last, let ticket = state.tickets[number] else { return .null }
-                return views.ticket(ticket, in: state)
+                events.lazy.compactMap(\.issuedTicket).last.flatMap { state.tickets[$0] }.map { views.ticket($0, in: state) }
             }
-            guard case var .object(m) = outcome.view, let number = outcome.view["ticket"]?.stringValue else {
+            guard var ticket = outcome.view else {
                 throw APIError(.conflict, "not_issued", "未能取号 No ticket was issued")
             }
-            if let estimate = outcome.printed { m += views.estimateMembers(estimate) }
-            let queue = outcome.view["service"]?.stringValue ?? service
-            m.append(("documents", .array((config.service(queue)?.documents ?? []).map { .string($0) })))
-            m.append(("status_url", .string("/v1/tickets/\(number)")))
-            if let phone { m.append(("sms_to", .string(phone.masked))) }
-            if let caretaker { m.append(("sms_caretaker", .string(caretaker.masked))) }
+            if let estimate = outcome.printed { ticket.estimate = views.estimate(estimate) }
+            let answer = IssuedTicketAnswer(
+                ticket: ticket, documents: config.service(ticket.service)?.documents ?? [],
+                smsTo: phone?.masked, smsCaretaker: caretaker?.masked
+            )
             if role == .kiosk, let date = outcome.events.first?.at {
-                kioskGuard.recordIssued(number, on: hall.engine.calendar.businessDate(of: date), at: date)
+                kioskGuard.recordIssued(ticket.ticket, on: hall.engine.calendar.businessDate(of: date), at: date)
             }
-            return JSONResponse.make(.object(m), status: .created)
+            return JSONResponse.make(answer, status: .created)
         }
         router.post("/v1/tickets/:number/cancel") { request, context in
             let role = try authorize(request, "取消 cancel tickets") { $0 == .kiosk || $0 == .supervisor }
@@ -58,8 +60,7 @@ extension KioskAPI {
                         "取号机只能取消刚取的号 The kiosk may cancel only a ticket it issued in the last \(Int(config.limits.kioskCancelWithinSeconds / 60)) minutes; ask a supervisor")
                 }
             }
-            let outcome = try await run(.cancel(ticket: number))
-            return JSONResponse.make(["events": eventsJSON(outcome)])
+            return JSONResponse.make(try await run(.cancel(ticket: number)))
         }
     }
 

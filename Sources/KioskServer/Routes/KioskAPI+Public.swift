@@ -1,21 +1,22 @@
 import Foundation
 import Hummingbird
+import KioskAPI
 import KioskCore
 
 /// No token: health, metrics, the service list and one ticket's status (no PII in any).
 extension KioskAPI {
     func registerPublic(on router: Router<BasicRequestContext>) {
         router.get("/healthz") { _, _ in
-            JSONResponse.make(["status": "ok"])
+            JSONResponse.make(HealthAnswer())
         }
         router.get("/metrics") { _, _ in
             JSONResponse.text(metrics.render(), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
         router.get("/v1/services") { _, _ in
             let views = self.views, now = hall.now()
-            return JSONResponse.make(["services": await hall.read { state, estimator in
+            return JSONResponse.make(ServiceList(services: await hall.read { state, estimator in
                 views.services(in: state, at: now, estimates: estimator.estimates(in: state, at: now))
-            }])
+            }))
         }
         router.get("/v1/tickets/:number") { _, context in
             let number = try ticketNumber(context)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KioskAPI
 import KioskCore
 import KioskStore
 
@@ -34,7 +35,7 @@ extension KioskAPI {
             case let .notAccepted(state):
                 throw APIError(.conflict, "not_accepted", "网关尚未接收这条短信 The gateway has not taken this message (it is \(state.rawValue)); nothing was changed")
             case let .applied(state), let .unchanged(state):
-                return JSONResponse.make(["id": .number(Double(id)), "state": .string(state.rawValue)])
+                return JSONResponse.make(DeliveryReportAnswer(id: id, state: state.rawValue))
             }
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KioskAPI
 import KioskCore
 
 /// A clerk at a window (the window's own token) or a supervisor.
@@ -21,30 +22,31 @@ extension KioskAPI {
             router.post("/v1/windows/:id/\(action)") { request, context in
                 var request = request
                 let id = try authorizeWindow(request, context)
-                _ = try await JSONBody.read(&request, allowed: [])
+                _ = try await JSONBody.read(EmptyRequest.self, from: &request)
                 return try await windowCommand(command(id), window: id)
             }
         }
         router.post("/v1/windows/:id/transfer") { request, context in
             var request = request
             let id = try authorizeWindow(request, context)
-            let body = try await JSONBody.read(&request, allowed: ["service"])
-            let service = try body.string("service", required: true, maxLength: 8)!.uppercased()
-            return try await windowCommand(.transfer(counter: id, to: service), window: id)
+            let body = try await JSONBody.read(TransferRequest.self, from: &request)
+            try JSONBody.limit(body.service, "service", maxLength: 8)
+            return try await windowCommand(.transfer(counter: id, to: body.service.uppercased()), window: id)
         }
         router.post("/v1/windows/:id/unpark") { request, context in
             var request = request
             let id = try authorizeWindow(request, context)
-            let body = try await JSONBody.read(&request, allowed: ["ticket"])
-            let ticket = try body.string("ticket", required: true, maxLength: 8)!.uppercased()
-            return try await windowCommand(.unpark(counter: id, ticket: ticket), window: id)
+            let body = try await JSONBody.read(TicketChoiceRequest.self, from: &request)
+            try JSONBody.limit(body.ticket, "ticket", maxLength: 8)
+            return try await windowCommand(.unpark(counter: id, ticket: body.ticket.uppercased()), window: id)
         }
         router.post("/v1/windows/:id/pause") { request, context in
             var request = request
             let id = try authorizeWindow(request, context)
-            let body = try await JSONBody.read(&request, allowed: ["until"])
+            let body = try await JSONBody.read(PauseRequest.self, from: &request)
+            try JSONBody.limit(body.until, "until", maxLength: 5)
             var until: Date?
-            if let text = try body.string("until", maxLength: 5) {
+            if let text = body.until {
                 guard let time = ClockTime(text) else { throw APIError.badRequest("invalid_field", "\"until\" must be HH:MM (hall time, today)") }
                 let now = hall.now()
                 until = hall.engine.calendar.instant(on: hall.engine.calendar.businessDate(of: now), at: time)
@@ -70,6 +72,6 @@ extension KioskAPI {
     func windowCommand(_ command: Command, window id: CounterID) async throws -> Response {
         let views = self.views, now = hall.now()
         let outcome = try await run(command) { state, _, _ in views.window(id, in: state, at: now) }
-        return JSONResponse.make(["events": eventsJSON(outcome), "window": outcome.view])
+        return JSONResponse.make(WindowCommandAnswer(events: eventLines(outcome), window: outcome.view))
     }
 }

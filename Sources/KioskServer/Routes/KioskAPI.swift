@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KioskAPI
 import KioskCore
 import KioskSMS
 import KioskStore
@@ -46,10 +47,10 @@ struct KioskAPI: Sendable {
     }
 
     /// Runs a command on the hall; a refusal becomes its 404/409, a journal failure a 503.
-    func run(
+    func run<View: Sendable>(
         _ command: Command, contact: TicketContact? = nil,
-        view: @Sendable (HallState, WaitEstimator, [HallEvent]) -> JSONValue = { _, _, _ in .null }
-    ) async throws -> Hall.Outcome {
+        view: @Sendable (HallState, WaitEstimator, [HallEvent]) -> View
+    ) async throws -> Hall.Outcome<View> {
         do {
             return try await hall.execute(command, contact: contact, view: view)
         } catch let error as QueueError {
@@ -59,9 +60,14 @@ struct KioskAPI: Sendable {
         }
     }
 
+    /// `run` for a command answered with its events only.
+    func run(_ command: Command) async throws -> EventsAnswer {
+        EventsAnswer(events: eventLines(try await run(command) { _, _, _ in () }))
+    }
+
     /// The events a command committed, as the stream shows them.
-    func eventsJSON(_ outcome: Hall.Outcome) -> JSONValue {
-        .array(zip(outcome.events, outcome.seqs).map { views.event($0, seq: $1) })
+    func eventLines<View>(_ outcome: Hall.Outcome<View>) -> [EventLine] {
+        zip(outcome.events, outcome.seqs).map { views.event($0, seq: $1) }
     }
 
     /// A ticket number from a path, normalised (`a23` is not a number; `a023` is `A023`).

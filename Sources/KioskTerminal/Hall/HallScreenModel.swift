@@ -1,3 +1,4 @@
+import KioskAPI
 import KioskCore
 import KioskDisplay
 
@@ -18,23 +19,29 @@ public enum HallScreenModel {
     public static let reconnectingNotice = "重新连接中 reconnecting…"
     public static let connectingNotice = "正在连接 connecting…"
 
+    /// The model for `snapshot`, as the daemon's `GET /v1/hall` sent it (nil before the first
+    /// one arrived). The snapshot is read as KioskAPI's `HallSnapshot`; one that does not decode
+    /// draws like no snapshot at all.
+    public static func model(snapshot: JSONValue?, link: Link, window: String? = nil) -> DisplayModel {
+        model(snapshot: snapshot.flatMap { try? APICoding.decode(HallSnapshot.self, from: $0) }, link: link, window: window)
+    }
+
     /// The model for `snapshot` (nil before the first one arrived).
     /// - Parameters:
     ///   - window: the window id whose strip fills `window.*` (default: the first window).
-    public static func model(snapshot: JSONValue?, link: Link, window: String? = nil) -> DisplayModel {
-        let snapshot = snapshot ?? .object([])
-        let hall = snapshot["hall"] ?? .object([])
-        let windows = snapshot["windows"]?.arrayValue ?? []
-        let services = snapshot["services"]?.arrayValue ?? []
+    public static func model(snapshot: HallSnapshot?, link: Link, window: String? = nil) -> DisplayModel {
+        let hall = snapshot?.hall
+        let windows = snapshot?.windows ?? []
+        let services = snapshot?.services ?? []
         var root: [String: DisplayValue] = [:]
 
         root["hall"] = .record([
-            "name": .text(hall["name"]?.stringValue ?? ""),
-            "name_en": .text(hall["name_en"]?.stringValue ?? ""),
+            "name": .text(hall?.name ?? ""),
+            "name_en": .text(hall?.nameEN ?? ""),
         ])
-        root["clock"] = .text(hall["clock"]?.stringValue ?? "--:--")
-        root["date"] = .text(hall["date"]?.stringValue.map(dateWithWeekday) ?? "")
-        let notice = hall["notice"]?.stringValue ?? ""
+        root["clock"] = .text(hall?.clock ?? "--:--")
+        root["date"] = .text(hall?.date.map(dateWithWeekday) ?? "")
+        let notice = hall?.notice ?? ""
         switch link {
         case .live: root["notice"] = .text(notice)
         case .connecting: root["notice"] = .text(connectingNotice + (notice.isEmpty ? "" : "  " + notice))
@@ -42,30 +49,24 @@ public enum HallScreenModel {
         }
 
         var serviceNames: [String: String] = [:]
-        for service in services {
-            if let code = service["code"]?.stringValue { serviceNames[code] = service["name"]?.stringValue ?? code }
-        }
+        for service in services { serviceNames[service.code] = service.name }
         var windowNames: [String: String] = [:]
-        for item in windows {
-            if let id = item["id"]?.stringValue { windowNames[id] = item["name"]?.stringValue ?? id }
-        }
+        for item in windows { windowNames[item.id] = item.name }
 
-        root["calls"] = .list((snapshot["calls"]?.arrayValue ?? []).map { call in
-            let ticket = call["ticket"]?.stringValue ?? ""
-            let counter = call["counter"]?.stringValue ?? ""
-            return [
-                "ticket": .text(ticket),
-                "counter": .text(call["counter_name"]?.stringValue ?? windowNames[counter] ?? counter),
-                "counter_no": .text(counter),
-                "counter_en": .text(englishName(ofWindow: counter)),
-                "service": .text(ticket.first.flatMap { serviceNames[String($0)] } ?? ""),
-                "at": .text(call["at"]?.stringValue ?? ""),
+        root["calls"] = .list((snapshot?.calls ?? []).map { call in
+            [
+                "ticket": .text(call.ticket),
+                "counter": .text(call.counterName.isEmpty ? windowNames[call.counter] ?? call.counter : call.counterName),
+                "counter_no": .text(call.counter),
+                "counter_en": .text(englishName(ofWindow: call.counter)),
+                "service": .text(call.ticket.first.flatMap { serviceNames[String($0)] } ?? ""),
+                "at": .text(call.at),
             ]
         })
         let counters = windows.map(counter)
         root["counters"] = .list(counters)
         root["services"] = .list(services.map(service))
-        let chosen = window.flatMap { id in zip(windows, counters).first { $0.0["id"]?.stringValue == id }?.1 } ?? counters.first
+        let chosen = window.flatMap { id in zip(windows, counters).first { $0.0.id == id }?.1 } ?? counters.first
         if let chosen {
             root["window"] = .record([
                 "name": chosen["name"] ?? "", "name_en": chosen["name_en"] ?? "", "current": chosen["current"] ?? "",
@@ -76,36 +77,34 @@ public enum HallScreenModel {
     }
 
     /// One window: name, current ticket, status in Chinese and English.
-    static func counter(_ window: JSONValue) -> [String: DisplayValue] {
-        let id = window["id"]?.stringValue ?? ""
-        let current = window["current"]?["ticket"]?.stringValue ?? ""
+    static func counter(_ window: WindowStatus) -> [String: DisplayValue] {
+        let current = window.current?.ticket ?? ""
         let status: (zh: String, en: String, strip: String)
-        switch window["status"]?.stringValue {
+        switch window.status {
         case "paused": status = ("暂停服务", "Paused", "Paused")
         case "closed": status = ("已关闭", "Closed", "Closed")
         default: status = current.isEmpty ? ("空闲", "Idle", "Idle") : ("正在办理", "Serving", "Now serving")
         }
         var item: [String: DisplayValue] = [
-            "id": .text(id), "no": .text(id),
-            "name": .text(window["name"]?.stringValue ?? id), "name_en": .text(englishName(ofWindow: id)),
+            "id": .text(window.id), "no": .text(window.id),
+            "name": .text(window.name), "name_en": .text(englishName(ofWindow: window.id)),
             "current": .text(current), "status": .text(status.zh), "status_en": .text(status.en),
             "status_strip_en": .text(status.strip),
-            "waiting": .text(window["waiting"]?.intValue.map(String.init) ?? ""),
+            "waiting": .text(String(window.waiting)),
         ]
-        if let back = window["back_at"]?.stringValue { item["back_at"] = .text(back) }
+        if let back = window.backAt { item["back_at"] = .text(back) }
         return item
     }
 
     /// One service: code, names, people waiting, estimate and whether tickets are issued.
-    static func service(_ service: JSONValue) -> [String: DisplayValue] {
-        let eta = service["estimate_min"]?.doubleValue.map { String(Int($0.rounded())) } ?? "-"
-        return [
-            "code": .text(service["code"]?.stringValue ?? ""),
-            "name": .text(service["name"]?.stringValue ?? ""),
-            "name_en": .text(service["name_en"]?.stringValue ?? ""),
-            "waiting": .text(service["waiting"]?.intValue.map(String.init) ?? "0"),
-            "eta": .text(eta),
-            "status": .text(issuingText(service["status"]?.stringValue)),
+    static func service(_ service: ServiceStatus) -> [String: DisplayValue] {
+        [
+            "code": .text(service.code),
+            "name": .text(service.name),
+            "name_en": .text(service.nameEN),
+            "waiting": .text(String(service.waiting)),
+            "eta": .text(service.estimateMin.map { String(Int($0.rounded())) } ?? "-"),
+            "status": .text(issuingText(service.status)),
         ]
     }
 

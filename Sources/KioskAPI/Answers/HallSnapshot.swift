@@ -1,0 +1,72 @@
+/// The answer to `GET /v1/hall` (schema `Hall`): everything a hall screen draws.
+public struct HallSnapshot: Codable, Sendable, Equatable {
+    public var hall: Header
+    public var windows: [WindowStatus]
+    public var services: [ServiceStatus]
+    /// The most recent calls, newest first.
+    public var calls: [RecentCall]
+
+    public init(hall: Header, windows: [WindowStatus] = [], services: [ServiceStatus] = [], calls: [RecentCall] = []) {
+        self.hall = hall
+        self.windows = windows
+        self.services = services
+        self.calls = calls
+    }
+
+    /// The hall itself: names, notice line, business date and clock.
+    public struct Header: Codable, Sendable, Equatable {
+        public var name: String
+        public var nameEN: String
+        public var notice: String
+        /// `YYYY-MM-DD`; written as `null` before the first business day.
+        public var date: String?
+        /// Hall time, `HH:MM`.
+        public var clock: String
+        /// Whether a session is open (the kiosk issues tickets).
+        public var issuing: Bool
+
+        public init(name: String, nameEN: String = "", notice: String = "", date: String?, clock: String, issuing: Bool) {
+            self.name = name
+            self.nameEN = nameEN
+            self.notice = notice
+            self.date = date
+            self.clock = clock
+            self.issuing = issuing
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case name, nameEN = "name_en", notice, date, clock, issuing
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(name, forKey: .name)
+            try c.encode(nameEN, forKey: .nameEN)
+            try c.encode(notice, forKey: .notice)
+            try c.encode(date, forKey: .date)   // `null`, never absent: the schema requires it
+            try c.encode(clock, forKey: .clock)
+            try c.encode(issuing, forKey: .issuing)
+        }
+    }
+
+    /// One call as the screen lists it.
+    public struct RecentCall: Codable, Sendable, Equatable {
+        public var ticket: String
+        /// Window id.
+        public var counter: String
+        public var counterName: String
+        /// Hall time, `HH:MM:SS`.
+        public var at: String
+
+        public init(ticket: String, counter: String, counterName: String, at: String) {
+            self.ticket = ticket
+            self.counter = counter
+            self.counterName = counterName
+            self.at = at
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case ticket, counter, counterName = "counter_name", at
+        }
+    }
+}

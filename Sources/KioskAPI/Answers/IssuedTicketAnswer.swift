@@ -1,0 +1,43 @@
+/// The answer to `POST /v1/tickets` (schema `IssuedTicket`): the ticket's fields, plus what
+/// to bring, where to follow it, and the masked numbers its SMS go to.
+public struct IssuedTicketAnswer: Codable, Sendable, Equatable {
+    /// The ticket as `GET /v1/tickets/{number}` shows it, with the printed estimate.
+    public var ticket: TicketStatus
+    public var documents: [String]
+    /// `/v1/tickets/A023`.
+    public var statusURL: String
+    /// Masked (`138****8000`): an answer never carries a full phone number.
+    public var smsTo: String?
+    public var smsCaretaker: String?
+
+    public init(ticket: TicketStatus, documents: [String] = [], statusURL: String? = nil, smsTo: String? = nil, smsCaretaker: String? = nil) {
+        self.ticket = ticket
+        self.documents = documents
+        self.statusURL = statusURL ?? "/v1/tickets/\(ticket.ticket)"
+        self.smsTo = smsTo
+        self.smsCaretaker = smsCaretaker
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case documents, statusURL = "status_url", smsTo = "sms_to", smsCaretaker = "sms_caretaker"
+    }
+
+    // One flat JSON object: the ticket's members and these beside them.
+    public init(from decoder: any Decoder) throws {
+        ticket = try TicketStatus(from: decoder)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        documents = try c.decode([String].self, forKey: .documents)
+        statusURL = try c.decode(String.self, forKey: .statusURL)
+        smsTo = try c.decodeIfPresent(String.self, forKey: .smsTo)
+        smsCaretaker = try c.decodeIfPresent(String.self, forKey: .smsCaretaker)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try ticket.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(documents, forKey: .documents)
+        try c.encode(statusURL, forKey: .statusURL)
+        try c.encodeIfPresent(smsTo, forKey: .smsTo)
+        try c.encodeIfPresent(smsCaretaker, forKey: .smsCaretaker)
+    }
+}

@@ -1,0 +1,57 @@
+/// A window as `GET /v1/windows/{id}`, every window command and the hall snapshot show it
+/// (schema `Window`).
+public struct WindowStatus: Codable, Sendable, Equatable {
+    public var id: String
+    public var name: String
+    /// The services it calls from now (its own, then those of windows it covers).
+    public var services: [String]
+    /// `open`, `paused` or `closed`.
+    public var status: String
+    /// A paused window's announced return, `HH:MM` hall time.
+    public var backAt: String?
+    /// The ticket at the window; written as `null` when there is none.
+    public var current: TicketStatus?
+    /// Tickets waiting that this window may call.
+    public var waiting: Int
+    /// Windows whose services it also serves (AB角).
+    public var covering: [String]
+    /// Tickets it parked, in line order.
+    public var parked: [String]
+    /// The current ticket's your-turn SMS (`pending`, `sending`, `accepted`, `delivered`,
+    /// `failed`, `dropped`); absent when it has none.
+    public var sms: String?
+
+    public init(
+        id: String, name: String, services: [String] = [], status: String = "open", backAt: String? = nil, current: TicketStatus? = nil,
+        waiting: Int = 0, covering: [String] = [], parked: [String] = [], sms: String? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.services = services
+        self.status = status
+        self.backAt = backAt
+        self.current = current
+        self.waiting = waiting
+        self.covering = covering
+        self.parked = parked
+        self.sms = sms
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, services, status, backAt = "back_at", current, waiting, covering, parked, sms
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(services, forKey: .services)
+        try c.encode(status, forKey: .status)
+        try c.encodeIfPresent(backAt, forKey: .backAt)
+        try c.encode(current, forKey: .current)   // `null`, never absent: the schema requires it
+        try c.encode(waiting, forKey: .waiting)
+        try c.encode(covering, forKey: .covering)
+        try c.encode(parked, forKey: .parked)
+        try c.encodeIfPresent(sms, forKey: .sms)
+    }
+}

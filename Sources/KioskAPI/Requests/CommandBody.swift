@@ -1,0 +1,21 @@
+/// The body of one command a client sends: any of the typed requests, or none. Lets a front
+/// end hold "the request it is about to send" as a plain value (compared in tests).
+public enum CommandBody: Sendable, Equatable, Encodable {
+    case none
+    case issue(IssueTicketRequest)
+    case transfer(TransferRequest)
+    case ticket(TicketChoiceRequest)
+    case pause(PauseRequest)
+    case cover(CoverRequest)
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .none: try EmptyRequest().encode(to: encoder)
+        case let .issue(body): try body.encode(to: encoder)
+        case let .transfer(body): try body.encode(to: encoder)
+        case let .ticket(body): try body.encode(to: encoder)
+        case let .pause(body): try body.encode(to: encoder)
+        case let .cover(body): try body.encode(to: encoder)
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import KioskCore
+
+/// Sample values of every answer and request type, encoded exactly as the daemon and the
+/// clients encode them. `scripts/test` validates each against `openapi.yaml`, so the
+/// document and the code cannot drift apart; `KioskAPITests` round-trips them.
+public enum APISamples {
+    /// Every sample, encoded with `APICoding`.
+    public static func all() throws -> [APISample] {
+        var samples: [APISample] = []
+        func add(_ method: String, _ path: String, _ status: String, _ name: String, _ value: some Encodable) throws {
+            samples.append(APISample(method: method, path: path, status: status, name: name, json: try APICoding.string(value)))
+        }
+        try add("get", "/healthz", "200", "health", HealthAnswer())
+        try add("get", "/v1/services", "200", "services", ServiceList(services: services))
+        for (name, ticket) in [("waiting with an estimate", waitingTicket), ("called", calledTicket), ("done, nothing optional", doneTicket)] {
+            try add("get", "/v1/tickets/{number}", "200", name, ticket)
+        }
+        try add("post", "/v1/tickets", "201", "issued with SMS", issued)
+        try add("post", "/v1/tickets", "201", "issued without estimate or SMS", IssuedTicketAnswer(ticket: doneTicket, documents: []))
+        try add("post", "/v1/tickets", "409", "refusal", refusal)
+        for (name, window) in [("serving with SMS", servingWindow), ("paused, idle", pausedWindow), ("closed", closedWindow)] {
+            try add("get", "/v1/windows/{id}", "200", name, window)
+        }
+        for action in ["call", "recall", "start", "finish", "noshow", "park", "resume", "close", "open", "transfer", "unpark", "call-ticket", "pause", "cover", "uncover"] {
+            try add("post", "/v1/windows/{id}/\(action)", "200", "window answer", WindowCommandAnswer(events: events, window: servingWindow))
+            try add("post", "/v1/windows/{id}/\(action)", "409", "refusal", refusal)
+        }
+        for path in ["/v1/tickets/{number}/cancel", "/v1/tickets/{number}/reactivate", "/v1/services/{code}/close", "/v1/services/{code}/reopen"] {
+            try add("post", path, "200", "events", EventsAnswer(events: events))
+        }
+        try add("get", "/v1/hall", "200", "hall on a business day", hall)
+        var before = hall
+        before.hall.date = nil
+        before.calls = []
+        try add("get", "/v1/hall", "200", "hall before its first day", before)
+        try add("get", "/v1/stats", "200", "stats", stats)
+        try add("get", "/v1/sms/dlr", "200", "delivery report", DeliveryReportAnswer(id: 42, state: "delivered"))
+        // Requests, as the clients send them.
+        try add("post", "/v1/tickets", "request", "issue, every field", IssueTicketRequest(service: "C", priority: true, phone: "13800138000", caretakerPhone: "13900139000", override: false))
+        try add("post", "/v1/tickets", "request", "issue, service only", IssueTicketRequest(service: "C"))
+        try add("post", "/v1/windows/{id}/call", "request", "no fields", CommandBody.none)
+        try add("post", "/v1/windows/{id}/transfer", "request", "transfer", CommandBody.transfer(TransferRequest(service: "D")))
+        try add("post", "/v1/windows/{id}/unpark", "request", "unpark", CommandBody.ticket(TicketChoiceRequest(ticket: "C001")))
+        try add("post", "/v1/windows/{id}/call-ticket", "request", "call a ticket", CommandBody.ticket(TicketChoiceRequest(ticket: "C001")))
+        try add("post", "/v1/windows/{id}/pause", "request", "pause until", CommandBody.pause(PauseRequest(until: "10:30")))
+        try add("post", "/v1/windows/{id}/pause", "request", "pause", CommandBody.pause(PauseRequest()))
+        try add("post", "/v1/windows/{id}/cover", "request", "cover", CommandBody.cover(CoverRequest(covered: "5")))
+        try add("post", "/v1/windows/{id}/uncover", "request", "uncover all", CommandBody.cover(CoverRequest(covered: nil)))
+        return samples
+    }
+
+    static let waitingTicket = TicketStatus(
+        ticket: "C003", service: "C", serviceName: "失业登记", priority: true, state: "waiting", issuedAt: "09:12:05", peopleAhead: 2,
+        estimate: .init(minutes: 9, lowMinutes: 5, highMinutes: 14, explanation: "前面 2 人,每人约 4 分钟", explanationEN: "2 ahead, about 4 min each")
+    )
+    static let calledTicket = TicketStatus(
+        ticket: "A023", service: "A", serviceName: "求职登记", state: "called", issuedAt: "09:30:00", peopleAhead: 0,
+        counter: "1", counterName: "1号窗口", calls: 2
+    )
+    static let doneTicket = TicketStatus(ticket: "B004", service: "B", serviceName: "职业介绍", state: "done", issuedAt: "08:31:00")
+
+    static let issued = IssuedTicketAnswer(
+        ticket: waitingTicket, documents: ["身份证", "户口簿"], smsTo: PhoneNumber("13800138000")!.masked, smsCaretaker: PhoneNumber("13900139000")!.masked
+    )
+    static let refusal = ErrorAnswer(code: "quota_reached", message: "今日号已取完 Today's quota is reached")
+
+    static let servingWindow = WindowStatus(
+        id: "3", name: "3号窗口", services: ["C", "D", "E"], status: "open",
+        current: TicketStatus(ticket: "D002", service: "D", serviceName: "社保参保登记", state: "serving", issuedAt: "09:01:00", counter: "3", counterName: "3号窗口"),
+        waiting: 2, covering: ["5"], parked: ["C001"], sms: "delivered"
+    )
+    static let pausedWindow = WindowStatus(id: "2", name: "2号窗口", services: ["A", "B"], status: "paused", backAt: "10:30", waiting: 4)
+    static let closedWindow = WindowStatus(id: "8", name: "8号窗口", services: ["K"], status: "closed")
+
+    static let services = [
+        ServiceStatus(code: "A", name: "求职登记", nameEN: "Job-seeker registration", documents: ["身份证"], waiting: 3, estimateMin: 12),
+        ServiceStatus(code: "B", name: "职业介绍", nameEN: "Job referral", waiting: 0, estimateMin: 0, dailyQuota: 40, issuedToday: 40),
+        ServiceStatus(code: "G", name: "劳动争议调解仲裁", nameEN: "Labour dispute mediation", status: "service_closed", statusMessage: "该业务今日已停止取号"),
+    ]
+
+    static let events = [
+        EventLine(trace: ["t": 34325, "ev": "call", "ticket": "A023", "counter": "1"], date: "2026-03-02", seq: 17),
+        EventLine(trace: ["t": 34325.5, "ev": "recall", "ticket": "A023", "counter": "1", "n": 1], date: "2026-03-02", seq: 18),
+    ]
+
+    static let hall = HallSnapshot(
+        hall: .init(name: "连城县人社局综合服务大厅", nameEN: "Liancheng Hall", notice: "请携带身份证原件", date: "2026-03-02", clock: "09:41", issuing: true),
+        windows: [servingWindow, pausedWindow, closedWindow],
+        services: services,
+        calls: [.init(ticket: "A023", counter: "1", counterName: "1号窗口", at: "09:40:12")]
+    )
+
+    static let stats = StatsAnswer(
+        calledWithEstimate: 57, maeMin: 3.42, biasMin: -0.8, under5Share: 0.07, recentMAEMin: 2.9,
+        headsUp: .init(scored: 12, onTimeShare: 0.75, earlyShare: 0.17, lateShare: 0.08)
+    )
+}

@@ -1,0 +1,80 @@
+import Foundation
+import KioskAPI
+import KioskCore
+import KioskHTTPClient
+
+/// The one client of the daemon's HTTP API, over any `HTTPTransport` (libcurl live): the CLI,
+/// the ticket machine and the window terminal all speak through it, with the KioskAPI types.
+public struct KioskClient: Sendable {
+    public let server: String
+    public let transport: any HTTPTransport
+    /// Seconds for one exchange: a kiosk must not hang on a dead daemon.
+    public var timeout: Double = 8
+    /// Seconds to connect.
+    public var connectTimeout: Double = 3
+
+    public init(server: String, transport: any HTTPTransport) {
+        var base = server
+        while base.hasSuffix("/") { base.removeLast() }
+        self.server = base
+        self.transport = transport
+    }
+
+    /// `GET` `path`, or `POST` it with `body` (an empty object when nil), with `token` as
+    /// bearer; a 2xx is decoded as `Answer`.
+    public func send<Answer: Decodable & Sendable>(
+        _ method: HTTPMethod, _ path: String, body: CommandBody? = nil, token: String?, as answer: Answer.Type = Answer.self
+    ) async -> APIAnswer<Answer> {
+        var headers: HTTPHeaders = ["Accept": "application/json"]
+        if let token { headers.set(name: "Authorization", value: "Bearer \(token)") }
+        var data: Data?
+        if method == .post {
+            headers.set(name: "Content-Type", value: "application/json")
+            do {
+                data = try APICoding.encode(body ?? CommandBody.none)
+            } catch {
+                return .refused(code: "bad_request", message: "请求无法编码 The request could not be encoded: \(error)")
+            }
+        }
+        let response: HTTPResponse
+        do {
+            response = try await transport.send(HTTPRequest(
+                method: method, url: server + path, headers: headers, body: data, connectTimeout: connectTimeout, timeout: timeout
+            ))
+        } catch {
+            return .unreachable("\(error)")
+        }
+        guard response.isSuccess else {
+            let refusal = try? APICoding.decode(ErrorAnswer.self, from: response.body)
+            return .refused(
+                code: refusal?.error.code ?? "http_\(response.status)",
+                message: refusal?.error.message ?? "服务器拒绝 The server answered \(response.status): \(response.text.prefix(200))"
+            )
+        }
+        do {
+            return .ok(try APICoding.decode(Answer.self, from: response.body))
+        } catch {
+            return .refused(code: "bad_answer", message: "应答格式不符 The daemon's answer to \(path) does not match the API: \(error)")
+        }
+    }
+
+    /// `GET /v1/services` (no token needed).
+    public func services() async -> APIAnswer<ServiceList> {
+        await send(.get, "/v1/services", token: nil)
+    }
+
+    /// `POST /v1/tickets`.
+    public func issue(_ request: IssueTicketRequest, token: String?) async -> APIAnswer<IssuedTicketAnswer> {
+        await send(.post, "/v1/tickets", body: .issue(request), token: token)
+    }
+
+    /// `GET /v1/windows/{id}`.
+    public func window(_ id: String, token: String?) async -> APIAnswer<WindowStatus> {
+        await send(.get, "/v1/windows/\(id)", token: token)
+    }
+
+    /// `GET /v1/stats`.
+    public func stats(token: String?) async -> APIAnswer<StatsAnswer> {
+        await send(.get, "/v1/stats", token: token)
+    }
+}
