@@ -7,8 +7,8 @@ import Testing
 @Suite struct WindowTerminalTests {
     let now = Fixtures.t0
     let view = WindowView(
-        id: "2", name: "2号窗口", services: ["A", "B", "C"], current: .init(ticket: "C014", service: "C", serviceName: "失业登记/失业证", state: "called", priority: true, calls: 1, issuedAt: "09:12:40"),
-        waiting: 4, sms: "已送达 delivered"
+        id: "2", name: "2号窗口", services: ["A", "B", "C"], current: .init(ticket: "C014", service: "C", serviceName: "失业登记/失业证", priority: true, state: "called", issuedAt: "09:12:40", calls: 1),
+        waiting: 4, sms: "delivered"
     )
 
     func sent(_ effects: [WindowTerminal.Effect]) -> WindowTerminal.Request? {
@@ -133,11 +133,11 @@ import Testing
 
     @Test func windowViewReadsTheDaemonsAnswerIncludingTheSMSState() throws {
         let json = try KioskCoreJSON.parse(#"{"id":"3","name":"3号窗口","services":["C","D","E"],"status":"paused","back_at":"10:30","current":{"ticket":"D002","service":"D","service_name":"社保参保登记","priority":false,"state":"serving","issued_at":"09:01:00"},"waiting":2,"covering":["5"],"parked":["C001"],"sms":"delivered"}"#)
-        let view = WindowView(status: try APICoding.decode(WindowStatus.self, from: json))
+        let view = try APICoding.decode(WindowView.self, from: json)
         #expect(view.status == "paused" && view.backAt == "10:30")
         #expect(view.current?.ticket == "D002")
         #expect(view.covering == ["5"] && view.parked == ["C001"])
-        #expect(view.sms == "已送达 delivered")
+        #expect(view.smsText == "已送达 delivered")
         var terminal = WindowTerminal(window: "3")
         _ = terminal.handle(.view(view), at: now)
         let screen = WindowTerminalScreen.render(terminal, width: 80, height: 30)

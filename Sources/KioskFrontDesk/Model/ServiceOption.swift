@@ -1,47 +1,11 @@
 import KioskAPI
-import KioskCore
 
-/// One line of the ticket machine's menu, as `GET /v1/services` reports it.
-public struct ServiceOption: Sendable, Equatable {
-    public var code: String
-    public var name: String
-    public var nameEN: String
-    public var documents: [String]
-    /// People waiting in this line now.
-    public var waiting: Int
-    /// `open`, or the refusal code taking a ticket would get (`outside_hours`, `quota_reached`…).
-    public var status: String
-    /// The daemon's sentence for a refusal, Chinese first.
-    public var statusMessage: String?
-    /// Minutes the last ticket in the line is expected to wait (what a new ticket roughly faces).
-    public var estimateMin: Int?
+/// One line of the ticket machine's menu: a service as `GET /v1/services` reports it (the
+/// API's own type).
+public typealias ServiceOption = ServiceStatus
 
-    public init(code: String, name: String, nameEN: String = "", documents: [String] = [], waiting: Int = 0,
-                status: String = "open", statusMessage: String? = nil, estimateMin: Int? = nil) {
-        self.code = code
-        self.name = name
-        self.nameEN = nameEN
-        self.documents = documents
-        self.waiting = waiting
-        self.status = status
-        self.statusMessage = statusMessage
-        self.estimateMin = estimateMin
-    }
-
+extension ServiceStatus {
     public var isOpen: Bool { status == "open" }
-
-    /// A service as the daemon lists it.
-    public init(status: ServiceStatus) {
-        self.init(
-            code: status.code, name: status.name, nameEN: status.nameEN, documents: status.documents, waiting: status.waiting,
-            status: status.status, statusMessage: status.statusMessage, estimateMin: status.estimateMin.map(IssuedTicket.minutes)
-        )
-    }
-
-    /// The services of a `GET /v1/services` answer.
-    public static func list(from answer: ServiceList) -> [ServiceOption] {
-        answer.services.map(ServiceOption.init(status:))
-    }
 
     /// A short label for a closed line, Chinese first.
     public var closedLabel: String {

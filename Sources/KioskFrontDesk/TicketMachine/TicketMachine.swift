@@ -1,4 +1,5 @@
 import Foundation
+import KioskAPI
 import KioskCore
 
 /// The ticket machine as a state machine: an input (a key, a tick of the clock, the daemon's

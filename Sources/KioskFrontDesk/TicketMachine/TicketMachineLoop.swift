@@ -42,7 +42,7 @@ public struct TicketMachineLoop: Sendable {
                 switch effect {
                 case .loadServices:
                     switch await client.services() {
-                    case let .ok(list): effects += machine.handle(.services(ServiceOption.list(from: list)), at: Date())
+                    case let .ok(list): effects += machine.handle(.services(list.services), at: Date())
                     case let .refused(code, message): effects += machine.handle(.servicesUnavailable("\(code): \(message)"), at: Date())
                     case let .unreachable(why): effects += machine.handle(.servicesUnavailable(why), at: Date())
                     }

@@ -1,3 +1,4 @@
+import KioskAPI
 import KioskDisplay
 
 /// Draws a ticket machine step as lines of text: large and plain, Chinese first, English after.
@@ -62,7 +63,7 @@ public enum TicketMachineScreen {
                 if service.waiting == 0 {
                     right = "等候0人 无需等候 No wait"
                 } else {
-                    let estimate = service.estimateMin.map { "约\($0)分钟 ~\($0) min" } ?? ""
+                    let estimate = service.estimateMin.map(IssuedTicket.minutes).map { "约\($0)分钟 ~\($0) min" } ?? ""
                     right = "等候\(service.waiting)人 \(estimate)"
                 }
             } else {

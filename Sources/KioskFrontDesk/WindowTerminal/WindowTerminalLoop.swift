@@ -40,12 +40,12 @@ public struct WindowTerminalLoop: Sendable {
                     return
                 case .loadServices:
                     if case let .ok(list) = await client.services() {
-                        effects += terminal.handle(.services(ServiceOption.list(from: list)), at: Date())
+                        effects += terminal.handle(.services(list.services), at: Date())
                     }
                 case .refresh:
                     let request = WindowTerminal.Request(path: "/v1/windows/\(window)", body: nil, supervisor: false, label: "")
                     switch await client.window(window, token: token(for: request)) {
-                    case let .ok(status): effects += terminal.handle(.view(WindowView(status: status)), at: Date())
+                    case let .ok(status): effects += terminal.handle(.view(status), at: Date())
                     case let .refused(code, message): effects += terminal.handle(.refused(nil, code: code, message: message), at: Date())
                     case let .unreachable(why): effects += terminal.handle(.unreachable(why), at: Date())
                     }
@@ -54,7 +54,7 @@ public struct WindowTerminalLoop: Sendable {
                     // A window command answers with the window; a ticket's (reactivate) with events only.
                     let answer: APIAnswer<CommandAnswer> = await client.send(.post, request.path, body: request.body, token: token(for: request))
                     switch answer {
-                    case let .ok(answer): effects += terminal.handle(.done(request, answer.window.map(WindowView.init(status:))), at: Date())
+                    case let .ok(answer): effects += terminal.handle(.done(request, answer.window), at: Date())
                     case let .refused(code, message): effects += terminal.handle(.refused(request, code: code, message: message), at: Date())
                     case let .unreachable(why): effects += terminal.handle(.unreachable(why), at: Date())
                     }

@@ -1,3 +1,4 @@
+import KioskAPI
 import KioskDisplay
 
 /// Draws the window terminal: the current ticket, the line, the keys, the last result.
@@ -26,7 +27,7 @@ public enum WindowTerminalScreen {
                 if let calls = current.calls, current.state == "called" { state += " (第\(calls)次 call \(calls))" }
                 lines.append("  当前 Current: \(current.ticket)  \(current.service) \(current.serviceName)" + (current.priority ? "  [优先 priority]" : ""))
                 lines.append("  状态 State: \(state)")
-                lines.append("  短信 SMS: " + (view.sms ?? "—"))
+                lines.append("  短信 SMS: " + (view.smsText ?? "—"))
             } else {
                 lines.append("  当前无号 No current ticket")
                 lines += ["", "", "", "", "", ""]
