@@ -113,7 +113,7 @@ let package = Package(
             dependencies: [
                 // Tests talk to a live server over loopback through our own libcurl client, and
                 // read its event stream with the hall screen's SSE parser.
-                "KioskServer", "KioskCore", "KioskStore", "KioskTestSupport", "KioskHTTPClient", "KioskTerminal",
+                "KioskServer", "KioskAPI", "KioskCore", "KioskStore", "KioskTestSupport", "KioskHTTPClient", "KioskTerminal",
             ]
         ),
         // Runs the built `kiosk` binary as a user would: crash safety, CLI, terminals.
