@@ -1,10 +1,12 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import KioskCore
 import KioskHTTPClient
 import KioskSMS
 import KioskStore
 import Logging
+import NIOCore
 import ServiceLifecycle
 import UnixSignals
 
@@ -48,6 +50,8 @@ public struct KioskDaemon: Sendable {
     /// What the SMS worker did (sent, retried, failed, dropped) since start; also counted at
     /// `/metrics` as `kiosk_sms_messages_total{outcome}`.
     public let smsTally: OutboxWorker.Tally
+    /// Open HTTP connections and their cap.
+    public let connections: ConnectionGauge
     private let group: ServiceGroup
 
     /// Opens the journal, folds today's events, builds the routes and the service group.
@@ -94,8 +98,24 @@ public struct KioskDaemon: Sendable {
             callback.setIfUnset("http://\(host):\(port)")
             await userOnReady(port)
         }
+        // The edges: a request's headers (and a kept-alive connection's next request) within
+        // the read timeout (Hummingbird's idle timeout), its body within it too, at most the
+        // connection cap open at once (a 503 beyond).
+        let limits = options.config.limits
+        let readTimeout = TimeAmount.milliseconds(Int64(limits.readTimeoutSeconds * 1000))
+        let gauge = ConnectionGauge(cap: FileDescriptorLimit.connectionsAllowed(cap: limits.maxConnections))
+        if gauge.cap < limits.maxConnections {
+            options.logger.warning("connection cap lowered to fit the open-file limit", metadata: ["connections.cap": "\(gauge.cap)"])
+        }
+        let metrics = self.metrics
+        let http1 = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [RequestReadDeadlineHandler(timeout: readTimeout) { metrics.recordRefused("read_timeout") }],
+            idleTimeout: readTimeout
+        )
+        self.connections = gauge
         let app = Application(
             router: router,
+            server: .cappedHTTP1(configuration: http1, gauge: gauge, metrics: metrics),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "kiosk"),
             onServerRunning: { channel in await onReady(channel.localAddress?.port ?? options.port) },
             logger: options.logger
@@ -110,6 +130,7 @@ public struct KioskDaemon: Sendable {
                 worker,
                 PeriodicService(every: options.headsUpInterval) { await hall.enqueueHeadsUps() },
                 PeriodicService(every: .seconds(1)) { [logger = options.logger] in tokenStore.reloadIfChanged(logger: logger) },
+                PeriodicService(every: .milliseconds(Int64(limits.streamHeartbeatSeconds * 1000))) { await hall.heartbeat() },
                 app,
             ] + options.extraServices(hall) + [
                 StreamCloser(hall: hall),

@@ -101,8 +101,9 @@ struct EventPrinter: Service {
         guard let subscription = await hall.subscribe() else { return }
         let config = hall.engine.config
         for await item in subscription.events.cancelOnGracefulShutdown() {
+            guard case let .event(stored) = item else { continue }
             let state = await hall.read { $0 }
-            print(EventText.describe(item.event, in: state, config: config))
+            print(EventText.describe(stored.event, in: state, config: config))
         }
         await hall.unsubscribe(subscription.id)
         // The stream also ends when StreamCloser closes it at the start of a shutdown, before this

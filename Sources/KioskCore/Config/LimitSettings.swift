@@ -18,7 +18,7 @@ public struct LimitSettings: Sendable, Equatable {
     public var kioskCancelWithinSeconds: Double = 600
     /// Seconds between comment lines on an idle event stream, so screens and proxies can tell a
     /// quiet hall from a dead connection (`stream_heartbeat_s`, at most 15).
-    public var streamHeartbeatSeconds: Double = 15
+    public var streamHeartbeatSeconds: Double = 10
     /// Events a live stream may fall behind before it is cut off (it resumes with
     /// `Last-Event-ID`) (`stream_buffer`).
     public var streamBuffer: Int = 4096

@@ -32,7 +32,7 @@ public actor Hall {
     private var pending: [PendingCommand] = []
     private let wakeWriter: AsyncStream<Void>.Continuation
     nonisolated let writerWakeups: AsyncStream<Void>
-    private var subscribers: [UUID: AsyncStream<StoredEvent>.Continuation] = [:]
+    private var subscribers: [UUID: AsyncStream<HallStreamItem>.Continuation] = [:]
     private let metrics: ServerMetrics
     private var closing = false
     /// Today's contacts, to address call messages (the journal holds them durably).
@@ -185,7 +185,7 @@ public actor Hall {
                     estimator.fold(item.event)
                     accuracy.fold(item.event)
                     metrics.record(item.event, in: state)
-                    for subscriber in subscribers.values { subscriber.yield(item) }
+                    publish(.event(item))
                 }
                 for record in command.printed { accuracy.recordPrinted(record) }
             }
@@ -231,14 +231,35 @@ public actor Hall {
 
     /// Committed events from now on; the caller first reads the journal after its last seen
     /// sequence number up to the returned `from` (no gap, no duplicate).
-    public func subscribe() -> (from: Int64, events: AsyncStream<StoredEvent>, id: UUID)? {
+    public func subscribe() -> (from: Int64, events: AsyncStream<HallStreamItem>, id: UUID)? {
         guard !closing else { return nil }
         let id = UUID()
-        // A client that cannot keep up is cut off rather than buffering without bound; it
-        // reconnects and resumes from the last id it saw.
-        let (stream, continuation) = AsyncStream<StoredEvent>.makeStream(bufferingPolicy: .bufferingOldest(4096))
+        // A client that cannot keep up is cut off (its stream ends, `publish`) rather than
+        // buffering without bound or skipping events; it reconnects and resumes from the last
+        // id it saw.
+        let (stream, continuation) = AsyncStream<HallStreamItem>.makeStream(bufferingPolicy: .bufferingOldest(engine.config.limits.streamBuffer))
         subscribers[id] = continuation
         return (committedSeq, stream, id)
+    }
+
+    /// Hands `item` to every live stream. A stream whose buffer is full has fallen too far
+    /// behind: it is ended, never silently skipped (a gap on a hall screen would show a call
+    /// that never happened, or miss one).
+    private func publish(_ item: HallStreamItem) {
+        for (id, subscriber) in subscribers {
+            if case .dropped = subscriber.yield(item) {
+                subscriber.finish()
+                subscribers[id] = nil
+                metrics.recordRefused("slow_subscriber")
+                logger.notice("event stream cut off: its reader fell behind", metadata: ["stream.buffer": "\(engine.config.limits.streamBuffer)"])
+            }
+        }
+    }
+
+    /// A comment line on every live stream, so a quiet hall is told from a dead connection
+    /// (called every `limits.stream_heartbeat_s`).
+    public func heartbeat() {
+        publish(.heartbeat)
     }
 
     /// The stream's reader calls this when it stops reading.
@@ -324,3 +345,9 @@ public actor Hall {
 
 /// The journal could not commit; nothing of the command was kept.
 public struct JournalUnavailable: Error, Sendable {}
+
+/// What a live stream carries: a committed event, or a heartbeat (nothing happened).
+public enum HallStreamItem: Sendable, Equatable {
+    case event(StoredEvent)
+    case heartbeat
+}

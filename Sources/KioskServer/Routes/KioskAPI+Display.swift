@@ -36,8 +36,15 @@ extension KioskAPI {
                 do {
                     try await writer.write(ByteBuffer(string: "retry: 1000\n\n"))
                     for item in backlog { try await writer.write(Self.sse(item, views)) }
-                    for await item in subscription.events where item.seq > after {
-                        try await writer.write(Self.sse(item, views))
+                    for await item in subscription.events {
+                        switch item {
+                        case let .event(event) where event.seq > after:
+                            try await writer.write(Self.sse(event, views))
+                        case .event:
+                            break
+                        case .heartbeat:
+                            try await writer.write(Self.heartbeat)
+                        }
                     }
                 } catch {
                     await hall.unsubscribe(subscription.id)   // the client went away
@@ -72,6 +79,9 @@ extension KioskAPI {
     func authorizeReader(_ request: Request) throws {
         try authorize(request, "读取大厅状态 read the hall") { $0 == .display || $0 == .supervisor || $0 == .admin }
     }
+
+    /// An SSE comment: ignored by every SSE client, but bytes on the wire.
+    static let heartbeat = ByteBuffer(string: ": heartbeat\n\n")
 
     static func sse(_ item: StoredEvent, _ views: HallViews) -> ByteBuffer {
         ByteBuffer(string: "id: \(item.seq)\nevent: hall\ndata: \(views.event(item.event, seq: item.seq).json.serialized())\n\n")
