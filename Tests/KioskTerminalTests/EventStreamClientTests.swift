@@ -77,6 +77,43 @@ struct EventStreamClientTests {
         }
     }
 
+    /// A half-open connection (frozen: open, silent) counts as lost after the read timeout:
+    /// the screen says so and resumes from the last event it saw, missing nothing.
+    @Test func aSilentConnectionIsDroppedAfterTheReadTimeoutAndResumedFromTheLastEvent() async throws {
+        #expect(EventStreamClient.Configuration(address: ServerAddress(host: "127.0.0.1", port: 1), token: nil).readTimeout == .seconds(30))
+        let dataDirectory = NSTemporaryDirectory() + "kiosk-terminal-silent-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
+        let clock = ManualClock(hallTime: "09:00")
+        var options = KioskDaemon.Options.forTests(config: .defaultHall, dataDirectory: dataDirectory, clock: { clock.now })
+        // No heartbeat during the test: only the freeze may silence the stream.
+        options.config.limits.streamHeartbeatSeconds = 15
+        try await InProcessDaemon.with(options) { daemon in
+            let proxy = try FreezingProxy(upstreamPort: daemon.port)
+            defer { proxy.close() }
+            var configuration = EventStreamClient.Configuration(address: ServerAddress(host: "127.0.0.1", port: proxy.port), token: options.tokens.display)
+            configuration.reconnectMilliseconds = 100
+            configuration.readTimeout = .seconds(1)
+            let client = EventStreamClient(configuration)
+            defer { client.stop() }
+            var updates = client.updates().makeAsyncIterator()
+            for service in ["A", "B"] { _ = try await daemon.hall.execute(.issue(service: service, priority: false)) }
+            #expect(await updates.next() == .connected)
+            let before = try await events(through: #""ticket":"B001""#, from: &updates)
+            proxy.freezeOpenConnections()
+            _ = try await daemon.hall.execute(.issue(service: "C", priority: false))
+            let started = ContinuousClock.now
+            guard case let .disconnected(reason)? = await updates.next() else {
+                Issue.record("no drop reported for a silent connection")
+                return
+            }
+            #expect(ContinuousClock.now - started >= .milliseconds(900), "dropped before the read timeout: \(reason)")
+            #expect(await updates.next() == .connected)
+            let after = try await events(through: #""ticket":"C001""#, from: &updates)
+            let ids = (before + after).compactMap { $0.id.flatMap { Int($0) } }
+            #expect(ids == Array(1...ids.count), "resumed with Last-Event-ID: no gap, no duplicate")
+        }
+    }
+
     @Test func stoppingEndsTheUpdates() async throws {
         try await withFollower(token: \.display) { _, client, updates in
             var updates = updates

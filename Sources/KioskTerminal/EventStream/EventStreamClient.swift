@@ -21,10 +21,13 @@ public final class EventStreamClient: Sendable {
         public var reconnectMilliseconds: Int = 1000
         /// Longest wait for a TCP connection, in seconds.
         public var connectTimeout: Int = 3
-        /// Longest silence (not a byte) before the connection counts as dropped; nil waits as
-        /// long as TCP says the connection lives (the daemon sends nothing while the hall is
-        /// quiet, so a limit here needs a heartbeat from it first).
-        public var readTimeout: Duration?
+        /// Longest silence (not a byte) before the connection counts as dropped: the daemon
+        /// sends a heartbeat comment at least every 15 s (`limits.stream_heartbeat_s`), so 30 s
+        /// of nothing means a half-open connection (a pulled cable, a sleeping switch port, a
+        /// frozen daemon), and the screen says it is reconnecting instead of freezing. Nil
+        /// waits as long as TCP says the connection lives.
+        public var readTimeout: Duration? = Self.defaultReadTimeout
+        public static let defaultReadTimeout: Duration = .seconds(30)
 
         public init(address: ServerAddress, token: String?, lastEventID: String? = nil) {
             self.address = address
