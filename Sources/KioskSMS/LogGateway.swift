@@ -26,9 +26,9 @@ public final class LogGateway: SMSGateway {
         if let path {
             let written: Bool = file.withLock { handle in
                 if handle == nil {
-                    if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
-                    handle = FileHandle(forWritingAtPath: path)
-                    _ = try? handle?.seekToEnd()
+                    // Created 0600 like everything in the data directory (masked numbers, but
+                    // who was sent what is still the hall's business).
+                    handle = try? PrivateFiles.appendingHandle(atPath: path)
                 }
                 guard let handle else { return false }
                 do {

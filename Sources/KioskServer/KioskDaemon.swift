@@ -53,10 +53,17 @@ public struct KioskDaemon: Sendable {
     /// Open HTTP connections and their cap.
     public let connections: ConnectionGauge
     private let group: ServiceGroup
+    /// This daemon is the data directory's one writer until `run()` returns.
+    private let writerLock: DataDirectoryLock
 
-    /// Opens the journal, folds today's events, builds the routes and the service group.
+    /// Makes the data directory private (warning about what it had to tighten), takes its
+    /// writer lock (throws `DataDirectoryInUse` before touching the journal if another process
+    /// writes it), opens the journal, folds today's events, builds the routes and the services.
     public init(_ options: Options) throws {
-        try FileManager.default.createDirectory(atPath: options.dataDirectory, withIntermediateDirectories: true)
+        for fix in try PrivateFiles.prepareDataDirectory(options.dataDirectory) {
+            options.logger.warning("\(fix)", metadata: ["file": "\(fix.path)"])
+        }
+        writerLock = try DataDirectoryLock.acquire(directory: options.dataDirectory)
         let engine = QueueEngine(config: options.config)
         let journal = try SQLiteJournal(path: options.dataDirectory + "/journal.sqlite", calendar: engine.calendar)
         metrics = ServerMetrics()
@@ -142,6 +149,7 @@ public struct KioskDaemon: Sendable {
 
     /// Runs until a shutdown signal (or `shutdown()`), then drains and returns.
     public func run() async throws {
+        defer { writerLock.release() }
         try await group.run()
     }
 

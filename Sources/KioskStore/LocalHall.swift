@@ -6,11 +6,44 @@ import KioskCore
 public struct LocalHall: Sendable {
     public let engine: QueueEngine
     public let journal: SQLiteJournal
+    /// Held while this hall may write (nil for a read-only look, and for tests that share a
+    /// file between two halls of one process on purpose).
+    public let writerLock: DataDirectoryLock?
 
+    /// Opens the journal for writing without the data directory's lock (tests of SQLite's own
+    /// serialisation); commands use `openForWriting`.
     public init(config: HallConfig, dataDirectory: String) throws {
-        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        try PrivateFiles.makeDirectory(dataDirectory)
         engine = QueueEngine(config: config)
         journal = try SQLiteJournal(path: dataDirectory + "/journal.sqlite", calendar: engine.calendar)
+        writerLock = nil
+    }
+
+    private init(engine: QueueEngine, journal: SQLiteJournal, writerLock: DataDirectoryLock?) {
+        self.engine = engine
+        self.journal = journal
+        self.writerLock = writerLock
+    }
+
+    /// The one writer of `dataDirectory`: prepares it (0700, files 0600, `warn` told what was
+    /// tightened), takes its lock (throws `DataDirectoryInUse` if a daemon or another command
+    /// holds it, before the journal is touched), then opens the journal.
+    public static func openForWriting(
+        config: HallConfig, dataDirectory: String, warn: (PermissionFix) -> Void = { _ in }
+    ) throws -> LocalHall {
+        for fix in try PrivateFiles.prepareDataDirectory(dataDirectory) { warn(fix) }
+        let lock = try DataDirectoryLock.acquire(directory: dataDirectory)
+        let engine = QueueEngine(config: config)
+        let journal = try SQLiteJournal(path: dataDirectory + "/journal.sqlite", calendar: engine.calendar)
+        return LocalHall(engine: engine, journal: journal, writerLock: lock)
+    }
+
+    /// A look at `dataDirectory`'s journal that writes nothing and takes no lock: works while
+    /// the daemon runs.
+    public static func openReadOnly(config: HallConfig, dataDirectory: String) throws -> LocalHall {
+        let engine = QueueEngine(config: config)
+        let journal = try SQLiteJournal(path: dataDirectory + "/journal.sqlite", calendar: engine.calendar, readOnly: true)
+        return LocalHall(engine: engine, journal: journal, writerLock: nil)
     }
 
     /// The outcome of one command: the events it committed and the hall after them.

@@ -242,13 +242,19 @@ extension SQLiteJournal {
     /// still waiting for them are dropped (`purged`). Returns how many rows lost a number.
     @discardableResult
     public func purgeOutboxPhones(before date: BusinessDate, now: Date) throws -> Int {
-        try pool.write { db in
-            try db.execute(
-                sql: "UPDATE sms_outbox SET state = 'dropped', reason = 'purged', updated_ms = ? WHERE business_date < ? AND state IN ('pending', 'sending')",
-                arguments: [now.millisecondsSince1970, date.description]
-            )
-            try db.execute(sql: "UPDATE sms_outbox SET phone = NULL WHERE business_date < ? AND phone IS NOT NULL", arguments: [date.description])
-            return db.changesCount
+        try pool.writeWithoutTransaction { db in
+            var purged = 0
+            try db.inTransaction(.immediate) {
+                try db.execute(
+                    sql: "UPDATE sms_outbox SET state = 'dropped', reason = 'purged', updated_ms = ? WHERE business_date < ? AND state IN ('pending', 'sending')",
+                    arguments: [now.millisecondsSince1970, date.description]
+                )
+                try db.execute(sql: "UPDATE sms_outbox SET phone = NULL WHERE business_date < ? AND phone IS NOT NULL", arguments: [date.description])
+                purged = db.changesCount
+                return .commit
+            }
+            if purged > 0 { try truncateWAL(db) }
+            return purged
         }
     }
 

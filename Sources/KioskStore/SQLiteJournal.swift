@@ -8,17 +8,42 @@ public final class SQLiteJournal: Journal {
     let pool: DatabasePool
     let calendar: HallCalendar
 
+    /// How long a write waits for another connection's lock before it fails (seconds). Clients
+    /// that retry an issue wait longer than this for an answer.
+    public static let busyTimeout: TimeInterval = 10
+
     /// Opens (creating if needed) the journal at `path` for a hall in `calendar`'s time zone.
-    public init(path: String, calendar: HallCalendar) throws {
+    /// `readOnly`: for commands that only look (export, status): nothing is created, migrated
+    /// or written, and it works beside a running daemon.
+    public init(path: String, calendar: HallCalendar, readOnly: Bool = false) throws {
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.readonly = readOnly
+        configuration.prepareDatabase { db in
+            // Purged phone numbers are overwritten with zeros, not left in free space.
+            if !readOnly { try db.execute(sql: "PRAGMA secure_delete = ON") }
+        }
+        if readOnly {
+            guard FileManager.default.fileExists(atPath: path) else { throw JournalMissing(path: path) }
+        } else {
+            // Created 0600 before SQLite opens it: SQLite gives its -wal and -shm the mode of
+            // the database file, so all three are private from their first byte.
+            try PrivateFiles.createFile(atPath: path)
+        }
         pool = try DatabasePool(path: path, configuration: configuration)
+        self.calendar = calendar
+        guard !readOnly else { return }
         // FULL: the WAL is fsynced at every commit; NORMAL could lose the last tickets on power
         // loss. Set here, not in prepareDatabase: the pool's WAL set-up runs after that and
         // chooses NORMAL. Only the single writer connection commits, so this one setting holds.
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        self.calendar = calendar
         try JournalSchema.migrator.migrate(pool)
+    }
+
+    /// Empties the WAL into the database and truncates it to zero bytes: after a purge, the
+    /// old pages (with the numbers) would otherwise stay in the WAL file until overwritten.
+    func truncateWAL(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
     }
 
     public func append(_ events: [HallEvent], contacts: [TicketContact]) throws -> [Int64] {
@@ -142,9 +167,15 @@ public final class SQLiteJournal: Journal {
 
     @discardableResult
     public func purgeContacts(before date: BusinessDate) throws -> Int {
-        try pool.write { db in
-            try db.execute(sql: "DELETE FROM ticket_contact WHERE business_date < ?", arguments: [date.description])
-            return db.changesCount
+        try pool.writeWithoutTransaction { db in
+            var purged = 0
+            try db.inTransaction(.immediate) {
+                try db.execute(sql: "DELETE FROM ticket_contact WHERE business_date < ?", arguments: [date.description])
+                purged = db.changesCount
+                return .commit
+            }
+            if purged > 0 { try truncateWAL(db) }
+            return purged
         }
     }
 
@@ -179,6 +210,12 @@ public final class SQLiteJournal: Journal {
         }
         return out
     }
+}
+
+/// A command that only reads found no journal.
+public struct JournalMissing: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var description: String { "no journal at \(path)" }
 }
 
 public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {

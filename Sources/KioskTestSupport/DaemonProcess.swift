@@ -29,22 +29,28 @@ public final class DaemonProcess: @unchecked Sendable {
     public var logPath: String { dataDir + "/serve.log" }
     public var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
     public var isRunning: Bool { process?.isRunning == true }
+    /// The running child's process id.
+    public var pid: Int32? { process?.processIdentifier }
+    /// How the last run ended (after `stop()` or `kill()`).
+    public private(set) var exitStatus: Int32?
+    /// Added to the child's environment at the next start (e.g. libfaketime's variables).
+    public var environment: [String: String] = [:]
 
     /// The token at the dotted `path` (`kiosk`, `windows.1`) in its tokens file.
     public func token(_ path: String) throws -> String {
         try TokenFile.token(path, in: tokensPath)
     }
 
-    /// Starts it with the hall clock at `startAt` and returns once `/healthz` answers. On a
-    /// port of its own choosing it tries another port when the child exits first (somebody
-    /// took the port in between).
-    public func start(at startAt: String, config: String? = nil, tokens: String? = nil, within seconds: Double = 20) async throws {
+    /// Starts it with the hall clock at `startAt` (nil: the process's wall clock) and returns
+    /// once `/healthz` answers. On a port of its own choosing it tries another port when the
+    /// child exits first (somebody took the port in between).
+    public func start(at startAt: String?, config: String? = nil, tokens: String? = nil, within seconds: Double = 20) async throws {
         try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
         if let tokens { tokensFile = tokens }
         var problem = ""
         for _ in 0..<(fixedPort ? 1 : 5) {
             if !fixedPort { port = try freePort() }
-            try launch(["serve", "--data-dir", dataDir, "--port", String(port), "--start-at", startAt]
+            try launch(["serve", "--data-dir", dataDir, "--port", String(port)] + (startAt.map { ["--start-at", $0] } ?? [])
                 + (config.map { ["--config", $0] } ?? []) + (tokensFile.map { ["--tokens", $0] } ?? []))
             let url = base + "/healthz"
             let up = await eventually(within: seconds, every: .milliseconds(20)) { [health] in
@@ -63,6 +69,7 @@ public final class DaemonProcess: @unchecked Sendable {
         guard let process else { return }
         if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
+        exitStatus = process.terminationStatus
         self.process = nil
     }
 
@@ -87,6 +94,7 @@ public final class DaemonProcess: @unchecked Sendable {
         process.standardOutput = log
         process.standardError = log
         process.standardInput = FileHandle.nullDevice
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         try process.run()
         self.process = process
     }

@@ -11,7 +11,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
 
     func run() throws {
-        guard let local = try hall.localHall() else {
+        guard let local = try hall.readOnlyHall() else {
             throw ValidationError("export reads a journal: give --data-dir (the daemon's is GET /v1/export)")
         }
         let day: BusinessDate

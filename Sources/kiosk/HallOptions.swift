@@ -53,10 +53,23 @@ struct HallOptions: ParsableArguments {
         return instant
     }
 
-    /// The journal to work on directly, or nil to talk to the daemon.
+    /// The journal to work on directly as its one writer, or nil to talk to the daemon. Exits
+    /// non-zero, writing nothing, when a daemon or another command holds the data directory.
     func localHall() throws -> LocalHall? {
         guard let dataDir else { return nil }
-        return try LocalHall(config: loadConfig(), dataDirectory: dataDir)
+        do {
+            return try LocalHall.openForWriting(config: loadConfig(), dataDirectory: dataDir) { printError("warning: \($0)") }
+        } catch let busy as DataDirectoryInUse {
+            printError(busy.description)
+            throw ExitCode(1)
+        }
+    }
+
+    /// The journal to read directly (nothing written, no lock: works beside a running daemon),
+    /// or nil to talk to the daemon.
+    func readOnlyHall() throws -> LocalHall? {
+        guard let dataDir else { return nil }
+        return try LocalHall.openReadOnly(config: loadConfig(), dataDirectory: dataDir)
     }
 
     func client() throws -> DaemonClient {

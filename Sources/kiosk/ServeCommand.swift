@@ -3,6 +3,7 @@ import Foundation
 import KioskCore
 import KioskDisplay
 import KioskServer
+import KioskStore
 import KioskTerminal
 import Logging
 import Synchronization
@@ -33,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
         let logPath = log ?? (display != nil ? dataDir + "/serve.log" : nil)
         var configuredLogger: Logger
         if let logPath {
-            try FileManager.default.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
+            try PrivateFiles.makeDirectory(dataDir)
             let handler = try FileLogHandler(label: "kiosk.server", path: logPath)
             configuredLogger = Logger(label: "kiosk.server", factory: { _ in handler })
         } else {
@@ -64,7 +65,13 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info("kiosk serving \(hallConfig.name) on http://\(host):\(port)", metadata: ["journal": "\(dir)/journal.sqlite", "tokens": "\(tokenFile)"])
             readyContinuation.yield(port)
         }
-        let daemon = try KioskDaemon(options)
+        let daemon: KioskDaemon
+        do {
+            daemon = try KioskDaemon(options)
+        } catch let busy as DataDirectoryInUse {
+            printError(busy.description)
+            throw ExitCode(1)
+        }
         guard let screenLayout else {
             try await daemon.run()
             return
@@ -109,9 +116,7 @@ struct FileLogHandler: LogHandler {
     private let output: Output
 
     init(label: String, path: String) throws {
-        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw ValidationError("--log: cannot write \(path)") }
-        _ = try? handle.seekToEnd()
+        guard let handle = try? PrivateFiles.appendingHandle(atPath: path) else { throw ValidationError("--log: cannot write \(path)") }
         self.label = label
         self.output = Output(handle)
     }

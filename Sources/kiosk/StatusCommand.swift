@@ -7,7 +7,7 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var hall: HallOptions
 
     func run() throws {
-        guard let local = try hall.localHall() else {
+        guard let local = try hall.readOnlyHall() else {
             throw ValidationError("status reads a journal: give --data-dir (the daemon's hall is GET /v1/hall)")
         }
         let now = try hall.now(in: local.engine.calendar)

@@ -13,7 +13,7 @@ struct WalkthroughCommand: ParsableCommand {
 
     func run() throws {
         let dir = dataDir ?? NSTemporaryDirectory() + "kiosk-demo-\(ProcessInfo.processInfo.processIdentifier)"
-        let local = try LocalHall(config: .defaultHall, dataDirectory: dir)
+        let local = try LocalHall.openForWriting(config: .defaultHall, dataDirectory: dir)
         let calendar = local.engine.calendar
         let day = calendar.businessDate(of: Date())
         var clock = calendar.instant(on: day, at: ClockTime(hour: 8, minute: 0))

@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskStore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,7 +20,8 @@ public enum AccessTokenFile {
             return (tokens, added)
         }
         let tokens = AccessTokens.generate(for: config)
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        // The data directory, when it is the token file's home: 0700 from the start.
+        try PrivateFiles.makeDirectory((path as NSString).deletingLastPathComponent)
         try write(tokens, to: path)
         return (tokens, [])
     }
