@@ -26,6 +26,20 @@ enum JournalSchema {
         }
         migrator.registerMigration("v2: sms outbox", migrate: OutboxSchema.v2)
         migrator.registerMigration("v3: printed estimates", migrate: PrintedEstimateSchema.v3)
+        migrator.registerMigration("quarantine of unreadable rows") { db in
+            // Rows of `event` that could not be read, moved here as they were (no declared
+            // types: a corrupted value is kept whatever it is) with the error and the time.
+            try db.execute(sql: """
+                CREATE TABLE journal_quarantine (
+                    seq INTEGER PRIMARY KEY,
+                    business_date,
+                    at_ms,
+                    line,
+                    error TEXT NOT NULL,
+                    quarantined_ms INTEGER NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -1,12 +1,17 @@
 import Foundation
 import GRDB
 import KioskCore
+import Synchronization
 
 /// The journal in one SQLite file (GRDB): WAL, `synchronous = FULL`, so a committed transaction
 /// survives a crash or power cut; each event row is its trace-format line.
 public final class SQLiteJournal: Journal {
     let pool: DatabasePool
     let calendar: HallCalendar
+    let readOnly: Bool
+    /// Rows that could not be read: moved to `journal_quarantine` (writable journal) or skipped
+    /// (read-only), counted so `/healthz` can say the journal is degraded.
+    private let unreadable: Mutex<Int>
 
     /// How long a write waits for another connection's lock before it fails (seconds). Clients
     /// that retry an issue wait longer than this for an answer.
@@ -32,13 +37,20 @@ public final class SQLiteJournal: Journal {
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         self.calendar = calendar
+        self.readOnly = readOnly
+        unreadable = Mutex(0)
         guard !readOnly else { return }
         // FULL: the WAL is fsynced at every commit; NORMAL could lose the last tickets on power
         // loss. Set here, not in prepareDatabase: the pool's WAL set-up runs after that and
         // chooses NORMAL. Only the single writer connection commits, so this one setting holds.
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try JournalSchema.migrator.migrate(pool)
+        let quarantined = try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journal_quarantine") ?? 0 }
+        unreadable.withLock { $0 = quarantined }
     }
+
+    /// How many journal rows could not be read (quarantined, or skipped by a read-only look).
+    public var unreadableRowCount: Int { unreadable.withLock { $0 } }
 
     /// Empties the WAL into the database and truncates it to zero bytes: after a purge, the
     /// old pages (with the numbers) would otherwise stay in the WAL file until overwritten.
@@ -86,8 +98,9 @@ public final class SQLiteJournal: Journal {
         try pool.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
-                let existing = try fetch(sql: "SELECT seq, business_date, line FROM event WHERE business_date = ? ORDER BY seq", [date.description], in: db)
-                let decided = try decide(existing)
+                let read = try fetch(sql: "SELECT seq, business_date, line FROM event WHERE business_date = ? ORDER BY seq", [date.description], in: db)
+                try quarantine(read.unreadable, in: db)
+                let decided = try decide(read.events)
                 _ = try insert(decided.events, contacts: decided.contacts, in: db)
                 result = decided.result
                 return .commit
@@ -120,16 +133,67 @@ public final class SQLiteJournal: Journal {
         return seqs
     }
 
+    /// Every readable event of `date`; a row that cannot be read is quarantined, not thrown.
     public func events(on date: BusinessDate) throws -> [StoredEvent] {
-        try pool.read { db in
+        let read = try pool.read { db in
             try fetch(sql: "SELECT seq, business_date, line FROM event WHERE business_date = ? ORDER BY seq", [date.description], in: db)
+        }
+        try setAside(read.unreadable)
+        return read.events
+    }
+
+    /// Readable events after `seq`; a row that cannot be read is quarantined, not thrown.
+    public func events(after seq: Int64, limit: Int) throws -> [StoredEvent] {
+        let read = try pool.read { db in
+            try fetch(sql: "SELECT seq, business_date, line FROM event WHERE seq > ? ORDER BY seq LIMIT ?", [seq, limit], in: db)
+        }
+        try setAside(read.unreadable)
+        return read.events
+    }
+
+    /// Rows quarantined so far, oldest position first.
+    public func quarantinedRows() throws -> [QuarantinedRow] {
+        try pool.read { db in
+            guard try db.tableExists("journal_quarantine") else { return [] }
+            return try Row.fetchAll(db, sql: "SELECT seq, business_date, error FROM journal_quarantine ORDER BY seq").map { row in
+                QuarantinedRow(seq: row["seq"], date: String.fromDatabaseValue(row["business_date"] as DatabaseValue), error: row["error"])
+            }
         }
     }
 
-    public func events(after seq: Int64, limit: Int) throws -> [StoredEvent] {
-        try pool.read { db in
-            try fetch(sql: "SELECT seq, business_date, line FROM event WHERE seq > ? ORDER BY seq LIMIT ?", [seq, limit], in: db)
+    /// Moves unreadable rows out of the journal (writable) or just counts them (read-only).
+    private func setAside(_ rows: [UnreadableRow]) throws {
+        guard !rows.isEmpty else { return }
+        if readOnly {
+            unreadable.withLock { $0 += rows.count }
+            return
         }
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                try quarantine(rows, in: db)
+                return .commit
+            }
+        }
+    }
+
+    /// One unreadable row is the hall's loss of one event, not of its day: the row moves, as it
+    /// was, to `journal_quarantine` with its error and position, and the rest of the journal
+    /// goes on being read.
+    private func quarantine(_ rows: [UnreadableRow], in db: Database) throws {
+        guard !rows.isEmpty else { return }
+        var moved = 0
+        for bad in rows {
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO journal_quarantine (seq, business_date, at_ms, line, error, quarantined_ms)
+                    SELECT seq, business_date, at_ms, line, ?, ? FROM event WHERE seq = ?
+                    """,
+                arguments: [bad.reason, Date().millisecondsSince1970, bad.seq]
+            )
+            try db.execute(sql: "DELETE FROM event WHERE seq = ?", arguments: [bad.seq])
+            moved += db.changesCount
+        }
+        unreadable.withLock { $0 += moved }
     }
 
     /// Business dates with events before `date`, newest first, at most `limit`.
@@ -187,29 +251,49 @@ public final class SQLiteJournal: Journal {
         }
     }
 
-    private func fetch(sql: String, _ arguments: StatementArguments, in db: Database) throws -> [StoredEvent] {
+    /// The rows `sql` selects, decoded; those that cannot be decoded are returned apart.
+    private func fetch(sql: String, _ arguments: StatementArguments, in db: Database) throws -> (events: [StoredEvent], unreadable: [UnreadableRow]) {
         var out: [StoredEvent] = []
+        var bad: [UnreadableRow] = []
         var codecs: [String: TraceCodec] = [:]
         for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
             let seq: Int64 = row["seq"]
-            let dateText: String = row["business_date"]
-            let line: String = row["line"]
-            guard let date = BusinessDate(dateText) else { throw JournalError.corruptRow(seq: seq, reason: "bad business date \(dateText)") }
+            // Read as optional values: a corrupted row may hold NULL or bytes that are no text.
+            guard let dateText = String.fromDatabaseValue(row["business_date"] as DatabaseValue), let date = BusinessDate(dateText) else {
+                bad.append(UnreadableRow(seq: seq, reason: "bad business date"))
+                continue
+            }
+            guard let line = String.fromDatabaseValue(row["line"] as DatabaseValue) else {
+                bad.append(UnreadableRow(seq: seq, reason: "no text line"))
+                continue
+            }
             let codec = codecs[dateText] ?? TraceCodec(calendar: calendar, date: date)
             codecs[dateText] = codec
             do {
                 guard let event = try codec.decode(JSONParser.parse(line).value) else {
-                    throw JournalError.corruptRow(seq: seq, reason: "not a hall event")
+                    bad.append(UnreadableRow(seq: seq, reason: "not a hall event"))
+                    continue
                 }
                 out.append(StoredEvent(seq: seq, date: date, event: event))
-            } catch let error as JournalError {
-                throw error
             } catch {
-                throw JournalError.corruptRow(seq: seq, reason: "\(error)")
+                bad.append(UnreadableRow(seq: seq, reason: "\(error)"))
             }
         }
-        return out
+        return (out, bad)
     }
+}
+
+/// A journal row that could not be decoded, and why.
+struct UnreadableRow: Sendable, Equatable {
+    var seq: Int64
+    var reason: String
+}
+
+/// A row moved to `journal_quarantine`: its position, its day (if readable) and why.
+public struct QuarantinedRow: Sendable, Equatable {
+    public var seq: Int64
+    public var date: String?
+    public var error: String
 }
 
 /// A command that only reads found no journal.

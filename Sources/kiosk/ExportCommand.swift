@@ -23,6 +23,9 @@ struct ExportCommand: ParsableCommand {
             day = latest
         }
         let trace = TraceDay(date: day, config: local.engine.config, events: try local.journal.events(on: day).map(\.event))
+        if local.journal.unreadableRowCount > 0 {
+            printError("warning: \(local.journal.unreadableRowCount) journal rows of \(day) cannot be read and are left out (the daemon quarantines them)")
+        }
         let text = trace.jsonLines()
         if let output {
             try text.write(toFile: output, atomically: true, encoding: .utf8)

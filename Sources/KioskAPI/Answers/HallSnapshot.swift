@@ -5,12 +5,17 @@ public struct HallSnapshot: Codable, Sendable, Equatable {
     public var services: [ServiceStatus]
     /// The most recent calls, newest first.
     public var calls: [RecentCall]
+    /// The journal's health (the daemon always sends it; optional for older daemons).
+    public var journal: JournalHealth?
 
-    public init(hall: Header, windows: [WindowStatus] = [], services: [ServiceStatus] = [], calls: [RecentCall] = []) {
+    public init(
+        hall: Header, windows: [WindowStatus] = [], services: [ServiceStatus] = [], calls: [RecentCall] = [], journal: JournalHealth? = nil
+    ) {
         self.hall = hall
         self.windows = windows
         self.services = services
         self.calls = calls
+        self.journal = journal
     }
 
     /// The hall itself: names, notice line, business date and clock.

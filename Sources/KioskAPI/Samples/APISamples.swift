@@ -11,6 +11,7 @@ public enum APISamples {
             samples.append(APISample(method: method, path: path, status: status, name: name, json: try APICoding.string(value)))
         }
         try add("get", "/healthz", "200", "health", HealthAnswer())
+        try add("get", "/healthz", "200", "health", HealthAnswer(journal: "degraded", quarantinedRows: 2))
         try add("get", "/v1/services", "200", "services", ServiceList(services: services))
         for (name, ticket) in [("waiting with an estimate", waitingTicket), ("called", calledTicket), ("done, nothing optional", doneTicket)] {
             try add("get", "/v1/tickets/{number}", "200", name, ticket)
@@ -87,7 +88,8 @@ public enum APISamples {
         hall: .init(name: "连城县人社局综合服务大厅", nameEN: "Liancheng Hall", notice: "请携带身份证原件", date: "2026-03-02", clock: "09:41", issuing: true),
         windows: [servingWindow, pausedWindow, closedWindow],
         services: services,
-        calls: [.init(ticket: "A023", counter: "1", counterName: "1号窗口", at: "09:40:12")]
+        calls: [.init(ticket: "A023", counter: "1", counterName: "1号窗口", at: "09:40:12")],
+        journal: JournalHealth(state: "degraded", quarantinedRows: 2)
     )
 
     static let stats = StatsAnswer(

@@ -97,6 +97,12 @@ public actor Hall {
         triggers = NotificationTriggers(config: engine.config)
         for contact in try journal.contacts(on: today) { contacts[contact.ticket] = contact }
         headsUpDone = try journal.outboxTickets(date: today, trigger: .nearTurn)
+        if journal.unreadableRowCount > 0 {
+            logger.warning(
+                "journal rows that could not be read are quarantined; the hall runs without them",
+                metadata: ["journal.quarantined_rows": "\(journal.unreadableRowCount)"]
+            )
+        }
     }
 
     /// The current time as the hall's rules see it (the wall clock, or a test's clock).

@@ -12,9 +12,12 @@ extension KioskAPI {
             try authorizeReader(request)
             let views = self.views, now = hall.now()
             let calls = await hall.recentCalls
-            return JSONResponse.make(await hall.read { state, estimator in
+            var view = await hall.read { state, estimator in
                 views.hall(state, recentCalls: calls, at: now, estimates: estimator.estimates(in: state, at: now))
-            })
+            }
+            // What the supervisor must know about the daemon itself (a degraded journal).
+            view.journal = hall.health.journalHealth
+            return JSONResponse.make(view)
         }
 
         router.get("/v1/events") { request, _ in

@@ -7,7 +7,7 @@ import KioskCore
 extension KioskAPI {
     func registerPublic(on router: Router<BasicRequestContext>) {
         router.get("/healthz") { _, _ in
-            JSONResponse.make(HealthAnswer())
+            JSONResponse.make(hall.health.answer)
         }
         router.get("/metrics") { _, _ in
             JSONResponse.text(metrics.render(), contentType: "text/plain; version=0.0.4; charset=utf-8")
