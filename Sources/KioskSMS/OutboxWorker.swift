@@ -53,6 +53,8 @@ public struct OutboxWorker: Service {
     let options: Options
     let logger: Logger
     public let tally: Tally
+    /// A journal that cannot write fails every loop: said at most once per 10 s per kind.
+    let faults = FaultLogThrottle()
 
     /// - Parameter ticketState: the ticket's state now (nil: not in today's hall), asked right
     ///   before each attempt so a stale message is dropped, never sent.
@@ -92,7 +94,9 @@ public struct OutboxWorker: Service {
                     continue
                 }
             } catch {
-                logger.error("outbox unavailable", metadata: ["error": "\(error)"])
+                if let heldBack = faults.admit("outbox." + JournalFault.kind(of: error)) {
+                    logger.error("outbox unavailable", metadata: ["error": "\(error)", "journal.failures_not_logged": "\(heldBack)"])
+                }
             }
             do {
                 try await cancelWhenGracefulShutdown { try await Task.sleep(for: options.pollInterval) }
@@ -165,7 +169,10 @@ public struct OutboxWorker: Service {
         } catch {
             // The outbox could not record the answer: the row stays `sending` and is resent
             // after a restart (at least once).
-            logger.error("outbox write failed", metadata: meta.merging(["error": "\(error)"]) { $1 })
+            if let heldBack = faults.admit("outbox_record." + JournalFault.kind(of: error)) {
+                meta["journal.failures_not_logged"] = "\(heldBack)"
+                logger.error("outbox write failed", metadata: meta.merging(["error": "\(error)"]) { $1 })
+            }
         }
     }
 }

@@ -27,6 +27,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "With --display: append each announcement to this file.") var announceLog: String?
 
     func run() async throws {
+        // A file-size limit (or a full quota) must fail the write with EFBIG, which the journal
+        // answers with 503 and recovers from, not kill the daemon.
+        signal(SIGXFSZ, SIG_IGN)
         let hallConfig = try HallOptions.load(configPath: config)
         let tokenFile = tokens ?? dataDir + "/tokens.json"
         let (accessTokens, addedWindows) = try AccessTokenFile.loadOrCreate(tokenFile, for: hallConfig)

@@ -2,6 +2,7 @@ import Foundation
 import KioskCore
 import KioskStore
 import Logging
+import Synchronization
 
 /// The single owner of the hall's state in the daemon.
 ///
@@ -40,6 +41,13 @@ public actor Hall {
     /// Tickets that already have a near-turn message recorded today.
     private var headsUpDone: Set<TicketNumber> = []
     private let triggers: NotificationTriggers
+    /// Set when a commit failed and the state could not be re-read from the journal either:
+    /// nothing is decided until it has been (the state must never run ahead of the journal).
+    private var stateNeedsReload = false
+    /// Whether the last commit failed (for `/healthz`); cleared by the next that succeeds.
+    nonisolated let commitFailing = Atomic<Bool>(false)
+    /// Journal faults are logged at most once per 10 s per kind.
+    nonisolated let faultLog = FaultLogThrottle()
 
     /// A call as the hall screen lists it.
     public struct RecentCall: Sendable, Equatable {
@@ -118,6 +126,7 @@ public actor Hall {
         _ command: Command, contact: TicketContact? = nil,
         view: @Sendable (HallState, WaitEstimator, [HallEvent]) -> View
     ) async throws -> Outcome<View> {
+        if stateNeedsReload && !reloadFromJournal() { throw JournalUnavailable() }
         let events = try engine.apply(command, to: state, at: clock())
         guard !events.isEmpty else { return Outcome(events: [], seqs: [], view: view(state, estimator, [])) }
         for event in events { engine.fold(event, into: &state) }
@@ -196,19 +205,48 @@ public actor Hall {
                 for record in command.printed { accuracy.recordPrinted(record) }
             }
             committedSeq = seqs.last ?? committedSeq
+            if commitFailing.exchange(false, ordering: .relaxed) {
+                faultLog.clearAll()
+                logger.notice("journal writes again", metadata: ["journal.commands": "\(batch.count)"])
+            }
         } catch {
             // Nothing of this batch is acknowledged. Later commands were decided on top of it,
             // so they fail too, and the state goes back to what the journal holds.
-            logger.error("journal write failed", metadata: ["error": "\(error)"])
+            commitFailing.store(true, ordering: .relaxed)
+            let kind = JournalFault.kind(of: error)
+            if let heldBack = faultLog.admit("commit." + kind) {
+                logger.error("journal write failed; commands answer 503 journal_unavailable until it writes again", metadata: [
+                    "error": "\(error)", "journal.fault": "\(kind)", "journal.failures_not_logged": "\(heldBack)",
+                ])
+            }
             let failed = batch + pending
             pending = []
             for command in failed { command.continuation.resume(throwing: JournalUnavailable()) }
-            if let stored = try? journal.events(on: engine.calendar.businessDate(of: clock())) {
-                state = engine.replay(stored.map(\.event))
+            _ = reloadFromJournal()
+        }
+    }
+
+    /// Puts the state (and today's contacts) back to exactly what the journal holds. When the
+    /// journal cannot even be read, the hall refuses every command until it can: deciding on
+    /// a state with events the journal never took would hand out what was never kept.
+    /// Returns whether it could.
+    private func reloadFromJournal() -> Bool {
+        do {
+            let stored = try journal.events(on: engine.calendar.businessDate(of: clock()))
+            let saved = try journal.contacts(on: engine.calendar.businessDate(of: clock()))
+            state = engine.replay(stored.map(\.event))
+            contacts = Dictionary(saved.map { ($0.ticket, $0) }) { $1 }
+            stateNeedsReload = false
+            return true
+        } catch {
+            stateNeedsReload = true
+            let kind = JournalFault.kind(of: error)
+            if let heldBack = faultLog.admit("reload." + kind) {
+                logger.error("journal cannot be read; the hall refuses commands until it can", metadata: [
+                    "error": "\(error)", "journal.fault": "\(kind)", "journal.failures_not_logged": "\(heldBack)",
+                ])
             }
-            if let date = state.date, let saved = try? journal.contacts(on: date) {
-                contacts = Dictionary(saved.map { ($0.ticket, $0) }) { $1 }
-            }
+            return false
         }
     }
 
@@ -311,7 +349,9 @@ public actor Hall {
             do {
                 try await journal.recordHeadsUps(due, on: date, at: now)
             } catch {
-                logger.error("recording heads-ups failed", metadata: ["error": "\(error)"])
+                if faultLog.admit("heads_up." + JournalFault.kind(of: error)) != nil {
+                    logger.error("recording heads-ups failed", metadata: ["error": "\(error)"])
+                }
             }
         }
         let drafts = triggers.headsUps(
@@ -325,7 +365,9 @@ public actor Hall {
             return try await journal.enqueue(drafts)
         } catch {
             for draft in drafts { headsUpDone.remove(draft.ticket) }
-            logger.error("outbox write failed", metadata: ["error": "\(error)"])
+            if faultLog.admit("heads_up_outbox." + JournalFault.kind(of: error)) != nil {
+                logger.error("outbox write failed", metadata: ["error": "\(error)"])
+            }
             return 0
         }
     }

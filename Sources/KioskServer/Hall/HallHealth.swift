@@ -1,14 +1,17 @@
 import KioskAPI
 import KioskCore
 
-/// What `/healthz` says about the daemon beyond "it answers": whether the journal has rows it
-/// could not read (quarantined: the hall runs without them).
+/// What `/healthz` says about the daemon beyond "it answers": whether the journal takes
+/// commits, and whether it has rows it could not read (quarantined: the hall runs without them).
 public struct HallHealth: Sendable, Equatable {
     public enum JournalState: String, Sendable {
         /// Every row read.
         case ok
         /// Some rows could not be read and were quarantined.
         case degraded
+        /// The last commit failed (disk full, read-only file, I/O error): commands answer 503
+        /// `journal_unavailable` until one succeeds.
+        case unavailable
     }
 
     public var journal: JournalState
@@ -29,6 +32,7 @@ extension Hall {
     /// The daemon's health now (no SQLite call: counters kept in memory).
     public nonisolated var health: HallHealth {
         let quarantined = journal.unreadableRowCount
-        return HallHealth(journal: quarantined > 0 ? .degraded : .ok, quarantinedRows: quarantined)
+        let state: HallHealth.JournalState = commitFailing.load(ordering: .relaxed) ? .unavailable : quarantined > 0 ? .degraded : .ok
+        return HallHealth(journal: state, quarantinedRows: quarantined)
     }
 }

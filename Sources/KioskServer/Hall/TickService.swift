@@ -13,6 +13,8 @@ struct TickService: Service {
         while !Task.isShuttingDownGracefully {
             do {
                 _ = try await hall.execute(.tick)
+            } catch is JournalUnavailable {
+                // The hall has logged the fault (throttled); a tick a second must not repeat it.
             } catch {
                 logger.warning("tick failed", metadata: ["error": "\(error)"])
             }
