@@ -1,8 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Arrows point down this list only (docs/ARCHITECTURE in the README): KioskCore and KioskDisplay
-// are pure, KioskStore adds SQLite, KioskHTTPClient wraps libcurl, the executable stays thin.
+// Arrows point down this list only (README "Shape" maps every target and where a change goes):
+// KioskCore and KioskDisplay are pure, KioskStore adds SQLite, KioskHTTPClient wraps libcurl,
+// the executable stays thin (argument parsing and wiring). Each target declares every module
+// it imports.
 let package = Package(
     name: "Kiosk",
     platforms: [.macOS(.v14)],
@@ -64,7 +66,7 @@ let package = Package(
         .target(
             name: "KioskServer",
             dependencies: [
-                "KioskCore", "KioskAPI", "KioskStore", "KioskSMS",
+                "KioskCore", "KioskAPI", "KioskStore", "KioskSMS", "KioskHTTPClient",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -80,6 +82,12 @@ let package = Package(
         // The hall screen client: follows the daemon's event stream, renders a layout, writes
         // only the changed cells to its terminal.
         .target(name: "KioskTerminal", dependencies: ["KioskCore", "KioskAPI", "KioskDisplay", "KioskHTTPClient"]),
+        // Benchmarks (they print figures, they assert nothing): issue latency and group commit
+        // against a child daemon, the hall screen against an in-process one, the estimator.
+        .target(
+            name: "KioskBench",
+            dependencies: ["KioskCore", "KioskDisplay", "KioskStore", "KioskHTTPClient", "KioskServer", "KioskTerminal"]
+        ),
         // What every test target shares: the daemon in process and as a child process, tmux,
         // eventually, free ports, token files, and the fakes (a manual clock, an SMS gateway).
         .target(
@@ -93,6 +101,7 @@ let package = Package(
             name: "kiosk",
             dependencies: [
                 "KioskCore", "KioskAPI", "KioskStore", "KioskDisplay", "KioskHTTPClient", "KioskServer", "KioskTerminal", "KioskFrontDesk",
+                "KioskBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -125,8 +134,10 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "KioskBenchTests", dependencies: ["KioskBench", "KioskCore", "KioskDisplay", "KioskTestSupport"]),
         // Runs the built `kiosk` binary as a user would: crash safety, CLI, terminals.
         .testTarget(name: "KioskEndToEndTests", dependencies: ["KioskCore", "KioskStore", "KioskTestSupport"]),
     ],

@@ -1,26 +1,6 @@
-import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import KioskHTTPClient
 
-/// A TCP port nobody listens on right now on loopback: bound to 0, read back, released.
+/// A TCP port nobody listens on right now on loopback (the issue bench uses the same one).
 public func freePort() throws -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { throw PortUnavailable(reason: "socket: errno \(errno)") }
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = 0
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-    }
-    guard bound else { throw PortUnavailable(reason: "bind: errno \(errno)") }
-    return Int(UInt16(bigEndian: address.sin_port))
-}
-
-public struct PortUnavailable: Error, CustomStringConvertible {
-    public var reason: String
-    public var description: String { "no free loopback port (\(reason))" }
+    try LoopbackPort.free()
 }

@@ -23,18 +23,16 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         guard speed > 0 && speed <= 600 else { throw ValidationError("--speed must be in (0, 600]") }
         let config = HallConfig.defaultHall
-        let calendar = QueueEngine(config: config).calendar
-        guard let start = LocalTimeArgument.parse(startAt, calendar: calendar, today: calendar.businessDate(of: Date())) else {
+        guard let clock = AcceleratedClock(startingAt: startAt, calendar: QueueEngine(config: config).calendar, realStart: Date(), speed: speed) else {
             throw ValidationError("--start-at: expected HH:MM")
         }
         let dir = dataDir ?? NSTemporaryDirectory() + "kiosk-demo-\(ProcessInfo.processInfo.processIdentifier)"
         var logger = Logger(label: "kiosk.demo")
         logger.logLevel = .warning
-        let realStart = Date(), speed = speed
         var options = KioskDaemon.Options(config: config, tokens: try AccessTokenFile.loadOrCreate(dir + "/tokens.json", for: config).tokens, dataDirectory: dir)
         options.port = port
         options.logger = logger
-        options.clock = { start.addingTimeInterval(Date().timeIntervalSince(realStart) * speed) }
+        options.clock = { clock.hallTime(at: Date()) }
         options.tickInterval = .milliseconds(100)
         // Draw the hall screen when there is a terminal to draw on; otherwise print lines.
         let screenLayout = (noDisplay || isatty(STDOUT_FILENO) == 0) ? nil : try LayoutFiles.load(layout)
@@ -51,63 +49,21 @@ struct DemoCommand: AsyncParsableCommand {
         options.extraServices = { hall in
             [HallSimulation(hall: hall, logger: quietLogger)] + (drawing ? [] : [EventPrinter(hall: hall)])
         }
-        let (ready, readyContinuation) = AsyncStream.makeStream(of: Int.self, bufferingPolicy: .bufferingNewest(1))
         options.onReady = { port in
             if !drawing {
                 print("== \(config.name) — demo at ×\(Int(speed)) from \(startAt); API on http://127.0.0.1:\(port), tokens in \(dir)/tokens.json ==")
             }
-            readyContinuation.yield(port)
         }
-        let daemon = try KioskDaemon(options)
-        let displayToken = options.tokens.display
-        // The demo ends when the daemon has drained (after Ctrl-C, --seconds, or the screen closing).
-        try await withThrowingTaskGroup(of: Bool.self) { group in
-            group.addTask { try await daemon.run(); return true }
-            if let screenLayout {
-                // The screen follows the demo daemon over its port, as any hall screen would.
-                group.addTask {
-                    var ports = ready.makeAsyncIterator()
-                    guard let port = await ports.next() else { return false }
-                    let screen = HallScreen(
-                        layout: screenLayout, address: ServerAddress(host: "127.0.0.1", port: port), token: displayToken,
-                        speakCommand: nil, announceLog: nil
-                    )
-                    await screen.run()
-                    await daemon.shutdown()
-                    return false
-                }
+        // The demo ends when the daemon has drained: after Ctrl-C, --seconds, or the screen closing.
+        var companions: [KioskDaemon.Companion] = []
+        if let screenLayout {
+            let token = options.tokens.display
+            companions.append { port in
+                await HallScreen(layout: screenLayout, address: ServerAddress(host: "127.0.0.1", port: port), token: token).run()
             }
-            if let seconds {
-                group.addTask {
-                    try await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
-                    await daemon.shutdown()
-                    return false
-                }
-            }
-            while let daemonEnded = try await group.next() {
-                if daemonEnded { break }
-            }
-            group.cancelAll()
         }
+        if let seconds { companions.append { _ in try? await Task.sleep(for: .milliseconds(Int(seconds * 1000))) } }
+        try await KioskDaemon.run(options, companions: companions)
         if drawing { print("demo journal: \(dir)/journal.sqlite · logs and SMS (log outbox): \(logPath)") }
-    }
-}
-
-/// Prints every committed event as a line, for a terminal without the hall screen.
-struct EventPrinter: Service {
-    let hall: Hall
-
-    func run() async throws {
-        guard let subscription = await hall.subscribe() else { return }
-        let config = hall.engine.config
-        for await item in subscription.events.cancelOnGracefulShutdown() {
-            guard case let .event(stored) = item else { continue }
-            let state = await hall.read { $0 }
-            print(EventText.describe(stored.event, in: state, config: config))
-        }
-        await hall.unsubscribe(subscription.id)
-        // The stream also ends when StreamCloser closes it at the start of a shutdown, before this
-        // service's own turn: returning then would count as "finished unexpectedly".
-        try? await gracefulShutdown()
     }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import KioskCore
+import KioskBench
 import KioskDisplay
-import KioskHTTPClient
 import KioskServer
 import KioskTerminal
 
@@ -39,8 +39,8 @@ struct DisplayCommand: AsyncParsableCommand {
         guard (0...1000).contains(coalesceMs) else { throw ValidationError("--coalesce-ms must be 0…1000") }
         if let bench {
             guard bench > 0 else { throw ValidationError("--bench needs a positive number of calls") }
-            try await DisplayBenchRun(layout: parsedLayout, size: fixedSize ?? parsedLayout.canvas, calls: bench, coalesceMs: coalesceMs).run()
-            return
+            let bench = DisplayBenchRun(layout: parsedLayout, size: fixedSize ?? parsedLayout.canvas, calls: bench, coalesce: .milliseconds(coalesceMs))
+            return printLine(try await bench.run().report)
         }
         guard let address = ServerAddress(url: server) else { throw ValidationError("--server: expected http://host[:port], got '\(server)'") }
         let bearer = try token ?? Self.displayToken(from: tokens)
@@ -63,89 +63,5 @@ struct DisplayCommand: AsyncParsableCommand {
             throw ValidationError("\(path) holds \(book.holdings), not the display token (`kiosk tokens issue --role display -o FILE`)")
         }
         return token
-    }
-}
-
-/// A hall screen wired up: the live terminal, the stream reader, the snapshot source and
-/// the voice. `kiosk display` and `kiosk serve --display` both run one.
-struct HallScreen: Sendable {
-    var layout: Layout
-    var address: ServerAddress
-    var token: String?
-    var window: String?
-    var fixedSize: Size?
-    var coalesce: Duration = .milliseconds(20)
-    var speakCommand: String?
-    var announceLog: String?
-    var repeats: Int = 2
-
-    /// Draws until cancelled; the terminal is restored on return.
-    func run() async {
-        let transport = CurlHTTPTransport()
-        defer { transport.shutdown() }
-        var speakers: [any Speaker] = []
-        if let announceLog { speakers.append(AnnouncementLog(path: announceLog)) }
-        if let speakCommand, let speaker = CommandSpeaker(command: speakCommand) { speakers.append(speaker) }
-        let announcements = speakers.isEmpty ? nil : AnnouncementQueue(speaker: SpeakerChain(speakers), repetitions: repeats)
-        var options = DisplayLoop.Options(layout: layout)
-        options.window = window
-        options.fixedSize = fixedSize
-        options.coalesce = coalesce
-        let client = EventStreamClient(.init(address: address, token: token))
-        let loop = DisplayLoop(
-            options: options, sink: POSIXTerminal(fallback: fixedSize ?? layout.canvas),
-            snapshots: HTTPHallSnapshotSource(transport: transport, address: address, token: token),
-            events: { client.updates() }, announcements: announcements
-        )
-        await loop.run()
-    }
-}
-
-/// `kiosk display --bench N`: an in-process daemon on a temporary journal (hall clock at a
-/// weekday 09:00), the real display loop drawing into memory, N calls through the API.
-struct DisplayBenchRun {
-    var layout: Layout
-    var size: Size
-    var calls: Int
-    var coalesceMs: Int
-
-    func run() async throws {
-        let config = HallConfig.defaultHall
-        let directory = NSTemporaryDirectory() + "kiosk-display-bench-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let tokens = AccessTokens.generate(for: config)
-        var options = KioskDaemon.Options(config: config, tokens: tokens, dataDirectory: directory)
-        options.port = 0
-        options.gracefulShutdownSignals = []
-        var logger = options.logger
-        logger.logLevel = .critical
-        options.logger = logger
-        let calendar = QueueEngine(config: config).calendar
-        guard let start = LocalTimeArgument.parse("2026-03-02 09:00", calendar: calendar, today: calendar.businessDate(of: Date())) else {
-            throw ValidationError("bench clock")
-        }
-        let realStart = Date()
-        options.clock = { start.addingTimeInterval(Date().timeIntervalSince(realStart)) }
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        options.onReady = { port in portContinuation.yield(port) }
-        let daemon = try KioskDaemon(options)
-        let layout = self.layout, size = self.size, calls = self.calls, coalesce = Duration.milliseconds(coalesceMs)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await daemon.run() }
-            group.addTask {
-                var iterator = ports.makeAsyncIterator()
-                guard let port = await iterator.next() else { return }
-                let bench = DisplayBench(
-                    address: ServerAddress(host: "127.0.0.1", port: port),
-                    tokens: .init(kiosk: tokens.kiosk, supervisor: tokens.supervisor, display: tokens.display),
-                    layout: layout, size: size, calls: calls, coalesce: coalesce
-                )
-                let result = try await bench.run()
-                printLine(result.report)
-            }
-            try await group.next()
-            await daemon.shutdown()
-            try await group.waitForAll()
-        }
     }
 }

@@ -47,7 +47,7 @@ struct HallOptions: ParsableArguments {
     /// The instant to act at: `--at` in the hall's zone, or the wall clock.
     func now(in calendar: HallCalendar) throws -> Date {
         guard let at else { return Date() }
-        guard let instant = LocalTimeArgument.parse(at, calendar: calendar, today: calendar.businessDate(of: Date())) else {
+        guard let instant = HallLocalTime.parse(at, calendar: calendar, today: calendar.businessDate(of: Date())) else {
             throw ValidationError("--at: expected 'YYYY-MM-DD HH:MM[:SS]' or 'HH:MM[:SS]', got '\(at)'")
         }
         return instant
@@ -75,30 +75,6 @@ struct HallOptions: ParsableArguments {
     func client() throws -> DaemonClient {
         if at != nil { throw ValidationError("--at works only with --data-dir (the daemon keeps its own clock)") }
         return DaemonClient(server: server, token: token, tokenFile: tokens)
-    }
-}
-
-enum LocalTimeArgument {
-    /// `2026-11-26 09:30`, `2026-11-26T09:30:15`, or `09:30` on `today`.
-    static func parse(_ text: String, calendar: HallCalendar, today: BusinessDate) -> Date? {
-        let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" })
-        var date = today
-        var timeText = Substring(text)
-        if parts.count == 2 {
-            guard let d = BusinessDate(String(parts[0])) else { return nil }
-            date = d
-            timeText = parts[1]
-        } else if parts.count != 1 {
-            return nil
-        }
-        let hms = timeText.split(separator: ":")
-        guard hms.count == 2 || hms.count == 3, let clock = ClockTime(hms[0] + ":" + hms[1]) else { return nil }
-        var seconds = clock.seconds
-        if hms.count == 3 {
-            guard let s = Double(hms[2]), (0..<60).contains(s) else { return nil }
-            seconds += s
-        }
-        return calendar.instant(on: date, secondsOfDay: seconds)
     }
 }
 

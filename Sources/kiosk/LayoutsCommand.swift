@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KioskDisplay
+import KioskTerminal
 
 /// `kiosk layouts`: check hall-screen layout files and preview them with sample data.
 struct LayoutsCommand: ParsableCommand {
@@ -20,15 +21,12 @@ struct LayoutsCommand: ParsableCommand {
         var paths: [String]
 
         func run() throws {
-            let files = try LayoutFiles.expand(paths)
+            let files = try wrapped { try LayoutFiles.expand(paths) }
             var problems = 0
             for file in files {
-                do {
-                    _ = try Layout.parse(try LayoutFiles.read(file), file: file)
-                } catch let error as LayoutDiagnostics {
-                    for diagnostic in error.diagnostics { print(diagnostic) }
-                    problems += error.diagnostics.count
-                }
+                let diagnostics = try wrapped { try LayoutFiles.diagnostics(of: file) }
+                for diagnostic in diagnostics { print(diagnostic) }
+                problems += diagnostics.count
             }
             if problems > 0 {
                 print("\(problems) problem(s) in \(files.count) layout file(s)")
@@ -74,57 +72,25 @@ struct LayoutsCommand: ParsableCommand {
 
         func run() throws {
             let layout = try LayoutFiles.load(file)
-            let area = try LayoutFiles.size(size) ?? layout.canvas
-            let before = Renderer.render(layout, model: .sample, size: area)
-            let after = Renderer.render(layout, model: .sampleAfterNextCall, size: area)
-            let full = ANSIEncoder.encode(previous: nil, next: before).utf8.count
-            let changes = FrameDiff.diff(before, after)
-            let redraw = ANSIEncoder.encode(previous: before, next: after).utf8.count
-            let cells = changes.reduce(0) { $0 + $1.cells.count }
-            print("layout \(layout.name) at \(area)")
-            print("full paint: \(full) bytes")
-            print("after one call: \(redraw) bytes in \(changes.count) runs, \(cells) cells"
-                + " (\(String(format: "%.1f", 100 * Double(redraw) / Double(max(full, 1))))% of a full paint)")
+            let cost = RedrawCost(layout: layout, size: try LayoutFiles.size(size) ?? layout.canvas)
+            print("layout \(layout.name) at \(cost.size)")
+            print("full paint: \(cost.fullPaintBytes) bytes")
+            print("after one call: \(cost.redrawBytes) bytes in \(cost.runs) runs, \(cost.cells) cells"
+                + " (\(String(format: "%.1f", cost.redrawPercent))% of a full paint)")
         }
     }
 }
 
-/// File handling for the layouts commands (the library itself reads no files).
-enum LayoutFiles {
-    /// Directories expand to their `*.layout` files, sorted by name.
-    static func expand(_ paths: [String]) throws -> [String] {
-        var files: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ValidationError("no such file or directory: \(path)")
-            }
-            if isDirectory.boolValue {
-                let names = try FileManager.default.contentsOfDirectory(atPath: path)
-                let base = path.hasSuffix("/") ? path : path + "/"
-                files += names.filter { $0.hasSuffix(".layout") }.sorted().map { base + $0 }
-            } else {
-                files.append(path)
-            }
-        }
-        return files
-    }
-
-    static func read(_ file: String) throws -> String {
-        do {
-            return try String(contentsOfFile: file, encoding: .utf8)
-        } catch {
-            throw ValidationError("cannot read \(file) as UTF-8 text")
-        }
-    }
-
-    /// Parses a layout, printing its diagnostics and failing when there are any.
+/// The layout files' CLI face: diagnostics printed, a failure as an exit status.
+extension LayoutFiles {
     static func load(_ file: String) throws -> Layout {
         do {
-            return try Layout.parse(try read(file), file: file)
+            return try parse(file)
         } catch let error as LayoutDiagnostics {
             for diagnostic in error.diagnostics { print(diagnostic) }
             throw ExitCode.failure
+        } catch {
+            throw ValidationError("\(error)")
         }
     }
 
@@ -135,4 +101,9 @@ enum LayoutFiles {
         }
         return size
     }
+}
+
+/// A file that cannot be read is a usage error (exit 64), as before.
+private func wrapped<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as LayoutFiles.Unreadable { throw ValidationError(error.description) }
 }

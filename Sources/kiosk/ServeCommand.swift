@@ -6,7 +6,6 @@ import KioskServer
 import KioskStore
 import KioskTerminal
 import Logging
-import Synchronization
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the hall's daemon: the HTTP API, the journal, the timers.")
@@ -35,103 +34,43 @@ struct ServeCommand: AsyncParsableCommand {
         let (accessTokens, addedWindows) = try AccessTokenFile.loadOrCreate(tokenFile, for: hallConfig)
         let screenLayout = try display.map { try LayoutFiles.load($0) }
         let logPath = log ?? (display != nil ? dataDir + "/serve.log" : nil)
-        var configuredLogger: Logger
+        var logger = Logger(label: "kiosk.server")
         if let logPath {
             try PrivateFiles.makeDirectory(dataDir)
-            let handler = try FileLogHandler(label: "kiosk.server", path: logPath)
-            configuredLogger = Logger(label: "kiosk.server", factory: { _ in handler })
-        } else {
-            configuredLogger = Logger(label: "kiosk.server")
+            guard let handler = try? FileLogHandler(label: "kiosk.server", path: logPath) else { throw ValidationError("--log: cannot write \(logPath)") }
+            logger = Logger(label: "kiosk.server", factory: { _ in handler })
         }
-        configuredLogger.logLevel = .info
-        let logger = configuredLogger
+        logger.logLevel = .info
         if !addedWindows.isEmpty {
             logger.notice("new windows got tokens", metadata: ["windows": "\(addedWindows.joined(separator: ","))", "tokens": "\(tokenFile)"])
         }
         var options = KioskDaemon.Options(config: hallConfig, tokens: accessTokens, dataDirectory: dataDir)
-        options.tokenFile = tokenFile
-        options.host = host
-        options.port = port
-        options.logger = logger
+        (options.tokenFile, options.host, options.port, options.logger) = (tokenFile, host, port, logger)
         if let startAt {
-            let calendar = QueueEngine(config: hallConfig).calendar
-            guard let start = LocalTimeArgument.parse(startAt, calendar: calendar, today: calendar.businessDate(of: Date())) else {
+            guard let clock = AcceleratedClock(startingAt: startAt, calendar: QueueEngine(config: hallConfig).calendar, realStart: Date(), speed: speed) else {
                 throw ValidationError("--start-at: expected 'YYYY-MM-DD HH:MM[:SS]', got '\(startAt)'")
             }
             guard speed > 0 && speed <= 3600 else { throw ValidationError("--speed must be in (0, 3600]") }
-            let realStart = Date(), speed = speed
-            options.clock = { start.addingTimeInterval(Date().timeIntervalSince(realStart) * speed) }
+            options.clock = { clock.hallTime(at: Date()) }
         }
-        let dir = dataDir, host = host
-        let (ready, readyContinuation) = AsyncStream.makeStream(of: Int.self, bufferingPolicy: .bufferingNewest(1))
+        let dir = dataDir, host = host, logged = logger
         options.onReady = { port in
-            logger.info("kiosk serving \(hallConfig.name) on http://\(host):\(port)", metadata: ["journal": "\(dir)/journal.sqlite", "tokens": "\(tokenFile)"])
-            readyContinuation.yield(port)
-        }
-        let daemon: KioskDaemon
-        do {
-            daemon = try KioskDaemon(options)
-        } catch let busy as DataDirectoryInUse {
-            printError(busy.description)
-            throw ExitCode(1)
-        }
-        guard let screenLayout else {
-            try await daemon.run()
-            return
+            logged.info("kiosk serving \(hallConfig.name) on http://\(host):\(port)", metadata: ["journal": "\(dir)/journal.sqlite", "tokens": "\(tokenFile)"])
         }
         // The screen follows the daemon over its own port, as any other screen would; when the
         // daemon stops (SIGINT/SIGTERM drain it), the screen gives the terminal back.
         let connectHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
-        let speak = speakCommand, announce = announceLog
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await daemon.run() }
-            group.addTask {
-                var ports = ready.makeAsyncIterator()
-                guard let port = await ports.next() else { return }
-                let screen = HallScreen(
-                    layout: screenLayout, address: ServerAddress(host: connectHost, port: port), token: accessTokens.display,
-                    speakCommand: speak, announceLog: announce
-                )
-                await screen.run()
-            }
-            try await group.next()   // the daemon ended (or failed): stop drawing
-            group.cancelAll()
-            try await group.waitForAll()
+        let screens: [KioskDaemon.Companion] = screenLayout.map { [speakCommand, announceLog] layout in
+            [{ port in
+                await HallScreen(layout: layout, address: ServerAddress(host: connectHost, port: port), token: accessTokens.display,
+                                 speakCommand: speakCommand, announceLog: announceLog).run()
+            }]
+        } ?? []
+        do {
+            try await KioskDaemon.run(options, companions: screens)
+        } catch let busy as DataDirectoryInUse {
+            printError(busy.description)
+            throw ExitCode(1)
         }
-    }
-}
-
-/// A swift-log handler appending `time level [label] message key=value` lines to a file, so
-/// the daemon's logs stay off a terminal that shows the hall screen.
-struct FileLogHandler: LogHandler {
-    /// One file for every copy of the handler; the mutex keeps lines from many tasks whole.
-    private final class Output: Sendable {
-        let handle: Mutex<FileHandle>
-        init(_ handle: FileHandle) { self.handle = Mutex(handle) }
-        func append(_ line: String) {
-            handle.withLock { try? $0.write(contentsOf: Data(line.utf8)) }
-        }
-    }
-
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .info
-    private let label: String
-    private let output: Output
-
-    init(label: String, path: String) throws {
-        guard let handle = try? PrivateFiles.appendingHandle(atPath: path) else { throw ValidationError("--log: cannot write \(path)") }
-        self.label = label
-        self.output = Output(handle)
-    }
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
-        let merged = metadata.merging(explicit ?? [:]) { $1 }
-        let fields = merged.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
-        output.append("\(ISO8601DateFormatter().string(from: Date())) \(level) [\(label)] \(message)\(fields)\n")
     }
 }

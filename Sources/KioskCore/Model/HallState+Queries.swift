@@ -11,6 +11,17 @@ extension HallState {
         return count
     }
 
+    /// `peopleAhead(of:)` for every waiting ticket at once (one pass over the line).
+    public func peopleAheadInService() -> [TicketNumber: Int] {
+        var ahead: [TicketNumber: Int] = [:]
+        var seen: [ServiceCode: Int] = [:]
+        for ticket in waitingTickets {
+            ahead[ticket.number] = seen[ticket.service, default: 0]
+            seen[ticket.service, default: 0] += 1
+        }
+        return ahead
+    }
+
     /// How many tickets wait for `service`.
     public func waitingCount(for service: ServiceCode) -> Int {
         waiting.reduce(0) { $0 + (tickets[$1]?.service == service ? 1 : 0) }

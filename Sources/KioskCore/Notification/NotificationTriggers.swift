@@ -64,9 +64,8 @@ public struct NotificationTriggers: Sendable {
     /// `settings.headsUpAhead` people are ahead; never within `settings.headsUpHoldSeconds`
     /// of the ticket being printed. The daemon's accuracy ledger judges the same moment.
     public func isHeadsUpDue(issuedAt: Date, ahead: Int, headsUpAt: Date?, at now: Date) -> Bool {
-        guard now >= settings.earliestHeadsUp(issuedAt: issuedAt) else { return false }
-        if let headsUpAt { return headsUpAt <= now || ahead == 0 }
-        return ahead <= settings.headsUpAhead
+        guard let due = settings.headsUpDue(issuedAt: issuedAt, ahead: ahead, headsUpAt: headsUpAt) else { return false }
+        return due <= now
     }
 
     func drafts(

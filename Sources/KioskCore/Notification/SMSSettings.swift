@@ -71,6 +71,19 @@ public struct SMSSettings: Sendable, Equatable {
         issuedAt.addingTimeInterval(headsUpHoldSeconds)
     }
 
+    /// The one heads-up rule, as a moment: when a waiting ticket's "near turn" message falls
+    /// due, given the estimator's heads-up time (`headsUpAt`, nil when there is no estimate)
+    /// and how many of its service wait ahead of it. Nobody ahead: as soon as the hold
+    /// allows; no estimate: then too if at most `headsUpAhead` are ahead, otherwise unknown
+    /// (nil); else the later of the estimator's moment and the hold. The daemon's heads-up
+    /// pass (`NotificationTriggers.isHeadsUpDue`) and `kiosk replay` both ask this.
+    public func headsUpDue(issuedAt: Date, ahead: Int, headsUpAt: Date?) -> Date? {
+        let earliest = earliestHeadsUp(issuedAt: issuedAt)
+        guard ahead > 0 else { return earliest }
+        guard let headsUpAt else { return ahead <= headsUpAhead ? earliest : nil }
+        return max(earliest, headsUpAt)
+    }
+
     /// Short enough for any hall whose window names stay under 20 characters.
     public static let defaultTemplates: [SMSTrigger: SMSTemplate] = {
         var t: [SMSTrigger: SMSTemplate] = [:]

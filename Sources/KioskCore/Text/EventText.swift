@@ -1,10 +1,9 @@
 import Foundation
-import KioskCore
 
-/// One line of text per event for the terminal, Chinese first. Phone numbers never appear:
+/// One line of text per event for the terminal (the CLI, the demo, the walkthrough), Chinese first. Phone numbers never appear:
 /// events do not carry them.
-enum EventText {
-    static func describe(_ event: HallEvent, in state: HallState, config: HallConfig) -> String {
+public enum EventText {
+    public static func describe(_ event: HallEvent, in state: HallState, config: HallConfig) -> String {
         let calendar = QueueEngine(config: config).calendar
         let time = clock(event.at, calendar)
         func window(_ id: CounterID) -> String { config.counter(id)?.name ?? "\(id)号窗口" }
@@ -44,7 +43,8 @@ enum EventText {
         return "\(time)  \(text)"
     }
 
-    static func clock(_ instant: Date, _ calendar: HallCalendar) -> String {
+    /// HH:MM:SS of `instant` in the hall's zone.
+    public static func clock(_ instant: Date, _ calendar: HallCalendar) -> String {
         let s = Int(calendar.secondsOfDay(instant))
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(two(s / 3600)):\(two(s / 60 % 60)):\(two(s % 60))"

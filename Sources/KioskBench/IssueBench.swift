@@ -1,0 +1,110 @@
+import Foundation
+import KioskCore
+import KioskStore
+
+/// `kiosk bench`: starts a daemon (`BINARY serve`) on a temporary data directory and measures,
+/// on the same disk in one run, the fsync floor, single-client issue latency, throughput at
+/// 1/8/64 concurrent clients (group commit), RSS after `dayTickets` tickets and restart time
+/// with that journal. A benchmark prints figures; it asserts nothing.
+public struct IssueBench: Sendable {
+    public var latencyRequests = 300
+    public var throughputTickets = 1200
+    public var dayTickets = 10_000
+
+    public init() {}
+
+    /// The figures, in the order they were measured.
+    public struct Figures: Sendable {
+        public var values: [(key: String, value: Double)] = []
+
+        /// One JSON object, each figure to two decimals.
+        public var json: String {
+            JSONValue.object(values.map { ($0.key, .number(Self.hundredth($0.value))) }).serialized()
+        }
+
+        /// One aligned `name value` line per figure.
+        public var table: String {
+            values.map { $0.key.padding(toLength: 36, withPad: " ", startingAt: 0) + JSONValue.format(Self.hundredth($0.value)) }
+                .joined(separator: "\n")
+        }
+
+        static func hundredth(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+    }
+
+    /// Runs the bench with the `kiosk` executable at `binary`.
+    public func run(binary: String) async throws -> Figures {
+        let dir = NSTemporaryDirectory() + "kiosk-bench-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var figures = Figures()
+
+        let floor = try CommitProbe.singleRowCommitsPerSecond(path: dir + "/probe.sqlite", count: 300)
+        figures.values.append(("fsync_floor_commits_per_s", floor.rounded()))
+
+        let configPath = dir + "/bench-hall.json"
+        try BenchHall.json.write(toFile: configPath, atomically: true, encoding: .utf8)
+        var daemon = try BenchDaemon(binary: binary, dataDir: dir + "/data", config: configPath)
+        defer { daemon.stop() }
+        try await daemon.waitUntilHealthy()
+        let client = try BenchClient(port: daemon.port, tokenFile: dir + "/data/tokens.json")
+        defer { client.transport.shutdown() }
+
+        var latencies: [Double] = []
+        for i in 0..<latencyRequests {
+            let started = ContinuousClock.now
+            try await client.take(i)
+            latencies.append(Self.seconds(ContinuousClock.now - started))
+        }
+        latencies.sort()
+        figures.values.append(("issue_latency_p50_ms", Self.percentile(latencies, 0.5) * 1000))
+        figures.values.append(("issue_latency_p99_ms", Self.percentile(latencies, 0.99) * 1000))
+        var issued = latencyRequests
+
+        var rate64: Double?
+        for clients in [1, 8, 64] {
+            let commitsBefore = try await client.commitCounts()
+            let perClient = max(1, throughputTickets / clients)
+            let started = ContinuousClock.now
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for c in 0..<clients {
+                    group.addTask { for i in 0..<perClient { try await client.take(c * 7919 + i) } }
+                }
+                try await group.waitForAll()
+            }
+            let rate = Double(perClient * clients) / Self.seconds(ContinuousClock.now - started)
+            issued += perClient * clients
+            figures.values.append(("throughput_\(clients)_clients_per_s", rate.rounded()))
+            if clients == 64 { rate64 = rate.rounded() }
+            let commitsAfter = try await client.commitCounts()
+            let transactions = max(1, commitsAfter.transactions - commitsBefore.transactions)
+            figures.values.append(("commands_per_commit_\(clients)_clients", (commitsAfter.commands - commitsBefore.commands) / transactions))
+        }
+        if let rate64 { figures.values.append(("group_commit_gain_vs_fsync_floor", (rate64 / floor * 10).rounded() / 10)) }
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            let remaining = max(0, dayTickets - issued), clients = 16
+            for c in 0..<clients {
+                group.addTask { for i in stride(from: c, to: remaining, by: clients) { try await client.take(i) } }
+            }
+            try await group.waitForAll()
+        }
+        figures.values.append(("tickets_in_journal", Double(max(issued, dayTickets))))
+        figures.values.append(("daemon_rss_mb_after_day", (daemon.residentMegabytes() * 10).rounded() / 10))
+
+        daemon.stop()
+        let restartStarted = ContinuousClock.now
+        daemon = try BenchDaemon(binary: binary, dataDir: dir + "/data", config: configPath, port: daemon.port)
+        try await daemon.waitUntilHealthy()
+        figures.values.append(("restart_to_healthy_ms", (Self.seconds(ContinuousClock.now - restartStarted) * 1000).rounded()))
+        return figures
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
+    static func percentile(_ sorted: [Double], _ p: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import KioskDisplay
+import KioskHTTPClient
+
+/// A hall screen wired up: the live terminal, the stream reader, the snapshot source and
+/// the voice. `kiosk display`, `kiosk serve --display` and `kiosk demo` run one.
+public struct HallScreen: Sendable {
+    public var layout: Layout
+    public var address: ServerAddress
+    public var token: String?
+    public var window: String?
+    public var fixedSize: Size?
+    public var coalesce: Duration = .milliseconds(20)
+    public var speakCommand: String?
+    public var announceLog: String?
+    public var repeats: Int = 2
+
+    public init(
+        layout: Layout, address: ServerAddress, token: String?, window: String? = nil, fixedSize: Size? = nil,
+        coalesce: Duration = .milliseconds(20), speakCommand: String? = nil, announceLog: String? = nil, repeats: Int = 2
+    ) {
+        self.layout = layout
+        self.address = address
+        self.token = token
+        self.window = window
+        self.fixedSize = fixedSize
+        self.coalesce = coalesce
+        self.speakCommand = speakCommand
+        self.announceLog = announceLog
+        self.repeats = repeats
+    }
+
+    /// Draws on `sink` (default: this process's terminal) until cancelled; the terminal is
+    /// restored on return.
+    public func run(on sink: (any TerminalSink)? = nil) async {
+        let transport = CurlHTTPTransport()
+        defer { transport.shutdown() }
+        var speakers: [any Speaker] = []
+        if let announceLog { speakers.append(AnnouncementLog(path: announceLog)) }
+        if let speakCommand, let speaker = CommandSpeaker(command: speakCommand) { speakers.append(speaker) }
+        let announcements = speakers.isEmpty ? nil : AnnouncementQueue(speaker: SpeakerChain(speakers), repetitions: repeats)
+        var options = DisplayLoop.Options(layout: layout)
+        options.window = window
+        options.fixedSize = fixedSize
+        options.coalesce = coalesce
+        let client = EventStreamClient(.init(address: address, token: token))
+        let loop = DisplayLoop(
+            options: options, sink: sink ?? POSIXTerminal(fallback: fixedSize ?? layout.canvas),
+            snapshots: HTTPHallSnapshotSource(transport: transport, address: address, token: token),
+            events: { client.updates() }, announcements: announcements
+        )
+        await loop.run()
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import KioskDisplay
+import KioskTerminal
+import Testing
+
+@Suite struct LayoutFilesTests {
+    @Test func aDirectoryExpandsToItsLayoutFilesByName() throws {
+        let files = try LayoutFiles.expand([Layouts.directory.path])
+        #expect(!files.isEmpty)
+        #expect(files == files.sorted())
+        #expect(files.allSatisfy { $0.hasSuffix(".layout") })
+        #expect(files.contains(Layouts.path("main-hall")))
+        #expect(try LayoutFiles.expand([Layouts.path("main-hall")]) == [Layouts.path("main-hall")])
+    }
+
+    @Test func everyShippedLayoutParsesWithoutDiagnostics() throws {
+        for file in try LayoutFiles.expand([Layouts.directory.path]) {
+            #expect(try LayoutFiles.diagnostics(of: file).isEmpty, "\(file)")
+            _ = try LayoutFiles.parse(file)
+        }
+    }
+
+    @Test func problemsAreListedAndMissingFilesRefused() throws {
+        let path = NSTemporaryDirectory() + "broken-" + UUID().uuidString + ".layout"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "this is not a layout\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(!(try LayoutFiles.diagnostics(of: path)).isEmpty)
+        #expect(throws: LayoutDiagnostics.self) { try LayoutFiles.parse(path) }
+        #expect(throws: LayoutFiles.Unreadable.self) { try LayoutFiles.expand(["/no/such/dir"]) }
+        #expect(throws: LayoutFiles.Unreadable.self) { try LayoutFiles.read("/no/such/file.layout") }
+    }
+}
