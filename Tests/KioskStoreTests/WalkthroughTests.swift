@@ -12,7 +12,7 @@ import Testing
         var lines: [String] = []
         let state = Walkthrough.morning(on: local, day: day) { lines.append($0) }
         func shows(_ text: String) -> Bool { lines.contains { $0.contains(text) } }
-        #expect(lines.first?.hasPrefix("08:00:") == true)
+        #expect(lines.contains { $0.hasPrefix("08:00:12  取号 C001") }, "\(lines.prefix(4))")
         #expect(shows("过号 C002") && shows("(自动)"), "an automatic no-show")
         #expect(shows("顶替"), "a cover")
         #expect(shows("挂起 A001"), "a park")
