@@ -121,7 +121,7 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "KioskFrontDeskTests", dependencies: ["KioskFrontDesk", "KioskAPI", "KioskCore", "KioskDisplay", "KioskTestSupport"]),
+        .testTarget(name: "KioskFrontDeskTests", dependencies: ["KioskFrontDesk", "KioskAPI", "KioskCore", "KioskDisplay", "KioskHTTPClient", "KioskTestSupport"]),
         .testTarget(name: "KioskTerminalTests", dependencies: ["KioskTerminal", "KioskAPI", "KioskDisplay", "KioskCore", "KioskServer", "KioskTestSupport"]),
         .testTarget(
             name: "KioskServerTests",

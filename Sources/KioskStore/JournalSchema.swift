@@ -40,6 +40,7 @@ enum JournalSchema {
                 );
                 """)
         }
+        migrator.registerMigration("idempotency keys of ticket issues", migrate: IssueKeySchema.migrate)
         return migrator
     }
 }

@@ -74,7 +74,8 @@ public final class SQLiteJournal: Journal {
     /// messages the events trigger (`outbox`) and the estimates printed on the tickets they
     /// issue (`printed`) commit in the same transaction.
     public func appendAsync(
-        _ events: [HallEvent], contacts: [TicketContact], outbox: [OutboxDraft] = [], printed: [PrintedEstimate] = []
+        _ events: [HallEvent], contacts: [TicketContact], outbox: [OutboxDraft] = [], printed: [PrintedEstimate] = [],
+        issueKeys: [IssueKeyRecord] = []
     ) async throws -> [Int64] {
         try await pool.writeWithoutTransaction { db in
             var seqs: [Int64] = []
@@ -82,6 +83,7 @@ public final class SQLiteJournal: Journal {
                 seqs = try self.insert(events, contacts: contacts, in: db)
                 try Self.insertOutbox(outbox, in: db)
                 try Self.insertPrinted(printed, calendar: self.calendar, in: db)
+                try Self.insertIssueKeys(issueKeys, in: db)
                 return .commit
             }
             return seqs

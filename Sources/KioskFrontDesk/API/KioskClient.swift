@@ -12,6 +12,11 @@ public struct KioskClient: Sendable {
     public var timeout: Double = 8
     /// Seconds to connect.
     public var connectTimeout: Double = 3
+    /// Seconds to wait for a ticket issue: longer than the journal's busy wait (10 s), so a
+    /// commit that waits for the disk is answered rather than abandoned.
+    public var issueTimeout: Double = 15
+    /// How many times one citizen's issue is sent when no answer comes back (same key each time).
+    public var issueAttempts = 3
 
     public init(server: String, transport: any HTTPTransport) {
         var base = server
@@ -23,10 +28,12 @@ public struct KioskClient: Sendable {
     /// `GET` `path`, or `POST` it with `body` (an empty object when nil), with `token` as
     /// bearer; a 2xx is decoded as `Answer`.
     public func send<Answer: Decodable & Sendable>(
-        _ method: HTTPMethod, _ path: String, body: CommandBody? = nil, token: String?, as answer: Answer.Type = Answer.self
+        _ method: HTTPMethod, _ path: String, body: CommandBody? = nil, token: String?, headers extra: [(String, String)] = [],
+        timeout: Double? = nil, as answer: Answer.Type = Answer.self
     ) async -> APIAnswer<Answer> {
         var headers: HTTPHeaders = ["Accept": "application/json"]
         if let token { headers.set(name: "Authorization", value: "Bearer \(token)") }
+        for (name, value) in extra { headers.set(name: name, value: value) }
         var data: Data?
         if method == .post {
             headers.set(name: "Content-Type", value: "application/json")
@@ -39,7 +46,7 @@ public struct KioskClient: Sendable {
         let response: HTTPResponse
         do {
             response = try await transport.send(HTTPRequest(
-                method: method, url: server + path, headers: headers, body: data, connectTimeout: connectTimeout, timeout: timeout
+                method: method, url: server + path, headers: headers, body: data, connectTimeout: connectTimeout, timeout: timeout ?? self.timeout
             ))
         } catch {
             return .unreachable("\(error)")
@@ -63,9 +70,29 @@ public struct KioskClient: Sendable {
         await send(.get, "/v1/services", token: nil)
     }
 
-    /// `POST /v1/tickets`.
-    public func issue(_ request: IssueTicketRequest, token: String?) async -> APIAnswer<IssuedTicketAnswer> {
-        await send(.post, "/v1/tickets", body: .issue(request), token: token)
+    /// `POST /v1/tickets` for one citizen's action, with an `Idempotency-Key` of its own. When
+    /// no answer comes back (a timeout, a dropped connection) or the journal could not commit,
+    /// it is sent again with the same key: if the first was committed after all, the daemon
+    /// answers with that ticket, never a second one.
+    public func issue(
+        _ request: IssueTicketRequest, token: String?, idempotencyKey: String = UUID().uuidString
+    ) async -> APIAnswer<IssuedTicketAnswer> {
+        var answer: APIAnswer<IssuedTicketAnswer> = .unreachable("not sent")
+        for attempt in 1...max(1, issueAttempts) {
+            answer = await send(
+                .post, "/v1/tickets", body: .issue(request), token: token, headers: [("Idempotency-Key", idempotencyKey)], timeout: issueTimeout
+            )
+            switch answer {
+            case .unreachable:
+                continue
+            case .refused(code: "journal_unavailable", _) where attempt < issueAttempts:
+                try? await Task.sleep(for: .seconds(1))
+                continue
+            default:
+                return answer
+            }
+        }
+        return answer
     }
 
     /// `GET /v1/windows/{id}`.

@@ -48,6 +48,10 @@ public actor Hall {
     nonisolated let commitFailing = Atomic<Bool>(false)
     /// Journal faults are logged at most once per 10 s per kind.
     nonisolated let faultLog = FaultLogThrottle()
+    /// Today's `Idempotency-Key`s of ticket issues (journaled with each issue, reloaded at start).
+    private var issueKeys: [String: KeyedIssue] = [:]
+    /// The business date `issueKeys` belong to.
+    private var issueKeysDate: BusinessDate?
 
     /// A call as the hall screen lists it.
     public struct RecentCall: Sendable, Equatable {
@@ -61,6 +65,7 @@ public actor Hall {
         var contacts: [TicketContact]
         var outbox: [OutboxDraft]
         var printed: [PrintedEstimate]
+        var issueKeys: [IssueKeyRecord] = []
         var continuation: CheckedContinuation<[Int64], any Error>
     }
 
@@ -105,6 +110,10 @@ public actor Hall {
         triggers = NotificationTriggers(config: engine.config)
         for contact in try journal.contacts(on: today) { contacts[contact.ticket] = contact }
         headsUpDone = try journal.outboxTickets(date: today, trigger: .nearTurn)
+        issueKeysDate = today
+        for record in try journal.issueKeys(on: today) {
+            issueKeys[record.key] = .issued(fingerprint: record.fingerprint, ticket: record.ticket)
+        }
         if journal.unreadableRowCount > 0 {
             logger.warning(
                 "journal rows that could not be read are quarantined; the hall runs without them",
@@ -122,8 +131,50 @@ public actor Hall {
     /// `view` renders what the caller needs of the hall right after the command, inside the
     /// actor: holding a copy of the whole state across the commit wait would make the next
     /// command's fold copy every ticket (copy-on-write), which group commit cannot afford.
+    /// Claims `key` for one issue: nil when this request is the first with it (it must then
+    /// be passed to `execute` and `finishIssue`), the ticket when an earlier request with the
+    /// same key and the same ask was committed (the caller answers with it again). Waits while
+    /// another request with the key is being decided or committed; throws
+    /// `IdempotencyConflict` when the key came with a different ask.
+    public func claimIssueKey(_ key: IssueKey) async throws -> TicketNumber? {
+        while true {
+            let today = engine.calendar.businessDate(of: clock())
+            if issueKeysDate != today {
+                // Keys hold for one business day (reserved ones stay: they are in flight).
+                issueKeys = issueKeys.filter { if case .reserved = $0.value { return true } else { return false } }
+                issueKeysDate = today
+            }
+            guard let known = issueKeys[key.key] else {
+                issueKeys[key.key] = .reserved(fingerprint: key.fingerprint, waiters: [])
+                return nil
+            }
+            guard known.fingerprint == key.fingerprint else { throw IdempotencyConflict() }
+            switch known {
+            case let .issued(_, ticket):
+                return ticket
+            case .reserved:
+                await withCheckedContinuation { continuation in
+                    if case .reserved(let fingerprint, var waiters) = issueKeys[key.key] {
+                        waiters.append(continuation)
+                        issueKeys[key.key] = .reserved(fingerprint: fingerprint, waiters: waiters)
+                    } else {
+                        continuation.resume()
+                    }
+                }
+            }
+        }
+    }
+
+    /// Ends a claim: the key now names `ticket`, or (nil: refused, or not committed) is free
+    /// again. Requests waiting on it look again.
+    public func finishIssue(_ key: IssueKey, ticket: TicketNumber?) {
+        guard case let .reserved(_, waiters) = issueKeys[key.key] else { return }
+        issueKeys[key.key] = ticket.map { .issued(fingerprint: key.fingerprint, ticket: $0) }
+        for waiter in waiters { waiter.resume() }
+    }
+
     public func execute<View: Sendable>(
-        _ command: Command, contact: TicketContact? = nil,
+        _ command: Command, contact: TicketContact? = nil, issueKey: IssueKey? = nil,
         view: @Sendable (HallState, WaitEstimator, [HallEvent]) -> View
     ) async throws -> Outcome<View> {
         if stateNeedsReload && !reloadFromJournal() { throw JournalUnavailable() }
@@ -161,7 +212,11 @@ public actor Hall {
         // The messages these events trigger commit with them, in the same transaction.
         let outbox = triggers.drafts(for: events, in: state, contacts: { self.contacts[$0] }, printedWait: { [wait = printed?.wait] _ in wait })
         let seqs = try await withCheckedThrowingContinuation { continuation in
-            pending.append(PendingCommand(events: events, contacts: contacts, outbox: outbox, printed: records, continuation: continuation))
+            var keys: [IssueKeyRecord] = []
+            if let issueKey, let issued = events.last(where: { $0.issuedTicket != nil }), let number = issued.issuedTicket {
+                keys.append(IssueKeyRecord(date: engine.calendar.businessDate(of: issued.at), key: issueKey.key, fingerprint: issueKey.fingerprint, ticket: number))
+            }
+            pending.append(PendingCommand(events: events, contacts: contacts, outbox: outbox, printed: records, issueKeys: keys, continuation: continuation))
             wakeWriter.yield()
         }
         return Outcome(events: events, seqs: seqs, view: rendered, printed: printed)
@@ -183,7 +238,8 @@ public actor Hall {
         let started = ContinuousClock.now
         do {
             let seqs = try await journal.appendAsync(
-                events, contacts: batch.flatMap(\.contacts), outbox: batch.flatMap(\.outbox), printed: batch.flatMap(\.printed)
+                events, contacts: batch.flatMap(\.contacts), outbox: batch.flatMap(\.outbox), printed: batch.flatMap(\.printed),
+                issueKeys: batch.flatMap(\.issueKeys)
             )
             metrics.recordCommit(commands: batch.count, duration: ContinuousClock.now - started)
             var offset = 0

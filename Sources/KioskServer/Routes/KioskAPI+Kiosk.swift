@@ -31,12 +31,35 @@ extension KioskAPI {
             if override && role != .supervisor { throw APIError.forbidden("只有值班长可以特批取号 Only a supervisor may override capacity rules") }
             let contact = (phone != nil || caretaker != nil) ? TicketContact(ticket: "", phone: phone, caretaker: caretaker) : nil
             let views = self.views
-            if !override, let refusal = await closesBeforeTurn(service: service, priority: priority) { throw refusal }
-            let outcome = try await run(
-                .issue(service: service, priority: priority, contact: contact != nil, override: override ? role.auditName : nil), contact: contact
-            ) { state, _, events in
-                events.lazy.compactMap(\.issuedTicket).last.flatMap { state.tickets[$0] }.map { views.ticket($0, in: state) }
+            // A retry of an issue whose answer was lost carries the same key: it gets the same
+            // ticket, never a second one.
+            let issueKey = try Self.issueKey(request, fingerprint: [
+                service, priority ? "priority" : "normal", phone?.masked ?? "-", caretaker?.masked ?? "-", override ? role.auditName : "-",
+            ].joined(separator: "|"))
+            if let issueKey {
+                do {
+                    if let number = try await hall.claimIssueKey(issueKey) {
+                        return try await reissuedAnswer(number, phone: phone, caretaker: caretaker)
+                    }
+                } catch is IdempotencyConflict {
+                    throw APIError(.conflict, "idempotency_conflict", "该请求编号已用于另一次取号 This Idempotency-Key was used today for a different ticket request")
+                }
             }
+            let outcome: Hall.Outcome<TicketStatus?>
+            do {
+                if !override, let refusal = await closesBeforeTurn(service: service, priority: priority) { throw refusal }
+                outcome = try await run(
+                    .issue(service: service, priority: priority, contact: contact != nil, override: override ? role.auditName : nil), contact: contact,
+                    issueKey: issueKey
+                ) { state, _, events in
+                    events.lazy.compactMap(\.issuedTicket).last.flatMap { state.tickets[$0] }.map { views.ticket($0, in: state) }
+                }
+            } catch {
+                // Refused or not committed: the key is free for the retry.
+                if let issueKey { await hall.finishIssue(issueKey, ticket: nil) }
+                throw error
+            }
+            if let issueKey { await hall.finishIssue(issueKey, ticket: outcome.events.lazy.compactMap(\.issuedTicket).last) }
             guard var ticket = outcome.view else {
                 throw APIError(.conflict, "not_issued", "未能取号 No ticket was issued")
             }
@@ -62,6 +85,30 @@ extension KioskAPI {
             }
             return JSONResponse.make(try await run(.cancel(ticket: number)))
         }
+    }
+
+    /// The request's `Idempotency-Key` (nil when it sent none); 400 when it is not 1–64
+    /// visible ASCII characters.
+    static func issueKey(_ request: Request, fingerprint: String) throws -> IssueKey? {
+        guard let text = request.headers.first(where: { $0.name.canonicalName == "idempotency-key" })?.value else { return nil }
+        guard IssueKey.isValid(text) else {
+            throw APIError.badRequest("invalid_idempotency_key", "Idempotency-Key must be 1–64 visible ASCII characters")
+        }
+        return IssueKey(key: text, fingerprint: fingerprint)
+    }
+
+    /// The answer to a retried issue: the ticket the key already names, as it stands now.
+    func reissuedAnswer(_ number: TicketNumber, phone: PhoneNumber?, caretaker: PhoneNumber?) async throws -> Response {
+        let views = self.views
+        let estimate = await hall.printedEstimate(for: number)
+        guard var ticket = await hall.read({ state in state.tickets[number].map { views.ticket($0, in: state) } }) else {
+            throw QueueError.unknownTicket(number).apiError
+        }
+        if let estimate { ticket.estimate = views.estimate(estimate) }
+        let answer = IssuedTicketAnswer(
+            ticket: ticket, documents: config.service(ticket.service)?.documents ?? [], smsTo: phone?.masked, smsCaretaker: caretaker?.masked
+        )
+        return JSONResponse.make(answer, status: .created)
     }
 
     /// 不让百姓跑第二趟: a dry run of the issue on a copy of the state; if the new ticket's

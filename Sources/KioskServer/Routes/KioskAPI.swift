@@ -48,11 +48,11 @@ struct KioskAPI: Sendable {
 
     /// Runs a command on the hall; a refusal becomes its 404/409, a journal failure a 503.
     func run<View: Sendable>(
-        _ command: Command, contact: TicketContact? = nil,
+        _ command: Command, contact: TicketContact? = nil, issueKey: IssueKey? = nil,
         view: @Sendable (HallState, WaitEstimator, [HallEvent]) -> View
     ) async throws -> Hall.Outcome<View> {
         do {
-            return try await hall.execute(command, contact: contact, view: view)
+            return try await hall.execute(command, contact: contact, issueKey: issueKey, view: view)
         } catch let error as QueueError {
             throw error.apiError
         } catch is JournalUnavailable {
