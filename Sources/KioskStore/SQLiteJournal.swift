@@ -144,6 +144,14 @@ public final class SQLiteJournal: Journal {
         return read.events
     }
 
+    /// Readable events `sql` selects (range reads for reports); unreadable rows are set aside
+    /// as `events(on:)` does.
+    func readableEvents(sql: String, _ arguments: StatementArguments) throws -> [StoredEvent] {
+        let read = try pool.read { db in try fetch(sql: sql, arguments, in: db) }
+        try setAside(read.unreadable)
+        return read.events
+    }
+
     /// Readable events after `seq`; a row that cannot be read is quarantined, not thrown.
     public func events(after seq: Int64, limit: Int) throws -> [StoredEvent] {
         let read = try pool.read { db in

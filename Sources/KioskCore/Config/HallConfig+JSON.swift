@@ -11,7 +11,7 @@ extension HallConfig {
         if let guardMinutes = priority.ageingGuardMinutes {
             priorityMembers.append(("ageing_guard_min", .number(Double(guardMinutes))))
         }
-        return [
+        let value: JSONValue = [
             "hall": ["name": .string(name), "name_en": .string(nameEN), "time_zone": .string(timeZoneID), "notice": .string(notice)],
             "sessions": spans(sessions),
             "numbering": ["first": .number(Double(numbering.first)), "last": .number(Double(numbering.last))],
@@ -36,6 +36,10 @@ extension HallConfig {
                     "policy": .string(c.policy.rawValue),
                 ]
             }),
+            "targets": targets.jsonValue,
         ]
+        guard !holidays.isEmpty, case var .object(members) = value else { return value }
+        members.append(("holidays", .array(holidays.map { .string($0.description) })))
+        return .object(members)
     }
 }

@@ -181,6 +181,8 @@ extension HallConfig {
         )
         config.sms = SMSSettings.read(r.raw("sms"), hall: config, lenient: lenient, into: &r)
         config.limits = LimitSettings.read(r.raw("limits"), lenient: lenient, into: &r)
+        config.targets = WaitTargets.read(r.raw("targets"), services: Set(services.map(\.code)), lenient: lenient, into: &r)
+        config.holidays = readHolidays(into: &r)
 
         if !lenient { r.finish() }
         let diagnostics = r.diagnostics.sorted { $0.location < $1.location }

@@ -24,6 +24,10 @@ public struct HallConfig: Sendable, Equatable {
     /// The daemon's edges: timeouts, connection cap, kiosk rate limit, stream heartbeat
     /// (`Config/LimitSettings.swift`).
     public var limits = LimitSettings()
+    /// The wait each service should keep to (`targets`); reports measure against it.
+    public var targets = WaitTargets()
+    /// Days that are not working days although Monday–Friday (a 差评's follow-up skips them).
+    public var holidays: [BusinessDate] = []
 
     public init(
         name: String = "服务大厅", nameEN: String = "Service hall", timeZoneID: String = "Asia/Shanghai",

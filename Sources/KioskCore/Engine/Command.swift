@@ -37,6 +37,11 @@ public enum Command: Sendable, Equatable {
     case uncover(counter: CounterID, covered: CounterID? = nil, by: String)
     case closeService(service: ServiceCode, by: String)
     case reopenService(service: ServiceCode, by: String)
+    /// The citizen at `counter` rates its last finished ticket, 1…5 (好差评).
+    case rate(counter: CounterID, score: Int, reason: String?)
+    /// A supervisor closes the follow-up of a 差评 given on `ratedOn` for `ticket`. Whether it is
+    /// open is the follow-up book's to say (it spans days); the engine only records it.
+    case closeFollowUp(ratedOn: BusinessDate, ticket: TicketNumber, note: String, by: String)
     /// Nothing but the passage of time: sessions, recalls, no-shows, pause returns.
     case tick
 }

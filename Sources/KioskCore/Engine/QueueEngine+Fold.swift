@@ -55,6 +55,7 @@ extension QueueEngine {
         case let .finished(number, counter):
             state.tickets[number]?.state = .done(at: at)
             release(counter, holding: number, in: &state)
+            withCounter(counter, in: &state) { $0.lastFinished = number }
         case let .transferred(number, counter, _, to):
             release(counter, holding: number, in: &state)
             state.tickets[number]?.service = to
@@ -87,6 +88,10 @@ extension QueueEngine {
             state.closedServices.insert(service)
         case let .serviceReopened(service, _):
             state.closedServices.remove(service)
+        case let .rated(number, _, _, score, _):
+            state.tickets[number]?.rating = score
+        case .followUpClosed:
+            break   // about an earlier day: the follow-up book folds it, the queue does not
         }
     }
 

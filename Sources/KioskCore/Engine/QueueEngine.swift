@@ -89,6 +89,10 @@ public struct QueueEngine: Sendable {
             return [try closeService(service, by: by, in: state)]
         case let .reopenService(service, by):
             return [try reopenService(service, by: by, in: state)]
+        case let .rate(counter, score, reason):
+            return [try rate(counter: counter, score: score, reason: reason, in: state, at: now)]
+        case let .closeFollowUp(ratedOn, ticket, note, by):
+            return [.followUpClosed(ratedOn: ratedOn, ticket: ticket, note: note, audit: by)]
         case .tick:
             return []
         }

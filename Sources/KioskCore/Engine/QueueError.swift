@@ -36,6 +36,12 @@ public enum QueueError: Error, Sendable, Equatable {
     case serviceNotClosed(ServiceCode)
     /// A "back at" time that is not in the future.
     case returnTimeInPast(counter: CounterID)
+    /// Nothing finished at this window within the rating window (10 minutes).
+    case nothingToRate(CounterID)
+    /// A ticket is rated once.
+    case alreadyRated(TicketNumber)
+    /// A score outside 1…5.
+    case invalidScore(Int)
 
     /// A stable machine-readable code for APIs and scripts.
     public var code: String {
@@ -66,6 +72,9 @@ public enum QueueError: Error, Sendable, Equatable {
         case .notCovering: return "not_covering"
         case .serviceNotClosed: return "service_not_closed"
         case .returnTimeInPast: return "return_time_in_past"
+        case .nothingToRate: return "nothing_to_rate"
+        case .alreadyRated: return "already_rated"
+        case .invalidScore: return "invalid_score"
         }
     }
 
@@ -100,6 +109,9 @@ public enum QueueError: Error, Sendable, Equatable {
         case let .notCovering(c, d): return "窗口\(c)未顶替\(d.map { "窗口\($0)" } ?? "任何窗口") Window \(c) does not cover \(d ?? "any window")"
         case let .serviceNotClosed(s): return "业务\(s)未停止取号 Service \(s) is not closed"
         case let .returnTimeInPast(c): return "窗口\(c)的返回时间必须晚于现在 Window \(c)'s return time must be in the future"
+        case let .nothingToRate(c): return "窗口\(c)最近10分钟内没有办结的业务可评价 Window \(c) finished nothing in the last 10 minutes to rate"
+        case let .alreadyRated(t): return "\(t)已评价 \(t) has already been rated"
+        case let .invalidScore(s): return "评分必须是1到5 The score must be 1–5, found \(s)"
         }
     }
 }

@@ -51,6 +51,12 @@ public struct HallEvent: Sendable, Equatable {
         case coverEnded(counter: CounterID, covered: CounterID, audit: String)
         case serviceClosed(service: ServiceCode, audit: String)
         case serviceReopened(service: ServiceCode, audit: String)
+        /// The citizen rated the service of a ticket just finished at `counter` (好差评),
+        /// 1 非常不满意 … 5 非常满意; `service` is the ticket's service when it was finished.
+        case rated(ticket: TicketNumber, counter: CounterID, service: ServiceCode, score: Int, reason: String?)
+        /// A supervisor closed the follow-up of a 差评 given on `ratedOn` for `ticket` (an earlier
+        /// day's number, so not `ticket` of this event's own day).
+        case followUpClosed(ratedOn: BusinessDate, ticket: TicketNumber, note: String, audit: String)
     }
 
     /// The ticket the event is about, if any.
@@ -58,7 +64,7 @@ public struct HallEvent: Sendable, Equatable {
         switch kind {
         case let .issued(t, _, _, _, _), let .called(t, _, _), let .recalled(t, _, _), let .noShow(t, _, _),
              let .started(t, _), let .finished(t, _), let .transferred(t, _, _, _), let .parked(t, _),
-             let .unparked(t, _), let .cancelled(t), let .reactivated(t, _):
+             let .unparked(t, _), let .cancelled(t), let .reactivated(t, _), let .rated(t, _, _, _, _):
             return t
         default:
             return nil

@@ -17,6 +17,8 @@ public struct CounterState: Sendable, Equatable {
     public var covering: [CounterID]
     /// Normal calls since the last priority call, for the per-window interleave scope.
     public var normalCallsSincePriority: Int
+    /// The last ticket finished here today: the one a rating pad rates (好差评).
+    public var lastFinished: TicketNumber?
 
     public init(id: CounterID, availability: Availability = .open) {
         self.id = id
@@ -24,6 +26,7 @@ public struct CounterState: Sendable, Equatable {
         self.current = nil
         self.covering = []
         self.normalCallsSincePriority = 0
+        self.lastFinished = nil
     }
 
     public var isOpen: Bool { availability == .open }

@@ -20,6 +20,8 @@ public struct Ticket: Sendable, Equatable {
     public var firstCalledAt: Date?
     /// The citizen left a phone number for SMS (the number itself lives with the notifier).
     public var hasContact: Bool
+    /// The citizen's rating (1–5) once given; one per ticket.
+    public var rating: Int? = nil
 
     public init(
         number: TicketNumber, service: ServiceCode, priority: Bool, issuedAt: Date, sequence: Int,

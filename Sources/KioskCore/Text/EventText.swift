@@ -39,6 +39,8 @@ public enum EventText {
         case let .coverEnded(counter, covered, audit): text = "\(window(counter)) 结束顶替 \(window(covered)) (由 \(audit))"
         case let .serviceClosed(code, audit): text = "\(service(code)) 今日停止取号 (由 \(audit))"
         case let .serviceReopened(code, audit): text = "\(service(code)) 恢复取号 (由 \(audit))"
+        case let .rated(ticket, counter, _, score, _): text = "评价 \(ticket) @ \(window(counter)): \(score)分 \(RatingScale.label(score))"
+        case let .followUpClosed(ratedOn, ticket, _, audit): text = "差评整改完成 \(ratedOn) \(ticket) (由 \(audit))"
         }
         return "\(time)  \(text)"
     }

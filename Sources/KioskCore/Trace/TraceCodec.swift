@@ -72,6 +72,13 @@ public struct TraceCodec: Sendable {
             ev("uncover"); add("counter", .string(counter)); add("covered", .string(covered)); add("audit", .string(audit))
         case let .serviceClosed(service, audit): ev("service_close"); add("service", .string(service)); add("audit", .string(audit))
         case let .serviceReopened(service, audit): ev("service_reopen"); add("service", .string(service)); add("audit", .string(audit))
+        case let .rated(ticket, counter, service, score, reason):
+            ev("rate"); add("ticket", .string(ticket)); add("counter", .string(counter)); add("service", .string(service))
+            add("score", .number(Double(score)))
+            if let reason { add("reason", .string(reason)) }
+        case let .followUpClosed(ratedOn, ticket, note, audit):
+            ev("followup_close"); add("rated_on", .string(ratedOn.description)); add("ticket", .string(ticket))
+            add("note", .string(note)); add("audit", .string(audit))
         }
         return .object(m)
     }
@@ -129,6 +136,13 @@ public struct TraceCodec: Sendable {
         case "uncover": kind = .coverEnded(counter: try string("counter"), covered: try string("covered"), audit: try string("audit"))
         case "service_close": kind = .serviceClosed(service: try string("service"), audit: try string("audit"))
         case "service_reopen": kind = .serviceReopened(service: try string("service"), audit: try string("audit"))
+        case "rate":
+            let score = try int("score")
+            guard (1...5).contains(score) else { throw DecodingError(message: "rate: score must be 1–5") }
+            kind = .rated(ticket: try string("ticket"), counter: try string("counter"), service: try string("service"), score: score, reason: line["reason"]?.stringValue)
+        case "followup_close":
+            guard let ratedOn = BusinessDate(try string("rated_on")) else { throw DecodingError(message: "followup_close: bad rated_on") }
+            kind = .followUpClosed(ratedOn: ratedOn, ticket: try string("ticket"), note: try string("note"), audit: try string("audit"))
         default: return nil
         }
         return HallEvent(at: instant(secondsOfDay: t), kind)

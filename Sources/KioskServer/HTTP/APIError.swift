@@ -35,6 +35,8 @@ extension QueueError {
         switch self {
         case .unknownService, .unknownCounter, .unknownTicket:
             return APIError(.notFound, code, message)
+        case .invalidScore:
+            return APIError(.badRequest, code, message)
         default:
             return APIError(.conflict, code, message)
         }

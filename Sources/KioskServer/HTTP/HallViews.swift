@@ -100,6 +100,7 @@ struct HallViews {
         view.covering = live.covering
         view.parked = state.tickets.values.filter { if case .parked(id, _) = $0.state { true } else { false } }
             .sorted(by: Ticket.linesUpBefore).map(\.number)
+        view.rating = rateable(at: id, in: state, now: now)
         return view
     }
 

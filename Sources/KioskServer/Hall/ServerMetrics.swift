@@ -29,6 +29,7 @@ public final class ServerMetrics: Sendable {
             buckets: [.milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250)],
             help: "HTTP request latency."
         )
+        for score in RatingScale.scores { _ = ratingCounter(score) }
     }
 
     func recordCommit(commands: Int, duration: Duration) {
@@ -52,16 +53,18 @@ public final class ServerMetrics: Sendable {
     func record(_ event: HallEvent, in state: HallState) {
         switch event.kind {
         case let .issued(_, service, _, _, _):
-            registry.makeCounter(name: "kiosk_tickets_issued_total", labels: [("service", service)]).increment()
+            registry.makeCounter(name: "kiosk_tickets_issued_total", labels: [("service", service)], help: Help.issued).increment()
         case let .called(ticket, counter, _):
-            registry.makeCounter(name: "kiosk_calls_total", labels: [("counter", counter)]).increment()
+            registry.makeCounter(name: "kiosk_calls_total", labels: [("counter", counter)], help: Help.calls).increment()
             if let issued = state.tickets[ticket]?.issuedAt, state.tickets[ticket]?.firstCalledAt == event.at {
                 waits.record(event.at.timeIntervalSince(issued))
             }
         case .noShow:
-            registry.makeCounter(name: "kiosk_no_shows_total").increment()
+            registry.makeCounter(name: "kiosk_no_shows_total", help: Help.noShows).increment()
         case .finished:
-            registry.makeCounter(name: "kiosk_tickets_served_total").increment()
+            registry.makeCounter(name: "kiosk_tickets_served_total", help: Help.served).increment()
+        case let .rated(_, _, _, score, _):
+            ratingCounter(score).increment()
         default:
             break
         }

@@ -10,7 +10,12 @@ extension KioskAPI {
             JSONResponse.make(hall.health.answer)
         }
         router.get("/metrics") { _, _ in
-            JSONResponse.text(metrics.render(), contentType: "text/plain; version=0.0.4; charset=utf-8")
+            let now = hall.now(), metrics = self.metrics, config = self.config
+            await hall.read { state in metrics.observe(state, config: config, at: now) }
+            if let date = await hall.read({ $0.date }) {
+                metrics.observeOutbox((try? hall.journal.smsOutcomes(from: date, to: date)) ?? [:])
+            }
+            return JSONResponse.text(metrics.render(), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
         router.get("/v1/services") { _, _ in
             let views = self.views, now = hall.now()

@@ -18,6 +18,8 @@ struct KioskAPI: Sendable {
     let logger: Logger
     /// Checks delivery-report signatures; nil: every report is refused.
     let reportSigner: DeliveryReportSigner?
+    /// Serialises closing 差评 follow-ups (one close per follow-up).
+    let followUps = FollowUpDesk()
     var views: HallViews { HallViews(engine: hall.engine) }
     var config: HallConfig { hall.engine.config }
 
@@ -28,6 +30,8 @@ struct KioskAPI: Sendable {
         registerSupervisor(on: router)
         registerDisplay(on: router)
         registerSMS(on: router)
+        registerReports(on: router)
+        registerRatings(on: router)
     }
 
     /// The caller's role, or 401.

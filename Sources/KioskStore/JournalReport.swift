@@ -1,0 +1,61 @@
+import Foundation
+import KioskCore
+
+/// The hall's report from its journal: the days' events, printed estimates and SMS outcomes
+/// fed to the one report fold (`ReportBuilder`), plus the follow-up book.
+public struct JournalReport: Sendable {
+    /// The longest period one report covers, days (a year, leap or not).
+    public static let maxDays = 366
+
+    public let journal: SQLiteJournal
+    public let config: HallConfig
+
+    public init(journal: SQLiteJournal, config: HallConfig) {
+        self.journal = journal
+        self.config = config
+    }
+
+    /// Opens `dataDirectory`'s journal read-only: works while the daemon writes to it.
+    public static func openReadOnly(dataDirectory: String, config: HallConfig) throws -> JournalReport {
+        let path = dataDirectory + "/journal.sqlite"
+        guard FileManager.default.fileExists(atPath: path) else { throw ReportError.noJournal(path) }
+        let engine = QueueEngine(config: config)
+        return JournalReport(journal: try SQLiteJournal(path: path, calendar: engine.calendar, readOnly: true), config: config)
+    }
+
+    public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
+        case noJournal(String)
+        case badPeriod(String)
+
+        public var description: String {
+            switch self {
+            case let .noJournal(path): return "no journal at \(path)"
+            case let .badPeriod(why): return why
+            }
+        }
+    }
+
+    /// Checks a period: `from` not after `to`, at most `maxDays` days.
+    public static func checkPeriod(from: BusinessDate, to: BusinessDate) throws(ReportError) {
+        guard from <= to else { throw .badPeriod("from (\(from)) is after to (\(to))") }
+        guard to.dayNumber - from.dayNumber < maxDays else { throw .badPeriod("a report covers at most \(maxDays) days") }
+    }
+
+    /// The report of `from`…`to`; `today` decides which follow-ups are overdue.
+    public func report(from: BusinessDate, to: BusinessDate, today: BusinessDate) throws -> HallReport {
+        try Self.checkPeriod(from: from, to: to)
+        var builder = ReportBuilder(config: config)
+        var current: BusinessDate?
+        for item in try journal.events(from: from, to: to) {
+            if item.date != current {
+                current = item.date
+                builder.beginDay(item.date, printed: try journal.printedEstimates(on: item.date))
+            }
+            builder.fold(item.event)
+        }
+        return builder.report(
+            from: from, to: to, sms: try journal.smsOutcomes(from: from, to: to),
+            followUps: try journal.followUpBook(holidays: config.holidays), today: today
+        )
+    }
+}

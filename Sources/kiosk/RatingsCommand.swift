@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import KioskCore
+import KioskStore
+
+/// `kiosk ratings`: 差评 follow-ups and the provincial export.
+struct RatingsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ratings", abstract: "好差评: follow-ups of bad ratings, closing them, the export for the provincial platform.",
+        subcommands: [Followups.self, Close.self, Export.self]
+    )
+
+    /// Where the journal is and which hall it is.
+    struct JournalOptions: ParsableArguments {
+        @Option(help: "Hall config file (JSON). Default: the embedded default hall.") var config: String?
+        @Option(help: "The daemon's data directory (its journal is opened read-only).") var dataDir: String = "./var"
+
+        func open() throws -> JournalReport {
+            try JournalReport.openReadOnly(dataDirectory: dataDir, config: HallOptions.load(configPath: config))
+        }
+    }
+
+    struct Followups: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "followups", abstract: "The 差评 still to put right (earliest due first); --all lists closed ones too.")
+        @OptionGroup var journal: JournalOptions
+        @Flag(help: "Closed follow-ups too.") var all = false
+
+        func run() throws {
+            let source = try journal.open()
+            let book = try source.journal.followUpBook(holidays: source.config.holidays)
+            let today = QueueEngine(config: source.config).calendar.businessDate(of: Date())
+            let items = all ? book.items : book.open
+            if items.isEmpty { print(all ? "no 差评 yet" : "no open follow-ups") }
+            for item in items { print(RatingExport.line(item, today: today)) }
+        }
+    }
+
+    struct Close: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "close", abstract: "Close a follow-up with what was done (supervisor; through the daemon).")
+        @Argument(help: "Follow-up id, e.g. 20261201-A023.") var id: String
+        @Option(help: "What was done to put it right.") var note: String
+        @OptionGroup var hall: HallOptions
+
+        func run() async throws {
+            let answer = try await hall.client().send(DaemonClient.Call(
+                path: "/v1/ratings/followups/\(id)/close", body: ["note": .string(note)], role: .supervisor
+            ))
+            print("closed \(answer["id"]?.stringValue ?? id): \(answer["note"]?.stringValue ?? note)")
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "export", abstract: "Every rating of a period, one row per case, for the provincial platform.")
+        @OptionGroup var journal: JournalOptions
+        @Option(help: "First date YYYY-MM-DD.") var from: String
+        @Option(help: "Last date YYYY-MM-DD (default: --from).") var to: String?
+        @Option(help: "csv (the only format).") var format: String = "csv"
+        @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
+
+        func run() throws {
+            guard format == "csv" else { throw ValidationError("--format: only csv") }
+            let period: (from: BusinessDate, to: BusinessDate)
+            do { period = try ReportPeriod.parse(date: nil, from: from, to: to) } catch { throw ValidationError("--" + error.message) }
+            let source = try journal.open()
+            let text = RatingExport.csv(try source.journal.ratings(from: period.from, to: period.to), config: source.config)
+            if let output {
+                try text.write(toFile: output, atomically: true, encoding: .utf8)
+            } else {
+                FileHandle.standardOutput.write(Data(text.utf8))
+            }
+        }
+    }
+}
