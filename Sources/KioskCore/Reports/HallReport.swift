@@ -80,6 +80,12 @@ public struct HallReport: Sendable, Equatable {
         public var start: Int
         public var issued: Int
         public var served: Int
+
+        public init(start: Int, issued: Int, served: Int) {
+            self.start = start
+            self.issued = issued
+            self.served = served
+        }
     }
 
     public struct HourWaits: Sendable, Equatable {

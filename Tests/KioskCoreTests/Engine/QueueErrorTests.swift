@@ -73,6 +73,13 @@ import Testing
         Case("not_covering", { _ in .uncover(counter: "2", by: "王主任") }, .notCovering(counter: "2", covered: nil)),
         Case("service_not_closed", { _ in .reopenService(service: "B", by: "王主任") }, .serviceNotClosed("B")),
         Case("return_time_in_past", { h in .pause(counter: "2", until: h.at("09:00")) }, .returnTimeInPast(counter: "2")),
+        Case("nothing_to_rate", { _ in .rate(counter: "1", score: 5, reason: nil) }, .nothingToRate("1")),
+        Case("already_rated", setUp: { h in
+            try h.issue("A", at: "09:00")
+            try h.serveNext("1", at: "09:20")
+            try h.run(.rate(counter: "1", score: 4, reason: nil), at: "09:25")
+        }, { _ in .rate(counter: "1", score: 5, reason: nil) }, .alreadyRated("A001")),
+        Case("invalid_score", { _ in .rate(counter: "1", score: 0, reason: nil) }, .invalidScore(0)),
     ]
 
     @Test(arguments: cases)
@@ -87,7 +94,7 @@ import Testing
 
     @Test func everyCaseIsCoveredOnce() {
         #expect(Set(Self.cases.map(\.code)).count == Self.cases.count)
-        #expect(Self.cases.count == 26)
+        #expect(Self.cases.count == 29)
     }
 
     /// Exhaustive on purpose: a new `QueueError` case does not compile here until it gets a
@@ -120,6 +127,9 @@ import Testing
         case .notCovering: "not_covering"
         case .serviceNotClosed: "service_not_closed"
         case .returnTimeInPast: "return_time_in_past"
+        case .nothingToRate: "nothing_to_rate"
+        case .alreadyRated: "already_rated"
+        case .invalidScore: "invalid_score"
         }
     }
 }

@@ -40,6 +40,8 @@ import Testing
         .coverEnded(counter: "3", covered: "1", audit: "王主任"),
         .serviceClosed(service: "B", audit: "王主任"),
         .serviceReopened(service: "B", audit: "李科长"),
+        .rated(ticket: "A001", counter: "1", service: "B", score: 2, reason: "等候时间长"),
+        .followUpClosed(ratedOn: BusinessDate(year: 2026, month: 2, day: 27), ticket: "A001", note: "已回访", audit: "supervisor"),
     ]
 
     /// Exhaustive: a new event kind does not compile until it is given a sample here.
@@ -67,11 +69,13 @@ import Testing
         case .coverEnded: "coverEnded"
         case .serviceClosed: "serviceClosed"
         case .serviceReopened: "serviceReopened"
+        case .rated: "rated"
+        case .followUpClosed: "followUpClosed"
         }
     }
 
     @Test func samplesCoverEveryKind() {
-        #expect(Set(Self.samples.map(Self.name)).count == 22)
+        #expect(Set(Self.samples.map(Self.name)).count == 24)
     }
 
     @Test(arguments: samples)
