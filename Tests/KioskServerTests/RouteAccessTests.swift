@@ -49,6 +49,11 @@ struct Endpoint: Sendable, CustomTestStringConvertible {
             Endpoint(method: .get, path: "/v1/hall", allowed: readers),
             Endpoint(method: .get, path: "/v1/events", allowed: readers, streams: true),
             Endpoint(method: .get, path: "/v1/export", allowed: [.admin, .supervisor]),
+            Endpoint(method: .get, path: "/v1/reports", allowed: [.admin, .supervisor]),
+            // Staff never rate for a citizen: only the window's own token (the rating pad's).
+            Endpoint(method: .post, path: "/v1/windows/1/rating", body: ["score": 5], allowed: [.window("1")]),
+            Endpoint(method: .get, path: "/v1/ratings/followups", allowed: [.admin, .supervisor]),
+            Endpoint(method: .post, path: "/v1/ratings/followups/20260302-A001/close", body: ["note": "已回访"], allowed: supervisor),
         ]
         return list
     }()
