@@ -49,6 +49,7 @@ public struct ReportHTML: Sendable {
         .swatch { display: inline-block; width: 9pt; height: 9pt; margin-right: 3pt; vertical-align: middle; }
         svg { width: 100%; height: auto; }
         .bad { color: \(Self.red); }
+        @media screen { body { padding: 12px; } }
         </style>
         </head>
         <body>
@@ -144,7 +145,9 @@ public struct ReportHTML: Sendable {
         }
         var hour = t0
         while hour <= t1 {
-            svg += text(x(hour), height - 8, ClockTime(minutes: Int(hour) / 60).description, anchor: "middle")
+            // The last hour's label would be cut at the right edge: end it there instead.
+            let atEdge = x(hour) > Self.chartWidth - 20
+            svg += text(atEdge ? Self.chartWidth - 1 : x(hour), height - 8, ClockTime(minutes: Int(hour) / 60).description, anchor: atEdge ? "end" : "middle")
             svg += "<line x1=\"\(f(x(hour)))\" y1=\"\(f(top))\" x2=\"\(f(x(hour)))\" y2=\"\(f(height - bottom + 2))\" stroke=\"#90a4ae\" stroke-width=\"0.5\"/>"
             hour += 3600
         }
