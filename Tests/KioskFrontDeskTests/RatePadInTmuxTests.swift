@@ -18,7 +18,7 @@ import KioskFrontDesk
     }
 
     /// Takes a ticket for `service` and has window 1 call, start and finish it.
-    func serve(_ service: String, _ daemon: Daemon) throws {
+    func serve(_ service: String, _ daemon: DaemonProcess) throws {
         #expect(try daemon.request("POST", "/v1/tickets", body: #"{"service":"\#(service)"}"#, token: daemon.token("kiosk")).status == 201)
         let window = try daemon.token("windows.1")
         for action in ["call", "start", "finish"] {
@@ -29,14 +29,14 @@ import KioskFrontDesk
     @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed"))
     func aCitizenRatesAtTheWindowAndTheBadRatingIsFollowedUp() async throws {
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let daemon = try Daemon(dataDir: dir + "/var")
+        let daemon = DaemonProcess(dataDir: dir + "/var")
         defer { daemon.stop() }
         try await daemon.start(at: "2026-03-02 09:00")
         let tmux = Tmux()
         defer { tmux.kill() }
         let kiosk = KioskBinary.url.path
-        try tmux.start("pad", width: 90, height: 28, command: [kiosk, "rate-pad", "1", "--server", daemon.base, "--tokens", daemon.tokensPath]
-            .map(shellQuoted).joined(separator: " ") + " 2>>" + shellQuoted(dir + "/pad.err"))
+        try tmux.start("pad", width: 90, height: 28, command: shellCommand(
+            [kiosk, "rate-pad", "1", "--server", daemon.base, "--tokens", daemon.tokensPath], errorLog: dir + "/pad.err"))
         guard await waitFor(tmux, "pad", "1号窗口", "欢迎评价我们的服务") else { return }
 
         try serve("A", daemon)
