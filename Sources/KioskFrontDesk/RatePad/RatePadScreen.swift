@@ -41,21 +41,26 @@ public enum RatePadScreen {
         return fitted + Array(repeating: "", count: height - fitted.count)
     }
 
+    /// English under each level, short enough for its column.
+    static let shortEnglish = [5: "very good", 4: "good", 3: "fair", 2: "poor", 1: "very poor"]
+
     /// The five levels as big digits, best first, each with its name under it.
     static func levels() -> [String] {
         let scores = Array(RatingScale.scores.reversed())
         let columnWidth = 14
-        func pad(_ s: String) -> String {
+        /// `s` centred in its column, so a digit stands over its name.
+        func centred(_ s: String) -> String {
             let w = DisplayWidth.columns(of: s)
-            return s + String(repeating: " ", count: max(0, columnWidth - w))
+            let left = max(0, (columnWidth - w) / 2)
+            return String(repeating: " ", count: left) + s + String(repeating: " ", count: max(0, columnWidth - w - left))
         }
         var rows: [String] = []
         let glyphs = scores.map { BigText.rows("\($0)") }
         for row in 0..<5 {
-            rows.append("   " + glyphs.map { pad("  " + $0[row]) }.joined())
+            rows.append("   " + glyphs.map { centred($0[row]) }.joined())
         }
-        rows.append("   " + scores.map { pad(RatingScale.label($0)) }.joined())
-        rows.append("   " + scores.map { pad(RatingScale.labelEN($0)) }.joined())
+        rows.append("   " + scores.map { centred(RatingScale.label($0)) }.joined())
+        rows.append("   " + scores.map { centred(Self.shortEnglish[$0] ?? "") }.joined())
         return rows
     }
 }
