@@ -30,7 +30,7 @@ struct SimulatedDays {
                 if let number = answer.json?["ticket"]?.stringValue { issued.append(number) }
             }
             if rng.unit() < 0.03, let number = issued.randomElement(using: &rng) {
-                _ = try await api.post("/v1/tickets/\(number)/cancel", as: .kiosk)
+                _ = try await api.post("/v1/tickets/\(number)/cancel", as: .supervisor)
             }
             for window in windows {
                 let roll = rng.unit()
