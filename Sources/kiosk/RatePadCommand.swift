@@ -26,6 +26,6 @@ struct RatePadCommand: AsyncParsableCommand {
         }
         let transport = CurlHTTPTransport()
         defer { transport.shutdown() }
-        try await RatePadLoop(client: FrontDeskClient(server: server, transport: transport), token: token, window: window).run()
+        try await RatePadLoop(client: KioskClient(server: server, transport: transport), token: token, window: window).run()
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KioskAPI
 import KioskCore
 import KioskStore
 
@@ -43,9 +44,9 @@ struct RatingsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let answer = try await hall.client().send(DaemonClient.Call(
-                path: "/v1/ratings/followups/\(id)/close", body: ["note": .string(note)], role: .supervisor
-            ))
-            print("closed \(answer["id"]?.stringValue ?? id): \(answer["note"]?.stringValue ?? note)")
+                path: "/v1/ratings/followups/\(id)/close", body: .followUpNote(FollowUpCloseRequest(note: note)), role: .supervisor
+            ), as: FollowUpStatus.self)
+            print("closed \(answer.id): \(answer.note ?? note)")
         }
     }
 

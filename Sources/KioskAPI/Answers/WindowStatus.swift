@@ -20,6 +20,8 @@ public struct WindowStatus: Codable, Sendable, Equatable {
     /// The current ticket's your-turn SMS (`pending`, `sending`, `accepted`, `delivered`,
     /// `failed`, `dropped`); absent when it has none.
     public var sms: String?
+    /// What the window's rating pad may ask to be rated now; `null` when nothing.
+    public var rating: RateableTicket?
 
     public init(
         id: String, name: String, services: [String] = [], status: String = "open", backAt: String? = nil, current: TicketStatus? = nil,
@@ -35,10 +37,11 @@ public struct WindowStatus: Codable, Sendable, Equatable {
         self.covering = covering
         self.parked = parked
         self.sms = sms
+        self.rating = nil
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, services, status, backAt = "back_at", current, waiting, covering, parked, sms
+        case id, name, services, status, backAt = "back_at", current, waiting, covering, parked, sms, rating
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -53,5 +56,6 @@ public struct WindowStatus: Codable, Sendable, Equatable {
         try c.encode(covering, forKey: .covering)
         try c.encode(parked, forKey: .parked)
         try c.encodeIfPresent(sms, forKey: .sms)
+        try c.encode(rating, forKey: .rating)   // `null`, never absent: the schema requires it
     }
 }

@@ -7,6 +7,8 @@ public enum CommandBody: Sendable, Equatable, Encodable {
     case ticket(TicketChoiceRequest)
     case pause(PauseRequest)
     case cover(CoverRequest)
+    case rating(RatingRequest)
+    case followUpNote(FollowUpCloseRequest)
 
     public func encode(to encoder: any Encoder) throws {
         switch self {
@@ -16,6 +18,8 @@ public enum CommandBody: Sendable, Equatable, Encodable {
         case let .ticket(body): try body.encode(to: encoder)
         case let .pause(body): try body.encode(to: encoder)
         case let .cover(body): try body.encode(to: encoder)
+        case let .rating(body): try body.encode(to: encoder)
+        case let .followUpNote(body): try body.encode(to: encoder)
         }
     }
 }

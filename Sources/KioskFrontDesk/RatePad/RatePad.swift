@@ -1,4 +1,5 @@
 import Foundation
+import KioskAPI
 import KioskCore
 
 /// The rating pad at a window (评价器) as a state machine: it follows the window, asks the
@@ -17,10 +18,10 @@ public struct RatePad: Sendable {
             self.serviceName = serviceName
         }
 
-        /// Reads the window view's `rating` member; nil when there is nothing to rate.
-        public init?(windowJSON json: JSONValue) {
-            guard let r = json["rating"], let ticket = r["ticket"]?.stringValue, let service = r["service"]?.stringValue else { return nil }
-            self.init(ticket: ticket, service: service, serviceName: r["service_name"]?.stringValue ?? service)
+        /// The window status's `rating`; nil when there is nothing to rate.
+        public init?(_ status: WindowStatus) {
+            guard let r = status.rating else { return nil }
+            self.init(ticket: r.ticket, service: r.service, serviceName: r.serviceName)
         }
     }
 

@@ -1,14 +1,15 @@
 import Foundation
+import KioskAPI
 import KioskCore
 
 /// Runs the rating pad on this process's terminal until Ctrl-C or a signal.
 public struct RatePadLoop: Sendable {
-    public var client: FrontDeskClient
+    public var client: KioskClient
     /// The window's own token: the daemon refuses ratings with any other.
     public var token: String?
     public var window: String
 
-    public init(client: FrontDeskClient, token: String?, window: String) {
+    public init(client: KioskClient, token: String?, window: String) {
         self.client = client
         self.token = token
         self.window = window
@@ -32,19 +33,18 @@ public struct RatePadLoop: Sendable {
                 case .quit:
                     return
                 case .refresh:
-                    switch await client.send(.get, "/v1/windows/\(window)", token: token) {
-                    case let .ok(json):
-                        windowName = json["name"]?.stringValue ?? windowName
-                        effects += pad.handle(.view(RatePad.Rateable(windowJSON: json)), at: Date())
+                    switch await client.window(window, token: token) {
+                    case let .ok(status):
+                        windowName = status.name
+                        effects += pad.handle(.view(RatePad.Rateable(status)), at: Date())
                     case let .refused(code, message): effects += pad.handle(.refused(code: code, message: message), at: Date())
                     case let .unreachable(why): effects += pad.handle(.unreachable(why), at: Date())
                     }
                 case let .send(score, reason):
                     draw()
-                    var body: [(key: String, value: JSONValue)] = [("score", .number(Double(score)))]
-                    if let reason { body.append(("reason", .string(reason))) }
-                    switch await client.send(.post, "/v1/windows/\(window)/rating", body: .object(body), token: token) {
-                    case let .ok(json): effects += pad.handle(.rated(ticket: json["ticket"]?.stringValue ?? ""), at: Date())
+                    let body = CommandBody.rating(RatingRequest(score: score, reason: reason))
+                    switch await client.send(.post, "/v1/windows/\(window)/rating", body: body, token: token, as: RatingAnswer.self) {
+                    case let .ok(answer): effects += pad.handle(.rated(ticket: answer.ticket), at: Date())
                     case let .refused(code, message): effects += pad.handle(.refused(code: code, message: message), at: Date())
                     case let .unreachable(why): effects += pad.handle(.unreachable(why), at: Date())
                     }

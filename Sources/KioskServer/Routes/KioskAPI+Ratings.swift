@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KioskAPI
 import KioskCore
 import KioskStore
 
@@ -13,25 +14,22 @@ extension KioskAPI {
             try authorize(request, "代替群众评价 rate on a citizen's behalf") { if case .window = $0 { return true }; return false }
             let id = try windowID(context)
             try authorize(request, "评价\(id)号窗口 rate window \(id)") { $0 == .window(id) }
-            let body = try await JSONBody.read(&request, allowed: ["score", "reason"])
-            let score = try body.int("score", required: true)!
-            guard RatingScale.scores.contains(score) else { throw APIError.badRequest("invalid_field", "\"score\" must be 1–5") }
-            let reason = try body.string("reason", maxLength: 200)
-            let outcome = try await run(.rate(counter: id, score: score, reason: reason))
+            let body = try await JSONBody.read(RatingRequest.self, from: &request)
+            guard RatingScale.scores.contains(body.score) else { throw APIError.badRequest("invalid_field", "\"score\" must be 1–5") }
+            try JSONBody.limit(body.reason, "reason", maxLength: 200)
+            let outcome = try await run(.rate(counter: id, score: body.score, reason: body.reason)) { _, _, _ in () }
             guard let event = outcome.events.last, case let .rated(ticket, counter, service, score, reason) = event.kind else {
                 throw APIError(.conflict, "nothing_to_rate", QueueError.nothingToRate(id).message)
             }
-            var answer: [(key: String, value: JSONValue)] = [
-                ("ticket", .string(ticket)), ("window", .string(counter)), ("service", .string(service)),
-                ("score", .number(Double(score))), ("label", .string(RatingScale.label(score))),
-                ("reason", reason.map { .string($0) } ?? .null),
-            ]
+            var answer = RatingAnswer(
+                ticket: ticket, window: counter, service: service, score: score, label: RatingScale.label(score), reason: reason
+            )
             if RatingScale.isBad(score) {
                 let date = hall.engine.calendar.businessDate(of: event.at)
                 let due = WorkingDays(holidays: config.holidays).adding(FollowUp.workingDaysAllowed, after: date)
-                answer.append(("follow_up", ["id": .string(FollowUp.id(date: date, ticket: ticket)), "due": .string(due.description)]))
+                answer.followUp = .init(id: FollowUp.id(date: date, ticket: ticket), due: due.description)
             }
-            return JSONResponse.make(.object(answer), status: .created)
+            return JSONResponse.make(answer, status: .created)
         }
 
         router.get("/v1/ratings/followups") { request, _ in
@@ -40,22 +38,18 @@ extension KioskAPI {
             let book = try hall.journal.followUpBook(holidays: config.holidays)
             let today = hall.engine.calendar.businessDate(of: hall.now())
             let items = all ? book.items : book.open
-            return JSONResponse.make(["today": .string(today.description), "followups": .array(items.map { item in
-                guard case var .object(members) = item.jsonValue else { return item.jsonValue }
-                members.append(("overdue", .bool(item.isOverdue(on: today))))
-                return .object(members)
-            })])
+            return JSONResponse.make(FollowUpList(today: today.description, followups: items.map { HallViews.followUp($0, today: today) }))
         }
 
         router.post("/v1/ratings/followups/:id/close") { request, context in
             var request = request
             let role = try authorize(request, "整改差评 close follow-ups") { $0 == .supervisor }
-            let body = try await JSONBody.read(&request, allowed: ["note"])
-            let note = try body.string("note", required: true, maxLength: 500)!
+            let note = try await JSONBody.read(FollowUpCloseRequest.self, from: &request).note
+            try JSONBody.limit(note, "note", maxLength: 500)
             guard !note.allSatisfy(\.isWhitespace) else { throw APIError.badRequest("invalid_field", "\"note\" must say what was done") }
             let id = context.parameters.get("id") ?? ""
             let closed = try await followUps.close(id: id, note: note, by: role.auditName, api: self)
-            return JSONResponse.make(closed.jsonValue)
+            return JSONResponse.make(HallViews.followUp(closed))
         }
     }
 }
