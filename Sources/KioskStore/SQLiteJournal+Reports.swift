@@ -16,7 +16,7 @@ extension SQLiteJournal {
     /// spans days (a 差评 is closed weeks after it was given).
     public func ratingEvents() throws -> [StoredEvent] {
         try readableEvents(
-            sql: "SELECT seq, business_date, line FROM event WHERE json_valid(line) AND json_extract(line, '$.ev') IN ('rate', 'followup_close') ORDER BY seq",
+            sql: "SELECT seq, business_date, line FROM event WHERE (CASE WHEN json_valid(line) THEN json_extract(line, '$.ev') END) IN ('rate', 'followup_close') ORDER BY seq",
             []
         )
     }
