@@ -138,6 +138,8 @@ public struct KioskDaemon: Sendable {
                 PeriodicService(every: options.headsUpInterval) { await hall.enqueueHeadsUps() },
                 PeriodicService(every: .seconds(1)) { [logger = options.logger] in tokenStore.reloadIfChanged(logger: logger) },
                 PeriodicService(every: .milliseconds(Int64(limits.streamHeartbeatSeconds * 1000))) { await hall.heartbeat() },
+                // The public reads' estimates, projected outside the hall actor once a second.
+                PeriodicService(every: .seconds(1)) { hall.published.refreshEstimates(at: hall.now()) },
                 app,
             ] + options.extraServices(hall) + [
                 StreamCloser(hall: hall),

@@ -71,7 +71,8 @@ import Testing
                             "/v1/tickets/C001", "138****8000", "优先 Priority") else { return }
         let status = try daemon.request("GET", "/v1/tickets/C001")
         #expect(status.status == 200)
-        #expect(status.json["priority"]?.boolValue == true)
+        // The printed ticket says 优先 (above); the public status page says nothing of it.
+        #expect(status.json["priority"] == nil && status.json["state"]?.stringValue == "waiting")
 
         // The printer file: one ticket, GB18030, cut.
         #expect(await eventually(within: 5) { (try? Data(contentsOf: URL(fileURLWithPath: printed)))?.isEmpty == false })

@@ -6,7 +6,10 @@ public struct TicketStatus: Codable, Sendable, Equatable {
     /// The service letter.
     public var service: String
     public var serviceName: String
-    public var priority: Bool
+    /// Elderly, disabled or otherwise entitled to go first. Absent in the public status
+    /// (`GET /v1/tickets/{n}`): anyone may read it, and whose ticket is a disabled citizen's
+    /// is nobody's business there.
+    public var priority: Bool?
     /// `waiting`, `called`, `serving`, `parked`, `done`, `no_show` or `cancelled`.
     public var state: String
     /// Hall time of issue, `HH:MM:SS`.
@@ -26,7 +29,7 @@ public struct TicketStatus: Codable, Sendable, Equatable {
     public var explanationEN: String?
 
     public init(
-        ticket: String, service: String, serviceName: String, priority: Bool = false, state: String = "waiting", issuedAt: String,
+        ticket: String, service: String, serviceName: String, priority: Bool? = false, state: String = "waiting", issuedAt: String,
         peopleAhead: Int? = nil, counter: String? = nil, counterName: String? = nil, calls: Int? = nil,
         estimate: Estimate? = nil
     ) {

@@ -14,7 +14,9 @@ public enum APISamples {
         try add("get", "/healthz", "200", "health", HealthAnswer(journal: "degraded", quarantinedRows: 2))
         try add("get", "/v1/services", "200", "services", ServiceList(services: services))
         for (name, ticket) in [("waiting with an estimate", waitingTicket), ("called", calledTicket), ("done, nothing optional", doneTicket)] {
-            try add("get", "/v1/tickets/{number}", "200", name, ticket)
+            var publicStatus = ticket
+            publicStatus.priority = nil   // the public status never says
+            try add("get", "/v1/tickets/{number}", "200", name, publicStatus)
         }
         try add("post", "/v1/tickets", "201", "issued with SMS", issued)
         try add("post", "/v1/tickets", "201", "issued without estimate or SMS", IssuedTicketAnswer(ticket: doneTicket, documents: []))

@@ -56,7 +56,7 @@ public struct IssuedTicket: Sendable, Equatable {
         self.init(
             number: ticket.ticket, serviceCode: ticket.service, serviceName: ticket.serviceName,
             serviceNameEN: service?.code == ticket.service ? service?.nameEN ?? "" : "",
-            priority: ticket.priority, issuedAt: ticket.issuedAt, peopleAhead: ticket.peopleAhead,
+            priority: ticket.priority == true, issuedAt: ticket.issuedAt, peopleAhead: ticket.peopleAhead,
             estimateMin: ticket.estimateMin.map(Self.minutes), estimateLowMin: ticket.estimateLowMin.map(Self.minutes),
             estimateHighMin: ticket.estimateHighMin.map(Self.minutes),
             explanation: ticket.explanation, explanationEN: ticket.explanationEN, documents: answer.documents,

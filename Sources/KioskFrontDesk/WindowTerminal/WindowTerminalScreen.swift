@@ -25,7 +25,7 @@ public enum WindowTerminalScreen {
                 lines += BigText.rows(current.ticket).map { "    " + $0 }
                 var state = stateLabel(current.state)
                 if let calls = current.calls, current.state == "called" { state += " (第\(calls)次 call \(calls))" }
-                lines.append("  当前 Current: \(current.ticket)  \(current.service) \(current.serviceName)" + (current.priority ? "  [优先 priority]" : ""))
+                lines.append("  当前 Current: \(current.ticket)  \(current.service) \(current.serviceName)" + (current.priority == true ? "  [优先 priority]" : ""))
                 lines.append("  状态 State: \(state)")
                 lines.append("  短信 SMS: " + (view.smsText ?? "—"))
             } else {

@@ -46,12 +46,14 @@ struct HallViews {
         }
     }
 
-    func ticket(_ ticket: Ticket, in state: HallState, estimate: WaitEstimate? = nil) -> TicketStatus {
+    /// A ticket's status; `isPublic` (the no-token status page) leaves out whether it is a
+    /// priority ticket.
+    func ticket(_ ticket: Ticket, in state: HallState, estimate: WaitEstimate? = nil, isPublic: Bool = false) -> TicketStatus {
         var calls: Int?
         if case let .called(_, n, _) = ticket.state { calls = n }
         return TicketStatus(
             ticket: ticket.number, service: ticket.service, serviceName: config.service(ticket.service)?.name ?? ticket.service,
-            priority: ticket.priority, state: ticket.state.name, issuedAt: clock(ticket.issuedAt),
+            priority: isPublic ? nil : ticket.priority, state: ticket.state.name, issuedAt: clock(ticket.issuedAt),
             peopleAhead: state.peopleAhead(of: ticket.number),
             counter: ticket.state.counter, counterName: ticket.state.counter.map { config.counter($0)?.name ?? $0 },
             calls: calls, estimate: estimate.map(self.estimate)

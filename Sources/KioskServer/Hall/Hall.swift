@@ -18,6 +18,8 @@ public actor Hall {
 
     /// Everything decided so far, including events still being written.
     public private(set) var state: HallState
+    /// The fold of durable events only (what `published` shows).
+    private var committedState: HallState
     /// The newest sequence number known durable.
     public private(set) var committedSeq: Int64 = 0
     /// The live wait estimator: a fold over committed events, warm-started from previous days.
@@ -26,6 +28,8 @@ public actor Hall {
     public private(set) var accuracy = AccuracyLedger()
     /// The newest calls, newest first, for the hall screen.
     public private(set) var recentCalls: [RecentCall] = []
+    /// The hall as of the last commit, for reads that never enter this actor.
+    public nonisolated let published: PublishedHall
 
     /// Previous business days the estimator learns from at start-up.
     static let historyDays = 5
@@ -89,6 +93,7 @@ public actor Hall {
         let today = engine.calendar.businessDate(of: clock())
         let stored = try journal.events(on: today)
         state = engine.replay(stored.map(\.event))
+        committedState = state
         var estimator = WaitEstimator(config: engine.config)
         for day in try journal.businessDates(before: today, limit: Self.historyDays).reversed() {
             for item in try journal.events(on: day) { estimator.fold(item.event) }
@@ -105,6 +110,7 @@ public actor Hall {
         committedSeq = try journal.lastSeq()
         (writerWakeups, wakeWriter) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
         for event in stored.map(\.event) { Self.noteCall(event, in: &recentCalls) }
+        published = PublishedHall(.init(seq: committedSeq, state: state, estimator: estimator, recentCalls: recentCalls))
         try journal.purgeContacts(before: today)
         try journal.purgeOutboxPhones(before: today, now: clock())
         triggers = NotificationTriggers(config: engine.config)
@@ -253,6 +259,7 @@ public actor Hall {
                 for _ in command.events {
                     guard let item = next.next() else { break }
                     Self.noteCall(item.event, in: &recentCalls)
+                    engine.fold(item.event, into: &committedState)
                     estimator.fold(item.event)
                     accuracy.fold(item.event)
                     metrics.record(item.event, in: state)
@@ -265,6 +272,7 @@ public actor Hall {
                 faultLog.clearAll()
                 logger.notice("journal writes again", metadata: ["journal.commands": "\(batch.count)"])
             }
+            publish()
         } catch {
             // Nothing of this batch is acknowledged. Later commands were decided on top of it,
             // so they fail too, and the state goes back to what the journal holds.
@@ -291,8 +299,10 @@ public actor Hall {
             let stored = try journal.events(on: engine.calendar.businessDate(of: clock()))
             let saved = try journal.contacts(on: engine.calendar.businessDate(of: clock()))
             state = engine.replay(stored.map(\.event))
+            committedState = state
             contacts = Dictionary(saved.map { ($0.ticket, $0) }) { $1 }
             stateNeedsReload = false
+            publish()
             return true
         } catch {
             stateNeedsReload = true
@@ -304,6 +314,13 @@ public actor Hall {
             }
             return false
         }
+    }
+
+    /// Hands readers outside the actor the hall as of this commit: `committedState`, never
+    /// `state`, which may hold commands decided during the write and not yet durable (a read
+    /// must not show what a failed commit would undo).
+    private func publish() {
+        published.publish(.init(seq: committedSeq, state: committedState, estimator: estimator, recentCalls: recentCalls))
     }
 
     /// The estimate to print for a waiting ticket: the estimator's, its range widened by how

@@ -10,11 +10,9 @@ extension KioskAPI {
     func registerDisplay(on router: Router<BasicRequestContext>) {
         router.get("/v1/hall") { request, _ in
             try authorizeReader(request)
-            let views = self.views, now = hall.now()
-            let calls = await hall.recentCalls
-            var view = await hall.read { state, estimator in
-                views.hall(state, recentCalls: calls, at: now, estimates: estimator.estimates(in: state, at: now))
-            }
+            // From the last commit, outside the hall actor (as the public reads).
+            let snapshot = hall.published.current, estimates = hall.published.currentEstimates
+            var view = views.hall(snapshot.state, recentCalls: snapshot.recentCalls, at: hall.now(), estimates: estimates.all)
             // What the supervisor must know about the daemon itself (a degraded journal).
             view.journal = hall.health.journalHealth
             return JSONResponse.make(view)

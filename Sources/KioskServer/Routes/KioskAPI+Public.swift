@@ -17,20 +17,18 @@ extension KioskAPI {
             }
             return JSONResponse.text(metrics.render(), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
+        // Public reads never enter the hall actor: they are answered from the hall as of its last
+        // commit (`PublishedHall`), so a flood of them cannot delay a clerk's call.
         router.get("/v1/services") { _, _ in
-            let views = self.views, now = hall.now()
-            return JSONResponse.make(ServiceList(services: await hall.read { state, estimator in
-                views.services(in: state, at: now, estimates: estimator.estimates(in: state, at: now))
-            }))
+            let snapshot = hall.published.current, estimates = hall.published.currentEstimates
+            return JSONResponse.make(ServiceList(services: views.services(in: snapshot.state, at: hall.now(), estimates: estimates.all)))
         }
         router.get("/v1/tickets/:number") { _, context in
             let number = try ticketNumber(context)
-            let views = self.views, now = hall.now()
-            let view = await hall.read { state, estimator in
-                state.tickets[number].map { views.ticket($0, in: state, estimate: estimator.estimate(for: number, in: state, at: now)) }
-            }
-            guard let view else { throw QueueError.unknownTicket(number).apiError }
-            return JSONResponse.make(view)
+            let snapshot = hall.published.current
+            guard let ticket = snapshot.state.tickets[number] else { throw QueueError.unknownTicket(number).apiError }
+            let estimate = hall.published.currentEstimates.byTicket[number]
+            return JSONResponse.make(views.ticket(ticket, in: snapshot.state, estimate: estimate, isPublic: true))
         }
     }
 }
