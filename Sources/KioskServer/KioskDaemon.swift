@@ -37,6 +37,10 @@ public struct KioskDaemon: Sendable {
         public var smsPollInterval: Duration = .milliseconds(100)
         /// How often waiting tickets are checked for a near-turn message.
         public var headsUpInterval: Duration = .seconds(5)
+        /// systemd's notify socket (`Type=notify`): told READY=1 once the journal is folded
+        /// and the port listens, WATCHDOG=1 after every tick, STOPPING=1 when a shutdown
+        /// begins. nil: not run by systemd.
+        public var systemd: SystemdNotifier?
 
         public init(config: HallConfig, tokens: AccessTokens, dataDirectory: String) {
             self.config = config
@@ -101,8 +105,12 @@ public struct KioskDaemon: Sendable {
         }
         let host = options.host == "0.0.0.0" || options.host == "::" ? "127.0.0.1" : options.host
         let userOnReady = options.onReady
+        let systemd = options.systemd
+        let hallName = options.config.name
         let onReady: @Sendable (Int) async -> Void = { port in
             callback.setIfUnset("http://\(host):\(port)")
+            // The journal was folded in Hall.init, before the server could listen.
+            systemd?.ready(status: "\(hallName) on port \(port)")
             await userOnReady(port)
         }
         // The edges: a request's headers (and a kept-alive connection's next request) within
@@ -132,7 +140,7 @@ public struct KioskDaemon: Sendable {
         group = ServiceGroup(configuration: .init(
             services: [
                 JournalWriter(hall: hall),
-                TickService(hall: hall, interval: options.tickInterval, logger: options.logger),
+                TickService(hall: hall, interval: options.tickInterval, logger: options.logger, systemd: systemd),
                 // Before the server, so on shutdown it stops after it: a send in flight finishes.
                 worker,
                 PeriodicService(every: options.headsUpInterval) { await hall.enqueueHeadsUps() },
@@ -143,7 +151,7 @@ public struct KioskDaemon: Sendable {
                 app,
             ] + options.extraServices(hall) + [
                 StreamCloser(hall: hall),
-            ],
+            ] + (systemd.map { [SystemdStopNotice(notifier: $0)] } ?? []),
             gracefulShutdownSignals: options.gracefulShutdownSignals,
             logger: options.logger
         ))

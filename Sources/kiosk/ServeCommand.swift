@@ -11,7 +11,8 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the hall's daemon: the HTTP API, the journal, the timers.")
 
     @Option(name: .long, help: "Hall config file (JSON). Default: the embedded default hall.") var config: String?
-    @Option(name: .long, help: "Where the journal and the token file live.") var dataDir: String = "./var"
+    @Option(name: .long, help: "Where the journal and the token file live. Default: $STATE_DIRECTORY (systemd), else ./var.")
+    var dataDir: String?
     @Option(name: .long, help: "Address to listen on.") var host: String = "127.0.0.1"
     @Option(name: .long, help: "Port to listen on.") var port: Int = 8080
     @Option(name: .long, help: "Token file (JSON). Default: DATA-DIR/tokens.json, created with random tokens if missing.") var tokens: String?
@@ -29,6 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
         // A file-size limit (or a full quota) must fail the write with EFBIG, which the journal
         // answers with 503 and recovers from, not kill the daemon.
         signal(SIGXFSZ, SIG_IGN)
+        let dataDir = dataDir ?? DefaultDataDirectory.path()
         let hallConfig = try HallOptions.load(configPath: config)
         let tokenFile = tokens ?? dataDir + "/tokens.json"
         let (accessTokens, addedWindows) = try AccessTokenFile.loadOrCreate(tokenFile, for: hallConfig)
@@ -46,6 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var options = KioskDaemon.Options(config: hallConfig, tokens: accessTokens, dataDirectory: dataDir)
         (options.tokenFile, options.host, options.port, options.logger) = (tokenFile, host, port, logger)
+        options.systemd = SystemdNotifier()
         if let startAt {
             guard let clock = AcceleratedClock(startingAt: startAt, calendar: QueueEngine(config: hallConfig).calendar, realStart: Date(), speed: speed) else {
                 throw ValidationError("--start-at: expected 'YYYY-MM-DD HH:MM[:SS]', got '\(startAt)'")

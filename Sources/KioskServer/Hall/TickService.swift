@@ -3,11 +3,15 @@ import Logging
 import ServiceLifecycle
 
 /// Drives the timed rules (sessions, automatic recalls and no-shows, a paused window's
-/// return): a `.tick` every `interval`; only ticks that cause events touch the journal.
+/// return): a `.tick` every `interval`; only ticks that cause events touch the journal. Each
+/// tick the hall answered pets systemd's watchdog, refused or not (a full disk is answered
+/// with 503 and recovers by itself; a restart would only cut every stream): a hall stuck on
+/// its actor or a journal write that never returns stops petting, and systemd restarts it.
 struct TickService: Service {
     let hall: Hall
     let interval: Duration
     let logger: Logger
+    var systemd: SystemdNotifier?
 
     func run() async throws {
         while !Task.isShuttingDownGracefully {
@@ -18,6 +22,7 @@ struct TickService: Service {
             } catch {
                 logger.warning("tick failed", metadata: ["error": "\(error)"])
             }
+            systemd?.watchdog()
             do {
                 try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
             } catch {
