@@ -139,7 +139,7 @@ let package = Package(
         ),
         .testTarget(name: "KioskBenchTests", dependencies: ["KioskBench", "KioskCore", "KioskDisplay", "KioskTestSupport"]),
         // Runs the built `kiosk` binary as a user would: crash safety, CLI, terminals.
-        .testTarget(name: "KioskEndToEndTests", dependencies: ["KioskCore", "KioskStore", "KioskTestSupport"]),
+        .testTarget(name: "KioskEndToEndTests", dependencies: ["KioskCore", "KioskStore", "KioskTestSupport", "KioskHTTPClient"]),
     ],
     swiftLanguageModes: [.v6]
 )
