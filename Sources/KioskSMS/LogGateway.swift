@@ -40,6 +40,6 @@ public final class LogGateway: SMSGateway {
             }
             if !written { return .transient(status: nil, answer: "cannot write \(path)", retryAfter: nil) }
         }
-        return .accepted(status: nil, answer: "logged", gatewayID: nil, delivered: true)
+        return .logged(answer: path.map { "written to \($0)" } ?? "logged")
     }
 }

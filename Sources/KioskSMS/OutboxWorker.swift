@@ -142,6 +142,10 @@ public struct OutboxWorker: Service {
                 try await journal.markAccepted(message.id, status: status, answer: answer, gatewayID: gatewayID, delivered: delivered, now: now)
                 tally.add(delivered ? "delivered" : "accepted")
                 logger.debug("sms accepted", metadata: meta)
+            case let .logged(answer):
+                try await journal.markLogged(message.id, answer: answer, now: now)
+                tally.add("logged")
+                logger.debug("sms logged", metadata: meta)
             case let .permanent(status, answer):
                 try await journal.markFinal(message.id, .failed, reason: "permanent", status: status, answer: answer, now: now)
                 tally.add("failed_permanent")

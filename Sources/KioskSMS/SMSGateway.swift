@@ -12,6 +12,8 @@ public enum SMSSendOutcome: Sendable, Equatable {
     /// The gateway took it (Kannel `0: Accepted`, `3: Queued`); `delivered` when the gateway is
     /// the end of the road (the log outbox).
     case accepted(status: Int?, answer: String, gatewayID: String?, delivered: Bool)
+    /// Written to the log outbox: the end of the road, but nobody received it.
+    case logged(answer: String)
     /// Try again later: connection refused, timeout, 429/500/502/503/504. `retryAfter` in
     /// seconds when the gateway said so.
     case transient(status: Int?, answer: String, retryAfter: Double?)
@@ -21,6 +23,7 @@ public enum SMSSendOutcome: Sendable, Equatable {
     public var kind: String {
         switch self {
         case .accepted: return "accepted"
+        case .logged: return "logged"
         case .transient: return "transient"
         case .permanent: return "permanent"
         }

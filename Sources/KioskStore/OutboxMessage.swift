@@ -5,13 +5,15 @@ import KioskCore
 ///
 /// pending → sending → accepted → delivered, with failed and dropped as the other ends:
 /// `sending` is only ever seen by the worker that claimed it, or after a crash mid-send.
+/// `logged` ends a message the log outbox wrote down: nobody received it, and a clerk's screen
+/// must not say it was delivered.
 public enum OutboxState: String, Sendable, Hashable, CaseIterable {
-    case pending, sending, accepted, delivered, failed, dropped
+    case pending, sending, accepted, delivered, logged, failed, dropped
 
     /// No more work: the message will not be sent (again).
     public var isFinal: Bool {
         switch self {
-        case .delivered, .failed, .dropped: return true
+        case .delivered, .logged, .failed, .dropped: return true
         case .pending, .sending, .accepted: return false
         }
     }

@@ -123,6 +123,16 @@ extension SQLiteJournal {
         }
     }
 
+    /// The log outbox wrote the message down (nobody received it): final, never `delivered`.
+    public func markLogged(_ id: Int64, answer: String, now: Date) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "UPDATE sms_outbox SET state = 'logged', reason = NULL, gateway_answer = ?, updated_ms = ? WHERE id = ? AND state = 'sending'",
+                arguments: [PhoneMasking.mask(answer), now.millisecondsSince1970, id]
+            )
+        }
+    }
+
     /// A transient failure: back to pending, due at `next`.
     public func markRetry(_ id: Int64, next: Date, status: Int?, answer: String, now: Date) async throws {
         try await pool.write { db in

@@ -9,7 +9,10 @@ struct ConfigCommand: ParsableCommand {
     )
 
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Validate hall config files; print every problem as file:line: message.")
+        static let configuration = CommandConfiguration(
+            abstract: "Validate hall config files; print every problem as file:line: message.",
+            discussion: "Errors make the file unusable and exit 1; warnings (file:line: warning: …) point at a choice worth making on purpose and still exit 0."
+        )
         @Argument(help: "Config files (JSON). None: check the embedded default hall.") var files: [String] = []
 
         func run() throws {
@@ -29,10 +32,14 @@ struct ConfigCommand: ParsableCommand {
                     }
                 }
                 do {
-                    let config = try HallConfig.load(json: text)
-                    printLine("\(name): ok — \(config.services.count) services, \(config.counters.count) windows, \(config.sessions.count) sessions")
+                    let checked = try HallConfig.check(json: text)
+                    let config = checked.config
+                    for w in checked.warnings { printError(w.formatted(file: name)) }
+                    let warned = checked.warnings.isEmpty ? "" : " (\(checked.warnings.count) warning\(checked.warnings.count == 1 ? "" : "s"))"
+                    printLine("\(name): ok — \(config.services.count) services, \(config.counters.count) windows, \(config.sessions.count) sessions\(warned)")
                 } catch {
-                    for d in error.diagnostics { printError(d.formatted(file: name)) }
+                    let all = (error.diagnostics + error.warnings).sorted { $0.location < $1.location }
+                    for d in all { printError(d.formatted(file: name)) }
                     failed = true
                 }
             }

@@ -10,10 +10,12 @@ enum KioskProcess {
     }
 
     /// Runs to completion and captures both streams.
-    static func run(_ arguments: [String]) throws -> Result {
+    /// `directory`: the working directory (a user's own folder, not the repository).
+    static func run(_ arguments: [String], in directory: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = KioskBinary.url
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -18,7 +18,8 @@ struct DaemonKannelTests {
         defer { kannel.stopAll() }
         var config = HallConfig.defaultHall
         config.sms = SMSSettings(
-            gateway: .kannel, url: kannel.sendsmsURL, username: kannel.username, password: kannel.password, sender: kannel.sender
+            gateway: .kannel, url: kannel.sendsmsURL, username: kannel.username, password: kannel.password, sender: kannel.sender,
+            signature: "【连城人社】"
         )
         let counter = config.counters[0]
         let service = counter.services[0]

@@ -20,9 +20,12 @@ struct DaemonSigkillTests {
 
         // The default hall with Kannel as its gateway; near-turn off so only issue messages count.
         var json = HallConfig.defaultHallJSON.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Replace the embedded hall's own (log) sms section.
+        let ownSMS = try #require(json.range(of: #",\s*"sms": \{[^}]*\}"#, options: .regularExpression))
+        json.removeSubrange(ownSMS)
         json.removeLast()
         json += """
-            , "sms": {"gateway": "kannel", "url": "\(kannel.sendsmsURL)", "username": "\(kannel.username)",
+            , "sms": {"gateway": "kannel", "url": "\(kannel.sendsmsURL)", "username": "\(kannel.username)", "signature": "【连城人社】",
                       "password": "\(kannel.password)", "sender": "\(kannel.sender)", "concurrency": 4,
                       "templates": {"near_turn": "", "your_turn": "", "recalled": "", "no_show": ""}}}
             """

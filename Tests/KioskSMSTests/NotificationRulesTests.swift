@@ -52,7 +52,7 @@ struct NotificationRulesTests {
     @Test func configReadsTheGatewaySectionAndReportsMistakes() throws {
         let good = try HallConfig.load(json: hallJSON(sms: """
             "sms": {"gateway": "kannel", "url": "http://127.0.0.1:13013/cgi-bin/sendsms", "username": "kiosk", "password": "pw",
-                    "sender": "10086", "templates": {"issued": ""}, "heads_up_hold_s": 300}
+                    "sender": "10086", "signature": "【连城人社】", "templates": {"issued": ""}, "heads_up_hold_s": 300}
             """))
         #expect(good.sms.gateway == .kannel)
         #expect(good.sms.headsUpHoldSeconds == 300)

@@ -157,7 +157,8 @@ struct OutboxWorkerTests {
             .called(counter: "1", calls: 1, lastCallAt: Date())
         }
         try await withWorker(worker) {
-            try await eventually("delivered to the log") { try j.outboxMessages().first?.state == .delivered }
+            // Written down, not delivered: nobody received it (a clerk's screen said 已送达).
+            try await eventually("logged") { try j.outboxMessages().first?.state == .logged }
         }
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains("A007 your_turn → 138****8000: 【连城人社】请A007号到1号窗口办理。"))

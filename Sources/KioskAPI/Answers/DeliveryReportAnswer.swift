@@ -2,7 +2,7 @@
 public struct DeliveryReportAnswer: Codable, Sendable, Equatable {
     /// The outbox message id.
     public var id: Int64
-    /// `pending`, `sending`, `accepted`, `delivered`, `failed` or `dropped`.
+    /// `pending`, `sending`, `accepted`, `delivered`, `logged` (the log outbox), `failed` or `dropped`.
     public var state: String
 
     public init(id: Int64, state: String) {

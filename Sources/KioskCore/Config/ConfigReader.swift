@@ -6,6 +6,7 @@ struct ConfigReader {
     let node: JSONNode
     let path: String
     private(set) var diagnostics: [ConfigDiagnostic] = []
+    private(set) var warnings: [ConfigDiagnostic] = []
     private var members: [(key: String, keyLocation: SourceLocation, value: JSONNode)] = []
     private var used: Set<String> = []
 
@@ -47,8 +48,14 @@ struct ConfigReader {
         diagnostics.append(ConfigDiagnostic(node.location, message))
     }
 
+    /// Loads anyway, but `config check` (and the daemon's log at start) will say it.
+    mutating func warn(_ node: JSONNode, _ message: String) {
+        warnings.append(ConfigDiagnostic(node.location, message, severity: .warning))
+    }
+
     mutating func absorb(_ other: ConfigReader) {
         diagnostics += other.diagnostics
+        warnings += other.warnings
     }
 
     mutating func string(_ key: String, required: Bool = false) -> String? {

@@ -5,6 +5,7 @@ extension HallConfig {
     {
       "hall": {
         "name": "连城县人社局综合服务大厅",
+        "short_name": "连城人社",
         "name_en": "Liancheng County HR & Social Security Service Hall",
         "time_zone": "Asia/Shanghai",
         "notice": "请携带身份证原件 · 办理失业证只需身份证和解除劳动合同书"
@@ -47,7 +48,8 @@ extension HallConfig {
         {"id": "6", "services": ["G"], "policy": "fifo"},
         {"id": "7", "services": ["H", "K"], "policy": "service_order"},
         {"id": "8", "services": ["J", "K", "L"], "policy": "service_order"}
-      ]
+      ],
+      "sms": {"gateway": "log", "signature": "【连城人社】"}
     }
     """#
 

@@ -11,8 +11,11 @@ extension HallConfig {
         if let guardMinutes = priority.ageingGuardMinutes {
             priorityMembers.append(("ageing_guard_min", .number(Double(guardMinutes))))
         }
+        var hallMembers: [(key: String, value: JSONValue)] = [("name", .string(name))]
+        if let shortName { hallMembers.append(("short_name", .string(shortName))) }
+        hallMembers += [("name_en", .string(nameEN)), ("time_zone", .string(timeZoneID)), ("notice", .string(notice))]
         let value: JSONValue = [
-            "hall": ["name": .string(name), "name_en": .string(nameEN), "time_zone": .string(timeZoneID), "notice": .string(notice)],
+            "hall": .object(hallMembers),
             "sessions": spans(sessions),
             "numbering": ["first": .number(Double(numbering.first)), "last": .number(Double(numbering.last))],
             "priority": .object(priorityMembers),

@@ -6,26 +6,40 @@ extension HallConfig {
     /// - Parameter lenient: accept unknown keys (used for a trace's `meta.config`, which other
     ///   tools may extend); a hall's own file is read strictly so typos are caught.
     public static func load(json text: String, lenient: Bool = false) throws(ConfigError) -> HallConfig {
+        try check(json: text, lenient: lenient).config
+    }
+
+    /// As `load(json:)`, keeping the warnings (`kiosk config check` prints them, `serve` logs them).
+    public static func check(json text: String, lenient: Bool = false) throws(ConfigError) -> CheckedConfig {
         let root: JSONNode
         do {
             root = try JSONParser.parse(text)
         } catch {
             throw ConfigError(diagnostics: [ConfigDiagnostic(error.location, "JSON syntax: \(error.message)")])
         }
-        return try load(root, lenient: lenient)
+        return try check(root, lenient: lenient)
     }
 
     /// Reads a config from an already parsed JSON value (e.g. a trace's `meta.config`).
     public static func load(_ root: JSONNode, lenient: Bool = false) throws(ConfigError) -> HallConfig {
+        try check(root, lenient: lenient).config
+    }
+
+    static func check(_ root: JSONNode, lenient: Bool) throws(ConfigError) -> CheckedConfig {
         var r = ConfigReader(root, path: "")
         guard r.isObject else { throw ConfigError(diagnostics: r.diagnostics) }
         let defaults = HallConfig(sessions: [], services: [], counters: [])
 
         var name = defaults.name, nameEN = defaults.nameEN, zone = defaults.timeZoneID, notice = ""
+        var shortName: String?
         if let hallNode = r.raw("hall") {
             var h = ConfigReader(hallNode, path: "hall")
             name = h.string("name") ?? name
             nameEN = h.string("name_en") ?? nameEN
+            shortName = h.string("short_name")
+            if let s = shortName, s.isEmpty || s.count > 12 {
+                h.report(h.raw("short_name")!, "hall.short_name must be 1–12 characters (it signs every SMS as 【short name】), found \"\(s)\"")
+            }
             if let z = h.string("time_zone") {
                 if TimeZone(identifier: z) == nil {
                     h.report(h.raw("time_zone")!, "hall.time_zone: unknown time zone \"\(z)\" (expected an IANA name like Asia/Shanghai)")
@@ -177,7 +191,7 @@ extension HallConfig {
         var config = HallConfig(
             name: name, nameEN: nameEN, timeZoneID: zone, sessions: sessions, numbering: numbering,
             priority: priority, recall: recall, noShowReactivationMinutes: reactivation, notice: notice,
-            services: services, counters: counters
+            services: services, counters: counters, shortName: shortName
         )
         config.sms = SMSSettings.read(r.raw("sms"), hall: config, lenient: lenient, into: &r)
         config.limits = LimitSettings.read(r.raw("limits"), lenient: lenient, into: &r)
@@ -186,7 +200,8 @@ extension HallConfig {
 
         if !lenient { r.finish() }
         let diagnostics = r.diagnostics.sorted { $0.location < $1.location }
-        guard diagnostics.isEmpty else { throw ConfigError(diagnostics: diagnostics) }
-        return config
+        let warnings = r.warnings.sorted { $0.location < $1.location }
+        guard diagnostics.isEmpty else { throw ConfigError(diagnostics: diagnostics, warnings: warnings) }
+        return CheckedConfig(config: config, warnings: warnings)
     }
 }

@@ -6,6 +6,9 @@ public struct HallConfig: Sendable, Equatable {
     /// Display name, e.g. 连城县人力资源和社会保障局 综合服务大厅.
     public var name: String
     public var nameEN: String
+    /// `hall.short_name`, e.g. 连城人社: what the hall is called in a text message's 【signature】
+    /// when `sms.signature` is not set; nil: the display name.
+    public var shortName: String?
     /// IANA zone that defines the business date, e.g. `Asia/Shanghai`.
     public var timeZoneID: String
     /// When the kiosk issues tickets; tickets issued before a close are still served.
@@ -20,7 +23,7 @@ public struct HallConfig: Sendable, Equatable {
     public var services: [ServiceConfig]
     public var counters: [CounterConfig]
     /// SMS notifications: gateway, signature, templates (`Notification/SMSSettings.swift`).
-    public var sms = SMSSettings()
+    public var sms: SMSSettings
     /// The daemon's edges: timeouts, connection cap, kiosk rate limit, stream heartbeat
     /// (`Config/LimitSettings.swift`).
     public var limits = LimitSettings()
@@ -33,10 +36,11 @@ public struct HallConfig: Sendable, Equatable {
         name: String = "服务大厅", nameEN: String = "Service hall", timeZoneID: String = "Asia/Shanghai",
         sessions: [TimeSpan], numbering: NumberRange = NumberRange(), priority: PriorityRule = PriorityRule(),
         recall: RecallRule = RecallRule(), noShowReactivationMinutes: Int = 30, notice: String = "",
-        services: [ServiceConfig], counters: [CounterConfig]
+        services: [ServiceConfig], counters: [CounterConfig], shortName: String? = nil
     ) {
         self.name = name
         self.nameEN = nameEN
+        self.shortName = shortName
         self.timeZoneID = timeZoneID
         self.sessions = sessions
         self.numbering = numbering
@@ -46,6 +50,13 @@ public struct HallConfig: Sendable, Equatable {
         self.notice = notice
         self.services = services
         self.counters = counters
+        self.sms = SMSSettings(signature: Self.signature(shortName: shortName, name: name))
+    }
+
+    /// The 【signature】 a hall without `sms.signature` signs its messages with: its own name,
+    /// never another county's.
+    public static func signature(shortName: String?, name: String) -> String {
+        "【\(shortName ?? name)】"
     }
 
     public func service(_ code: ServiceCode) -> ServiceConfig? {

@@ -3,7 +3,8 @@ extension SMSSettings {
     /// hall: a message that could exceed one UCS-2 segment would be split or cut by the
     /// gateway, so the config is refused instead.
     static func read(_ node: JSONNode?, hall: HallConfig, lenient: Bool, into root: inout ConfigReader) -> SMSSettings {
-        var settings = SMSSettings()
+        // Starts from the hall's own: the signature derived from its name.
+        var settings = hall.sms
         var templateNodes: [SMSTrigger: JSONNode] = [:]
         if let node {
             var r = ConfigReader(node, path: "sms")
@@ -23,7 +24,8 @@ extension SMSSettings {
             settings.password = r.string("password")
             settings.token = r.string("token")
             settings.sender = r.string("sender")
-            settings.signature = r.string("signature") ?? settings.signature
+            let signature = r.string("signature")
+            settings.signature = signature ?? settings.signature
             settings.callbackURL = r.string("callback_url")
             settings.headsUpAhead = r.int("heads_up_ahead", in: 0...50) ?? settings.headsUpAhead
             settings.headsUpHoldSeconds = r.double("heads_up_hold_s", in: 0...3600) ?? settings.headsUpHoldSeconds
@@ -46,6 +48,15 @@ extension SMSSettings {
                 if settings.url == nil { r.report(node, "sms: the webhook gateway needs \"url\"") }
             case .log:
                 break
+            }
+            if signature == nil {
+                if settings.gateway == .log {
+                    r.warn(node, Self.unsignedWarning(settings.signature))
+                } else {
+                    r.report(node, "sms: the \(settings.gateway.rawValue) gateway needs \"signature\", the one registered with your SMS provider (e.g. \"【青溪人社】\"): citizens must see who writes to them")
+                }
+            } else if signature?.isEmpty == true {
+                r.report(r.raw("signature")!, "sms.signature is empty: citizens must see who writes to them")
             }
             if let t = r.raw("templates") {
                 var tr = ConfigReader(t, path: "sms.templates")
@@ -73,6 +84,7 @@ extension SMSSettings {
         // Checked with or without an "sms" section: the defaults must fit this hall too. A
         // trace's config (lenient, no section) sends nothing, so it is not held to it.
         if lenient && node == nil { return settings }
+        if node == nil { root.warn(root.node, Self.unsignedWarning(settings.signature)) }
         let bounds = SMSTemplate.fieldBounds(for: hall)
         for trigger in SMSTrigger.allCases {
             guard let template = settings.templates[trigger] else { continue }
@@ -85,5 +97,9 @@ extension SMSSettings {
             root.report(where_, "\(what) can render \(worst) characters with the signature \(settings.signature) (\(culprits)); one SMS holds \(SMSTemplate.segmentLength): shorten it")
         }
         return settings
+    }
+
+    static func unsignedWarning(_ derived: String) -> String {
+        "sms.signature is not set: messages are signed \(derived) (from hall.short_name, else hall.name); set it to the signature registered with your SMS provider"
     }
 }

@@ -23,7 +23,8 @@ public struct SMSSettings: Sendable, Equatable {
     public var token: String?
     /// The sender id (`from`); nil lets the gateway choose.
     public var sender: String?
-    /// Prepended to every message, e.g. `【连城人社】`; it counts towards the 70 characters.
+    /// Prepended to every message, e.g. `【连城人社】`; it counts towards the 70 characters. A
+    /// hall config always sets it: `sms.signature`, else 【hall.short_name】 (`HallConfig`).
     public var signature: String
     /// One template per trigger; a trigger without a template sends nothing.
     public var templates: [SMSTrigger: SMSTemplate]
@@ -46,7 +47,7 @@ public struct SMSSettings: Sendable, Equatable {
 
     public init(
         gateway: Gateway = .log, url: String? = nil, username: String? = nil, password: String? = nil,
-        token: String? = nil, sender: String? = nil, signature: String = "【连城人社】",
+        token: String? = nil, sender: String? = nil, signature: String = "",
         templates: [SMSTrigger: SMSTemplate] = SMSSettings.defaultTemplates, callbackURL: String? = nil,
         headsUpAhead: Int = 3, headsUpHoldSeconds: Double = 120, concurrency: Int = 4, maxAttempts: Int = 8, timeoutSeconds: Double = 10
     ) {

@@ -14,6 +14,7 @@ extension WindowStatus {
         case "sending": return "发送中 sending"
         case "accepted": return "短信网关已接收 accepted"
         case "delivered": return "已送达 delivered"
+        case "logged": return "仅记入日志 logged, not sent"
         case "failed": return "发送失败 failed"
         case "dropped": return "未发送 dropped"
         default: return state

@@ -54,7 +54,7 @@ extension KioskAPI {
               let messages = try? hall.journal.outboxMessages(date: date, ticket: ticket).filter({ $0.trigger == .yourTurn }),
               !messages.isEmpty
         else { return nil }
-        let rank: [OutboxState] = [.delivered, .accepted, .sending, .pending, .failed, .dropped]
+        let rank: [OutboxState] = [.delivered, .logged, .accepted, .sending, .pending, .failed, .dropped]
         return rank.first { state in messages.contains { $0.state == state } }?.rawValue
     }
 }

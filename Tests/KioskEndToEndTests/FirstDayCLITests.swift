@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// The CLI as a new hall's IT person meets it on the first day (issue 14).
+@Suite struct FirstDayCLITests {
+    /// A fresh folder, outside the repository, removed afterwards.
+    static func withTempFolder<T>(_ body: (String) throws -> T) throws -> T {
+        let dir = NSTemporaryDirectory() + "kiosk-first-day-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        return try body(dir)
+    }
+
+    /// 青溪县人社局: 3 services, 3 windows, no `sms` section.
+    static let qingxi = """
+    {
+      "hall": {"name": "青溪县人社局", "short_name": "青溪人社"},
+      "sessions": [["08:00", "12:00"], ["14:30", "17:30"]],
+      "services": [
+        {"code": "A", "name": "求职登记"},
+        {"code": "B", "name": "社保参保", "documents": ["身份证"]},
+        {"code": "C", "name": "医保报销", "documents": ["身份证", "医保卡"]}
+      ],
+      "counters": [
+        {"id": "1", "name": "综合窗口", "services": ["A", "B"]},
+        {"id": "2", "services": ["B"]},
+        {"id": "3", "name": "医保窗口", "services": ["C"]}
+      ]
+    }
+    """
+
+    @Test func configCheckWarnsAboutAMissingSignatureAndStillExitsZero() throws {
+        try Self.withTempFolder { dir in
+            let path = dir + "/hall.json"
+            try Self.qingxi.write(toFile: path, atomically: true, encoding: .utf8)
+            let result = try KioskProcess.run(["config", "check", path])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("ok — 3 services, 3 windows, 2 sessions (1 warning)"))
+            #expect(result.stderr.contains("\(path):1: warning: sms.signature is not set: messages are signed 【青溪人社】"))
+        }
+    }
+}
