@@ -128,7 +128,7 @@ public struct OutboxWorker: Service {
                 return
             }
             let state = await ticketState(message.date, message.ticket)
-            guard message.trigger.isCurrent(for: state) else {
+            guard message.trigger.isCurrent(for: state, window: message.counter) else {
                 try await journal.markFinal(message.id, .dropped, reason: "stale", now: options.clock())
                 tally.add("dropped_stale")
                 meta["ticket.state"] = "\(state?.name ?? "gone")"

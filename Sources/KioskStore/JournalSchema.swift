@@ -41,6 +41,7 @@ enum JournalSchema {
                 """)
         }
         migrator.registerMigration("idempotency keys of ticket issues", migrate: IssueKeySchema.migrate)
+        migrator.registerMigration("v4: sms outbox once per window", migrate: OutboxSchema.v4)
         return migrator
     }
 }

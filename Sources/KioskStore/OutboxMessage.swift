@@ -26,6 +26,8 @@ public struct OutboxMessage: Sendable, Equatable {
     public var ticket: TicketNumber
     public var trigger: SMSTrigger
     public var recipient: SMSRecipient
+    /// The window a your-turn or recall message names; nil for the others.
+    public var counter: CounterID?
     /// Nil once purged after the business day.
     public var phone: PhoneNumber?
     public var phoneMasked: String

@@ -32,4 +32,46 @@ enum OutboxSchema {
             CREATE INDEX sms_outbox_due ON sms_outbox (state, next_attempt_ms);
             """)
     }
+
+    /// A call names its window: after a transfer, the call at the new window is news, so a
+    /// your-turn (and recall) message is once per ticket **and window**. SQLite cannot change a
+    /// table's UNIQUE constraint, so the table is rebuilt with every row and id kept (older
+    /// rows get window "": they keep their place as the one message of the old rule).
+    static func v4(_ db: Database) throws {
+        let columns = """
+            id, business_date, ticket, trigger, recipient, phone, phone_masked, text, state, reason, attempts,
+            created_ms, next_attempt_ms, deadline_ms, updated_ms, gateway_status, gateway_answer, gateway_id, dlr_type
+            """
+        try db.execute(sql: """
+            CREATE TABLE sms_outbox_v4 (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                business_date TEXT NOT NULL,
+                ticket TEXT NOT NULL,
+                trigger TEXT NOT NULL,
+                recipient TEXT NOT NULL,
+                -- The window a call message names; "" for messages about no window.
+                counter TEXT NOT NULL DEFAULT '',
+                phone TEXT,
+                phone_masked TEXT NOT NULL,
+                text TEXT NOT NULL,
+                state TEXT NOT NULL DEFAULT 'pending',
+                reason TEXT,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                created_ms INTEGER NOT NULL,
+                next_attempt_ms INTEGER NOT NULL,
+                deadline_ms INTEGER NOT NULL,
+                updated_ms INTEGER NOT NULL,
+                gateway_status INTEGER,
+                gateway_answer TEXT,
+                gateway_id TEXT,
+                dlr_type INTEGER,
+                -- At most one message per ticket, trigger, recipient and window, across restarts.
+                UNIQUE (business_date, ticket, trigger, recipient, counter)
+            );
+            INSERT INTO sms_outbox_v4 (\(columns)) SELECT \(columns) FROM sms_outbox;
+            DROP TABLE sms_outbox;
+            ALTER TABLE sms_outbox_v4 RENAME TO sms_outbox;
+            CREATE INDEX sms_outbox_due ON sms_outbox (state, next_attempt_ms);
+            """)
+    }
 }

@@ -4,7 +4,7 @@ import KioskCore
 
 /// The outbox's reads and writes on the journal's database.
 extension SQLiteJournal {
-    /// Records drafts, keeping the first of each `(date, ticket, trigger, recipient)`.
+    /// Records drafts, keeping the first of each `(date, ticket, trigger, recipient, window)`.
     /// Returns how many were new.
     @discardableResult
     static func insertOutbox(_ drafts: [OutboxDraft], in db: Database) throws -> Int {
@@ -14,11 +14,11 @@ extension SQLiteJournal {
             try db.execute(
                 sql: """
                     INSERT OR IGNORE INTO sms_outbox
-                        (business_date, ticket, trigger, recipient, phone, phone_masked, text, created_ms, next_attempt_ms, deadline_ms, updated_ms)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        (business_date, ticket, trigger, recipient, counter, phone, phone_masked, text, created_ms, next_attempt_ms, deadline_ms, updated_ms)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    draft.date.description, draft.ticket, draft.trigger.rawValue, draft.recipient.rawValue,
+                    draft.date.description, draft.ticket, draft.trigger.rawValue, draft.recipient.rawValue, draft.counter ?? "",
                     draft.phone.digits, draft.phone.masked, draft.text, created, created,
                     draft.deadline.millisecondsSince1970, created,
                 ]
@@ -279,6 +279,7 @@ extension SQLiteJournal {
         let phone: String? = row["phone"]
         return OutboxMessage(
             id: id, date: date, ticket: row["ticket"], trigger: trigger, recipient: recipient,
+            counter: (row["counter"] as String?).flatMap { $0.isEmpty ? nil : $0 },
             phone: phone.flatMap(PhoneNumber.init), phoneMasked: row["phone_masked"], text: row["text"], state: state,
             reason: row["reason"], attempts: row["attempts"],
             createdAt: Date(millisecondsSince1970: row["created_ms"]), nextAttemptAt: Date(millisecondsSince1970: row["next_attempt_ms"]),

@@ -104,6 +104,15 @@ struct NotificationRulesTests {
         #expect(!trigger.isCurrent(for: nil))
     }
 
+    /// A call message names its window: once the ticket is called at another one (after a
+    /// transfer), the old window's message is stale.
+    @Test func aCallMessageForAnotherWindowIsStale() {
+        let calledAt3 = TicketState.called(counter: "3", calls: 1, lastCallAt: Date())
+        #expect(SMSTrigger.yourTurn.isCurrent(for: calledAt3, window: "3"))
+        #expect(!SMSTrigger.yourTurn.isCurrent(for: calledAt3, window: "1"))
+        #expect(!SMSTrigger.recalled.isCurrent(for: calledAt3, window: "1"))
+    }
+
     @Test func triggersAddressCitizenAndCaretakerOncePerEvent() throws {
         let engine = QueueEngine(config: config)
         let service = config.counters[0].services[0]

@@ -20,6 +20,7 @@ public struct NotificationTriggers: Sendable {
         for event in events {
             let trigger: SMSTrigger
             var values: [SMSTemplate.Field: String] = [:]
+            var window: CounterID?
             switch event.kind {
             case let .issued(ticket, _, _, true, _):
                 trigger = .issued
@@ -27,9 +28,11 @@ public struct NotificationTriggers: Sendable {
                 values[.waitMinutes] = SMSTemplate.waitMinutesText(printedWait(ticket))
             case let .called(_, counter, _):
                 trigger = .yourTurn
+                window = counter
                 values[.window] = config.counter(counter)?.name ?? counter
             case let .recalled(_, counter, 1):
                 trigger = .recalled
+                window = counter
                 values[.window] = config.counter(counter)?.name ?? counter
             case .noShow:
                 trigger = .noShow
@@ -37,7 +40,7 @@ public struct NotificationTriggers: Sendable {
                 continue
             }
             guard let number = event.ticket, let contact = contacts(number) else { continue }
-            out += drafts(trigger, ticket: number, contact: contact, values: values, in: state, at: event.at)
+            out += drafts(trigger, ticket: number, contact: contact, values: values, in: state, at: event.at, window: window)
         }
         return out
     }
@@ -70,7 +73,7 @@ public struct NotificationTriggers: Sendable {
 
     func drafts(
         _ trigger: SMSTrigger, ticket number: TicketNumber, contact: TicketContact,
-        values: [SMSTemplate.Field: String], in state: HallState, at now: Date
+        values: [SMSTemplate.Field: String], in state: HallState, at now: Date, window: CounterID? = nil
     ) -> [OutboxDraft] {
         var values = values
         values[.ticket] = number
@@ -85,7 +88,7 @@ public struct NotificationTriggers: Sendable {
         }
         let deadline = now.addingTimeInterval(trigger.lifetime(in: config))
         return recipients.map { role, phone in
-            OutboxDraft(date: date, ticket: number, trigger: trigger, recipient: role, phone: phone, text: text, createdAt: now, deadline: deadline)
+            OutboxDraft(date: date, ticket: number, trigger: trigger, recipient: role, phone: phone, text: text, createdAt: now, deadline: deadline, counter: window)
         }
     }
 }

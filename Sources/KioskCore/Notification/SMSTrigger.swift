@@ -26,12 +26,13 @@ public enum SMSTrigger: String, Sendable, Hashable, CaseIterable, Comparable {
 
     /// Whether a message of this kind still means something for a ticket now in `state`
     /// (nil: the ticket is not in today's hall). A stale message is dropped, never sent:
-    /// "your turn" to a citizen already at the window, or "near turn" after the call, confuses.
-    public func isCurrent(for state: TicketState?) -> Bool {
+    /// "your turn" to a citizen already at the window, or "near turn" after the call, confuses;
+    /// so does a call naming `window` when the ticket is now called at another one.
+    public func isCurrent(for state: TicketState?, window: CounterID? = nil) -> Bool {
         guard let state else { return false }
         switch (self, state) {
         case (.issued, .waiting), (.nearTurn, .waiting): return true
-        case (.yourTurn, .called), (.recalled, .called): return true
+        case let (.yourTurn, .called(counter, _, _)), let (.recalled, .called(counter, _, _)): return window == nil || window == counter
         case (.noShow, .noShow): return true
         default: return false
         }

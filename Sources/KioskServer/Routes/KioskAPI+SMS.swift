@@ -48,10 +48,12 @@ extension KioskAPI {
         return nil
     }
 
-    /// The state of the your-turn message of `ticket` (the best of its recipients'), if any.
-    func yourTurnSMS(_ ticket: TicketNumber?, on date: BusinessDate?) -> String? {
+    /// The state of the your-turn message of `ticket` to `window` (the best of its recipients'),
+    /// if any: after a transfer, the old window's message says nothing about this call.
+    func yourTurnSMS(_ ticket: TicketNumber?, on date: BusinessDate?, window: CounterID) -> String? {
         guard let ticket, let date,
-              let messages = try? hall.journal.outboxMessages(date: date, ticket: ticket).filter({ $0.trigger == .yourTurn }),
+              let messages = try? hall.journal.outboxMessages(date: date, ticket: ticket)
+                .filter({ $0.trigger == .yourTurn && ($0.counter == nil || $0.counter == window) }),
               !messages.isEmpty
         else { return nil }
         let rank: [OutboxState] = [.delivered, .logged, .accepted, .sending, .pending, .failed, .dropped]
