@@ -12,7 +12,7 @@ extension HallConfig {
       },
       "sessions": [["08:00", "12:00"], ["14:30", "17:30"]],
       "numbering": {"first": 1, "last": 999},
-      "priority": {"every_n_normal": 3, "scope": "hall"},
+      "priority": {"every_n_normal": 3, "scope": "hall", "start_due": true},
       "recall": {"interval_s": 60, "max_recalls": 2, "automatic": true},
       "noshow": {"reactivate_within_min": 30},
       "services": [

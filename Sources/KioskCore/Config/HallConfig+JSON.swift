@@ -11,6 +11,8 @@ extension HallConfig {
         if let guardMinutes = priority.ageingGuardMinutes {
             priorityMembers.append(("ageing_guard_min", .number(Double(guardMinutes))))
         }
+        // Written only when on: a trace of a hall without it keeps the trace format's own rule.
+        if priority.startDue { priorityMembers.append(("start_due", .bool(true))) }
         var hallMembers: [(key: String, value: JSONValue)] = [("name", .string(name))]
         if let shortName { hallMembers.append(("short_name", .string(shortName))) }
         hallMembers += [("name_en", .string(nameEN)), ("time_zone", .string(timeZoneID)), ("notice", .string(notice))]

@@ -79,6 +79,7 @@ extension HallConfig {
                 }
             }
             priority.ageingGuardMinutes = pr.int("ageing_guard_min", in: 1...600)
+            priority.startDue = pr.bool("start_due") ?? priority.startDue
             if !lenient { pr.finish() }
             r.absorb(pr)
         }

@@ -144,12 +144,21 @@ public struct PriorityRule: Sendable, Equatable {
     public var scope: Scope
     /// A normal ticket that has waited this many minutes goes before everything; nil = off.
     public var ageingGuardMinutes: Int?
+    /// The day starts with a priority call due: the first call takes a waiting priority ticket
+    /// (an elderly citizen waiting at 08:00 is not sent behind N normal tickets). Off by
+    /// default, as in the trace format, so estimate comparisons on traces stay valid.
+    public var startDue: Bool
 
-    public init(everyNNormal: Int = 3, scope: Scope = .hall, ageingGuardMinutes: Int? = nil) {
+    public init(everyNNormal: Int = 3, scope: Scope = .hall, ageingGuardMinutes: Int? = nil, startDue: Bool = false) {
         self.everyNNormal = everyNNormal
         self.scope = scope
         self.ageingGuardMinutes = ageingGuardMinutes
+        self.startDue = startDue
     }
+
+    /// The count of normal calls a day starts with: N when `startDue` (a priority call is due
+    /// at once), else 0.
+    public var initialNormalCalls: Int { startDue ? everyNNormal : 0 }
 }
 
 /// How often and how many times a called ticket is called again before it is a no-show.

@@ -20,12 +20,12 @@ public struct CounterState: Sendable, Equatable {
     /// The last ticket finished here today: the one a rating pad rates (好差评).
     public var lastFinished: TicketNumber?
 
-    public init(id: CounterID, availability: Availability = .open) {
+    public init(id: CounterID, availability: Availability = .open, normalCallsSincePriority: Int = 0) {
         self.id = id
         self.availability = availability
         self.current = nil
         self.covering = []
-        self.normalCallsSincePriority = 0
+        self.normalCallsSincePriority = normalCallsSincePriority
         self.lastFinished = nil
     }
 

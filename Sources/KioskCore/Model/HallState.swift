@@ -16,7 +16,8 @@ public struct HallState: Sendable, Equatable {
     public var lastNumber: [ServiceCode: Int]
     /// Tickets issued today per service (for quotas).
     public var issuedCount: [ServiceCode: Int]
-    /// Normal calls since the last priority call, for the hall-wide interleave scope.
+    /// Normal calls since the last priority call, for the hall-wide interleave scope (a day
+    /// starts at `PriorityRule.initialNormalCalls`).
     public var normalCallsSincePriority: Int
     /// Services a supervisor stopped issuing for today.
     public var closedServices: Set<ServiceCode>
@@ -32,10 +33,11 @@ public struct HallState: Sendable, Equatable {
         sessionsOpened = 0
         tickets = [:]
         waiting = []
-        counters = Dictionary(uniqueKeysWithValues: config.counters.map { ($0.id, CounterState(id: $0.id)) })
+        let startCount = config.priority.initialNormalCalls
+        counters = Dictionary(uniqueKeysWithValues: config.counters.map { ($0.id, CounterState(id: $0.id, normalCallsSincePriority: startCount)) })
         lastNumber = [:]
         issuedCount = [:]
-        normalCallsSincePriority = 0
+        normalCallsSincePriority = startCount
         closedServices = []
         issueSequence = 0
         lastEventAt = nil

@@ -15,7 +15,7 @@ import Testing
         #expect(config.timeZoneID == "Asia/Shanghai")
         #expect(config.sessions == [TimeSpan(ClockTime("08:00")!, ClockTime("12:00")!), TimeSpan(ClockTime("14:30")!, ClockTime("17:30")!)])
         #expect(config.numbering == NumberRange(first: 1, last: 999))
-        #expect(config.priority == PriorityRule(everyNNormal: 3, scope: .hall, ageingGuardMinutes: nil))
+        #expect(config.priority == PriorityRule(everyNNormal: 3, scope: .hall, ageingGuardMinutes: nil, startDue: true))
         #expect(config.recall == RecallRule(intervalSeconds: 60, maxRecalls: 2, automatic: true))
     }
 
