@@ -70,6 +70,7 @@ public struct KioskDaemon: Sendable {
         writerLock = try DataDirectoryLock.acquire(directory: options.dataDirectory)
         let engine = QueueEngine(config: options.config)
         let journal = try SQLiteJournal(path: options.dataDirectory + "/journal.sqlite", calendar: engine.calendar)
+        try ClockBehindJournal.check(journal, now: options.clock(), calendar: engine.calendar)
         metrics = ServerMetrics()
         let registry = metrics.registry
         smsTally = OutboxWorker.Tally { outcome in

@@ -46,6 +46,7 @@ public struct LocalHall: Sendable {
         return LocalHall(engine: engine, journal: journal, writerLock: nil)
     }
 
+
     /// The outcome of one command: the events it committed and the hall after them.
     public struct Outcome: Sendable {
         public var events: [HallEvent]
@@ -53,8 +54,10 @@ public struct LocalHall: Sendable {
     }
 
     /// Applies `command` at `now` to today's journal and commits its events durably before
-    /// returning. A refused command throws its `QueueError` and writes nothing.
+    /// returning. A refused command throws its `QueueError` and writes nothing; a `now` before
+    /// the journal's newest event throws `ClockBehindJournal` (events never go backwards).
     public func execute(_ command: Command, at now: Date, contact: TicketContact? = nil) throws -> Outcome {
+        try ClockBehindJournal.check(journal, now: now, calendar: engine.calendar)
         let today = engine.calendar.businessDate(of: now)
         return try journal.transact(on: today) { stored in
             var state = engine.replay(stored.map(\.event))

@@ -33,5 +33,8 @@ func execute(_ command: Command, on local: LocalHall, at now: Date, contact: Tic
     } catch let error as QueueError {
         printError("refused [\(error.code)]: \(error.message)")
         throw ExitCode(3)
+    } catch let error as ClockBehindJournal {
+        printError("refused [clock_behind_journal]: \(error)")
+        throw ExitCode(3)
     }
 }

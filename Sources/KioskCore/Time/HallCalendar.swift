@@ -45,3 +45,12 @@ public struct HallCalendar: Sendable {
         businessDate(of: calendar.date(byAdding: .day, value: 1, to: midnight(of: date))!.addingTimeInterval(3600))
     }
 }
+
+extension HallCalendar {
+    /// `2026-03-02 09:41:07`: the instant in the hall's own time, for messages and logs.
+    public func localTimestamp(_ instant: Date) -> String {
+        let seconds = Int(secondsOfDay(instant).rounded(.down))
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(businessDate(of: instant)) \(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
+    }
+}
