@@ -71,6 +71,10 @@ public struct KioskDaemon: Sendable {
         let engine = QueueEngine(config: options.config)
         let journal = try SQLiteJournal(path: options.dataDirectory + "/journal.sqlite", calendar: engine.calendar)
         try ClockBehindJournal.check(journal, now: options.clock(), calendar: engine.calendar)
+        // The journal says which hall wrote it: a changed config is recorded as in force from now.
+        if try journal.recordConfigIfChanged(options.config, at: options.clock()) {
+            options.logger.info("hall config recorded in the journal", metadata: ["hall": "\(options.config.name)"])
+        }
         metrics = ServerMetrics()
         let registry = metrics.registry
         smsTally = OutboxWorker.Tally { outcome in

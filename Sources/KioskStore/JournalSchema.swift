@@ -42,6 +42,7 @@ enum JournalSchema {
         }
         migrator.registerMigration("idempotency keys of ticket issues", migrate: IssueKeySchema.migrate)
         migrator.registerMigration("v4: sms outbox once per window", migrate: OutboxSchema.v4)
+        migrator.registerMigration("v5: hall configs in force", migrate: ConfigRecordSchema.v5)
         return migrator
     }
 }

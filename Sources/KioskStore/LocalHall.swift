@@ -46,6 +46,15 @@ public struct LocalHall: Sendable {
         return LocalHall(engine: engine, journal: journal, writerLock: nil)
     }
 
+    /// The hall that last wrote the journal in `dataDirectory` (its recorded config), or nil
+    /// when it recorded none: a command without `--config` then works on the hall it means.
+    public static func recordedConfig(dataDirectory: String) throws -> HallConfig? {
+        let path = dataDirectory + "/journal.sqlite"
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        // Read-only: a look that must neither write nor wait for a running daemon's lock.
+        let probe = try SQLiteJournal(path: path, calendar: QueueEngine(config: .defaultHall).calendar, readOnly: true)
+        return try probe.lastRecordedConfig()?.config
+    }
 
     /// The outcome of one command: the events it committed and the hall after them.
     public struct Outcome: Sendable {
@@ -58,6 +67,7 @@ public struct LocalHall: Sendable {
     /// the journal's newest event throws `ClockBehindJournal` (events never go backwards).
     public func execute(_ command: Command, at now: Date, contact: TicketContact? = nil) throws -> Outcome {
         try ClockBehindJournal.check(journal, now: now, calendar: engine.calendar)
+        try journal.recordConfigIfChanged(engine.config, at: now)
         let today = engine.calendar.businessDate(of: now)
         return try journal.transact(on: today) { stored in
             var state = engine.replay(stored.map(\.event))

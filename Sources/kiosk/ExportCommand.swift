@@ -22,10 +22,19 @@ struct ExportCommand: ParsableCommand {
             guard let latest = try local.journal.latestDate() else { throw ValidationError("the journal in \(hall.dataDir) is empty") }
             day = latest
         }
-        let trace = TraceDay(date: day, config: local.engine.config, events: try local.journal.events(on: day).map(\.event))
+        let events = try local.journal.events(on: day).map(\.event)
         if local.journal.unreadableRowCount > 0 {
             printError("warning: \(local.journal.unreadableRowCount) journal rows of \(day) cannot be read and are left out (the daemon quarantines them)")
         }
+        guard !events.isEmpty else {
+            let days = try local.journal.businessDates()
+            let held = days.isEmpty ? "it is empty" : "it holds \(days.first!)\(days.count > 1 ? " … \(days.last!) (\(days.count) days)" : "")"
+            printError("no events on \(day) in the journal in \(hall.dataDir ?? ""): \(held)")
+            throw ExitCode(1)
+        }
+        // The hall that wrote that day, whatever --config says now.
+        let config = try local.journal.config(inForceOn: day)?.config ?? local.engine.config
+        let trace = TraceDay(date: day, config: config, events: events)
         let text = trace.jsonLines()
         if let output {
             try text.write(toFile: output, atomically: true, encoding: .utf8)

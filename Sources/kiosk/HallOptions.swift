@@ -58,7 +58,7 @@ struct HallOptions: ParsableArguments {
     func localHall() throws -> LocalHall? {
         guard let dataDir else { return nil }
         do {
-            return try LocalHall.openForWriting(config: loadConfig(), dataDirectory: dataDir) { printError("warning: \($0)") }
+            return try LocalHall.openForWriting(config: hallConfig(dataDirectory: dataDir), dataDirectory: dataDir) { printError("warning: \($0)") }
         } catch let busy as DataDirectoryInUse {
             printError(busy.description)
             throw ExitCode(1)
@@ -69,7 +69,14 @@ struct HallOptions: ParsableArguments {
     /// or nil to talk to the daemon.
     func readOnlyHall() throws -> LocalHall? {
         guard let dataDir else { return nil }
-        return try LocalHall.openReadOnly(config: loadConfig(), dataDirectory: dataDir)
+        return try LocalHall.openReadOnly(config: hallConfig(dataDirectory: dataDir), dataDirectory: dataDir)
+    }
+
+    /// `--config`, else the hall the journal recorded last (a command without `--config` works
+    /// on the hall that wrote it), else the embedded default.
+    func hallConfig(dataDirectory: String) throws -> HallConfig {
+        if config == nil, let recorded = try LocalHall.recordedConfig(dataDirectory: dataDirectory) { return recorded }
+        return try loadConfig()
     }
 
     func client() throws -> DaemonClient {

@@ -62,4 +62,31 @@ import Testing
             #expect(!dayBefore.stdout.contains(#""ev":"issue""#))
         }
     }
+
+    /// Point 7: the journal records the hall that wrote it; export writes that hall, and says
+    /// so when a day has no events.
+    @Test func exportWritesTheHallThatWroteTheJournalAndRefusesAnEmptyDay() throws {
+        try Self.withTempFolder { dir in
+            let config = dir + "/hall.json"
+            try Self.qingxi.write(toFile: config, atomically: true, encoding: .utf8)
+            let data = dir + "/var"
+            let take = try KioskProcess.run(["take", "C", "--config", config, "--data-dir", data, "--at", "2026-03-02 09:00"])
+            #expect(take.status == 0, "\(take.stderr)")
+
+            // No --config: the hall the journal recorded, not the embedded default.
+            let export = try KioskProcess.run(["export", "--data-dir", data, "--date", "2026-03-02"])
+            #expect(export.status == 0, "\(export.stderr)")
+            let meta = export.stdout.split(separator: "\n").first.map(String.init) ?? ""
+            #expect(meta.contains("青溪县人社局"))
+            #expect(meta.contains("医保窗口"))
+            #expect(!meta.contains("连城"))
+            let status = try KioskProcess.run(["status", "--data-dir", data, "--at", "2026-03-02 09:05"])
+            #expect(status.stdout.hasPrefix("青溪县人社局"), "\(status.stdout)")
+
+            let empty = try KioskProcess.run(["export", "--data-dir", data, "--date", "2026-03-05"])
+            #expect(empty.status != 0)
+            #expect(empty.stderr.contains("no events on 2026-03-05"))
+            #expect(empty.stdout.isEmpty)
+        }
+    }
 }

@@ -73,7 +73,9 @@ extension KioskAPI {
                 date = parsed
             }
             let events = try hall.journal.events(on: date).map(\.event)
-            return JSONResponse.text(TraceDay(date: date, config: config, events: events).jsonLines(), contentType: "application/x-ndjson; charset=utf-8")
+            // The hall that wrote that day, not necessarily today's config.
+            let inForce = try hall.journal.config(inForceOn: date)?.config ?? config
+            return JSONResponse.text(TraceDay(date: date, config: inForce, events: events).jsonLines(), contentType: "application/x-ndjson; charset=utf-8")
         }
     }
 
