@@ -26,6 +26,10 @@ public struct KioskDaemon: Sendable {
         public var gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint]
         public var logger = Logger(label: "kiosk.server")
         public var clock: @Sendable () -> Date = Date.init
+        /// When `clock` starts before the journal's newest event: true moves the hall clock
+        /// forward to continue from the journal's time (a `--start-at` clock after a restart);
+        /// false refuses to start (`ClockBehindJournal`: a PC clock gone back). Never backwards.
+        public var continueFromJournal = false
         /// Called once the server listens, with its port.
         public var onReady: @Sendable (Int) async -> Void = { _ in }
         /// More services to run beside the hall (e.g. the demo's simulated citizens); they start
@@ -70,9 +74,11 @@ public struct KioskDaemon: Sendable {
         writerLock = try DataDirectoryLock.acquire(directory: options.dataDirectory)
         let engine = QueueEngine(config: options.config)
         let journal = try SQLiteJournal(path: options.dataDirectory + "/journal.sqlite", calendar: engine.calendar)
-        try ClockBehindJournal.check(journal, now: options.clock(), calendar: engine.calendar)
+        let clock = try ClockBehindJournal.resume(
+            options.clock, journal: journal, calendar: engine.calendar, continuing: options.continueFromJournal, logger: options.logger
+        )
         // The journal says which hall wrote it: a changed config is recorded as in force from now.
-        if try journal.recordConfigIfChanged(options.config, at: options.clock()) {
+        if try journal.recordConfigIfChanged(options.config, at: clock()) {
             options.logger.info("hall config recorded in the journal", metadata: ["hall": "\(options.config.name)"])
         }
         metrics = ServerMetrics()
@@ -80,7 +86,7 @@ public struct KioskDaemon: Sendable {
         smsTally = OutboxWorker.Tally { outcome in
             registry.makeCounter(name: "kiosk_sms_messages_total", labels: [("outcome", outcome)]).increment()
         }
-        hall = try Hall(engine: engine, journal: journal, metrics: metrics, logger: options.logger, clock: options.clock)
+        hall = try Hall(engine: engine, journal: journal, metrics: metrics, logger: options.logger, clock: clock)
 
         let reportSigner = try DeliveryReportSigner.loadOrCreate(dataDirectory: options.dataDirectory)
         let router = Router(context: BasicRequestContext.self)
@@ -95,13 +101,13 @@ public struct KioskDaemon: Sendable {
         let gateway = SMSGateways.make(
             sms, transport: CurlHTTPTransport(configuration: .init(maximumConcurrentRequests: sms.concurrency)),
             dataDirectory: options.dataDirectory, callback: callback,
-            logger: Logger(label: "kiosk.sms"), clock: options.clock
+            logger: Logger(label: "kiosk.sms"), clock: clock
         )
         var workerOptions = OutboxWorker.Options()
         workerOptions.concurrency = sms.concurrency
         workerOptions.retry = options.smsRetry ?? RetryPolicy(maxAttempts: sms.maxAttempts)
         workerOptions.pollInterval = options.smsPollInterval
-        workerOptions.clock = options.clock
+        workerOptions.clock = clock
         let hall = self.hall
         var smsLogger = options.logger
         smsLogger[metadataKey: "part"] = "sms"

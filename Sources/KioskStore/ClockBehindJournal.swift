@@ -4,12 +4,19 @@ import KioskCore
 
 /// The hall clock starts before the journal's newest event: a restart with `--start-at` earlier
 /// than the day already recorded, or a PC clock gone back. Events would be stamped before the
-/// ones already in the journal (and an earlier date's day folded after a later one), so the
-/// daemon refuses to start rather than write a journal whose times run backwards.
+/// ones already in the journal (and an earlier date's day folded after a later one), so a
+/// wall clock behind the journal is refused, and a `--start-at` clock continues from the
+/// journal's time (`KioskDaemon.Options.continueFromJournal`).
 public struct ClockBehindJournal: Error, Sendable, CustomStringConvertible {
     public var clock: Date
     public var lastEvent: Date
     public var calendar: HallCalendar
+
+    public init(clock: Date, lastEvent: Date, calendar: HallCalendar) {
+        self.clock = clock
+        self.lastEvent = lastEvent
+        self.calendar = calendar
+    }
 
     public var description: String {
         let now = calendar.localTimestamp(clock), last = calendar.localTimestamp(lastEvent)

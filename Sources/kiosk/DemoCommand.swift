@@ -33,6 +33,8 @@ struct DemoCommand: AsyncParsableCommand {
         options.port = port
         options.logger = logger
         options.clock = { clock.hallTime(at: Date()) }
+        // Restarted on the same journal: carry on from it, never backwards.
+        options.continueFromJournal = true
         options.tickInterval = .milliseconds(100)
         // Draw the hall screen when there is a terminal to draw on; otherwise print lines.
         let screenLayout = (noDisplay || isatty(STDOUT_FILENO) == 0) ? nil : try LayoutFiles.load(layout)

@@ -55,6 +55,8 @@ struct ServeCommand: AsyncParsableCommand {
             }
             guard speed > 0 && speed <= 3600 else { throw ValidationError("--speed must be in (0, 3600]") }
             options.clock = { clock.hallTime(at: Date()) }
+            // Restarted with the same --start-at: carry on from the journal, never backwards.
+            options.continueFromJournal = true
         }
         let dir = dataDir, host = host, logged = logger
         options.onReady = { port in
