@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KioskFrontDesk
 import KioskHTTPClient
 
@@ -27,9 +28,21 @@ struct TicketMachineCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds without a key before going back to the start screen.")
     var idleTimeout: Double = 60
 
+    @Option(name: .long, help: "Staff exit PIN (digits): on the start screen, 0, the PIN and Enter leave the machine. Default: $KIOSK_EXIT_PIN; none: Ctrl-C only.")
+    var exitPin: String?
+
+    @Option(name: .long, help: "Who may ask for priority, as the screen and the ticket name them: 'Chinese/English,…'.")
+    var priorityGroups: String = "老年人(70岁以上)/elderly (70+),残疾人/disabled,孕妇/pregnant"
+
+    var pin: String? { exitPin ?? ProcessInfo.processInfo.environment["KIOSK_EXIT_PIN"] }
+
     func validate() throws {
         guard Paper(rawValue: paper) != nil else { throw ValidationError("--paper must be 58 or 80") }
         guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be positive") }
+        if let pin, pin.isEmpty || !pin.allSatisfy({ $0.isASCII && $0.isNumber }) || pin.count > 12 {
+            throw ValidationError("--exit-pin must be 1–12 digits (the keypad has only digits)")
+        }
+        guard PriorityGroups(parsing: priorityGroups) != nil else { throw ValidationError("--priority-groups: expected 'Chinese/English,…'") }
     }
 
     func run() async throws {
@@ -47,7 +60,7 @@ struct TicketMachineCommand: AsyncParsableCommand {
         try await TicketMachineLoop(
             client: KioskClient(server: server, transport: transport), tokens: deviceTokens,
             publicBase: publicUrl ?? server, printer: printer.map { TicketPrinter(path: $0, paper: Paper(rawValue: paper) ?? .mm80) },
-            idleTimeout: idleTimeout
+            idleTimeout: idleTimeout, exitPIN: pin, priorityGroups: PriorityGroups(parsing: priorityGroups) ?? .standard
         ).run()
     }
 }

@@ -57,18 +57,28 @@ import Testing
         // 3 = 失业登记/失业证: the documents first.
         guard await press(tmux, "kiosk", "3", then: "解除劳动合同书", "1  确认取号", "0  返回") else { return }
         guard await press(tmux, "kiosk", "1", then: "是否优先办理", "2  优先") else { return }
-        guard await press(tmux, "kiosk", "2", then: "输入您的手机号") else { return }
+        guard await press(tmux, "kiosk", "2", then: "需要短信提醒吗", "1  需要", "0  不需要") else { return }
+        guard await press(tmux, "kiosk", "1", then: "输入您的手机号") else { return }
 
-        // A wrong number: a clear message and a second try.
+        // A wrong number: a clear message (the number as typed) and a second try.
         tmux.send("kiosk", "12345678901")
-        guard await press(tmux, "kiosk", "Enter", literal: false, then: "不是有效的手机号", "请重新输入") else { return }
-        guard await press(tmux, "kiosk", "13800138000", then: "[ 138****8000 ]") else { return }
-        guard await press(tmux, "kiosk", "Enter", literal: false, then: "家属手机号", "138****8000") else { return }
+        guard await press(tmux, "kiosk", "Enter", literal: false, then: "123 4567 8901 不是有效的手机号", "请重新输入") else { return }
+        // Every digit shown while typed, then read back for confirmation.
+        guard await press(tmux, "kiosk", "13800138000", then: "[ 138 0013 8000 ]") else { return }
+        guard await press(tmux, "kiosk", "Enter", literal: false, then: "请核对号码", "138 0013 8000", "1  正确") else { return }
+        guard await press(tmux, "kiosk", "1", then: "家属也要收到提醒吗", "138****8000") else { return }
+        tmux.send("kiosk", "0")
         tmux.send("kiosk", "Enter", literal: false)
 
-        // The ticket: service, people ahead, estimate, documents, status URL, SMS consent.
-        guard await waitFor(tmux, "kiosk", "排队取号凭条", "失业登记/失业证", "前面等候 Ahead: 0", "预计等候", "解除劳动合同书",
-                            "/v1/tickets/C001", "138****8000", "优先 Priority") else { return }
+        // The ticket: service, people ahead, documents, status URL, SMS consent. Nobody ahead at
+        // idle windows: no "约 0 分钟" promise, a word to watch the screen instead.
+        let needles = ["排队取号凭条", "失业登记/失业证", "前面等候 Ahead: 0", "解除劳动合同书", "/v1/tickets/C001", "138****8000",
+                       "优先 Priority (老年人/残疾人/孕妇)"]
+        let ticketShown = await waitFor(tmux, "kiosk", "the ticket") { screen in
+            needles.allSatisfy { screen.contains($0) } && (screen.contains("马上轮到您，请留意叫号") || screen.contains("预计等候"))
+                && !screen.contains("约 0 分钟")
+        }
+        guard ticketShown else { return }
         let status = try daemon.request("GET", "/v1/tickets/C001")
         #expect(status.status == 200)
         // The printed ticket says 优先 (above); the public status page says nothing of it.
@@ -110,24 +120,25 @@ import Testing
             screen.split(separator: "\n").contains { row in words.allSatisfy { row.contains($0) } }
         }
 
-        // Call next: A001 (the call rule takes normal tickets before the first priority one).
-        guard await press(tmux, "window", "n", then: "当前 Current: A001", "完成 Done: 叫号") else { return }
-        #expect(await eventually(within: 5) { (try? hallCalls().first) == "A001" })
-        if hasDisplay { #expect(await waitFor(tmux, "hall", "A001 → 2号窗口") { line($0, "A001", "2号窗口") }) }
+        // Call next: C001, the priority ticket (the embedded hall starts the day with a priority
+        // call due: priority.start_due).
+        guard await press(tmux, "window", "n", then: "当前 Current: C001", "完成 Done: 叫号") else { return }
+        #expect(await eventually(within: 5) { (try? hallCalls().first) == "C001" })
+        if hasDisplay { #expect(await waitFor(tmux, "hall", "C001 → 2号窗口") { line($0, "C001", "2号窗口") }) }
 
-        // Recall; a second call while A001 is still at the window is refused in the daemon's words.
+        // Recall; a second call while C001 is still at the window is refused in the daemon's words.
         guard await press(tmux, "window", "r", then: "完成 Done: 重呼", "第2次") else { return }
         guard await press(tmux, "window", "n", then: "不能执行 Refused [counter_busy]", "请先办结") else { return }
         guard await press(tmux, "window", "s", then: "完成 Done: 开始办理", "办理中 serving") else { return }
         guard await press(tmux, "window", "f", then: "完成 Done: 办结", "当前无号") else { return }
 
-        // Next call: A002.
-        guard await press(tmux, "window", "n", then: "当前 Current: A002") else { return }
+        // Next call: A001.
+        guard await press(tmux, "window", "n", then: "当前 Current: A001") else { return }
         // Finishing a ticket that was only called is refused: the daemon's words, not ours.
         guard await press(tmux, "window", "f", then: "Refused [invalid_transition]", "不能finish") else { return }
         guard await press(tmux, "window", "s", then: "办理中 serving") else { return }
-        #expect(await eventually(within: 5) { (try? hallCalls().first) == "A002" })
-        if hasDisplay { #expect(await waitFor(tmux, "hall", "A002 → 2号窗口") { line($0, "A002", "2号窗口") }) }
+        #expect(await eventually(within: 5) { (try? hallCalls().first) == "A001" })
+        if hasDisplay { #expect(await waitFor(tmux, "hall", "A001 → 2号窗口") { line($0, "A001", "2号窗口") }) }
         guard await press(tmux, "window", "f", then: "完成 Done: 办结", "当前无号") else { return }
 
         // Pause with a back-at time.
@@ -179,13 +190,13 @@ import Testing
 
         // A: the one ticket of the day.
         guard await press(tmux, "kiosk", "1", then: "确认取号") else { return }
-        guard await press(tmux, "kiosk", "11", then: "输入您的手机号") else { return }
-        guard await press(tmux, "kiosk", "Enter", literal: false, then: "家属手机号") else { return }
-        guard await press(tmux, "kiosk", "Enter", literal: false, then: "排队取号凭条", "求职登记", "/v1/tickets/A001") else { return }
+        // One question for the SMS: 0 and the ticket is out.
+        guard await press(tmux, "kiosk", "11", then: "需要短信提醒吗") else { return }
+        guard await press(tmux, "kiosk", "0", then: "排队取号凭条", "求职登记", "/v1/tickets/A001") else { return }
         tmux.send("kiosk", "0")
 
         // The quota is reached: the menu says so, and choosing it gives the daemon's words.
-        guard await waitFor(tmux, "kiosk", "今日号已取完") else { return }
+        guard await waitFor(tmux, "kiosk", "今日已满") else { return }
         guard await press(tmux, "kiosk", "1", then: "暂不能取号", "限1个", "请下一个工作日再来") else { return }
         guard await press(tmux, "kiosk", "0", then: "请选择业务") else { return }
 
@@ -201,9 +212,8 @@ import Testing
 
         // At the machine: documents, confirm, normal, no numbers, then the refusal and when to come back.
         guard await press(tmux, "kiosk", "2", then: "学历证书(如有)") else { return }
-        guard await press(tmux, "kiosk", "11", then: "输入您的手机号") else { return }
-        guard await press(tmux, "kiosk", "Enter", literal: false, then: "家属手机号") else { return }
-        guard await press(tmux, "kiosk", "Enter", literal: false, then: "暂不能取号", "晚于本时段结束(12:00)", "请于14:30后再来取号") else { return }
+        guard await press(tmux, "kiosk", "11", then: "需要短信提醒吗") else { return }
+        guard await press(tmux, "kiosk", "0", then: "暂不能取号", "晚于本时段结束(12:00)", "请于14:30后再来取号") else { return }
         // Nothing was issued: B005 does not exist.
         #expect(try daemon.request("GET", "/v1/tickets/B005").status == 404)
     }

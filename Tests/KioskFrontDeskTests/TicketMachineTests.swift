@@ -19,8 +19,8 @@ import Testing
 
     @Test func fullFlowWithWrongThenRightPhoneNumberIssuesTheTicket() {
         var machine = loaded()
-        // 11 services: "3" cannot grow into a longer number, so one key chooses.
-        _ = type("3", into: &machine)
+        // 11 services: "3" cannot grow into a longer number, so one key chooses (and re-reads the menu).
+        #expect(type("3", into: &machine) == [.loadServices])
         guard case let .documents(draft) = machine.step else { Issue.record("not on documents: \(machine.step)"); return }
         #expect(draft.service.code == "C")
         let docs = TicketMachineScreen.render(machine, width: 100, height: 30).joined(separator: "\n")
@@ -29,23 +29,33 @@ import Testing
         _ = type("1", into: &machine)
         guard case .priority = machine.step else { Issue.record("not on priority"); return }
         _ = type("2", into: &machine)
-        // Wrong: a landline-like number.
+        guard case .smsQuestion = machine.step else { Issue.record("not on the SMS question: \(machine.step)"); return }
+        #expect(TicketMachineScreen.render(machine, width: 100, height: 30).joined().contains("需要短信提醒吗？"))
+        _ = type("1", into: &machine)
+        // Wrong: a landline-like number, said back as typed.
         _ = type("12345678901\r", into: &machine)
         guard case let .phone(_, .citizen, entry, error?) = machine.step else { Issue.record("no error: \(machine.step)"); return }
         #expect(entry.isEmpty)
-        #expect(error.contains("不是有效的手机号"))
+        #expect(error.contains("123 4567 8901 不是有效的手机号"))
         let screen = TicketMachineScreen.render(machine, width: 100, height: 30).joined(separator: "\n")
         #expect(screen.contains("请重新输入"))
-        #expect(!screen.contains("12345678901"))
-        // Right, shown masked while typed.
+        // Right, every digit shown while typed, then read back whole.
         _ = type("1380013", into: &machine)
-        #expect(TicketMachineScreen.render(machine, width: 100, height: 30).joined().contains("[ 138****"))
+        #expect(TicketMachineScreen.render(machine, width: 100, height: 30).joined().contains("[ 138 0013"))
         _ = type("8000\r", into: &machine)
-        guard case let .phone(draft2, .caretaker, "", nil) = machine.step else { Issue.record("not on caretaker: \(machine.step)"); return }
+        guard case let .confirmPhone(_, .citizen, number) = machine.step else { Issue.record("not read back: \(machine.step)"); return }
+        #expect(number.digits == "13800138000")
+        let readBack = TicketMachineScreen.render(machine, width: 100, height: 30).joined(separator: "\n")
+        #expect(readBack.contains("138 0013 8000"))
+        #expect(readBack.contains("1  正确"))
+        _ = type("1", into: &machine)
+        // A priority ticket: a caretaker may be told as well; the confirmed number is masked now.
+        guard case let .caretakerQuestion(draft2) = machine.step else { Issue.record("not on caretaker: \(machine.step)"); return }
         #expect(draft2.phone?.digits == "13800138000")
-        #expect(TicketMachineScreen.render(machine, width: 100, height: 30).joined().contains("138****8000"))
-        // Caretaker skipped with Enter alone.
-        let effects = type("\r", into: &machine)
+        let caretaker = TicketMachineScreen.render(machine, width: 100, height: 30).joined()
+        #expect(caretaker.contains("138****8000"))
+        #expect(!caretaker.contains("13800138000") && !caretaker.contains("138 0013 8000"))
+        let effects = type("0", into: &machine)
         #expect(effects == [.issue(TicketRequest(service: "C", priority: true, phone: PhoneNumber("13800138000")), service: Fixtures.services[2])])
         #expect(machine.handle(.issued(Fixtures.ticket), at: Fixtures.t0) == [.print(Fixtures.ticket)])
         guard case .ticket = machine.step else { Issue.record("no ticket"); return }
@@ -61,10 +71,10 @@ import Testing
         var machine = loaded()
         _ = type("1", into: &machine)
         #expect(machine.step == .start(entry: "1", notice: nil))
-        _ = type("\r11138001\r", into: &machine)
+        _ = type("\r111138001\r", into: &machine)
         guard case let .phone(_, .citizen, _, error?) = machine.step else { Issue.record("\(machine.step)"); return }
         #expect(error.contains("只有 6 位"))
-        #expect(error.contains("138***"))
+        #expect(error.contains("138 001"))
         #expect(error.contains("11位"))
     }
 
@@ -90,8 +100,8 @@ import Testing
     @Test func aClosedServiceShowsItsReasonWithoutAskingTheDaemon() {
         var machine = loaded()
         let menu = TicketMachineScreen.render(machine, width: 100, height: 30).joined(separator: "\n")
-        #expect(menu.contains("今日号已取完"))
-        #expect(type("4", into: &machine) == [])
+        #expect(menu.contains("今日已满"))
+        #expect(type("4", into: &machine) == [.loadServices])
         guard case let .refused(refusal, _) = machine.step else { Issue.record("\(machine.step)"); return }
         #expect(refusal.code == "quota_reached")
         let screen = TicketMachineScreen.render(machine, width: 100, height: 30).joined(separator: "\n")
@@ -101,7 +111,7 @@ import Testing
 
     @Test func theDaemonsRefusalIsShownInItsWords() {
         var machine = loaded()
-        _ = type("2" + "1" + "1" + "\r" + "\r", into: &machine)
+        _ = type("2" + "1" + "1" + "0", into: &machine)
         guard case .issuing = machine.step else { Issue.record("\(machine.step)"); return }
         let message = "预计轮到您约12:20,晚于本时段结束(12:00),今天这个时段办不完,请于14:30后再来取号 Your turn …"
         let answer = APIAnswer<IssuedTicketAnswer>.refused(code: "closes_before_turn", message: message)
@@ -128,7 +138,7 @@ import Testing
 
     @Test func theIssuingStepWaitsForTheDaemonWhateverTheTime() {
         var machine = loaded(idleTimeout: 1)
-        _ = type("211\r\r", into: &machine)
+        _ = type("2110", into: &machine)
         #expect(machine.handle(.tick, at: Fixtures.t0.addingTimeInterval(100)) == [])
         guard case .issuing = machine.step else { Issue.record("\(machine.step)"); return }
     }
@@ -150,7 +160,7 @@ import Testing
     func everyScreenFitsItsSize(width: Int, height: Int) {
         var machine = loaded()
         var screens: [[String]] = [TicketMachineScreen.render(machine, width: width, height: height)]
-        for key in Key.typing("31213800138000\r\r") {
+        for key in Key.typing("312113800138000\r10") {
             _ = machine.handle(.key(key), at: Fixtures.t0)
             screens.append(TicketMachineScreen.render(machine, width: width, height: height))
         }

@@ -24,6 +24,14 @@ public struct IssuedTicket: Sendable, Equatable {
     /// Masked numbers the SMS goes to (`138****8000`), when given.
     public var smsTo: String?
     public var smsCaretaker: String?
+    /// The hall's name and the business date (`2026-03-02`): a ticket found in a pocket a day
+    /// later says where and when it was valid.
+    public var hallName: String?
+    public var date: String?
+    /// Where to wait: the names of the windows that serve the ticket's service.
+    public var windows: [String] = []
+    /// Who may ask for priority, as the machine's priority screen named them.
+    public var priorityGroups: PriorityGroups = .standard
 
     public init(number: String, serviceCode: String, serviceName: String, serviceNameEN: String = "", priority: Bool = false,
                 issuedAt: String, peopleAhead: Int? = nil, estimateMin: Int? = nil, estimateLowMin: Int? = nil,

@@ -26,6 +26,9 @@ public enum EscPosTicket {
     public static let doubleSize: [UInt8] = [0x1D, 0x21, 0x11]
     public static let normalSize: [UInt8] = [0x1D, 0x21, 0x00]
     public static let cut: [UInt8] = [0x1D, 0x56, 0x42, 0x00]
+    /// `ESC M 1` / `ESC M 0`: the 9×17 small font (42 columns on 58 mm, 64 on 80 mm) and back.
+    public static let smallFont: [UInt8] = [0x1B, 0x4D, 0x01]
+    public static let normalFont: [UInt8] = [0x1B, 0x4D, 0x00]
     static func align(_ n: UInt8) -> [UInt8] { [0x1B, 0x61, n] }
     static func feed(_ lines: UInt8) -> [UInt8] { [0x1B, 0x64, lines] }
 
@@ -37,6 +40,10 @@ public enum EscPosTicket {
             switch line.style {
             case .normal:
                 out += GB18030.encode(line.text) + [0x0A]
+            case .url:
+                // Whole on one line: in the small font when the normal one cannot hold it.
+                let fits = DisplayWidth.columns(of: line.text, ambiguous: .wide) <= paper.columns
+                out += (fits ? [] : smallFont) + GB18030.encode(line.text) + [0x0A] + (fits ? [] : normalFont)
             case .centered:
                 out += align(1) + GB18030.encode(line.text) + [0x0A] + align(0)
             case .rule:

@@ -12,6 +12,9 @@ public struct TicketLayout: Sendable, Equatable {
         case big
         /// A separator across the width.
         case rule
+        /// A web address: never broken across lines (a broken one cannot be typed or scanned).
+        /// When it is wider than `columns` the printer sets it in its small font.
+        case url
     }
 
     public struct Line: Sendable, Equatable {
@@ -34,18 +37,27 @@ public struct TicketLayout: Sendable, Equatable {
         func normal(_ text: String, indent: String = "  ") {
             for piece in TextWrap.wrap(text, columns: columns, indent: indent, ambiguous: ambiguous) { lines.append(Line(style: .normal, text: piece)) }
         }
+        if let hall = ticket.hallName, !hall.isEmpty { centered(hall) }
         centered(title)
         lines.append(Line(style: .big, text: ticket.number))
         centered(ticket.serviceName)
         if !ticket.serviceNameEN.isEmpty { centered(ticket.serviceNameEN) }
-        if ticket.priority { centered("优先 Priority (老年人/残疾人)") }
+        if ticket.priority { centered(ticket.priorityGroups.ticketLabel) }
         lines.append(Line(style: .rule, text: ""))
-        if !ticket.issuedAt.isEmpty { normal("取号时间 Time: \(ticket.issuedAt)") }
+        let when = [ticket.date, ticket.issuedAt.isEmpty ? nil : ticket.issuedAt].compactMap { $0 }.joined(separator: " ")
+        // "时间", not "取号时间": with the date it must still fit a 58 mm line.
+        if !when.isEmpty { normal((ticket.date == nil ? "取号时间" : "时间") + " Time: \(when)") }
+        if !ticket.windows.isEmpty { normal("请在 \(ticket.windows.joined(separator: "、")) 附近等候 Wait near: \(ticket.windows.joined(separator: ", "))") }
         if let ahead = ticket.peopleAhead { normal("前面等候 Ahead: \(ahead) 人 people") }
         if let minutes = ticket.estimateMin {
-            var range = ""
-            if let low = ticket.estimateLowMin, let high = ticket.estimateHighMin, high > low { range = " (\(low)-\(high))" }
-            normal("预计等候 Wait: 约 \(minutes) 分钟\(range) ~\(minutes) min")
+            if minutes == 0 {
+                // "约 0 分钟" reads as a promise of no wait; the call may still take a minute or two.
+                normal("马上轮到您，请留意叫号 Almost your turn: watch for your number")
+            } else {
+                var range = ""
+                if let low = ticket.estimateLowMin, let high = ticket.estimateHighMin, high > low { range = " (\(low)-\(high))" }
+                normal("预计等候 Wait: 约 \(minutes) 分钟\(range) ~\(minutes) min")
+            }
         }
         if let explanation = ticket.explanation { normal(explanation) }
         lines.append(Line(style: .rule, text: ""))
@@ -57,12 +69,21 @@ public struct TicketLayout: Sendable, Equatable {
         }
         lines.append(Line(style: .rule, text: ""))
         normal("查询进度 Check your place:")
-        normal(ticket.statusURL, indent: "")
+        lines.append(Line(style: .url, text: Self.shortestFitting(ticket.statusURL, columns: columns)))
         if ticket.smsTo != nil || ticket.smsCaretaker != nil {
             let to = [ticket.smsTo, ticket.smsCaretaker.map { "家属 caretaker \($0)" }].compactMap { $0 }.joined(separator: ", ")
             normal("您同意在快轮到时接收短信提醒 You agreed to an SMS when your turn is near: \(to)")
         }
         normal("过号请到服务台 Missed your call? Ask at the desk")
         self.lines = lines
+    }
+
+    /// The address as written when it fits, else without its `http://` (browsers add it back).
+    static func shortestFitting(_ url: String, columns: Int) -> String {
+        if url.count <= columns { return url }
+        for scheme in ["http://", "https://"] where url.hasPrefix(scheme) {
+            return String(url.dropFirst(scheme.count))
+        }
+        return url
     }
 }

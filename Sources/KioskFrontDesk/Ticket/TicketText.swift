@@ -8,7 +8,7 @@ public enum TicketText {
         var out: [String] = []
         for line in layout.lines {
             switch line.style {
-            case .normal: out.append(line.text)
+            case .normal, .url: out.append(line.text)
             case .centered: out.append(TextWrap.centered(line.text, columns: columns))
             case .rule: out.append(String(repeating: "-", count: columns))
             case .big:

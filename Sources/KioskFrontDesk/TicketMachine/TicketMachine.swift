@@ -6,9 +6,12 @@ import KioskCore
 /// answer) moves it to its next step and returns what the owner must do next. No I/O here;
 /// `TicketMachineScreen` draws a step, `TicketMachineLoop` runs it on a terminal.
 ///
-/// The flow: choose a service → the documents to bring (1 确认 / 0 返回) → normal or
-/// elderly/disabled priority → optional mobile number → optional caretaker number → the ticket.
-/// A citizen who walks away is sent back to the start after `idleTimeout`.
+/// The flow: choose a service → the documents to bring (1 确认 / 0 返回) → normal or priority
+/// → "需要短信提醒吗？" (1 需要 / 0 不需要) → the mobile number, shown as typed and read back →
+/// (priority tickets) a caretaker's number the same way → the ticket. Every key before the
+/// ticket is issued reloads the menu, so a service that closed or filled up is said at once,
+/// before any further question. A citizen who walks away is sent back to the start after
+/// `idleTimeout`; staff leave with `0`, the exit PIN and Enter.
 public struct TicketMachine: Sendable {
     /// A ticket being put together.
     public struct Draft: Sendable, Equatable {
@@ -32,12 +35,20 @@ public struct TicketMachine: Sendable {
         case start(entry: String, notice: String?)
         case documents(Draft)
         case priority(Draft)
-        /// Digits typed so far; `error` after a number that does not validate.
+        /// "需要短信提醒吗？1 需要 0 不需要": asked once, so a citizen who wants none presses one key.
+        case smsQuestion(Draft)
+        /// Digits typed so far, shown as typed; `error` after a number that does not validate.
         case phone(Draft, role: PhoneRole, entry: String, error: String?)
+        /// The number read back before it is used: 1 正确 / 0 重新输入.
+        case confirmPhone(Draft, role: PhoneRole, number: PhoneNumber)
+        /// For a priority ticket: should a caretaker be told as well (1 需要 / 0 不需要)?
+        case caretakerQuestion(Draft)
         /// Waiting for the daemon's answer.
         case issuing(Draft)
         case ticket(IssuedTicket)
         case refused(Refusal, service: ServiceOption?)
+        /// Staff typing the exit PIN (shown as stars).
+        case staffExit(entry: String, error: String?)
     }
 
     public enum Input: Sendable, Equatable {
@@ -57,12 +68,18 @@ public struct TicketMachine: Sendable {
         case issue(TicketRequest, service: ServiceOption)
         /// Print the ticket (when a printer is configured).
         case print(IssuedTicket)
+        /// Staff entered the exit PIN: leave and give the terminal back.
+        case exit
     }
 
     /// Seconds without a key before the machine goes back to the start screen.
     public var idleTimeout: TimeInterval
-    /// Seconds between refreshes of the menu's waiting counts and estimates.
+    /// Seconds between refreshes of the menu's waiting counts and estimates while idle.
     public var refreshInterval: TimeInterval
+    /// The staff exit PIN (digits); nil: no exit from the keypad (Ctrl-C or a signal only).
+    public var exitPIN: String?
+    /// Who may ask for priority, as the priority screen and the ticket name them.
+    public var priorityGroups: PriorityGroups
 
     public private(set) var step: Step = .start(entry: "", notice: nil)
     public private(set) var services: [ServiceOption] = []
@@ -71,9 +88,14 @@ public struct TicketMachine: Sendable {
     public private(set) var lastActivity: Date
     private var lastRefresh: Date?
 
-    public init(idleTimeout: TimeInterval = 60, refreshInterval: TimeInterval = 10, now: Date) {
+    public init(
+        idleTimeout: TimeInterval = 60, refreshInterval: TimeInterval = 5, exitPIN: String? = nil,
+        priorityGroups: PriorityGroups = .standard, now: Date
+    ) {
         self.idleTimeout = idleTimeout
         self.refreshInterval = refreshInterval
+        self.exitPIN = exitPIN.flatMap { $0.isEmpty ? nil : $0 }
+        self.priorityGroups = priorityGroups
         lastActivity = now
     }
 
@@ -96,13 +118,17 @@ public struct TicketMachine: Sendable {
         case let .services(list):
             services = list
             connectionProblem = nil
+            lastRefresh = now
+            recheckDraft()
             return []
         case let .servicesUnavailable(why):
             connectionProblem = why
             return []
-        case let .issued(ticket):
+        case let .issued(issued):
             lastActivity = now
             guard case .issuing = step else { return [] }
+            var ticket = issued
+            ticket.priorityGroups = priorityGroups
             step = .ticket(ticket)
             return [.print(ticket)]
         case let .refused(refusal):
@@ -112,7 +138,47 @@ public struct TicketMachine: Sendable {
             return [.loadServices]
         case let .key(key):
             lastActivity = now
-            return press(key, at: now)
+            let before = step
+            var effects = press(key, at: now)
+            // Every answer before the ticket re-reads the menu: a service that closed or filled
+            // up since the citizen chose it is said now, not four screens later.
+            if step != before, draft != nil, !effects.contains(.loadServices) { effects.append(.loadServices) }
+            return effects
+        }
+    }
+
+    /// The ticket being put together, on any step that has one before it is issued.
+    public var draft: Draft? {
+        switch step {
+        case let .documents(d), let .priority(d), let .smsQuestion(d), let .phone(d, _, _, _), let .confirmPhone(d, _, _),
+             let .caretakerQuestion(d):
+            return d
+        default:
+            return nil
+        }
+    }
+
+    /// After a fresh menu: the chosen service's new figures, or its refusal if it stopped issuing.
+    private mutating func recheckDraft() {
+        guard let draft, let fresh = services.first(where: { $0.code == draft.service.code }) else { return }
+        if !fresh.isOpen {
+            step = .refused(Refusal(code: fresh.status, message: fresh.statusMessage ?? fresh.closedLabel), service: fresh)
+            return
+        }
+        var updated = draft
+        updated.service = fresh
+        replaceDraft(with: updated)
+    }
+
+    private mutating func replaceDraft(with d: Draft) {
+        switch step {
+        case .documents: step = .documents(d)
+        case .priority: step = .priority(d)
+        case .smsQuestion: step = .smsQuestion(d)
+        case let .phone(_, role, entry, error): step = .phone(d, role: role, entry: entry, error: error)
+        case let .confirmPhone(_, role, number): step = .confirmPhone(d, role: role, number: number)
+        case .caretakerQuestion: step = .caretakerQuestion(d)
+        default: break
         }
     }
 
@@ -154,52 +220,114 @@ public struct TicketMachine: Sendable {
             switch key {
             case .digit("1"), .enter:
                 draft.priority = false
-                step = .phone(draft, role: .citizen, entry: "", error: nil)
+                step = .smsQuestion(draft)
             case .digit("2"):
                 draft.priority = true
-                step = .phone(draft, role: .citizen, entry: "", error: nil)
+                step = .smsQuestion(draft)
             case .digit("0"), .backspace, .escape: step = .documents(draft)
+            default: break
+            }
+        case let .smsQuestion(draft):
+            switch key {
+            case .digit("1"): step = .phone(draft, role: .citizen, entry: "", error: nil)
+            case .digit("0"): return issue(draft)
+            case .backspace, .escape: step = .priority(draft)
             default: break
             }
         case let .phone(draft, role, entry, error):
             return pressAtPhone(key, draft: draft, role: role, entry: entry, error: error)
+        case let .confirmPhone(draft, role, number):
+            var draft = draft
+            switch key {
+            case .digit("1"), .enter:
+                if role == .citizen {
+                    draft.phone = number
+                    if draft.priority {
+                        step = .caretakerQuestion(draft)
+                        return []
+                    }
+                } else {
+                    draft.caretaker = number
+                }
+                return issue(draft)
+            case .digit("0"), .backspace, .escape:
+                step = .phone(draft, role: role, entry: "", error: nil)
+            default: break
+            }
+        case let .caretakerQuestion(draft):
+            switch key {
+            case .digit("1"): step = .phone(draft, role: .caretaker, entry: "", error: nil)
+            case .digit("0"): return issue(draft)
+            case .backspace, .escape:
+                step = .phone(draft, role: .citizen, entry: draft.phone?.digits ?? "", error: nil)
+            default: break
+            }
         case .issuing:
             break
         case .ticket, .refused:
             return backToStart(at: now)
+        case let .staffExit(entry, _):
+            return pressAtStaffExit(key, entry: entry, at: now)
         }
         return []
     }
 
+    private mutating func issue(_ draft: Draft) -> [Effect] {
+        step = .issuing(draft)
+        return [.issue(draft.request, service: draft.service)]
+    }
+
     private mutating func pressAtStart(_ key: Key, entry: String, at now: Date) -> [Effect] {
         switch key {
+        case .digit("0") where entry.isEmpty && exitPIN != nil:
+            step = .staffExit(entry: "", error: nil)
+            return []
         case let .digit(d):
             let typed = entry + String(d)
             guard let n = Int(typed), n >= 1, n <= services.count else {
                 step = .start(entry: "", notice: "没有第 \(typed) 项,请重新选择 There is no item \(typed); please choose again")
-                return []
+                return [.loadServices]
             }
             // One key is enough unless a longer number could still follow (1 → 10, 11 …).
             if n * 10 > services.count { return choose(n, at: now) }
             step = .start(entry: typed, notice: nil)
         case .enter:
-            guard let n = Int(entry), n >= 1, n <= services.count else { return [] }
+            guard let n = Int(entry), n >= 1, n <= services.count else { return [.loadServices] }
             return choose(n, at: now)
         case .backspace, .escape:
             step = .start(entry: String(entry.dropLast()), notice: nil)
         default:
             break
         }
-        return []
+        return [.loadServices]
     }
 
     private mutating func choose(_ n: Int, at now: Date) -> [Effect] {
         let service = services[n - 1]
         guard service.isOpen else {
             step = .refused(Refusal(code: service.status, message: service.statusMessage ?? service.closedLabel), service: service)
-            return []
+            return [.loadServices]
         }
         step = .documents(Draft(service: service))
+        return [.loadServices]
+    }
+
+    private mutating func pressAtStaffExit(_ key: Key, entry: String, at now: Date) -> [Effect] {
+        switch key {
+        case let .digit(d):
+            guard entry.count < 12 else { return [] }
+            step = .staffExit(entry: entry + String(d), error: nil)
+        case .backspace:
+            if entry.isEmpty { return backToStart(at: now) }
+            step = .staffExit(entry: String(entry.dropLast()), error: nil)
+        case .escape:
+            return backToStart(at: now)
+        case .enter:
+            if entry == exitPIN { return [.exit] }
+            step = .staffExit(entry: "", error: "密码不对 Wrong PIN")
+        default:
+            break
+        }
         return []
     }
 
@@ -210,38 +338,30 @@ public struct TicketMachine: Sendable {
             step = .phone(draft, role: role, entry: entry + String(d), error: nil)
         case .backspace:
             if entry.isEmpty {
-                step = role == .citizen ? .priority(draft) : .phone(draft, role: .citizen, entry: "", error: nil)
+                step = role == .citizen ? .smsQuestion(draft) : .caretakerQuestion(draft)
             } else {
                 step = .phone(draft, role: role, entry: String(entry.dropLast()), error: error)
             }
         case .escape:
             step = .phone(draft, role: role, entry: "", error: nil)
         case .enter:
-            var draft = draft
             if entry.isEmpty {
-                // Enter on an empty entry skips this number.
-                if role == .citizen { draft.phone = nil } else { draft.caretaker = nil }
+                step = .phone(draft, role: role, entry: "", error: "请输入11位手机号;不需要短信请按退格键返回 Type an 11-digit mobile number; Backspace goes back")
             } else if let phone = PhoneNumber(entry) {
-                if role == .citizen { draft.phone = phone } else { draft.caretaker = phone }
+                step = .confirmPhone(draft, role: role, number: phone)
             } else {
                 step = .phone(draft, role: role, entry: "", error: Self.phoneError(entry))
-                return []
             }
-            if role == .citizen {
-                step = .phone(draft, role: .caretaker, entry: "", error: nil)
-                return []
-            }
-            step = .issuing(draft)
-            return [.issue(draft.request, service: draft.service)]
         default:
             break
         }
         return []
     }
 
-    /// A wrong number's message: what was typed (masked) and what a mobile number looks like.
+    /// A wrong number's message: what was typed, as typed (the citizen must be able to check
+    /// every digit), and what a mobile number looks like.
     static func phoneError(_ entry: String) -> String {
-        let shown = PhoneEntry.masked(entry)
+        let shown = PhoneEntry.grouped(entry)
         if entry.count != 11 {
             return "号码 \(shown) 只有 \(entry.count) 位,手机号应为11位,请重新输入 \(shown) has \(entry.count) digits; a mobile number has 11. Please try again"
         }
@@ -249,10 +369,17 @@ public struct TicketMachine: Sendable {
     }
 }
 
-/// How a number being typed is shown: the middle four digits hidden, as the ticket shows it.
+/// How a number being typed is shown: every digit, grouped as people read a mobile number
+/// aloud (3-4-4), so an elderly citizen can check the middle too. It is masked only once
+/// confirmed (on the ticket and every screen after).
 public enum PhoneEntry {
-    /// `1380013` → `138****`, `13800138000` → `138****8000`.
-    public static func masked(_ digits: String) -> String {
-        String(digits.enumerated().map { index, c in (3..<7).contains(index) ? "*" : c })
+    /// `1380013` → `138 0013`, `13800138000` → `138 0013 8000`.
+    public static func grouped(_ digits: String) -> String {
+        var out = ""
+        for (index, c) in digits.enumerated() {
+            if index == 3 || index == 7 { out.append(" ") }
+            out.append(c)
+        }
+        return out
     }
 }

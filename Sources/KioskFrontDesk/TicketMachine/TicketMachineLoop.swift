@@ -11,19 +11,27 @@ public struct TicketMachineLoop: Sendable {
     public var printer: TicketPrinter?
     /// Seconds without a key before going back to the start screen.
     public var idleTimeout: TimeInterval
+    /// Staff leave with 0, this PIN and Enter; nil: Ctrl-C or a signal only.
+    public var exitPIN: String?
+    public var priorityGroups: PriorityGroups
 
-    public init(client: KioskClient, tokens: FrontDeskTokens, publicBase: String, printer: TicketPrinter?, idleTimeout: TimeInterval) {
+    public init(
+        client: KioskClient, tokens: FrontDeskTokens, publicBase: String, printer: TicketPrinter?, idleTimeout: TimeInterval,
+        exitPIN: String? = nil, priorityGroups: PriorityGroups = .standard
+    ) {
         self.client = client
         self.tokens = tokens
         self.publicBase = publicBase
         self.printer = printer
         self.idleTimeout = idleTimeout
+        self.exitPIN = exitPIN
+        self.priorityGroups = priorityGroups
     }
 
     public func run() async throws {
         let session = try TerminalSession()
         defer { session.close() }
-        var machine = TicketMachine(idleTimeout: idleTimeout, now: Date())
+        var machine = TicketMachine(idleTimeout: idleTimeout, exitPIN: exitPIN, priorityGroups: priorityGroups, now: Date())
         var printerProblem: String?
         func draw() {
             let size = session.size
@@ -49,6 +57,8 @@ public struct TicketMachineLoop: Sendable {
                 case let .issue(request, service):
                     let answer = await client.issue(request.body, token: tokens.kiosk)
                     effects += machine.handle(Self.input(for: answer, publicBase: publicBase, service: service), at: Date())
+                case .exit:
+                    return
                 case let .print(ticket):
                     guard let printer else { break }
                     do {

@@ -12,17 +12,57 @@ public enum TicketMachineScreen {
         case let .documents(draft):
             lines = documents(draft.service, width: width)
         case let .priority(draft):
+            let groups = machine.priorityGroups
             lines = header("\(draft.service.code) \(draft.service.name)  是否优先办理 Priority?", width: width) + [
                 "",
                 "  1  普通  Normal",
                 "",
-                "  2  优先:老年人(70岁以上)、残疾人、孕妇",
-                "     Priority: elderly (70+), disabled, pregnant",
+                "  2  优先:" + groups.chineseList,
+                "     Priority: " + groups.englishList,
                 "",
                 "  0  返回  Back",
             ]
+        case let .smsQuestion(draft):
+            lines = header("\(draft.service.code) \(draft.service.name)  短信提醒 SMS reminder", width: width) + [
+                "",
+                "  需要短信提醒吗？快轮到您时发短信通知",
+                "  Would you like a text message when your turn is near?",
+                "",
+                "  1  需要    Yes",
+                "  0  不需要  No",
+            ]
         case let .phone(draft, role, entry, error):
             lines = phone(draft, role: role, entry: entry, error: error, width: width)
+        case let .confirmPhone(draft, role, number):
+            lines = header("\(draft.service.code) \(draft.service.name)  请核对号码 Please check the number", width: width) + [
+                "",
+                role == .citizen ? "  您的手机号是  Your mobile number is" : "  家属手机号是  The caretaker's number is",
+                "",
+                "     " + PhoneEntry.grouped(number.digits),
+                "",
+                "  1  正确    Correct",
+                "  0  重新输入  Type it again",
+            ]
+        case let .caretakerQuestion(draft):
+            lines = header("\(draft.service.code) \(draft.service.name)  家属提醒 Caretaker", width: width) + [
+                "",
+                "  您的手机号 Your number: " + (draft.phone?.masked ?? ""),
+                "",
+                "  家属也要收到提醒吗？  Should a caretaker be told as well?",
+                "",
+                "  1  需要    Yes",
+                "  0  不需要  No",
+            ]
+        case let .staffExit(entry, error):
+            lines = header("工作人员 Staff", width: width) + [
+                "",
+                "  输入退出密码后按确认键  Exit PIN, then Enter",
+                "",
+                "     [ " + String(repeating: "*", count: entry.count) + " ]",
+                "",
+            ]
+            if let error { lines += ["  ! " + error, ""] }
+            lines.append("  退格键返回 Backspace goes back")
         case let .issuing(draft):
             lines = header("\(draft.service.code) \(draft.service.name)", width: width) + ["", "  正在出号,请稍候…  Issuing your ticket, one moment…"]
         case let .ticket(ticket):
@@ -60,14 +100,14 @@ public enum TicketMachineScreen {
             let english = englishWidth > 0 ? TextFitting.fit(service.nameEN, toColumns: englishWidth, alignment: .left) + " " : ""
             let right: String
             if service.isOpen {
-                if service.waiting == 0 {
+                if service.waiting == 0 && (service.estimateMin ?? 0) == 0 {
                     right = "等候0人 无需等候 No wait"
                 } else {
                     let estimate = service.estimateMin.map(IssuedTicket.minutes).map { "约\($0)分钟 ~\($0) min" } ?? ""
                     right = "等候\(service.waiting)人 \(estimate)"
                 }
             } else {
-                right = "[\(service.closedLabel)]"
+                right = "[\(service.menuMark)]"
             }
             lines.append(number + name + english + right)
         }
@@ -76,6 +116,8 @@ public enum TicketMachineScreen {
             lines.append("  " + notice)
         } else if !entry.isEmpty {
             lines.append("  已输入 \(entry),按确认键(Enter)  Typed \(entry): press Enter")
+        } else if machine.services.contains(where: { !$0.isOpen }) {
+            lines.append("  输入业务序号;标[ ]的业务现在不能取号  Type the number of your service; [ ] ones issue no tickets now")
         } else {
             lines.append("  输入业务序号  Type the number of your service")
         }
@@ -98,25 +140,26 @@ public enum TicketMachineScreen {
     }
 
     static func phone(_ draft: TicketMachine.Draft, role: TicketMachine.PhoneRole, entry: String, error: String?, width: Int) -> [String] {
-        var lines = header("\(draft.service.code) \(draft.service.name)  短信提醒 SMS reminder (可选 optional)", width: width)
+        var lines = header("\(draft.service.code) \(draft.service.name)  短信提醒 SMS reminder", width: width)
         lines.append("")
         switch role {
         case .citizen:
-            lines.append("  输入您的手机号,快轮到您时短信通知   Your mobile number, for a text when your turn is near")
+            lines.append("  输入您的手机号  Your mobile number")
         case .caretaker:
             if let phone = draft.phone { lines.append("  您的手机号 Your number: \(phone.masked)") }
-            lines.append("  家属手机号(可代为接收提醒)   A caretaker's mobile number, to be told as well")
+            lines.append("  输入家属手机号  The caretaker's mobile number")
         }
         lines.append("")
-        let shown = PhoneEntry.masked(entry)
-        lines.append("     [ " + TextFitting.fit(shown, toColumns: 11, alignment: .left) + " ]")
+        // Every digit as typed: the citizen must be able to check the middle ones too.
+        let shown = PhoneEntry.grouped(entry)
+        lines.append("     [ " + TextFitting.fit(shown, toColumns: 13, alignment: .left) + " ]")
         lines.append("")
         if let error {
             lines += TextWrap.wrap("  ! " + error, columns: width - 2, indent: "    ")
             lines.append("")
         }
-        lines.append("  输完按确认键(Enter);不需要请直接按确认键跳过   Enter to confirm; Enter alone skips")
-        lines.append("  退格键删除 Backspace deletes")
+        lines.append("  输完按确认键(Enter)   Enter when done")
+        lines.append("  退格键删除,删空后返回  Backspace deletes; on an empty number it goes back")
         return lines
     }
 }
