@@ -33,7 +33,7 @@ import Testing
         #expect(lines.contains("\(path):2: sessions[1]: bad time \"25:00\" (expected HH:MM, 00:00–23:59)"))
         #expect(lines.contains("\(path):5: duplicate service code \"A\" (first defined at line 4)"))
         #expect(lines.contains("\(path):6: service \"B\" (无人办理) is served by no counter"))
-        #expect(lines.contains("\(path):9: counters[0] serves unknown service \"X\""))
+        #expect(lines.contains("\(path):9: window \"1\" serves unknown service \"X\""))
         #expect(lines.contains { $0.hasPrefix("\(path):11: unknown key \"colour\"") })
     }
 

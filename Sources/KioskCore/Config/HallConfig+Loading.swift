@@ -143,7 +143,10 @@ extension HallConfig {
         var counterLines: [CounterID: Int] = [:]
         var served: Set<ServiceCode> = []
         for (i, node) in (r.array("counters", required: true) ?? []).enumerated() {
-            var cr = ConfigReader(node, path: "counters[\(i)]")
+            // Named by its id, as the hall's staff know it ("window \"3\""); by position only
+            // when it has none.
+            let label = Self.peekString(node, "id").map { "window \"\($0)\"" } ?? "counters[\(i)]"
+            var cr = ConfigReader(node, path: label)
             guard cr.isObject else { r.absorb(cr); continue }
             let id = cr.string("id", required: true)
             let counterName = cr.string("name")
@@ -154,12 +157,12 @@ extension HallConfig {
                 if let parsed = CallPolicy(rawValue: p) {
                     policy = parsed
                 } else {
-                    cr.report(cr.raw("policy")!, "counters[\(i)].policy must be \"fifo\" or \"service_order\", found \"\(p)\"")
+                    cr.report(cr.raw("policy")!, "\(label).policy must be \"fifo\" or \"service_order\", found \"\(p)\"")
                 }
             }
             if let id {
                 if id.isEmpty || id.count > 8 {
-                    cr.report(cr.raw("id")!, "counters[\(i)].id must be 1–8 characters")
+                    cr.report(cr.raw("id")!, "\(label).id must be 1–8 characters")
                 } else if let line = counterLines[id] {
                     cr.report(cr.raw("id")!, "duplicate counter id \"\(id)\" (first defined at line \(line))")
                 } else {
@@ -167,14 +170,14 @@ extension HallConfig {
                 }
             }
             if let servicesNode = cr.raw("services") {
-                if list.isEmpty { cr.report(servicesNode, "counters[\(i)] serves no service") }
+                if list.isEmpty { cr.report(servicesNode, "\(label) serves no service") }
                 var seen: Set<String> = []
                 for code in list {
                     if serviceNodes[code] == nil {
-                        cr.report(servicesNode, "counters[\(i)] serves unknown service \"\(code)\"")
+                        cr.report(servicesNode, "\(label) serves unknown service \"\(code)\"")
                     }
                     if !seen.insert(code).inserted {
-                        cr.report(servicesNode, "counters[\(i)] lists service \"\(code)\" twice")
+                        cr.report(servicesNode, "\(label) lists service \"\(code)\" twice")
                     }
                     served.insert(code)
                 }
@@ -204,5 +207,12 @@ extension HallConfig {
         let warnings = r.warnings.sorted { $0.location < $1.location }
         guard diagnostics.isEmpty else { throw ConfigError(diagnostics: diagnostics, warnings: warnings) }
         return CheckedConfig(config: config, warnings: warnings)
+    }
+
+    /// A member's string value without reading it through a `ConfigReader` (no diagnostics).
+    static func peekString(_ node: JSONNode, _ key: String) -> String? {
+        guard case let .object(members) = node.kind, let member = members.first(where: { $0.key == key }),
+              case let .string(value) = member.value.kind else { return nil }
+        return value
     }
 }

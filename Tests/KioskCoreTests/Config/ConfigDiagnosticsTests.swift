@@ -66,7 +66,7 @@ import Testing
             {"id": "2", "services": ["A", "Q"]}
           ]
         }
-        """, [(8, "counters[1] serves unknown service \"Q\"")])
+        """, [(8, "window \"2\" serves unknown service \"Q\"")])
     }
 
     @Test func aServiceNoCounterServes() {
@@ -175,7 +175,7 @@ import Testing
           "colour": "blue"
         }
         """, [
-            (6, #"unknown key "polcy" in counters[0]"#),
+            (6, #"unknown key "polcy" in window "1""#),
             (8, #"unknown key "max_recall" in recall"#),
             (9, #"unknown key "colour" in the config"#),
         ])
@@ -206,8 +206,8 @@ import Testing
             (5, "services[0].daily_quota must be a whole number, found a string"),
             (6, "services[0].documents must be an array, found a string"),
             (9, "counters[0].id must be a string, found a number"),
-            (10, "counters[1].services must be an array, found a string"),
-            (10, "counters[1] serves no service"),
+            (10, "window \"2\".services must be an array, found a string"),
+            (10, "window \"2\" serves no service"),
             (12, "priority.every_n_normal must be a whole number, found a fraction"),
             (12, #"priority.scope must be "hall" or "counter", found "window""#),
             (13, "recall.automatic must be true or false, found a string"),
