@@ -79,8 +79,9 @@ struct RendererTests {
         let model = DisplayModel(["xs": .list((1...9).map { ["n": .text("\($0)")] })])
         let limited = try render("region r\n  list xs limit=2\n    item \"{n}\"\n", model, canvas: "1x4")
         #expect(limited.lines() == ["1", "2", " ", " "])
-        let clipped = try render("region r\n  list xs\n    item \"{n}\"\n", model, canvas: "1x3")
-        #expect(clipped.lines() == ["1", "2", "3"])
+        // A list meant to be complete says how many did not fit rather than dropping them silently.
+        let clipped = try render("region r\n  list xs\n    item \"{n}\"\n", model, canvas: "16x3")
+        #expect(clipped.lines() == ["1" + String(repeating: " ", count: 15), "2" + String(repeating: " ", count: 15), " 另有7项 +7 more"])
     }
 
     @Test func itemFieldsShadowTopLevelPathsAndFallBackToThem() throws {

@@ -24,17 +24,29 @@ public struct Template: Sendable, Hashable {
     }
 
     /// The template filled in: `lookup` gives the text for a path (empty when missing).
-    public func render(ambiguous: AmbiguousWidth, lookup: (String) -> String) -> String {
+    /// `widths` overrides field widths by placeholder index (a list sized to its content).
+    public func render(ambiguous: AmbiguousWidth, lookup: (String) -> String, widths: [Int: Int] = [:]) -> String {
         var out = ""
+        var index = 0
         for segment in segments {
             switch segment {
             case .literal(let text):
                 out += text
-            case .placeholder(let placeholder):
+            case .placeholder(var placeholder):
+                if let width = widths[index] { placeholder.width = width }
                 out += placeholder.format(Self.oneLine(lookup(placeholder.path)), ambiguous: ambiguous)
+                index += 1
             }
         }
         return out
+    }
+
+    /// The one-line text of each placeholder's value, in order.
+    func values(lookup: (String) -> String) -> [String] {
+        segments.compactMap { segment in
+            if case .placeholder(let placeholder) = segment { return Self.oneLine(lookup(placeholder.path)) }
+            return nil
+        }
     }
 
     /// Model text is shown on one line: line breaks and tabs become spaces, other control

@@ -4,25 +4,29 @@ struct RegionPainter {
     let model: DisplayModel
     let ambiguous: AmbiguousWidth
 
-    /// One line of region content and whether it is highlighted.
+    /// One line of region content and whether it is highlighted; `listItem` marks an item of
+    /// a list meant to be complete (no `limit`): what "+N more" counts. A limited list (the
+    /// recent calls) is cut by design.
     struct Line {
         var text: String
         var highlighted: Bool
+        var listItem = false
     }
 
     func paint(in rect: Rect, on frame: inout Frame) {
         frame.fill(rect, style: region.style)
         var inner = rect
-        var lines = contentLines()
+        let bordered = region.border != .none && rect.width >= 2 && rect.height >= 2
+        var lines = contentLines(width: bordered ? rect.width - 2 : rect.width)
         let title = region.title.map { $0.render(ambiguous: ambiguous, lookup: model.text(at:)) }
-        if region.border != .none, rect.width >= 2, rect.height >= 2 {
+        if bordered {
             drawBorder(rect, title: title, on: &frame)
             inner = rect.inset(by: 1)
         } else if let title {
             lines.insert(Line(text: title, highlighted: false), at: 0)
         }
         guard !inner.isEmpty else { return }
-        let shown = lines.prefix(inner.height)
+        let shown = Self.fitted(lines, rows: inner.height)
         let top = inner.y + region.valign.offset(free: inner.height - shown.count)
         for (row, line) in shown.enumerated() {
             let style = line.highlighted ? region.style.symmetricDifference(.reverse) : region.style
@@ -36,25 +40,37 @@ struct RegionPainter {
         }
     }
 
-    /// Lines from `text` and `list` contents, top to bottom.
-    func contentLines() -> [Line] {
+    /// The lines that fit `rows`; when list items do not all fit, the last row says how many
+    /// more there are instead of dropping them silently.
+    static func fitted(_ lines: [Line], rows: Int) -> [Line] {
+        guard lines.count > rows, rows >= 2 else { return Array(lines.prefix(rows)) }
+        let hidden = lines.dropFirst(rows - 1).filter(\.listItem).count
+        guard hidden > 0 else { return Array(lines.prefix(rows)) }
+        return Array(lines.prefix(rows - 1)) + [Line(text: " 另有\(hidden)项 +\(hidden) more", highlighted: false)]
+    }
+
+    /// Lines from `text` and `list` contents, top to bottom; `width` is the region's inner width.
+    func contentLines(width: Int = .max) -> [Line] {
         var lines: [Line] = []
         for content in region.contents {
             switch content {
             case .text(let template):
                 lines.append(Line(text: template.render(ambiguous: ambiguous, lookup: model.text(at:)), highlighted: false))
             case .list(let block):
-                let items = model.list(at: block.path).prefix(block.limit ?? Int.max)
+                let items = Array(model.list(at: block.path).prefix(block.limit ?? Int.max))
                 if items.isEmpty, let empty = block.empty {
                     lines.append(Line(text: empty.render(ambiguous: ambiguous, lookup: model.text(at:)), highlighted: false))
                 }
-                for (index, item) in items.enumerated() {
-                    // Item fields shadow top-level paths of the same name.
-                    let lookup = { (path: String) -> String in
-                        DisplayValue.record(item).value(at: path)?.text ?? model.text(at: path)
-                    }
-                    lines.append(Line(text: block.item.render(ambiguous: ambiguous, lookup: lookup),
-                                      highlighted: isHighlighted(block.highlight, index: index, lookup: lookup)))
+                // Item fields shadow top-level paths of the same name.
+                let lookups = items.map { item in
+                    { (path: String) -> String in DisplayValue.record(item).value(at: path)?.text ?? model.text(at: path) }
+                }
+                let columns = ListColumns(
+                    template: block.item, values: lookups.map { block.item.values(lookup: $0) }, available: width, ambiguous: ambiguous
+                )
+                for (index, lookup) in lookups.enumerated() {
+                    lines.append(Line(text: block.item.render(ambiguous: ambiguous, lookup: lookup, widths: columns.widths),
+                                      highlighted: isHighlighted(block.highlight, index: index, lookup: lookup), listItem: block.limit == nil))
                 }
             }
         }
