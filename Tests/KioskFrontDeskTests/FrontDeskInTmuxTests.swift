@@ -68,7 +68,6 @@ import Testing
         guard await press(tmux, "kiosk", "Enter", literal: false, then: "请核对号码", "138 0013 8000", "1  正确") else { return }
         guard await press(tmux, "kiosk", "1", then: "家属也要收到提醒吗", "138****8000") else { return }
         tmux.send("kiosk", "0")
-        tmux.send("kiosk", "Enter", literal: false)
 
         // The ticket: service, people ahead, documents, status URL, SMS consent. Nobody ahead at
         // idle windows: no "约 0 分钟" promise, a word to watch the screen instead.
