@@ -92,4 +92,27 @@ import Testing
             #expect(empty.stdout.isEmpty)
         }
     }
+
+    /// Point 10: the demo shows what Kiosk is for at once: within its first ten hall minutes
+    /// (20 s at the default ×30; here ×200 for 3 s) people wait with estimates, windows call,
+    /// and a window pauses while a colleague covers it.
+    @Test func theDemoIsBusyWithinItsFirstTenHallMinutes() throws {
+        let result = try KioskProcess.run(["demo", "--no-display", "--seconds", "3", "--speed", "200", "--start-at", "08:00"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let issued = lines.filter { $0.contains("取号 ") }
+        #expect(issued.count >= 12, "\(issued.count) tickets:\n\(result.stdout)")
+        // Lines form: some ticket has people ahead of it.
+        #expect(issued.contains { line in
+            line.range(of: #"前面 [1-9][0-9]* 人"#, options: .regularExpression) != nil
+        })
+        #expect(lines.filter { $0.contains("号到 ") }.count >= 6)
+        #expect(lines.contains { $0.contains("暂停服务") })
+        #expect(lines.contains { $0.contains("顶替") })
+        // Everything it reports happened before 08:10.
+        #expect(lines.allSatisfy { line in
+            guard let time = line.split(separator: " ").first, time.count == 8, time.contains(":") else { return true }
+            return time < "08:11"
+        })
+    }
 }

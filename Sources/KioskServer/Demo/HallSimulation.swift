@@ -13,11 +13,23 @@ public struct HallSimulation: Service {
     let logger: Logger
     /// Citizens per hall hour while the kiosk issues tickets.
     let arrivalsPerHour: Double
+    /// Citizens already at the door when the simulation starts (a hall opens to a crowd): with
+    /// them the lines, estimates and calls are on screen at once, not after half a minute of
+    /// `0人 约 0分钟`.
+    let openingCrowd: Int
+    /// Hall seconds after the start when one clerk steps away and a colleague covers the window,
+    /// so a newcomer sees a pause and a cover within the first minute of the demo.
+    let breakAfter: TimeInterval
 
-    public init(hall: Hall, seed: UInt64 = 2018_12_19, arrivalsPerHour: Double = 40, logger: Logger) {
+    public init(
+        hall: Hall, seed: UInt64 = 2018_12_19, arrivalsPerHour: Double = 40, openingCrowd: Int = 16,
+        breakAfter: TimeInterval = 5 * 60, logger: Logger
+    ) {
         self.hall = hall
         self.seed = seed
         self.arrivalsPerHour = arrivalsPerHour
+        self.openingCrowd = openingCrowd
+        self.breakAfter = breakAfter
         self.logger = logger
     }
 
@@ -35,9 +47,18 @@ public struct HallSimulation: Service {
         var clerks: [CounterID: ClerkStep] = Dictionary(uniqueKeysWithValues: config.counters.map { ($0.id, .idle) })
         var breakTaken = false
         var phoneSuffix = 0
+        let start = hall.now()
+        var crowd = openingCrowd
 
         while !Task.isShuttingDownGracefully {
             let now = hall.now()
+            // The crowd at the door first (the kiosk refuses them until a session opens), then
+            // the day's arrivals.
+            while crowd > 0 {
+                let service = config.services[rng.index(config.services.count)]
+                guard (try? await hall.execute(.issue(service: service.code, priority: rng.unit() < 0.2))) != nil else { break }
+                crowd -= 1
+            }
             if now >= nextArrival {
                 let service = config.services[rng.index(config.services.count)]
                 let priority = rng.unit() < 0.15
@@ -71,13 +92,17 @@ public struct HallSimulation: Service {
                     clerks[counter.id] = .idle
                 }
             }
-            // One clerk steps away mid-morning; a colleague covers the window in one step (AB角).
-            if !breakTaken, case .idle = clerks["6"] ?? .serving(until: now),
-               hall.engine.calendar.secondsOfDay(now) > 9.5 * 3600 {
-                breakTaken = true
-                let back = now.addingTimeInterval(25 * 60)
-                if (try? await hall.execute(.pause(counter: "6", until: back))) != nil {
-                    _ = try? await hall.execute(.cover(counter: "8", covered: "6", by: "demo supervisor"))
+            // One clerk steps away early on (window 6 if free, else the first free one); a colleague
+            // covers the window in one step (AB角).
+            if !breakTaken, now.timeIntervalSince(start) >= breakAfter {
+                let free = config.counters.map(\.id).filter { if case .idle = clerks[$0] ?? .idle { true } else { false } }
+                if let away = free.contains("6") ? "6" : free.first,
+                   let colleague = ["8", "7"].first(where: { $0 != away && config.counter($0) != nil }) ?? config.counters.first(where: { $0.id != away })?.id {
+                    breakTaken = true
+                    let back = now.addingTimeInterval(25 * 60)
+                    if (try? await hall.execute(.pause(counter: away, until: back))) != nil {
+                        _ = try? await hall.execute(.cover(counter: colleague, covered: away, by: "demo supervisor"))
+                    }
                 }
             }
             do {
