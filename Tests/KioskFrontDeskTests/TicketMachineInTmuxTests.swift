@@ -18,15 +18,14 @@ import Testing
     @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed"))
     func aServiceClosedMidwayIsSaidAtOnceAndStaffLeaveWithThePIN() async throws {
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let daemon = try Daemon(dataDir: dir + "/var")
+        let daemon = DaemonProcess(dataDir: dir + "/var")
         defer { daemon.stop() }
         try await daemon.start(at: "2026-03-02 09:00")
         let tmux = Tmux()
         defer { tmux.kill() }
         let status = dir + "/machine.status"
         let words = [KioskBinary.url.path, "ticket-machine", "--server", daemon.base, "--tokens", daemon.tokensPath, "--exit-pin", "2468"]
-        try tmux.start("kiosk", command: words.map(shellQuoted).joined(separator: " ") + " 2>>" + shellQuoted(dir + "/kiosk.err")
-                       + "; echo $? > " + shellQuoted(status))
+        try tmux.start("kiosk", command: shellCommand(words, errorLog: dir + "/kiosk.err", then: "; echo $? > " + shellQuoted(status)))
         guard await waitFor(tmux, "请选择业务", "失业登记/失业证") else { return }
 
         // 3 = 失业登记/失业证; while the citizen reads the documents a supervisor stops C.

@@ -20,7 +20,7 @@ struct TransferredTicketSMSTests {
         let phone = PhoneNumber("13800138000")!
         // Window 1 serves A and B; window 3 serves C (失业登记) first.
         let (first, second) = (try #require(config.counter("1")), try #require(config.counter("3")))
-        try await withDaemon(config: config, dataDirectory: dataDirectory, clock: { clock.now }) { daemon, _ in
+        try await InProcessDaemon.with(.forSMSTests(config: config, dataDirectory: dataDirectory, clock: { clock.now })) { daemon in
             let hall = daemon.hall
             _ = try await hall.execute(.tick)
             let issued = try await hall.execute(.issue(service: "A", priority: false, contact: true), contact: TicketContact(ticket: "", phone: phone, caretaker: nil))

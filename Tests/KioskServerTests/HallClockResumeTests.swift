@@ -9,12 +9,7 @@ import Testing
 /// backwards: a `--start-at` clock continues from the journal's time, a wall clock is refused.
 @Suite struct HallClockResumeTests {
     func options(_ dataDirectory: String, clock: Date) -> KioskDaemon.Options {
-        let config = HallConfig.defaultHall
-        var options = KioskDaemon.Options(config: config, tokens: TestTokens.make(for: config), dataDirectory: dataDirectory)
-        options.port = 0
-        options.gracefulShutdownSignals = []
-        options.clock = { clock }
-        return options
+        KioskDaemon.Options.forTests(config: .defaultHall, dataDirectory: dataDirectory, clock: { clock })
     }
 
     @Test func aClockBehindTheJournalContinuesFromItOrIsRefused() throws {
