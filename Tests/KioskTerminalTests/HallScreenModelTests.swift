@@ -26,13 +26,21 @@ import Testing
         #expect(calls[1]["service"] == "职业介绍")
     }
 
-    @Test func showsEachWindowServingPausedOrIdle() {
+    /// Issue 14, point 4: a ticket called but not yet at the window is not "being served", and
+    /// a pause says when the clerk is back.
+    @Test func showsEachWindowCalledPausedUntilOrIdle() {
         let counters = model.list(at: "counters")
         #expect(counters.map { $0["name"] } == ["1号窗口", "2号窗口", "3号窗口"])
         #expect(counters.map { $0["current"] } == ["A023", "", ""])
-        #expect(counters.map { $0["status"] } == ["正在办理", "暂停服务", "空闲"])
-        #expect(counters.map { $0["status_en"] } == ["Serving", "Paused", "Idle"])
+        #expect(counters.map { $0["status"] } == ["请到窗口", "暂停 至10:30", "空闲"])
+        #expect(counters.map { $0["status_en"] } == ["Called", "Back at 10:30", "Idle"])
         #expect(counters[1]["back_at"] == "10:30")
+    }
+
+    @Test func servingOnlyOnceStartedAndAPauseWithoutATimeIsAPause() {
+        let serving = WindowStatus(id: "1", name: "1号窗口", current: TicketStatus(ticket: "A023", service: "A", serviceName: "求职登记", priority: false, state: "serving", issuedAt: "09:30:00"))
+        #expect(HallScreenModel.counter(serving)["status"] == "正在办理")
+        #expect(HallScreenModel.counter(WindowStatus(id: "2", name: "2号窗口", status: "paused"))["status"] == "暂停服务")
     }
 
     @Test func closedWindowSaysSo() {
@@ -53,11 +61,11 @@ import Testing
     @Test func windowStripFollowsTheChosenWindow() {
         let strip = HallScreenModel.model(snapshot: SnapshotFixture.value, link: .live, window: "2")
         #expect(strip.text(at: "window.name") == "2号窗口")
-        #expect(strip.text(at: "window.status") == "暂停服务")
+        #expect(strip.text(at: "window.status") == "暂停 至10:30")
         let first = model
         #expect(first.text(at: "window.name") == "1号窗口")
         #expect(first.text(at: "window.current") == "A023")
-        #expect(first.text(at: "window.status_en") == "Now serving")
+        #expect(first.text(at: "window.status_en") == "Please come")
     }
 
     @Test func noticeSaysReconnectingWhileTheDaemonIsAway() {
@@ -80,10 +88,11 @@ import Testing
             let frame = Renderer.render(layout, model: model, size: layout.canvas)
             let text = frame.text()
             if name == "window-strip" {
-                #expect(text.contains("1号窗口 正在办理 A023"))
+                #expect(text.contains("1号窗口 请到窗口 A023"))
             } else {
                 #expect(text.contains("A023"))
-                #expect(text.contains("暂停服务"))
+                #expect(text.contains("暂停 至10:30"))
+                #expect(text.contains("请到窗口"))
                 #expect(text.contains("今日"))   // cut with … on the small screen
             }
         }

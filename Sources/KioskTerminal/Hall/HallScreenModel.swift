@@ -80,9 +80,17 @@ public enum HallScreenModel {
     static func counter(_ window: WindowStatus) -> [String: DisplayValue] {
         let current = window.current?.ticket ?? ""
         let status: (zh: String, en: String, strip: String)
-        switch window.status {
-        case "paused": status = ("暂停服务", "Paused", "Paused")
-        case "closed": status = ("已关闭", "Closed", "Closed")
+        switch (window.status, window.current?.state) {
+        case ("paused", _):
+            // The back-at time the clerk entered is what the waiting citizens need.
+            if let back = window.backAt {
+                status = ("暂停 至\(back)", "Back at \(back)", "Paused until \(back)")
+            } else {
+                status = ("暂停服务", "Paused", "Paused")
+            }
+        case ("closed", _): status = ("已关闭", "Closed", "Closed")
+        // Called but not yet at the window: the citizen is still on the way.
+        case (_, "called"): status = ("请到窗口", "Called", "Please come")
         default: status = current.isEmpty ? ("空闲", "Idle", "Idle") : ("正在办理", "Serving", "Now serving")
         }
         var item: [String: DisplayValue] = [
