@@ -72,7 +72,8 @@ import Testing
         // The ticket: service, people ahead, documents, status URL, SMS consent. Nobody ahead at
         // idle windows: no "约 0 分钟" promise, a word to watch the screen instead.
         let needles = ["排队取号凭条", "失业登记/失业证", "前面等候 Ahead: 0", "解除劳动合同书", "/v1/tickets/C001", "138****8000",
-                       "优先 Priority (老年人/残疾人/孕妇)"]
+                       "优先 Priority (老年人/残疾人/孕妇)", "连城县人社局综合服务大厅", "2026-03-02 09:",
+                       "请在 2号窗口、3号窗口 附近等候"]
         let ticketShown = await waitFor(tmux, "kiosk", "the ticket") { screen in
             needles.allSatisfy { screen.contains($0) } && (screen.contains("马上轮到您，请留意叫号") || screen.contains("预计等候"))
                 && !screen.contains("约 0 分钟")

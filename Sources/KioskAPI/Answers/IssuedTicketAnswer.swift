@@ -9,17 +9,30 @@ public struct IssuedTicketAnswer: Codable, Sendable, Equatable {
     /// Masked (`138****8000`): an answer never carries a full phone number.
     public var smsTo: String?
     public var smsCaretaker: String?
+    /// The hall and the business date (`2026-03-02`): the printed ticket says where and when it
+    /// is valid.
+    public var hallName: String?
+    public var date: String?
+    /// Where to wait: the names of the windows that serve the ticket's service.
+    public var windows: [String]?
 
-    public init(ticket: TicketStatus, documents: [String] = [], statusURL: String? = nil, smsTo: String? = nil, smsCaretaker: String? = nil) {
+    public init(
+        ticket: TicketStatus, documents: [String] = [], statusURL: String? = nil, smsTo: String? = nil, smsCaretaker: String? = nil,
+        hallName: String? = nil, date: String? = nil, windows: [String]? = nil
+    ) {
         self.ticket = ticket
         self.documents = documents
         self.statusURL = statusURL ?? "/v1/tickets/\(ticket.ticket)"
         self.smsTo = smsTo
         self.smsCaretaker = smsCaretaker
+        self.hallName = hallName
+        self.date = date
+        self.windows = windows
     }
 
     enum CodingKeys: String, CodingKey {
         case documents, statusURL = "status_url", smsTo = "sms_to", smsCaretaker = "sms_caretaker"
+        case hallName = "hall_name", date, windows
     }
 
     // One flat JSON object: the ticket's members and these beside them.
@@ -30,6 +43,9 @@ public struct IssuedTicketAnswer: Codable, Sendable, Equatable {
         statusURL = try c.decode(String.self, forKey: .statusURL)
         smsTo = try c.decodeIfPresent(String.self, forKey: .smsTo)
         smsCaretaker = try c.decodeIfPresent(String.self, forKey: .smsCaretaker)
+        hallName = try c.decodeIfPresent(String.self, forKey: .hallName)
+        date = try c.decodeIfPresent(String.self, forKey: .date)
+        windows = try c.decodeIfPresent([String].self, forKey: .windows)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -39,5 +55,8 @@ public struct IssuedTicketAnswer: Codable, Sendable, Equatable {
         try c.encode(statusURL, forKey: .statusURL)
         try c.encodeIfPresent(smsTo, forKey: .smsTo)
         try c.encodeIfPresent(smsCaretaker, forKey: .smsCaretaker)
+        try c.encodeIfPresent(hallName, forKey: .hallName)
+        try c.encodeIfPresent(date, forKey: .date)
+        try c.encodeIfPresent(windows, forKey: .windows)
     }
 }

@@ -64,7 +64,8 @@ public enum APISamples {
     static let doneTicket = TicketStatus(ticket: "B004", service: "B", serviceName: "职业介绍", state: "done", issuedAt: "08:31:00")
 
     static let issued = IssuedTicketAnswer(
-        ticket: waitingTicket, documents: ["身份证", "户口簿"], smsTo: PhoneNumber("13800138000")!.masked, smsCaretaker: PhoneNumber("13900139000")!.masked
+        ticket: waitingTicket, documents: ["身份证", "户口簿"], smsTo: PhoneNumber("13800138000")!.masked, smsCaretaker: PhoneNumber("13900139000")!.masked,
+        hallName: "连城县人社局综合服务大厅", date: "2026-03-02", windows: ["1号窗口", "2号窗口"]
     )
     static let refusal = ErrorAnswer(code: "quota_reached", message: "今日号已取完 Today's quota is reached")
 

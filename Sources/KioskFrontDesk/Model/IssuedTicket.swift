@@ -71,6 +71,9 @@ public struct IssuedTicket: Sendable, Equatable {
             statusURL: answer.statusURL.hasPrefix("/") ? base + answer.statusURL : answer.statusURL,
             smsTo: answer.smsTo, smsCaretaker: answer.smsCaretaker
         )
+        hallName = answer.hallName
+        date = answer.date
+        windows = answer.windows ?? []
     }
 
     /// Whole minutes as printed (the daemon already sends whole numbers).

@@ -64,9 +64,12 @@ extension KioskAPI {
                 throw APIError(.conflict, "not_issued", "未能取号 No ticket was issued")
             }
             if let estimate = outcome.printed { ticket.estimate = views.estimate(estimate) }
+            // 不让百姓跑第二趟: the slip says which hall, which day, and where to wait.
             let answer = IssuedTicketAnswer(
                 ticket: ticket, documents: config.service(ticket.service)?.documents ?? [],
-                smsTo: phone?.masked, smsCaretaker: caretaker?.masked
+                smsTo: phone?.masked, smsCaretaker: caretaker?.masked, hallName: config.name,
+                date: outcome.events.first.map { hall.engine.calendar.businessDate(of: $0.at).description },
+                windows: config.counters.filter { $0.services.contains(ticket.service) }.map(\.name)
             )
             if role == .kiosk, let date = outcome.events.first?.at {
                 kioskGuard.recordIssued(ticket.ticket, on: hall.engine.calendar.businessDate(of: date), at: date)
