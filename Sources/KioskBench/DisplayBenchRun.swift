@@ -36,7 +36,7 @@ public struct DisplayBenchRun: Sendable {
         options.clock = { clock.hallTime(at: Date()) }
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         options.onReady = { port in portContinuation.yield(port) }
-        let daemon = try KioskDaemon(options)
+        let daemon = try await KioskDaemon(options)
         let bench = self
         return try await withThrowingTaskGroup(of: DisplayBench.Result?.self) { group in
             group.addTask { try await daemon.run(); return nil }

@@ -9,6 +9,9 @@ import Synchronization
 /// message at a time, checking it is still worth sending, sending it through the gateway and
 /// recording what the gateway said.
 ///
+/// Woken by the commit that wrote a message (`Journal.outboxWakeups`), with a slow poll as the
+/// fallback (retries falling due, a wake-up lost to a crash of the notifier's listener).
+///
 /// At least once: a message is marked `sending` before its request leaves, and a crash before
 /// the answer is recorded leaves it there; the next start puts it back to `pending`. At most
 /// `concurrency` messages can be in that window at once, so a crash can duplicate at most
@@ -18,8 +21,9 @@ public struct OutboxWorker: Service {
         /// Messages in flight at once.
         public var concurrency: Int = 4
         public var retry = RetryPolicy()
-        /// How often an idle loop looks for due messages.
-        public var pollInterval: Duration = .milliseconds(100)
+        /// How often an idle loop looks for due messages when nothing woke it: retries falling
+        /// due (new messages wake it at once).
+        public var pollInterval: Duration = .seconds(1)
         /// The clock deadlines and backoff are measured on (the hall's).
         public var clock: @Sendable () -> Date = Date.init
         /// A uniform random number in [0, 1) for the jitter (tests fix it).
@@ -47,7 +51,7 @@ public struct OutboxWorker: Service {
         public var all: [String: Int] { counts.withLock { $0 } }
     }
 
-    let journal: SQLiteJournal
+    let journal: any Journal
     let gateway: any SMSGateway
     let ticketState: @Sendable (BusinessDate, TicketNumber) async -> TicketState?
     let options: Options
@@ -59,7 +63,7 @@ public struct OutboxWorker: Service {
     /// - Parameter ticketState: the ticket's state now (nil: not in today's hall), asked right
     ///   before each attempt so a stale message is dropped, never sent.
     public init(
-        journal: SQLiteJournal, gateway: any SMSGateway, options: Options = Options(), tally: Tally = Tally(),
+        journal: any Journal, gateway: any SMSGateway, options: Options = Options(), tally: Tally = Tally(),
         logger: Logger = Logger(label: "kiosk.sms"),
         ticketState: @escaping @Sendable (BusinessDate, TicketNumber) async -> TicketState?
     ) {
@@ -72,35 +76,52 @@ public struct OutboxWorker: Service {
     }
 
     public func run() async throws {
-        let resumed = try journal.resumeInterruptedSends(now: options.clock())
+        let resumed = try await journal.resumeInterruptedSends(now: options.clock())
         if resumed > 0 {
             logger.warning("resending messages a crash interrupted mid-send (the gateway may have them already)", metadata: ["sms.count": "\(resumed)"])
         }
+        // Each sending loop has a doorbell (one pending ring at most); commits that write
+        // messages and the fallback poll ring them all.
+        let doorbells = (0..<max(1, options.concurrency)).map { _ in AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1)) }
+        let ringAll: @Sendable () -> Void = { for (_, bell) in doorbells { bell.yield() } }
+        let commits = journal.outboxWakeups()
+        ringAll()   // what is due already
         await withTaskGroup(of: Void.self) { group in
-            for _ in 0..<max(1, options.concurrency) {
-                group.addTask { await loop() }
+            group.addTask {
+                for await _ in commits.cancelOnGracefulShutdown() { ringAll() }
+            }
+            group.addTask {
+                while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                    do {
+                        try await cancelWhenGracefulShutdown { try await Task.sleep(for: options.pollInterval) }
+                    } catch {
+                        break
+                    }
+                    ringAll()
+                }
+            }
+            for (doorbell, _) in doorbells {
+                group.addTask {
+                    for await _ in doorbell.cancelOnGracefulShutdown() { await sendDue() }
+                }
             }
         }
     }
 
-    /// Claims and sends until a graceful shutdown; a send in flight finishes first.
-    func loop() async {
+    /// Claims and sends one message at a time until none is due (or a graceful shutdown; a
+    /// send in flight finishes first).
+    func sendDue() async {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 let now = options.clock()
-                if let due = try journal.nextOutboxAttempt(), due <= now,
-                   let message = try await journal.claimDueMessages(now: now, limit: 1).first {
-                    await process(message)
-                    continue
-                }
+                guard let due = try await journal.nextOutboxAttempt(), due <= now,
+                      let message = try await journal.claimDueMessages(now: now, limit: 1).first
+                else { return }
+                await process(message)
             } catch {
                 if let heldBack = faults.admit("outbox." + JournalFault.kind(of: error)) {
                     logger.error("outbox unavailable", metadata: ["error": "\(error)", "journal.failures_not_logged": "\(heldBack)"])
                 }
-            }
-            do {
-                try await cancelWhenGracefulShutdown { try await Task.sleep(for: options.pollInterval) }
-            } catch {
                 return
             }
         }
@@ -115,21 +136,21 @@ public struct OutboxWorker: Service {
         do {
             var now = options.clock()
             if now >= message.deadline {
-                try await journal.markFinal(message.id, .dropped, reason: "expired", now: now)
+                try await journal.markFinal(message.id, .dropped, reason: "expired", status: nil, answer: nil, now: now)
                 tally.add("dropped_expired")
                 logger.notice("sms dropped: past its deadline", metadata: meta)
                 return
             }
             if message.text.utf16.count > SMSTemplate.segmentLength {
                 // `config check` refuses templates that can do this; never cut a message silently.
-                try await journal.markFinal(message.id, .failed, reason: "too_long", now: now)
+                try await journal.markFinal(message.id, .failed, reason: "too_long", status: nil, answer: nil, now: now)
                 tally.add("failed_too_long")
                 logger.error("sms failed: longer than one segment", metadata: meta)
                 return
             }
             let state = await ticketState(message.date, message.ticket)
             guard message.trigger.isCurrent(for: state, window: message.counter) else {
-                try await journal.markFinal(message.id, .dropped, reason: "stale", now: options.clock())
+                try await journal.markFinal(message.id, .dropped, reason: "stale", status: nil, answer: nil, now: options.clock())
                 tally.add("dropped_stale")
                 meta["ticket.state"] = "\(state?.name ?? "gone")"
                 logger.info("sms dropped: stale", metadata: meta)

@@ -16,7 +16,7 @@ extension KioskDaemon {
             await onReady(port)
             readyContinuation.yield(port)
         }
-        let daemon = try KioskDaemon(options)
+        let daemon = try await KioskDaemon(options)
         try await withThrowingTaskGroup(of: Bool.self) { group in
             group.addTask {
                 defer { readyContinuation.finish() }

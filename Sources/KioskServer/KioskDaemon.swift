@@ -37,8 +37,9 @@ public struct KioskDaemon: Sendable {
         public var extraServices: @Sendable (Hall) -> [any Service] = { _ in [] }
         /// The SMS worker's backoff; nil: the defaults with the hall's `sms.max_attempts`.
         public var smsRetry: RetryPolicy?
-        /// How often an idle SMS worker looks for due messages.
-        public var smsPollInterval: Duration = .milliseconds(100)
+        /// How often an idle SMS worker looks for due messages when no commit woke it (retries
+        /// falling due; a new message wakes it at once).
+        public var smsPollInterval: Duration = .seconds(1)
         /// How often waiting tickets are checked for a near-turn message.
         public var headsUpInterval: Duration = .seconds(5)
         /// systemd's notify socket (`Type=notify`): told READY=1 once the journal is folded
@@ -54,6 +55,9 @@ public struct KioskDaemon: Sendable {
     }
 
     public let hall: Hall
+    /// The journal file itself, for tools and tests that read it synchronously (the daemon's
+    /// own parts go through `hall.journal`, the port).
+    public let store: SQLiteJournal
     public let metrics: ServerMetrics
     /// What the SMS worker did (sent, retried, failed, dropped) since start; also counted at
     /// `/metrics` as `kiosk_sms_messages_total{outcome}`.
@@ -67,18 +71,19 @@ public struct KioskDaemon: Sendable {
     /// Makes the data directory private (warning about what it had to tighten), takes its
     /// writer lock (throws `DataDirectoryInUse` before touching the journal if another process
     /// writes it), opens the journal, folds today's events, builds the routes and the services.
-    public init(_ options: Options) throws {
+    public init(_ options: Options) async throws {
         for fix in try PrivateFiles.prepareDataDirectory(options.dataDirectory) {
             options.logger.warning("\(fix)", metadata: ["file": "\(fix.path)"])
         }
         writerLock = try DataDirectoryLock.acquire(directory: options.dataDirectory)
         let engine = QueueEngine(config: options.config)
-        let journal = try SQLiteJournal(path: options.dataDirectory + "/journal.sqlite", calendar: engine.calendar)
-        let clock = try ClockBehindJournal.resume(
-            options.clock, journal: journal, calendar: engine.calendar, continuing: options.continueFromJournal, logger: options.logger
+        let journal = try await LiveJournal.open(path: options.dataDirectory + "/journal.sqlite", calendar: engine.calendar)
+        store = journal.store
+                let clock = try ClockBehindJournal.resume(
+            options.clock, journal: journal.store, calendar: engine.calendar, continuing: options.continueFromJournal, logger: options.logger
         )
         // The journal says which hall wrote it: a changed config is recorded as in force from now.
-        if try journal.recordConfigIfChanged(options.config, at: clock()) {
+        if try await journal.recordConfigIfChanged(options.config, at: clock()) {
             options.logger.info("hall config recorded in the journal", metadata: ["hall": "\(options.config.name)"])
         }
         metrics = ServerMetrics()
@@ -86,7 +91,7 @@ public struct KioskDaemon: Sendable {
         smsTally = OutboxWorker.Tally { outcome in
             registry.makeCounter(name: "kiosk_sms_messages_total", labels: [("outcome", outcome)]).increment()
         }
-        hall = try Hall(engine: engine, journal: journal, metrics: metrics, logger: options.logger, clock: clock)
+        hall = try await Hall(engine: engine, journal: journal, metrics: metrics, logger: options.logger, clock: clock)
 
         let reportSigner = try DeliveryReportSigner.loadOrCreate(dataDirectory: options.dataDirectory)
         let router = Router(context: BasicRequestContext.self)

@@ -46,6 +46,35 @@ public struct OutboxMessage: Sendable, Equatable {
     public var gatewayID: String?
     /// The last delivery report's type (Kannel: 1 delivered, 2 failed, 8 SMSC ack, 16 rejected).
     public var dlrType: Int?
+
+    public init(
+        id: Int64, date: BusinessDate, ticket: TicketNumber, trigger: SMSTrigger, recipient: SMSRecipient,
+        phone: PhoneNumber?, phoneMasked: String, text: String, state: OutboxState, reason: String?, attempts: Int,
+        createdAt: Date, nextAttemptAt: Date, deadline: Date, updatedAt: Date,
+        gatewayStatus: Int? = nil, gatewayAnswer: String? = nil, gatewayID: String? = nil, dlrType: Int? = nil,
+        counter: CounterID? = nil
+    ) {
+        self.counter = counter
+        self.id = id
+        self.date = date
+        self.ticket = ticket
+        self.trigger = trigger
+        self.recipient = recipient
+        self.phone = phone
+        self.phoneMasked = phoneMasked
+        self.text = text
+        self.state = state
+        self.reason = reason
+        self.attempts = attempts
+        self.createdAt = createdAt
+        self.nextAttemptAt = nextAttemptAt
+        self.deadline = deadline
+        self.updatedAt = updatedAt
+        self.gatewayStatus = gatewayStatus
+        self.gatewayAnswer = gatewayAnswer
+        self.gatewayID = gatewayID
+        self.dlrType = dlrType
+    }
 }
 
 /// What a delivery report did to a message.

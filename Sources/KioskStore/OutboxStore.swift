@@ -33,7 +33,9 @@ extension SQLiteJournal {
     @discardableResult
     public func enqueue(_ drafts: [OutboxDraft]) async throws -> Int {
         guard !drafts.isEmpty else { return 0 }
-        return try await pool.write { db in try Self.insertOutbox(drafts, in: db) }
+        let inserted = try await pool.write { db in try Self.insertOutbox(drafts, in: db) }
+        if inserted > 0 { outboxBell.ring() }
+        return inserted
     }
 
     /// Whether a message for this ticket, trigger and recipient exists already.

@@ -5,7 +5,7 @@ import Synchronization
 
 /// The journal in one SQLite file (GRDB): WAL, `synchronous = FULL`, so a committed transaction
 /// survives a crash or power cut; each event row is its trace-format line.
-public final class SQLiteJournal: Journal {
+public final class SQLiteJournal: Sendable {
     let pool: DatabasePool
     let calendar: HallCalendar
     let readOnly: Bool
@@ -16,6 +16,8 @@ public final class SQLiteJournal: Journal {
     /// How long a write waits for another connection's lock before it fails (seconds). Clients
     /// that retry an issue wait longer than this for an answer.
     public static let busyTimeout: TimeInterval = 10
+    /// Rung after every commit that wrote new outbox messages (the SMS worker listens).
+    public let outboxBell = OutboxBell()
 
     /// Opens (creating if needed) the journal at `path` for a hall in `calendar`'s time zone.
     /// `readOnly`: for commands that only look (export, status): nothing is created, migrated
@@ -77,17 +79,20 @@ public final class SQLiteJournal: Journal {
         _ events: [HallEvent], contacts: [TicketContact], outbox: [OutboxDraft] = [], printed: [PrintedEstimate] = [],
         issueKeys: [IssueKeyRecord] = []
     ) async throws -> [Int64] {
-        try await pool.writeWithoutTransaction { db in
+        let (seqs, messages) = try await pool.writeWithoutTransaction { db in
             var seqs: [Int64] = []
+            var messages = 0
             try db.inTransaction(.immediate) {
                 seqs = try self.insert(events, contacts: contacts, in: db)
-                try Self.insertOutbox(outbox, in: db)
+                messages = try Self.insertOutbox(outbox, in: db)
                 try Self.insertPrinted(printed, calendar: self.calendar, in: db)
                 try Self.insertIssueKeys(issueKeys, in: db)
                 return .commit
             }
-            return seqs
+            return (seqs, messages)
         }
+        if messages > 0 { outboxBell.ring() }
+        return seqs
     }
 
     /// Reads the day's events, decides what to append, and appends it, all in one IMMEDIATE

@@ -29,7 +29,7 @@ public struct InProcessDaemon: Sendable {
         var options = options
         let (ready, readyContinuation) = AsyncStream<Int>.makeStream()
         options.onReady = { port in readyContinuation.yield(port) }
-        let daemon = try KioskDaemon(options)
+        let daemon = try await KioskDaemon(options)
         let stopped = RunOutcome()
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {

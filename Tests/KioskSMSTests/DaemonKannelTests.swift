@@ -60,7 +60,7 @@ struct DaemonKannelTests {
                 let got = kannel.messages().filter { $0.text == expected }
                 return Set(got.map(\.to)) == ["13800138000", "13900139000"]
             }
-            let journal = daemon.hall.journal
+            let journal = daemon.daemon.store
             try await eventually("the DLR marks it delivered") {
                 try journal.outboxMessages(date: SMSFixture.date, ticket: number).filter { $0.trigger == .yourTurn }.allSatisfy { $0.state == .delivered }
             }

@@ -33,7 +33,7 @@ struct HallNotificationTests {
                 let number = try #require(outcome.events.compactMap(\.issuedTicket).first)
                 numbers.append(number)
                 // Durable with the issue event: the answer came after the commit.
-                #expect(try hall.journal.outboxMessages(date: SMSFixture.date, ticket: number).map(\.trigger) == [.issued])
+                #expect(try daemon.daemon.store.outboxMessages(date: SMSFixture.date, ticket: number).map(\.trigger) == [.issued])
             }
             // Not while the citizen is still at the kiosk with the printed ticket (the hold).
             #expect(await hall.enqueueHeadsUps() == 0)
@@ -44,7 +44,7 @@ struct HallNotificationTests {
             // The log outbox (no gateway configured) writes them down, never "delivered";
             // numbers masked in its file.
             try await eventually("logged") {
-                try hall.journal.outboxMessages().allSatisfy { $0.state == .logged }
+                try daemon.daemon.store.outboxMessages().allSatisfy { $0.state == .logged }
             }
             return numbers
         }
@@ -57,11 +57,11 @@ struct HallNotificationTests {
             #expect(await hall.enqueueHeadsUps() == 0)
             // The call addresses both numbers (kept across the restart).
             _ = try await hall.execute(.callNext(counter: counter.id))
-            let yourTurn = try hall.journal.outboxMessages(date: SMSFixture.date, ticket: numbers[0]).filter { $0.trigger == .yourTurn }
+            let yourTurn = try daemon.daemon.store.outboxMessages(date: SMSFixture.date, ticket: numbers[0]).filter { $0.trigger == .yourTurn }
             #expect(Set(yourTurn.map(\.recipient)) == [.citizen, .caretaker])
             #expect(yourTurn.allSatisfy { $0.text == "【连城人社】请\(numbers[0])号到\(counter.name)办理。" })
             try await eventually("logged") {
-                try hall.journal.outboxMessages().allSatisfy { $0.state.isFinal }
+                try daemon.daemon.store.outboxMessages().allSatisfy { $0.state.isFinal }
             }
         }
         let counts = try SQLiteJournal(path: dataDirectory + "/journal.sqlite", calendar: SMSFixture.calendar).outboxCounts()

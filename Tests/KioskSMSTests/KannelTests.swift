@@ -46,7 +46,7 @@ struct KannelTests {
         let j = try SQLiteJournal(path: SMSFixture.tempPath(), calendar: SMSFixture.calendar)
         let messages = drafts(5)
         try await j.enqueue(messages)
-        let worker = OutboxWorker(journal: j, gateway: gateway(kannel), options: SMSFixture.fastOptions(), ticketState: Self.called)
+        let worker = OutboxWorker(journal: LiveJournal(j), gateway: gateway(kannel), options: SMSFixture.fastOptions(), ticketState: Self.called)
         try await withWorker(worker) {
             // Connection refused, again and again, while smsbox is down.
             try await eventually("refused attempts") { worker.tally["retried"] >= 10 }
@@ -67,7 +67,7 @@ struct KannelTests {
         let j = try SQLiteJournal(path: SMSFixture.tempPath(), calendar: SMSFixture.calendar)
         let messages = drafts(3)
         try await j.enqueue(messages)
-        let worker = OutboxWorker(journal: j, gateway: gateway(kannel), options: SMSFixture.fastOptions(), ticketState: Self.called)
+        let worker = OutboxWorker(journal: LiveJournal(j), gateway: gateway(kannel), options: SMSFixture.fastOptions(), ticketState: Self.called)
         try await withWorker(worker) {
             try await eventually("accepted as queued") { try j.outboxCounts() == [.accepted: 3] }
         }
@@ -85,7 +85,7 @@ struct KannelTests {
         let j = try SQLiteJournal(path: SMSFixture.tempPath(), calendar: SMSFixture.calendar)
         let messages = drafts(1)
         try await j.enqueue(messages)
-        let worker = OutboxWorker(journal: j, gateway: gateway(kannel, url: flaky.url), options: SMSFixture.fastOptions(), ticketState: Self.called)
+        let worker = OutboxWorker(journal: LiveJournal(j), gateway: gateway(kannel, url: flaky.url), options: SMSFixture.fastOptions(), ticketState: Self.called)
         let started = ContinuousClock.now
         try await withWorker(worker) {
             try await eventually("accepted after the 503s") { try j.outboxCounts() == [.accepted: 1] }
@@ -106,7 +106,7 @@ struct KannelTests {
         let j = try SQLiteJournal(path: SMSFixture.tempPath(), calendar: SMSFixture.calendar)
         let messages = drafts(1)
         try await j.enqueue(messages)
-        let worker = OutboxWorker(journal: j, gateway: gateway(kannel, url: flaky.url, timeout: 1), options: SMSFixture.fastOptions(), ticketState: Self.called)
+        let worker = OutboxWorker(journal: LiveJournal(j), gateway: gateway(kannel, url: flaky.url, timeout: 1), options: SMSFixture.fastOptions(), ticketState: Self.called)
         try await withWorker(worker) {
             try await eventually("accepted after the timeout") { try j.outboxCounts() == [.accepted: 1] }
         }
@@ -130,7 +130,7 @@ struct KannelTests {
         do {
             let j = try SQLiteJournal(path: path, calendar: SMSFixture.calendar)
             try await j.enqueue(messages)
-            let worker = OutboxWorker(journal: j, gateway: crashing, options: SMSFixture.fastOptions(concurrency: concurrency), ticketState: Self.called)
+            let worker = OutboxWorker(journal: LiveJournal(j), gateway: crashing, options: SMSFixture.fastOptions(concurrency: concurrency), ticketState: Self.called)
             let task = Task { try await worker.run() }
             try await eventually("the first process is stuck") { crashing.crashed && crashing.parkedCount == concurrency }
             task.cancel()  // its loops never come back: as good as dead for the outbox
@@ -138,7 +138,7 @@ struct KannelTests {
         let unrecorded = crashing.sentButUnrecorded
         let restarted = try SQLiteJournal(path: path, calendar: SMSFixture.calendar)
         #expect(try restarted.outboxCounts()[.sending] == concurrency)
-        let worker = OutboxWorker(journal: restarted, gateway: gateway(kannel), options: SMSFixture.fastOptions(concurrency: concurrency), ticketState: Self.called)
+        let worker = OutboxWorker(journal: LiveJournal(restarted), gateway: gateway(kannel), options: SMSFixture.fastOptions(concurrency: concurrency), ticketState: Self.called)
         try await withWorker(worker) {
             try await eventually("all accepted after the restart") { try restarted.outboxCounts() == [.accepted: 20] }
             try await eventually("all at the SMSC") { kannel.messages().count >= 20 + unrecorded.count }
@@ -157,7 +157,7 @@ struct KannelTests {
         let j = try SQLiteJournal(path: SMSFixture.tempPath(), calendar: SMSFixture.calendar)
         let messages = drafts(500, prefix: "B")
         try await j.enqueue(messages)
-        let worker = OutboxWorker(journal: j, gateway: gateway(kannel), options: SMSFixture.fastOptions(concurrency: 8), ticketState: Self.called)
+        let worker = OutboxWorker(journal: LiveJournal(j), gateway: gateway(kannel), options: SMSFixture.fastOptions(concurrency: 8), ticketState: Self.called)
         let started = ContinuousClock.now
         var acceptedAfter = Duration.zero
         try await withWorker(worker) {

@@ -26,7 +26,7 @@ struct OutboxWorkerTests {
             "A004": .called(counter: "1", calls: 1, lastCallAt: Date()),
         ]
         let gateway = ScriptedGateway()
-        let worker = OutboxWorker(journal: j, gateway: gateway, options: SMSFixture.fastOptions()) { _, t in states[t] }
+        let worker = OutboxWorker(journal: LiveJournal(j), gateway: gateway, options: SMSFixture.fastOptions()) { _, t in states[t] }
         try await withWorker(worker) {
             try await eventually("every message ends") { try j.outboxMessages().allSatisfy { $0.state != .pending && $0.state != .sending } }
         }
@@ -48,7 +48,7 @@ struct OutboxWorkerTests {
             .permanent(status: 403, answer: "Not routable"),
             .transient(status: nil, answer: "connection refused", retryAfter: nil),
         ])
-        let worker = OutboxWorker(journal: j, gateway: gateway, options: SMSFixture.fastOptions(concurrency: 1)) { _, _ in
+        let worker = OutboxWorker(journal: LiveJournal(j), gateway: gateway, options: SMSFixture.fastOptions(concurrency: 1)) { _, _ in
             .called(counter: "1", calls: 1, lastCallAt: Date())
         }
         try await withWorker(worker) {
@@ -64,7 +64,7 @@ struct OutboxWorkerTests {
         let j = try journal(SMSFixture.tempPath())
         try await j.enqueue([SMSFixture.draft("A001")])
         let gateway = ScriptedGateway(Array(repeating: .transient(status: 500, answer: "Sending failed.", retryAfter: nil), count: 10))
-        let worker = OutboxWorker(journal: j, gateway: gateway, options: SMSFixture.fastOptions(concurrency: 1, maxAttempts: 3)) { _, _ in
+        let worker = OutboxWorker(journal: LiveJournal(j), gateway: gateway, options: SMSFixture.fastOptions(concurrency: 1, maxAttempts: 3)) { _, _ in
             .called(counter: "1", calls: 1, lastCallAt: Date())
         }
         try await withWorker(worker) {
@@ -86,7 +86,7 @@ struct OutboxWorkerTests {
         #expect(try await j.enqueue([SMSFixture.draft("A001"), SMSFixture.draft("A001", recipient: .caretaker, phone: "13900139000")]) == 0)
         #expect(try j.outboxCounts() == [.pending: 1, .sending: 1])
         let gateway = ScriptedGateway()
-        let worker = OutboxWorker(journal: j, gateway: gateway, options: SMSFixture.fastOptions()) { _, _ in
+        let worker = OutboxWorker(journal: LiveJournal(j), gateway: gateway, options: SMSFixture.fastOptions()) { _, _ in
             .called(counter: "1", calls: 1, lastCallAt: Date())
         }
         try await withWorker(worker) {
@@ -153,7 +153,7 @@ struct OutboxWorkerTests {
         let path = SMSFixture.tempPath("sms-outbox.log")
         let j = try journal(SMSFixture.tempPath())
         try await j.enqueue([SMSFixture.draft("A007")])
-        let worker = OutboxWorker(journal: j, gateway: LogGateway(path: path, logger: .init(label: "test")), options: SMSFixture.fastOptions()) { _, _ in
+        let worker = OutboxWorker(journal: LiveJournal(j), gateway: LogGateway(path: path, logger: .init(label: "test")), options: SMSFixture.fastOptions()) { _, _ in
             .called(counter: "1", calls: 1, lastCallAt: Date())
         }
         try await withWorker(worker) {

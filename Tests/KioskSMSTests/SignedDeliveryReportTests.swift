@@ -63,7 +63,7 @@ struct SignedDeliveryReportTests {
         try await InProcessDaemon.with(.forSMSTests(config: config, dataDirectory: dataDirectory, clock: runningClock(config))) { daemon in
             let base = daemon.base
             let number = try await takeAndCall(base, config)
-            let journal = daemon.hall.journal
+            let journal = daemon.daemon.store
             try await eventually("the your-turn message accepted (queued) by Kannel") {
                 try journal.outboxMessages(date: SMSFixture.date, ticket: number).contains { $0.trigger == .yourTurn && $0.state == .accepted }
             }
@@ -118,7 +118,7 @@ struct SignedDeliveryReportTests {
         try await InProcessDaemon.with(options) { daemon in
             let base = daemon.base
             let number = try await takeAndCall(base, config)
-            let journal = daemon.hall.journal
+            let journal = daemon.daemon.store
             try await eventually("the gateway refused the your-turn message once") {
                 try journal.outboxMessages(date: SMSFixture.date, ticket: number).contains { $0.trigger == .yourTurn && $0.state == .pending && $0.gatewayStatus == 503 }
             }

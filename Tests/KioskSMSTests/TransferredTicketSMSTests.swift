@@ -32,14 +32,14 @@ struct TransferredTicketSMSTests {
             clock.advance(by: 30)
             _ = try await hall.execute(.callNext(counter: second.id))
 
-            let yourTurn = try hall.journal.outboxMessages(date: SMSFixture.date, ticket: number).filter { $0.trigger == .yourTurn }
+            let yourTurn = try daemon.daemon.store.outboxMessages(date: SMSFixture.date, ticket: number).filter { $0.trigger == .yourTurn }
             #expect(yourTurn.map(\.counter) == ["1", "3"])
             #expect(yourTurn.last?.text == "【连城人社】请\(number)号到\(second.name)办理。")
             #expect(yourTurn.first?.text.contains(first.name) == true)
             // Calling again at the same window is not news: still one message per window.
             let again = try await hall.execute(.recall(counter: second.id))
             #expect(!again.events.isEmpty)
-            #expect(try hall.journal.outboxMessages(date: SMSFixture.date, ticket: number).filter { $0.trigger == .yourTurn }.count == 2)
+            #expect(try daemon.daemon.store.outboxMessages(date: SMSFixture.date, ticket: number).filter { $0.trigger == .yourTurn }.count == 2)
         }
     }
 

@@ -12,7 +12,7 @@ import Testing
         KioskDaemon.Options.forTests(config: .defaultHall, dataDirectory: dataDirectory, clock: { clock })
     }
 
-    @Test func aClockBehindTheJournalContinuesFromItOrIsRefused() throws {
+    @Test func aClockBehindTheJournalContinuesFromItOrIsRefused() async throws {
         let dataDirectory = NSTemporaryDirectory() + "kiosk-clock-resume-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
         let ten = ManualClock.instant("10:00"), nine = ManualClock.instant("09:00")
@@ -20,9 +20,9 @@ import Testing
         _ = try local.execute(.issue(service: "A", priority: false), at: ten)
 
         // A wall clock gone back: refused, with the journal's time in the message.
-        #expect(throws: ClockBehindJournal.self) { try KioskDaemon(options(dataDirectory, clock: nine)) }
+        await #expect(throws: ClockBehindJournal.self) { try await KioskDaemon(options(dataDirectory, clock: nine)) }
         do {
-            _ = try KioskDaemon(options(dataDirectory, clock: nine))
+            _ = try await KioskDaemon(options(dataDirectory, clock: nine))
         } catch let error as ClockBehindJournal {
             #expect("\(error)".contains("before the journal's last event at 2026-03-02 10:00:00"))
         }
@@ -30,7 +30,7 @@ import Testing
         // A --start-at clock: carries on from the journal's last event.
         var continuing = options(dataDirectory, clock: nine)
         continuing.continueFromJournal = true
-        let daemon = try KioskDaemon(continuing)
+        let daemon = try await KioskDaemon(continuing)
         #expect(daemon.hall.now() >= ten)
         #expect(daemon.hall.now() < ten.addingTimeInterval(1))
     }

@@ -25,40 +25,103 @@ public struct CallRule: Sendable {
     /// The ticket `counter` would call at `now`, or nil when none it serves is waiting.
     public func select(for counter: CounterID, in state: HallState, at now: Date) -> Ticket? {
         let eligible = services(of: counter, in: state)
-        var normal: [Ticket] = [], priority: [Ticket] = []
-        for ticket in state.waitingTickets where eligible.contains(ticket.service) {
-            if ticket.priority { priority.append(ticket) } else { normal.append(ticket) }
-        }
-        if let minutes = config.priority.ageingGuardMinutes, let oldest = normal.first,
-           now.timeIntervalSince(oldest.issuedAt) >= Double(minutes) * 60 {
-            return oldest
+        // The first waiting ticket of each class (served service × priority), in line order.
+        var heads = [(rank: Int, ticket: Ticket)?](repeating: nil, count: eligible.count * 2)
+        var missing = heads.count
+        for (rank, number) in state.waiting.enumerated() where missing > 0 {
+            guard let ticket = state.tickets[number], let s = eligible.firstIndex(of: ticket.service) else { continue }
+            let k = s * 2 + (ticket.priority ? 1 : 0)
+            if heads[k] == nil {
+                heads[k] = (rank, ticket)
+                missing -= 1
+            }
         }
         let since = config.priority.scope == .hall
             ? state.normalCallsSincePriority
             : state.counters[counter]?.normalCallsSincePriority ?? 0
-        if !priority.isEmpty && (normal.isEmpty || since >= config.priority.everyNNormal) {
-            return pick(from: priority, services: eligible, policy: policy(of: counter))
+        let lines = HallLines(heads: heads, now: now)
+        guard let choice = choose(from: lines, serviceOrder: policy(of: counter) == .serviceOrder, normalCallsSincePriority: since) else {
+            return nil
         }
-        if !normal.isEmpty {
-            return pick(from: normal, services: eligible, policy: policy(of: counter))
+        return heads[choice.service * 2 + (choice.priority ? 1 : 0)]?.ticket
+    }
+
+    /// The live line as one window sees it.
+    private struct HallLines: CallLines {
+        let heads: [(rank: Int, ticket: Ticket)?]
+        let now: Date
+        var serviceCount: Int { heads.count / 2 }
+        func head(service index: Int, priority: Bool) -> Int? { heads[index * 2 + (priority ? 1 : 0)]?.rank }
+        func waited(rank: Int) -> Double? {
+            heads.lazy.compactMap { $0 }.first { $0.rank == rank }.map { now.timeIntervalSince($0.ticket.issuedAt) }
         }
+    }
+
+    /// The call rule itself, on the heads of a window's lines: the engine's call and the
+    /// estimator's projection both decide through it, so they cannot disagree.
+    ///
+    /// The ageing guard first (the longest-waiting normal ticket, once it has waited the
+    /// configured minutes), then the interleave (a priority ticket once `since` normal calls
+    /// have gone since the last priority one, or when no normal one waits), then the window's
+    /// policy within the class: `fifo` takes the earliest in line, `service_order` the first
+    /// service in the window's order that has someone waiting.
+    public func choose<Lines: CallLines>(from lines: Lines, serviceOrder: Bool, normalCallsSincePriority since: Int) -> CallChoice? {
+        var normal = -1, normalRank = Int.max
+        var priority = -1, priorityRank = Int.max
+        var oldest = -1, oldestRank = Int.max
+        for j in 0..<lines.serviceCount {
+            if let rank = lines.head(service: j, priority: false) {
+                if normal < 0 || (!serviceOrder && rank < normalRank) { normal = j; normalRank = rank }
+                if rank < oldestRank { oldest = j; oldestRank = rank }
+            }
+            if let rank = lines.head(service: j, priority: true), priority < 0 || (!serviceOrder && rank < priorityRank) {
+                priority = j
+                priorityRank = rank
+            }
+        }
+        if let guardSeconds = ageingGuardSeconds, oldest >= 0, let waited = lines.waited(rank: oldestRank), waited >= guardSeconds {
+            return CallChoice(service: oldest, priority: false)
+        }
+        if priority >= 0 && (normal < 0 || since >= config.priority.everyNNormal) {
+            return CallChoice(service: priority, priority: true)
+        }
+        if normal >= 0 { return CallChoice(service: normal, priority: false) }
         return nil
+    }
+
+    /// The ageing guard in seconds, when the hall has one.
+    var ageingGuardSeconds: Double? { config.priority.ageingGuardMinutes.map { Double($0) * 60 } }
+
+    /// The interleave count after a rule call: a priority ticket resets it, a normal one counts.
+    public static func normalCallsSincePriority(after since: Int, calledPriority: Bool) -> Int {
+        calledPriority ? 0 : since + 1
     }
 
     private func policy(of counter: CounterID) -> CallPolicy {
         config.counter(counter)?.policy ?? .fifo
     }
+}
 
-    /// `candidates` are in line order.
-    private func pick(from candidates: [Ticket], services: [ServiceCode], policy: CallPolicy) -> Ticket? {
-        switch policy {
-        case .fifo:
-            return candidates.first
-        case .serviceOrder:
-            for service in services {
-                if let ticket = candidates.first(where: { $0.service == service }) { return ticket }
-            }
-            return candidates.first
-        }
+/// What a window chooses between: for each service it serves (in its preference order) and
+/// each class, the position in line of the first ticket waiting.
+public protocol CallLines {
+    /// How many services the window serves.
+    var serviceCount: Int { get }
+    /// The line position (smaller: earlier in line) of the first `priority` ticket waiting for
+    /// the window's `index`-th service, or nil when none is.
+    func head(service index: Int, priority: Bool) -> Int?
+    /// How long (seconds) the ticket at line position `rank` has waited at the moment of the
+    /// call; nil when the ageing guard cannot apply to it (a projected future arrival).
+    func waited(rank: Int) -> Double?
+}
+
+/// The class a window calls: its `service`-th service, priority or normal.
+public struct CallChoice: Sendable, Equatable {
+    public var service: Int
+    public var priority: Bool
+
+    public init(service: Int, priority: Bool) {
+        self.service = service
+        self.priority = priority
     }
 }

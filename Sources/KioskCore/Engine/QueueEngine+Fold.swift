@@ -130,10 +130,10 @@ extension QueueEngine {
     private func countInterleave(priority: Bool, at counter: CounterID, in state: inout HallState) {
         switch config.priority.scope {
         case .hall:
-            state.normalCallsSincePriority = priority ? 0 : state.normalCallsSincePriority + 1
+            state.normalCallsSincePriority = CallRule.normalCallsSincePriority(after: state.normalCallsSincePriority, calledPriority: priority)
         case .counter:
             withCounter(counter, in: &state) {
-                $0.normalCallsSincePriority = priority ? 0 : $0.normalCallsSincePriority + 1
+                $0.normalCallsSincePriority = CallRule.normalCallsSincePriority(after: $0.normalCallsSincePriority, calledPriority: priority)
             }
         }
     }

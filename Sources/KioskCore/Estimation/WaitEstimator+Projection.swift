@@ -12,10 +12,17 @@ extension WaitEstimator {
         run(state, at: now, only: ticket).first
     }
 
-    private func run(_ state: HallState, at now: Date, only: TicketNumber?) -> [WaitEstimate] {
+    /// The estimate `newcomer`, a ticket being issued at `now`, gets once it is folded (it joins
+    /// the end of the line, after every ticket waiting in `state`): the same figure, computed
+    /// without folding it, so the hall can decide on it and refuse without undoing anything.
+    public func estimate(issuing newcomer: Ticket, in state: HallState, at now: Date) -> WaitEstimate? {
+        run(state, at: now, only: newcomer.number, joining: newcomer).first
+    }
+
+    private func run(_ state: HallState, at now: Date, only: TicketNumber?, joining newcomer: Ticket? = nil) -> [WaitEstimate] {
         let date = state.date ?? calendar.businessDate(of: now)
         var p = Projection(estimator: self, state: state, now: now.timeIntervalSince1970,
-                           midnight: calendar.midnight(of: date).timeIntervalSince1970, only: only)
+                           midnight: calendar.midnight(of: date).timeIntervalSince1970, only: only, joining: newcomer)
         guard !p.targets.isEmpty else { return [] }
         p.simulate()
         // What the citizen can see, counted once per service.
@@ -34,16 +41,17 @@ extension WaitEstimator {
             }
         }
         var aheadByService: [ServiceCode: Int] = [:]
-        var ahead = [Int](repeating: 0, count: state.waiting.count)
+        var ahead = [Int](repeating: 0, count: p.waitingCount)
         for (rank, number) in state.waiting.enumerated() {
             guard let code = state.tickets[number]?.service else { continue }
             ahead[rank] = aheadByService[code, default: 0]
             aheadByService[code, default: 0] += 1
         }
+        if let newcomer { ahead[state.waiting.count] = aheadByService[newcomer.service, default: 0] }
         var explanations: [ServiceCode: WaitExplanation] = [:]
         return p.targets.indices.map { i in
             let rank = p.targets[i]
-            let ticket = state.tickets[state.waiting[rank]]!
+            let ticket = rank < state.waiting.count ? state.tickets[state.waiting[rank]]! : newcomer!
             let q = p.sortedSamples(target: i)
             let rounding = options.printRounding
             var wait = quantile(q, options.printQuantile)
@@ -136,10 +144,10 @@ struct Projection {
     let sessions: [(Double, Double)]
     let replicates: Int
     let horizon: Double
-    let everyN: Int
+    /// The engine's call rule: each free window takes the ticket it would take.
+    let callRule: CallRule
     let hallScope: Bool
     let sinceHall: Int
-    let ageingGuard: Double?
 
     /// Ranks (positions in `state.waiting`) of the tickets to report.
     var targets: [Int] = []
@@ -177,7 +185,8 @@ struct Projection {
     private var bucketRate: [Double] = []
     private var bucket: Double { 300 }
     private var classCumulative: [Double] = []
-    private let waitingCount: Int
+    /// Tickets in the line now (a newcomer being issued included); arrivals rank after them.
+    let waitingCount: Int
     private var samples: [Double] = []
     private var rng: SplitMix64
 
@@ -201,7 +210,7 @@ struct Projection {
         case unavailable
     }
 
-    init(estimator e: WaitEstimator, state: HallState, now: Double, midnight: Double, only: TicketNumber?) {
+    init(estimator e: WaitEstimator, state: HallState, now: Double, midnight: Double, only: TicketNumber?, joining newcomer: Ticket? = nil) {
         let config = e.config, stats = e.statistics, options = e.options
         self.now = now
         self.midnight = midnight
@@ -209,33 +218,41 @@ struct Projection {
         self.sessions = sessions
         replicates = max(1, only == nil ? options.refreshReplicates : options.replicates)
         horizon = options.horizon
-        everyN = config.priority.everyNNormal
+        callRule = CallRule(config: config)
         hallScope = config.priority.scope == .hall
         sinceHall = state.normalCallsSincePriority
-        ageingGuard = config.priority.ageingGuardMinutes.map { Double($0) * 60 }
 
         var serviceIndex: [ServiceCode: Int] = [:]
         for (i, s) in config.services.enumerated() { serviceIndex[s.code] = i }
         for ticket in state.waitingTickets where serviceIndex[ticket.service] == nil {
             serviceIndex[ticket.service] = serviceIndex.count
         }
+        if let newcomer, serviceIndex[newcomer.service] == nil { serviceIndex[newcomer.service] = serviceIndex.count }
         var codes = [ServiceCode](repeating: "", count: serviceIndex.count)
         for (code, i) in serviceIndex { codes[i] = code }
         classCount = codes.count * 2
-        waitingCount = state.waiting.count
+        waitingCount = state.waiting.count + (newcomer == nil ? 0 : 1)
 
         var queues = [[Int]](repeating: [], count: classCount)
-        targetOfRank = [Int](repeating: -1, count: waitingCount)
-        issuedAtOfRank = [Double](repeating: 0, count: waitingCount)
-        for (rank, number) in state.waiting.enumerated() {
-            guard let ticket = state.tickets[number], let s = serviceIndex[ticket.service] else { continue }
+        var targets: [Int] = []
+        var targetOfRank = [Int](repeating: -1, count: waitingCount)
+        var issuedAtOfRank = [Double](repeating: 0, count: waitingCount)
+        func line(_ ticket: Ticket, rank: Int) {
+            guard let s = serviceIndex[ticket.service] else { return }
             queues[s * 2 + (ticket.priority ? 1 : 0)].append(rank)
             issuedAtOfRank[rank] = ticket.issuedAt.timeIntervalSince1970
-            if only == nil || only == number {
+            if only == nil || only == ticket.number {
                 targetOfRank[rank] = targets.count
                 targets.append(rank)
             }
         }
+        for (rank, number) in state.waiting.enumerated() {
+            if let ticket = state.tickets[number] { line(ticket, rank: rank) }
+        }
+        if let newcomer { line(newcomer, rank: state.waiting.count) }
+        self.targets = targets
+        self.targetOfRank = targetOfRank
+        self.issuedAtOfRank = issuedAtOfRank
 
         // Learned durations.
         let prior = options.priorOccupancy
@@ -260,10 +277,9 @@ struct Projection {
         breakRate = stats.breakRate
 
         // Windows and how each one frees.
-        let rule = CallRule(config: config)
         for counter in config.counters {
             let live = state.counters[counter.id] ?? CounterState(id: counter.id)
-            let services = rule.services(of: counter.id, in: state).compactMap { serviceIndex[$0] }
+            let services = callRule.services(of: counter.id, in: state).compactMap { serviceIndex[$0] }
             let speed = stats.speed(of: counter.id)
             var start = Start.at(now)
             switch live.availability {
@@ -365,7 +381,8 @@ struct Projection {
         // Common random numbers: the draws depend on the day's issue count only, so successive
         // re-estimates differ by what happened, not by sampling noise (a noisy quantile would
         // fire heads-ups early), and the same state always gives the same estimate.
-        var seed = UInt64(state.issueSequence) &* 0x9E37_79B9_7F4A_7C15
+        // (Folding a newcomer's issue counts it: the same draws as once it is folded.)
+        var seed = UInt64(state.issueSequence + (newcomer == nil ? 0 : 1)) &* 0x9E37_79B9_7F4A_7C15
         if let only { for b in only.utf8 { seed = (seed ^ UInt64(b)) &* 0x100_0000_01B3 } }
         rng = SplitMix64(seed: seed)
     }
@@ -468,45 +485,16 @@ struct Projection {
         return callToStart[Int((((r >> 22) & mask) &* UInt64(callToStart.count)) >> 21)] + time * speed
     }
 
-    /// The class window `c` calls by the configured rule; -1 when none it serves is waiting.
+    /// The class window `c` calls by the engine's call rule; -1 when none it serves is waiting.
     private func select(window c: Int, serviceOrder: Bool, heads: [Int], length: [Int], since: inout Int, at t: Double) -> Int {
-        var normal = -1, priority = -1
-        var normalRank = Int.max, priorityRank = Int.max
-        for j in windowOffset[c]..<windowOffset[c + 1] {
-            let kn = windowServices[j] &* 2, kp = kn &+ 1
-            if heads[kn] < length[kn] {
-                let rank = queueData[queueStart[kn] + heads[kn]]
-                if normal < 0 || (!serviceOrder && rank < normalRank) { normal = kn; normalRank = rank }
-            }
-            if heads[kp] < length[kp] {
-                let rank = queueData[queueStart[kp] + heads[kp]]
-                if priority < 0 || (!serviceOrder && rank < priorityRank) { priority = kp; priorityRank = rank }
-            }
-        }
-        if let guardAge = ageingGuard, normal >= 0 {
-            // The oldest normal ticket that has waited too long goes first.
-            var oldest = -1, oldestRank = Int.max
-            for j in windowOffset[c]..<windowOffset[c + 1] {
-                let kn = windowServices[j] * 2
-                if heads[kn] < length[kn], queueData[queueStart[kn] + heads[kn]] < oldestRank {
-                    oldest = kn
-                    oldestRank = queueData[queueStart[kn] + heads[kn]]
-                }
-            }
-            if oldest >= 0, oldestRank < waitingCount, t - issuedAtOfRank[oldestRank] >= guardAge {
-                since += 1
-                return oldest
-            }
-        }
-        if priority >= 0 && (normal < 0 || since >= everyN) {
-            since = 0
-            return priority
-        }
-        if normal >= 0 {
-            since += 1
-            return normal
-        }
-        return -1
+        let first = windowOffset[c]
+        let lines = ProjectedLines(
+            first: first, count: windowOffset[c + 1] - first, windowServices: windowServices, queueData: queueData,
+            queueStart: queueStart, heads: heads, length: length, issuedAtOfRank: issuedAtOfRank, waitingCount: waitingCount, now: t
+        )
+        guard let choice = callRule.choose(from: lines, serviceOrder: serviceOrder, normalCallsSincePriority: since) else { return -1 }
+        since = CallRule.normalCallsSincePriority(after: since, calledPriority: choice.priority)
+        return windowServices[first + choice.service] &* 2 &+ (choice.priority ? 1 : 0)
     }
 
     private func inSession(_ t: Double) -> Bool {
@@ -539,5 +527,32 @@ struct Projection {
             b += 1
         }
         return .infinity
+    }
+}
+
+/// One window's view of a replicate's class queues, for the call rule: line positions are the
+/// ranks (tickets waiting now first, in line order; projected arrivals after them).
+struct ProjectedLines: CallLines {
+    let first: Int
+    let count: Int
+    let windowServices: [Int]
+    let queueData: [Int]
+    let queueStart: [Int]
+    let heads: [Int]
+    let length: [Int]
+    let issuedAtOfRank: [Double]
+    let waitingCount: Int
+    let now: Double
+
+    var serviceCount: Int { count }
+
+    func head(service index: Int, priority: Bool) -> Int? {
+        let k = windowServices[first &+ index] &* 2 &+ (priority ? 1 : 0)
+        return heads[k] < length[k] ? queueData[queueStart[k] &+ heads[k]] : nil
+    }
+
+    /// Arrivals the projection invents carry no issue time: the guard is for those waiting now.
+    func waited(rank: Int) -> Double? {
+        rank < waitingCount ? now - issuedAtOfRank[rank] : nil
     }
 }

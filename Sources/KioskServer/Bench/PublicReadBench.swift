@@ -56,7 +56,7 @@ public struct PublicReadBench: Sendable {
         options.clock = { start.addingTimeInterval(Date().timeIntervalSince(realStart)) }
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         options.onReady = { portContinuation.yield($0) }
-        let daemon = try KioskDaemon(options)
+        let daemon = try await KioskDaemon(options)
         return try await withThrowingTaskGroup(of: Figures?.self) { group in
             group.addTask { try await daemon.run(); return nil }
             var iterator = ports.makeAsyncIterator()

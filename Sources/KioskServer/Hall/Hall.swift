@@ -12,7 +12,8 @@ import Synchronization
 /// Subscribers (the live stream, the notifier) see an event only once it is durable.
 public actor Hall {
     public nonisolated let engine: QueueEngine
-    public nonisolated let journal: SQLiteJournal
+    /// Where decided events become durable (the port: SQLite in the daemon, memory in unit tests).
+    public nonisolated let journal: any Journal
     private let logger: Logger
     private let clock: @Sendable () -> Date
 
@@ -40,6 +41,9 @@ public actor Hall {
     private var subscribers: [UUID: AsyncStream<HallStreamItem>.Continuation] = [:]
     private let metrics: ServerMetrics
     private var closing = false
+    /// After a failed commit, while the state is read back from the journal: commands are
+    /// refused rather than decided on a state about to be replaced.
+    private var reloading = false
     /// Today's contacts, to address call messages (the journal holds them durably).
     private var contacts: [TicketNumber: TicketContact] = [:]
     /// Tickets that already have a near-turn message recorded today.
@@ -56,6 +60,7 @@ public actor Hall {
     private var issueKeys: [String: KeyedIssue] = [:]
     /// The business date `issueKeys` belong to.
     private var issueKeysDate: BusinessDate?
+    private let closingTime: ClosingTimeRule
 
     /// A call as the hall screen lists it.
     public struct RecentCall: Sendable, Equatable {
@@ -84,40 +89,41 @@ public actor Hall {
     }
 
     /// Loads today's events from the journal and folds them: the state after a restart.
-    public init(engine: QueueEngine, journal: SQLiteJournal, metrics: ServerMetrics, logger: Logger, clock: @escaping @Sendable () -> Date = Date.init) throws {
+    public init(engine: QueueEngine, journal: any Journal, metrics: ServerMetrics, logger: Logger, clock: @escaping @Sendable () -> Date = Date.init) async throws {
         self.engine = engine
         self.journal = journal
         self.metrics = metrics
         self.logger = logger
         self.clock = clock
         let today = engine.calendar.businessDate(of: clock())
-        let stored = try journal.events(on: today)
+        let stored = try await journal.events(on: today)
         state = engine.replay(stored.map(\.event))
         committedState = state
         var estimator = WaitEstimator(config: engine.config)
-        for day in try journal.businessDates(before: today, limit: Self.historyDays).reversed() {
-            for item in try journal.events(on: day) { estimator.fold(item.event) }
+        for day in try await journal.businessDates(before: today, limit: Self.historyDays).reversed() {
+            for item in try await journal.events(on: day) { estimator.fold(item.event) }
             estimator.closeDay()
         }
         for item in stored { estimator.fold(item.event) }
         self.estimator = estimator
         // Today's accuracy so far: what was printed, then what happened.
-        let printed = Dictionary(try journal.printedEstimates(on: today).map { ($0.ticket, $0) }) { $1 }
+        let printed = Dictionary(try await journal.printedEstimates(on: today).map { ($0.ticket, $0) }) { $1 }
         for item in stored {
             if let number = item.event.issuedTicket, let p = printed[number] { accuracy.recordPrinted(p) }
             accuracy.fold(item.event)
         }
-        committedSeq = try journal.lastSeq()
+        committedSeq = try await journal.lastSeq()
         (writerWakeups, wakeWriter) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
         for event in stored.map(\.event) { Self.noteCall(event, in: &recentCalls) }
         published = PublishedHall(.init(seq: committedSeq, state: state, estimator: estimator, recentCalls: recentCalls))
-        try journal.purgeContacts(before: today)
-        try journal.purgeOutboxPhones(before: today, now: clock())
+        try await journal.purgeContacts(before: today)
+        try await journal.purgeOutboxPhones(before: today, now: clock())
         triggers = NotificationTriggers(config: engine.config)
-        for contact in try journal.contacts(on: today) { contacts[contact.ticket] = contact }
-        headsUpDone = try journal.outboxTickets(date: today, trigger: .nearTurn)
+        closingTime = ClosingTimeRule(engine: engine)
+        for contact in try await journal.contacts(on: today) { contacts[contact.ticket] = contact }
+        headsUpDone = try await journal.outboxTickets(date: today, trigger: .nearTurn)
         issueKeysDate = today
-        for record in try journal.issueKeys(on: today) {
+        for record in try await journal.issueKeys(on: today) {
             issueKeys[record.key] = .issued(fingerprint: record.fingerprint, ticket: record.ticket)
         }
         if journal.unreadableRowCount > 0 {
@@ -132,7 +138,13 @@ public actor Hall {
     public nonisolated func now() -> Date { clock() }
 
     /// Decides `command` now, and returns once its events are durable. A refused command
-    /// throws `QueueError` and changes nothing; a command with no events returns at once.
+    /// throws `QueueError` (or `TurnAfterClosing`) and changes nothing; a command with no
+    /// events returns at once.
+    ///
+    /// Every rule is decided here, once, on the state every earlier command left, before the
+    /// events are queued for the journal: the engine's, and for a ticket the closing-time rule
+    /// on the very estimate that is printed. Nothing is awaited between deciding and folding,
+    /// so parallel commands cannot decide on the same state.
     ///
     /// `view` renders what the caller needs of the hall right after the command, inside the
     /// actor: holding a copy of the whole state across the commit wait would make the next
@@ -183,36 +195,54 @@ public actor Hall {
         _ command: Command, contact: TicketContact? = nil, issueKey: IssueKey? = nil,
         view: @Sendable (HallState, WaitEstimator, [HallEvent]) -> View
     ) async throws -> Outcome<View> {
-        if stateNeedsReload && !reloadFromJournal() { throw JournalUnavailable() }
-        let events = try engine.apply(command, to: state, at: clock())
+        // While the state is being read back from the journal, nothing is decided on it.
+        guard !reloading else { throw JournalUnavailable() }
+        if stateNeedsReload, await !reloadFromJournal() { throw JournalUnavailable() }
+        let now = clock()
+        var events = try engine.apply(command, to: state, at: now)
         guard !events.isEmpty else { return Outcome(events: [], seqs: [], view: view(state, estimator, [])) }
-        for event in events { engine.fold(event, into: &state) }
         var printed: WaitEstimate?
         var records: [PrintedEstimate] = []
-        for number in events.compactMap(\.issuedTicket) {
-            if let estimate = printedEstimate(for: number), let issuedAt = state.tickets[number]?.issuedAt {
+        var refusal: TurnAfterClosing?
+        if case let .issue(_, _, _, override) = command, let issue = events.last, case let .issued(number, service, priority, hasContact, _) = issue.kind {
+            // Timed rules that fell due come first; they are facts whatever the answer.
+            for event in events.dropLast() { engine.fold(event, into: &state) }
+            // The new ticket's estimate before it is folded (the same figure as after), so a
+            // refusal has nothing to undo.
+            let newcomer = Ticket(
+                number: number, service: service, priority: priority, issuedAt: issue.at, sequence: state.issueSequence, hasContact: hasContact
+            )
+            printed = estimator.estimate(issuing: newcomer, in: state, at: now).map(widened)
+            if override == nil, let printed {
+                refusal = closingTime.refusal(service: service, callAt: printed.callAt, in: state, at: now)
+            }
+            if refusal == nil {
+                engine.fold(issue, into: &state)
                 // Into the ledger once committed (see `flush`): a new day's reset, committed in
                 // the same batch, would otherwise wipe it.
-                records.append(PrintedEstimate(estimate, issuedAt: issuedAt))
-                printed = estimate
+                if let printed { records.append(PrintedEstimate(printed, issuedAt: issue.at)) }
+            } else {
+                events.removeLast()
+                printed = nil
             }
+        } else {
+            for event in events { engine.fold(event, into: &state) }
         }
-        let rendered = view(state, estimator, events)
+        if let refusal, events.isEmpty { throw refusal }
+        let rendered = refusal == nil ? view(state, estimator, events) : nil
         var contacts: [TicketContact] = []
         if var contact, let number = events.lazy.compactMap(\.issuedTicket).last {
             contact.ticket = number
             contacts.append(contact)
         }
-        for case let .dayStarted(date) in events.map(\.kind) {
-            // A new business day: yesterday's phone numbers go, in memory and on disk.
+        let newDay = events.lazy.compactMap { event -> BusinessDate? in
+            if case let .dayStarted(date) = event.kind { return date } else { return nil }
+        }.last
+        if newDay != nil {
+            // A new business day: yesterday's phone numbers go, in memory now, on disk once
+            // the day's start is durable (below: nothing is awaited before the command is queued).
             self.contacts = [:]
             headsUpDone = []
-            do {
-                try journal.purgeContacts(before: date)
-                try journal.purgeOutboxPhones(before: date, now: clock())
-            } catch {
-                logger.error("purging yesterday's phone numbers failed", metadata: ["error": "\(error)"])
-            }
         }
         for number in events.compactMap(\.issuedTicket) { self.contacts[number] = contacts.first { $0.ticket == number } }
         // The messages these events trigger commit with them, in the same transaction.
@@ -225,6 +255,9 @@ public actor Hall {
             pending.append(PendingCommand(events: events, contacts: contacts, outbox: outbox, printed: records, issueKeys: keys, continuation: continuation))
             wakeWriter.yield()
         }
+        if let newDay { await purgePhones(before: newDay) }
+        // A refused ticket still lets the timed events it ran into commit (they happened).
+        guard refusal == nil, let rendered else { throw refusal ?? JournalUnavailable() }
         return Outcome(events: events, seqs: seqs, view: rendered, printed: printed)
     }
 
@@ -232,6 +265,15 @@ public actor Hall {
     @discardableResult
     public func execute(_ command: Command, contact: TicketContact? = nil) async throws -> Outcome<Void> {
         try await execute(command, contact: contact) { _, _, _ in () }
+    }
+
+    private func purgePhones(before date: BusinessDate) async {
+        do {
+            try await journal.purgeContacts(before: date)
+            try await journal.purgeOutboxPhones(before: date, now: clock())
+        } catch {
+            logger.error("purging yesterday's phone numbers failed", metadata: ["error": "\(error)"])
+        }
     }
 
     /// Writes every queued command's events in one transaction, then answers them all.
@@ -243,10 +285,10 @@ public actor Hall {
         let events = batch.flatMap(\.events)
         let started = ContinuousClock.now
         do {
-            let seqs = try await journal.appendAsync(
-                events, contacts: batch.flatMap(\.contacts), outbox: batch.flatMap(\.outbox), printed: batch.flatMap(\.printed),
+            let seqs = try await journal.commit(JournalBatch(
+                events: events, contacts: batch.flatMap(\.contacts), outbox: batch.flatMap(\.outbox), printed: batch.flatMap(\.printed),
                 issueKeys: batch.flatMap(\.issueKeys)
-            )
+            ))
             metrics.recordCommit(commands: batch.count, duration: ContinuousClock.now - started)
             var offset = 0
             for command in batch {
@@ -286,7 +328,7 @@ public actor Hall {
             let failed = batch + pending
             pending = []
             for command in failed { command.continuation.resume(throwing: JournalUnavailable()) }
-            _ = reloadFromJournal()
+            _ = await reloadFromJournal()
         }
     }
 
@@ -294,10 +336,12 @@ public actor Hall {
     /// journal cannot even be read, the hall refuses every command until it can: deciding on
     /// a state with events the journal never took would hand out what was never kept.
     /// Returns whether it could.
-    private func reloadFromJournal() -> Bool {
+    private func reloadFromJournal() async -> Bool {
+        reloading = true
+        defer { reloading = false }
         do {
-            let stored = try journal.events(on: engine.calendar.businessDate(of: clock()))
-            let saved = try journal.contacts(on: engine.calendar.businessDate(of: clock()))
+            let stored = try await journal.events(on: engine.calendar.businessDate(of: clock()))
+            let saved = try await journal.contacts(on: engine.calendar.businessDate(of: clock()))
             state = engine.replay(stored.map(\.event))
             committedState = state
             contacts = Dictionary(saved.map { ($0.ticket, $0) }) { $1 }
@@ -326,7 +370,13 @@ public actor Hall {
     /// The estimate to print for a waiting ticket: the estimator's, its range widened by how
     /// much recent errors exceed it.
     public func printedEstimate(for number: TicketNumber) -> WaitEstimate? {
-        guard var estimate = estimator.estimate(for: number, in: state, at: clock()) else { return nil }
+        estimator.estimate(for: number, in: state, at: clock()).map(widened)
+    }
+
+    /// `estimate` with its range widened by how much recent errors exceed it (the wait itself
+    /// stays the estimator's).
+    private func widened(_ estimate: WaitEstimate) -> WaitEstimate {
+        var estimate = estimate
         let widen = accuracy.rangeWidening(forHalfWidth: (estimate.high - estimate.low) / 2)
         estimate.low = max(0, estimate.low - widen)
         estimate.high += widen
@@ -445,9 +495,9 @@ public actor Hall {
         }
     }
 
-    public func contact(for ticket: TicketNumber) throws -> TicketContact? {
+    public func contact(for ticket: TicketNumber) async throws -> TicketContact? {
         guard let date = state.date else { return nil }
-        return try journal.contact(for: ticket, on: date)
+        return try await journal.contact(for: ticket, on: date)
     }
 
     private static func noteCall(_ event: HallEvent, in calls: inout [RecentCall]) {

@@ -28,7 +28,7 @@ extension KioskAPI {
             guard let subscription = await hall.subscribe() else {
                 throw APIError(.serviceUnavailable, "shutting_down", "服务正在停止 The daemon is shutting down")
             }
-            let backlog = try hall.journal.events(after: after, limit: 100_000).filter { $0.seq <= subscription.from }
+            let backlog = try await hall.journal.events(after: after, limit: 100_000).filter { $0.seq <= subscription.from }
             let views = self.views
             var headers = HTTPFields()
             headers[.contentType] = "text/event-stream; charset=utf-8"
@@ -72,9 +72,9 @@ extension KioskAPI {
                 guard let parsed = BusinessDate(text) else { throw APIError.badRequest("invalid_date", "date must be YYYY-MM-DD") }
                 date = parsed
             }
-            let events = try hall.journal.events(on: date).map(\.event)
+            let events = try await hall.journal.events(on: date).map(\.event)
             // The hall that wrote that day, not necessarily today's config.
-            let inForce = try hall.journal.config(inForceOn: date)?.config ?? config
+            let inForce = try await hall.journal.config(inForceOn: date)?.config ?? config
             return JSONResponse.text(TraceDay(date: date, config: inForce, events: events).jsonLines(), contentType: "application/x-ndjson; charset=utf-8")
         }
     }

@@ -47,7 +47,8 @@ extension KioskAPI {
             }
             let outcome: Hall.Outcome<TicketStatus?>
             do {
-                if !override, let refusal = await closesBeforeTurn(service: service, priority: priority) { throw refusal }
+                // One decision in the hall: every capacity rule (quota, hours, a turn after
+                // closing) on the state earlier issues left (a supervisor's override skips them).
                 outcome = try await run(
                     .issue(service: service, priority: priority, contact: contact != nil, override: override ? role.auditName : nil), contact: contact,
                     issueKey: issueKey
@@ -112,38 +113,5 @@ extension KioskAPI {
             ticket: ticket, documents: config.service(ticket.service)?.documents ?? [], smsTo: phone?.masked, smsCaretaker: caretaker?.masked
         )
         return JSONResponse.make(answer, status: .created)
-    }
-
-    /// 不让百姓跑第二趟: a dry run of the issue on a copy of the state; if the new ticket's
-    /// estimated call falls after the end of the session it is issued in, refuse (409
-    /// `closes_before_turn`) and say when to come back. Nil when the ticket can be served, or
-    /// when the engine itself refuses (the real issue then gives its own answer).
-    func closesBeforeTurn(service: ServiceCode, priority: Bool) async -> APIError? {
-        let engine = hall.engine, views = self.views, now = hall.now()
-        return await hall.read { state, estimator in
-            var copy = state
-            guard let events = try? engine.apply(.issue(service: service, priority: priority), to: copy, at: now),
-                  let number = events.lazy.compactMap(\.issuedTicket).last,
-                  let hours = engine.config.service(service).map({ $0.hours ?? engine.config.sessions })
-            else { return nil }
-            for event in events { engine.fold(event, into: &copy) }
-            let secondsOfDay = engine.calendar.secondsOfDay(now)
-            guard let session = hours.first(where: { $0.contains(secondsOfDay: secondsOfDay) }),
-                  let estimate = estimator.estimate(for: number, in: copy, at: now)
-            else { return nil }
-            var end = session.end
-            if let open = state.openSession, open < engine.config.sessions.count, engine.config.sessions[open].end.seconds < end.seconds {
-                end = engine.config.sessions[open].end
-            }
-            let date = engine.calendar.businessDate(of: now)
-            guard estimate.callAt > engine.calendar.instant(on: date, at: end) else { return nil }
-            let callAt = String(views.clock(estimate.callAt).prefix(5))
-            if let next = hours.first(where: { $0.start.seconds > secondsOfDay })?.start {
-                return APIError(.conflict, "closes_before_turn",
-                    "预计轮到您约\(callAt),晚于本时段结束(\(end)),今天这个时段办不完,请于\(next)后再来取号 Your turn (about \(callAt)) would come after this session ends at \(end); please come back after \(next)")
-            }
-            return APIError(.conflict, "closes_before_turn",
-                "预计轮到您约\(callAt),晚于今日办理结束(\(end)),请明日再来 Your turn (about \(callAt)) would come after closing time (\(end)); please come back tomorrow")
-        }
     }
 }

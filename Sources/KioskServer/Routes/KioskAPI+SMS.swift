@@ -25,7 +25,7 @@ extension KioskAPI {
             else { throw APIError.badRequest("bad_report_type", "type must be a delivery report type (Kannel's %d: 1, 2, 4, 8, 16)") }
             let outcome: DeliveryReportOutcome
             do {
-                outcome = try hall.journal.applyDeliveryReport(id: id, type: type, delivered: Self.delivered(kannelType: type), now: hall.now())
+                outcome = try await hall.journal.applyDeliveryReport(id: id, type: type, delivered: Self.delivered(kannelType: type), now: hall.now())
             } catch {
                 throw APIError(.serviceUnavailable, "journal_unavailable", "暂时无法保存 The outbox could not record the report; try again")
             }
@@ -50,9 +50,9 @@ extension KioskAPI {
 
     /// The state of the your-turn message of `ticket` to `window` (the best of its recipients'),
     /// if any: after a transfer, the old window's message says nothing about this call.
-    func yourTurnSMS(_ ticket: TicketNumber?, on date: BusinessDate?, window: CounterID) -> String? {
+    func yourTurnSMS(_ ticket: TicketNumber?, on date: BusinessDate?, window: CounterID) async -> String? {
         guard let ticket, let date,
-              let messages = try? hall.journal.outboxMessages(date: date, ticket: ticket)
+              let messages = try? await hall.journal.outboxMessages(date: date, ticket: ticket)
                 .filter({ $0.trigger == .yourTurn && ($0.counter == nil || $0.counter == window) }),
               !messages.isEmpty
         else { return nil }

@@ -10,7 +10,7 @@ extension KioskAPI {
             let id = try authorizeWindow(request, context)
             let views = self.views, now = hall.now()
             let (date, current) = await hall.read { ($0.date, $0.currentTicket(at: id)?.number) }
-            let sms = yourTurnSMS(current, on: date, window: id)
+            let sms = await yourTurnSMS(current, on: date, window: id)
             return JSONResponse.make(await hall.read { views.window(id, in: $0, at: now, sms: sms) })
         }
         let simple: [(String, @Sendable (CounterID) -> Command)] = [

@@ -59,6 +59,8 @@ struct KioskAPI: Sendable {
             return try await hall.execute(command, contact: contact, issueKey: issueKey, view: view)
         } catch let error as QueueError {
             throw error.apiError
+        } catch let error as TurnAfterClosing {
+            throw APIError(.conflict, error.code, error.message)
         } catch is JournalUnavailable {
             throw APIError(.serviceUnavailable, "journal_unavailable", "暂时无法保存,请重试 The journal could not commit; nothing was changed, try again")
         }

@@ -17,7 +17,7 @@ struct TestDaemon: Sendable {
     var daemon: KioskDaemon { running.daemon }
     var port: Int { running.port }
     var hall: Hall { daemon.hall }
-    var journal: SQLiteJournal { daemon.hall.journal }
+    var journal: SQLiteJournal { daemon.store }
 
     /// Runs `body` against a fresh daemon whose hall clock reads `clock`; shuts the daemon down
     /// and removes its data dir afterwards, whatever `body` does.
