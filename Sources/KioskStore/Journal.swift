@@ -97,6 +97,17 @@ public protocol Journal: Sendable {
     /// Applies a gateway's delivery report (idempotent).
     func applyDeliveryReport(id: Int64, type: Int, delivered: Bool?, now: Date) async throws -> DeliveryReportOutcome
 
+    // MARK: Reports (range reads)
+
+    /// Every 差评 and its follow-up, as the journal has them now.
+    func followUpBook(holidays: [BusinessDate]) async throws -> FollowUpBook
+
+    /// SMS messages of the period by trigger, then state.
+    func smsOutcomes(from: BusinessDate, to: BusinessDate) async throws -> [String: [String: Int]]
+
+    /// The hall's report of `from`…`to` (`today` decides which follow-ups are overdue).
+    func report(from: BusinessDate, to: BusinessDate, today: BusinessDate, config: HallConfig) async throws -> HallReport
+
     /// A wake-up each time a commit has made new messages durable (coalesced: one pending
     /// wake-up at most). The stream ends when the caller stops iterating it.
     func outboxWakeups() -> AsyncStream<Void>

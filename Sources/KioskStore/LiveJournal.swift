@@ -143,6 +143,18 @@ public struct LiveJournal: Journal {
         try await offPool { try $0.applyDeliveryReport(id: id, type: type, delivered: delivered, now: now) }
     }
 
+    public func followUpBook(holidays: [BusinessDate]) async throws -> FollowUpBook {
+        try await offPool { try $0.followUpBook(holidays: holidays) }
+    }
+
+    public func smsOutcomes(from: BusinessDate, to: BusinessDate) async throws -> [String: [String: Int]] {
+        try await offPool { try $0.smsOutcomes(from: from, to: to) }
+    }
+
+    public func report(from: BusinessDate, to: BusinessDate, today: BusinessDate, config: HallConfig) async throws -> HallReport {
+        try await offPool { try JournalReport(journal: $0, config: config).report(from: from, to: to, today: today) }
+    }
+
     public func outboxWakeups() -> AsyncStream<Void> {
         store.outboxBell.subscribe()
     }

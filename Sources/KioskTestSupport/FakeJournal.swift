@@ -276,6 +276,38 @@ public final class FakeJournal: Journal {
         }
     }
 
+    public func followUpBook(holidays: [BusinessDate]) async throws -> FollowUpBook {
+        var book = FollowUpBook(holidays: holidays)
+        for item in contents.withLock({ $0.events }) { book.fold(item.event, on: item.date) }
+        return book
+    }
+
+    public func smsOutcomes(from: BusinessDate, to: BusinessDate) async throws -> [String: [String: Int]] {
+        contents.withLock { c in
+            var out: [String: [String: Int]] = [:]
+            for m in c.outbox where m.date >= from && m.date <= to { out[m.trigger.rawValue, default: [:]][m.state.rawValue, default: 0] += 1 }
+            return out
+        }
+    }
+
+    /// The same fold as `JournalReport`, over the events in memory.
+    public func report(from: BusinessDate, to: BusinessDate, today: BusinessDate, config: HallConfig) async throws -> HallReport {
+        try JournalReport.checkPeriod(from: from, to: to)
+        var builder = ReportBuilder(config: config)
+        var current: BusinessDate?
+        for item in contents.withLock({ $0.events }) where item.date >= from && item.date <= to {
+            if item.date != current {
+                current = item.date
+                builder.beginDay(item.date, printed: try await printedEstimates(on: item.date))
+            }
+            builder.fold(item.event)
+        }
+        return builder.report(
+            from: from, to: to, sms: try await smsOutcomes(from: from, to: to),
+            followUps: try await followUpBook(holidays: config.holidays), today: today
+        )
+    }
+
     public func outboxWakeups() -> AsyncStream<Void> {
         bell.subscribe()
     }

@@ -13,7 +13,7 @@ extension KioskAPI {
             let now = hall.now(), metrics = self.metrics, config = self.config
             await hall.read { state in metrics.observe(state, config: config, at: now) }
             if let date = await hall.read({ $0.date }) {
-                metrics.observeOutbox((try? hall.journal.smsOutcomes(from: date, to: date)) ?? [:])
+                metrics.observeOutbox((try? await hall.journal.smsOutcomes(from: date, to: date)) ?? [:])
             }
             return JSONResponse.text(metrics.render(), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }

@@ -35,7 +35,7 @@ extension KioskAPI {
         router.get("/v1/ratings/followups") { request, _ in
             try authorize(request, "查看差评整改 read follow-ups") { $0 == .supervisor || $0 == .admin }
             let all = request.uri.queryParameters.get("all") == "true"
-            let book = try hall.journal.followUpBook(holidays: config.holidays)
+            let book = try await hall.journal.followUpBook(holidays: config.holidays)
             let today = hall.engine.calendar.businessDate(of: hall.now())
             let items = all ? book.items : book.open
             return JSONResponse.make(FollowUpList(today: today.description, followups: items.map { HallViews.followUp($0, today: today) }))
@@ -65,7 +65,7 @@ actor FollowUpDesk {
         }
         let canonical = FollowUp.id(date: date, ticket: ticket)
         let holidays = api.config.holidays
-        guard let item = try api.hall.journal.followUpBook(holidays: holidays).followUp(canonical) else {
+        guard let item = try await api.hall.journal.followUpBook(holidays: holidays).followUp(canonical) else {
             throw APIError(.notFound, "unknown_followup", "没有该差评整改 No such follow-up: \(canonical)")
         }
         guard !item.isClosed, !closing.contains(canonical) else {
@@ -74,6 +74,6 @@ actor FollowUpDesk {
         closing.insert(canonical)
         defer { closing.remove(canonical) }
         _ = try await api.run(.closeFollowUp(ratedOn: date, ticket: ticket, note: note, by: by))
-        return try api.hall.journal.followUpBook(holidays: holidays).followUp(canonical) ?? item
+        return try await api.hall.journal.followUpBook(holidays: holidays).followUp(canonical) ?? item
     }
 }

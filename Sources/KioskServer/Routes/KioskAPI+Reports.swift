@@ -24,8 +24,9 @@ extension KioskAPI {
             } catch let error as JournalReport.ReportError {
                 throw APIError.badRequest("invalid_period", error.description)
             }
-            let report = try JournalReport(journal: hall.journal, config: config)
-                .report(from: period.from, to: period.to, today: hall.engine.calendar.businessDate(of: hall.now()))
+            let report = try await hall.journal.report(
+                from: period.from, to: period.to, today: hall.engine.calendar.businessDate(of: hall.now()), config: config
+            )
             return JSONResponse.text(format.render(report), contentType: format.contentType)
         }
     }
