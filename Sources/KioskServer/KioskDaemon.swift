@@ -79,7 +79,7 @@ public struct KioskDaemon: Sendable {
         let engine = QueueEngine(config: options.config)
         let journal = try await LiveJournal.open(path: options.dataDirectory + "/journal.sqlite", calendar: engine.calendar)
         store = journal.store
-                let clock = try ClockBehindJournal.resume(
+        let clock = try ClockBehindJournal.resume(
             options.clock, journal: journal.store, calendar: engine.calendar, continuing: options.continueFromJournal, logger: options.logger
         )
         // The journal says which hall wrote it: a changed config is recorded as in force from now.

@@ -48,11 +48,10 @@ public struct OutboxMessage: Sendable, Equatable {
     public var dlrType: Int?
 
     public init(
-        id: Int64, date: BusinessDate, ticket: TicketNumber, trigger: SMSTrigger, recipient: SMSRecipient,
+        id: Int64, date: BusinessDate, ticket: TicketNumber, trigger: SMSTrigger, recipient: SMSRecipient, counter: CounterID? = nil,
         phone: PhoneNumber?, phoneMasked: String, text: String, state: OutboxState, reason: String?, attempts: Int,
         createdAt: Date, nextAttemptAt: Date, deadline: Date, updatedAt: Date,
-        gatewayStatus: Int? = nil, gatewayAnswer: String? = nil, gatewayID: String? = nil, dlrType: Int? = nil,
-        counter: CounterID? = nil
+        gatewayStatus: Int? = nil, gatewayAnswer: String? = nil, gatewayID: String? = nil, dlrType: Int? = nil
     ) {
         self.counter = counter
         self.id = id

@@ -62,9 +62,9 @@ public final class FakeJournal: Journal {
             $0.date == d.date && $0.ticket == d.ticket && $0.trigger == d.trigger && $0.recipient == d.recipient && $0.counter == d.counter
         }) {
             c.outbox.append(OutboxMessage(
-                id: Int64(c.outbox.count + 1), date: d.date, ticket: d.ticket, trigger: d.trigger, recipient: d.recipient,
+                id: Int64(c.outbox.count + 1), date: d.date, ticket: d.ticket, trigger: d.trigger, recipient: d.recipient, counter: d.counter,
                 phone: d.phone, phoneMasked: d.phone.masked, text: d.text, state: .pending, reason: nil, attempts: 0,
-                createdAt: d.createdAt, nextAttemptAt: d.createdAt, deadline: d.deadline, updatedAt: d.createdAt, counter: d.counter
+                createdAt: d.createdAt, nextAttemptAt: d.createdAt, deadline: d.deadline, updatedAt: d.createdAt
             ))
             added += 1
         }
