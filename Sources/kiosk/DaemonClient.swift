@@ -48,35 +48,16 @@ struct DaemonClient {
 
     /// The token for `role` from the token file: the full one or a device's own. No fallback to
     /// another role: a missing token is an error that says which file to use.
-    private func tokenFor(_ role: Role) throws -> String? {
-        let text: String
+    private func tokenFor(_ role: Role) throws -> String {
         do {
-            text = try String(contentsOfFile: tokenFile, encoding: .utf8)
+            return try TokenFileReader.token(for: role, at: tokenFile)
         } catch {
-            printError("cannot read the token file \(tokenFile) (--token-file FILE, or --token)")
+            switch error {
+            case .unreadable: printError("\(error) (--token-file FILE, or --token)")
+            case .malformed: printError("\(error)")
+            case .lacks: printError("\(error) this needs (`kiosk tokens issue` writes a device's file)")
+            }
             throw ExitCode(2)
-        }
-        let book: TokenBook
-        do {
-            book = try TokenBook.parse(text)
-        } catch {
-            printError("\(tokenFile): \(error)")
-            throw ExitCode(2)
-        }
-        guard let token = book.token(for: role) else {
-            printError("\(tokenFile) holds \(book.holdings), not the \(role.auditName) token this needs (`kiosk tokens issue` writes a device's file)")
-            throw ExitCode(2)
-        }
-        return token
-    }
-
-    /// Prints the events a command answer carries, one line each.
-    static func printEvents(_ answer: CommandAnswer, config: HallConfig) {
-        let engine = QueueEngine(config: config)
-        for line in answer.events {
-            guard let date = line.date.flatMap(BusinessDate.init),
-                  let event = try? TraceCodec(calendar: engine.calendar, date: date).decode(line.json) else { continue }
-            printLine(EventText.describe(event, in: engine.initialState(), config: config))
         }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import KioskCore
 import KioskBench
 import KioskDisplay
+import KioskFrontDesk
 import KioskServer
 import KioskTerminal
 
@@ -54,14 +55,16 @@ struct DisplayCommand: AsyncParsableCommand {
     /// The `display` token from a token file (falls back to nothing: the daemon will say 401
     /// and the screen shows it is reconnecting).
     static func displayToken(from path: String) throws -> String? {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            printError("warning: cannot read \(path); connecting without a token (use --token or --tokens)")
-            return nil
+        do {
+            return try TokenFileReader.token(for: .display, at: path)
+        } catch {
+            switch error {
+            case .unreadable:
+                printError("warning: cannot read \(path); connecting without a token (use --token or --tokens)")
+                return nil
+            case let .malformed(_, reason): throw TokenBook.ParseError(description: reason)
+            case .lacks: throw ValidationError("\(error) (`kiosk tokens issue --role display -o FILE`)")
+            }
         }
-        let book = try TokenBook.parse(text)
-        guard let token = book.token(for: .display) else {
-            throw ValidationError("\(path) holds \(book.holdings), not the display token (`kiosk tokens issue --role display -o FILE`)")
-        }
-        return token
     }
 }

@@ -21,7 +21,7 @@ extension HallCommand {
             for event in outcome.events { printLine(EventText.describe(event, in: outcome.state, config: local.engine.config)) }
         } else {
             let answer = try await hall.client().send(remote)
-            DaemonClient.printEvents(answer, config: try hall.loadConfig())
+            for line in answer.eventTexts(config: try hall.loadConfig()) { printLine(line) }
         }
     }
 }

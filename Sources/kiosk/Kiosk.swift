@@ -10,9 +10,9 @@ struct Kiosk: AsyncParsableCommand {
             BackupCommand.self, VerifyCommand.self, RestoreCommand.self,
             TakeCommand.self, CancelCommand.self, ReactivateCommand.self,
             TicketMachineCommand.self, WindowTerminalCommand.self, RatePadCommand.self, RatingsCommand.self,
-            CallCommand.self, CallTicketCommand.self, RecallCommand.self, StartCommand.self, FinishCommand.self,
-            NoShowCommand.self, TransferCommand.self, ParkCommand.self, UnparkCommand.self,
-            PauseCommand.self, ResumeCommand.self, CoverCommand.self, UncoverCommand.self,
+            ClerkCommand<CallVerb>.self, CallTicketCommand.self, ClerkCommand<RecallVerb>.self, ClerkCommand<StartVerb>.self,
+            ClerkCommand<FinishVerb>.self, ClerkCommand<NoShowVerb>.self, TransferCommand.self, ClerkCommand<ParkVerb>.self,
+            UnparkCommand.self, PauseCommand.self, ClerkCommand<ResumeVerb>.self, CoverCommand.self, UncoverCommand.self,
         ]
     )
 }

@@ -35,11 +35,10 @@ struct TakeCommand: AsyncParsableCommand {
             guard let number = outcome.events.lazy.compactMap(\.issuedTicket).last,
                   let config = local.engine.config.service(outcome.state.tickets[number]?.service ?? "") else { continue }
             // One line per acknowledged ticket, written after the commit: the crash test reads these.
-            var line = "ticket \(number) · \(config.name) · 前面 \(outcome.state.peopleAhead(of: number) ?? 0) 人"
-            if !config.documents.isEmpty { line += " · 请携带 " + config.documents.joined(separator: "、") }
-            if let phone = contact?.phone { line += " · 短信 \(phone.masked)" }
-            if let caretaker = contact?.caretaker { line += " · 家属 \(caretaker.masked)" }
-            printLine(line)
+            printLine(IssuedTicketText.line(
+                ticket: number, serviceName: config.name, ahead: outcome.state.peopleAhead(of: number) ?? 0, documents: config.documents,
+                maskedPhone: contact?.phone?.masked, maskedCaretaker: contact?.caretaker?.masked
+            ))
         }
     }
 }
@@ -51,12 +50,7 @@ extension TakeCommand {
         let body = IssueTicketRequest(service: service.uppercased(), priority: priority, phone: phone, caretakerPhone: caretaker)
         for _ in 0..<count {
             let answer = try await client.send(DaemonClient.Call(path: "/v1/tickets", body: .issue(body), role: .kiosk), as: IssuedTicketAnswer.self)
-            var line = "ticket \(answer.ticket.ticket) · \(answer.ticket.serviceName)"
-            line += " · 前面 \(answer.ticket.peopleAhead ?? 0) 人"
-            if !answer.documents.isEmpty { line += " · 请携带 " + answer.documents.joined(separator: "、") }
-            if let masked = answer.smsTo { line += " · 短信 \(masked)" }
-            if let masked = answer.smsCaretaker { line += " · 家属 \(masked)" }
-            printLine(line)
+            printLine(answer.line)
         }
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import KioskFrontDesk
-import KioskHTTPClient
 
 /// `kiosk ticket-machine`: the citizen's ticket machine on this terminal.
 struct TicketMachineCommand: AsyncParsableCommand {
@@ -10,11 +9,7 @@ struct TicketMachineCommand: AsyncParsableCommand {
         abstract: "The ticket machine (取号机): choose a service, check the documents, take a ticket; digits and Enter only."
     )
 
-    @Option(name: .long, help: "The daemon to talk to.")
-    var server: String = "http://127.0.0.1:8080"
-
-    @Option(name: [.customLong("token-file"), .customLong("tokens")], help: "Token file: the daemon's tokens.json or this device's own (`kiosk tokens issue`); the kiosk token is used.")
-    var tokens: String = "./var/tokens.json"
+    @OptionGroup var device: FrontDeskOptions<TicketMachineCommand>
 
     @Option(name: .long, help: "The hall's public address for the status URL on tickets (default: --server).")
     var publicUrl: String?
@@ -46,21 +41,20 @@ struct TicketMachineCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let deviceTokens: FrontDeskTokens
-        do {
-            deviceTokens = try FrontDeskTokens.read(path: tokens)
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        let deviceTokens = try device.deviceTokens()
         guard deviceTokens.kiosk != nil else {
-            throw ValidationError("\(tokens) holds no kiosk token (`kiosk tokens issue --role kiosk -o FILE` writes the ticket machine's own)")
+            throw ValidationError("\(device.tokens) holds no kiosk token (`kiosk tokens issue --role kiosk -o FILE` writes the ticket machine's own)")
         }
-        let transport = CurlHTTPTransport()
-        defer { transport.shutdown() }
-        try await TicketMachineLoop(
-            client: KioskClient(server: server, transport: transport), tokens: deviceTokens,
-            publicBase: publicUrl ?? server, printer: printer.map { TicketPrinter(path: $0, paper: Paper(rawValue: paper) ?? .mm80) },
-            idleTimeout: idleTimeout, exitPIN: pin, priorityGroups: PriorityGroups(parsing: priorityGroups) ?? .standard
-        ).run()
+        try await device.withClient { client in
+            try await TicketMachineLoop(
+                client: client, tokens: deviceTokens,
+                publicBase: publicUrl ?? device.server, printer: printer.map { TicketPrinter(path: $0, paper: Paper(rawValue: paper) ?? .mm80) },
+                idleTimeout: idleTimeout, exitPIN: pin, priorityGroups: PriorityGroups(parsing: priorityGroups) ?? .standard
+            ).run()
+        }
     }
+}
+
+extension TicketMachineCommand: FrontDeskDevice {
+    static let tokenFileHelp = "Token file: the daemon's tokens.json or this device's own (`kiosk tokens issue`); the kiosk token is used."
 }

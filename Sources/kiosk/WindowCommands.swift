@@ -3,24 +3,30 @@ import Foundation
 import KioskAPI
 import KioskCore
 
-/// A clerk's one-word command on their window. Its CLI name is also its API action
-/// (`kiosk recall 3` is `POST /v1/windows/3/recall`), so the path is derived, not repeated.
-protocol WindowAction: HallCommand {
-    var window: String { get }
-}
-
-extension WindowAction {
-    var remote: DaemonClient.Call {
-        DaemonClient.Call(path: "/v1/windows/\(window)/\(Self.configuration.commandName ?? "")", role: .window(window))
-    }
-}
-
-struct CallCommand: WindowAction {
-    static let configuration = CommandConfiguration(commandName: "call", abstract: "Call the next ticket to a window.")
+/// A clerk's one-word command on their window: one command for the seven, told apart by
+/// `Verb`. Its CLI name is its API action (`kiosk recall 3` is `POST /v1/windows/3/recall`) and
+/// both sides read the engine command from the same table, `WindowAction`.
+struct ClerkCommand<Verb: ClerkVerb>: HallCommand {
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: Verb.action.rawValue, abstract: Verb.abstract) }
     @OptionGroup var hall: HallOptions
     @Argument(help: "Window id.") var window: String
-    func command(at now: Date, in engine: QueueEngine) throws -> Command { .callNext(counter: window) }
+    func command(at now: Date, in engine: QueueEngine) throws -> Command { Verb.action.command(counter: window) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: Verb.action.path(window: window), role: .window(window)) }
 }
+
+/// One row of the clerk's commands: the action and its help line.
+protocol ClerkVerb {
+    static var action: WindowAction { get }
+    static var abstract: String { get }
+}
+
+enum CallVerb: ClerkVerb { static let action = WindowAction.call, abstract = "Call the next ticket to a window." }
+enum RecallVerb: ClerkVerb { static let action = WindowAction.recall, abstract = "Call the window's ticket again." }
+enum StartVerb: ClerkVerb { static let action = WindowAction.start, abstract = "The called citizen arrived: start serving." }
+enum FinishVerb: ClerkVerb { static let action = WindowAction.finish, abstract = "Finish serving the window's ticket." }
+enum NoShowVerb: ClerkVerb { static let action = WindowAction.noshow, abstract = "The called citizen did not come: skip the ticket." }
+enum ParkVerb: ClerkVerb { static let action = WindowAction.park, abstract = "Hold the window's ticket aside (e.g. a document is missing)." }
+enum ResumeVerb: ClerkVerb { static let action = WindowAction.resume, abstract = "Resume a paused window." }
 
 struct CallTicketCommand: HallCommand {
     static let configuration = CommandConfiguration(commandName: "call-ticket", abstract: "Supervisor: call a specific ticket out of order (audited).")
@@ -29,35 +35,7 @@ struct CallTicketCommand: HallCommand {
     @Argument(help: "Ticket number.") var ticket: String
     @Option(help: "Who authorises it.") var by: String = "supervisor"
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .callTicket(counter: window, ticket: ticket.uppercased(), by: by) }
-    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/call-ticket", body: .ticket(TicketChoiceRequest(ticket: ticket.uppercased())), role: .supervisor) }
-}
-
-struct RecallCommand: WindowAction {
-    static let configuration = CommandConfiguration(commandName: "recall", abstract: "Call the window's ticket again.")
-    @OptionGroup var hall: HallOptions
-    @Argument(help: "Window id.") var window: String
-    func command(at now: Date, in engine: QueueEngine) throws -> Command { .recall(counter: window) }
-}
-
-struct StartCommand: WindowAction {
-    static let configuration = CommandConfiguration(commandName: "start", abstract: "The called citizen arrived: start serving.")
-    @OptionGroup var hall: HallOptions
-    @Argument(help: "Window id.") var window: String
-    func command(at now: Date, in engine: QueueEngine) throws -> Command { .start(counter: window) }
-}
-
-struct FinishCommand: WindowAction {
-    static let configuration = CommandConfiguration(commandName: "finish", abstract: "Finish serving the window's ticket.")
-    @OptionGroup var hall: HallOptions
-    @Argument(help: "Window id.") var window: String
-    func command(at now: Date, in engine: QueueEngine) throws -> Command { .finish(counter: window) }
-}
-
-struct NoShowCommand: WindowAction {
-    static let configuration = CommandConfiguration(commandName: "noshow", abstract: "The called citizen did not come: skip the ticket.")
-    @OptionGroup var hall: HallOptions
-    @Argument(help: "Window id.") var window: String
-    func command(at now: Date, in engine: QueueEngine) throws -> Command { .noShow(counter: window) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: WindowAction.path(window: window, action: "call-ticket"), body: .ticket(TicketChoiceRequest(ticket: ticket.uppercased())), role: .supervisor) }
 }
 
 struct TransferCommand: HallCommand {
@@ -66,14 +44,7 @@ struct TransferCommand: HallCommand {
     @Argument(help: "Window id.") var window: String
     @Argument(help: "Service letter.") var service: String
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .transfer(counter: window, to: service.uppercased()) }
-    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/transfer", body: .transfer(TransferRequest(service: service.uppercased())), role: .window(window)) }
-}
-
-struct ParkCommand: WindowAction {
-    static let configuration = CommandConfiguration(commandName: "park", abstract: "Hold the window's ticket aside (e.g. a document is missing).")
-    @OptionGroup var hall: HallOptions
-    @Argument(help: "Window id.") var window: String
-    func command(at now: Date, in engine: QueueEngine) throws -> Command { .park(counter: window) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: WindowAction.path(window: window, action: "transfer"), body: .transfer(TransferRequest(service: service.uppercased())), role: .window(window)) }
 }
 
 struct UnparkCommand: HallCommand {
@@ -82,7 +53,7 @@ struct UnparkCommand: HallCommand {
     @Argument(help: "Window id.") var window: String
     @Argument(help: "Ticket number.") var ticket: String
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .unpark(counter: window, ticket: ticket.uppercased()) }
-    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/unpark", body: .ticket(TicketChoiceRequest(ticket: ticket.uppercased())), role: .window(window)) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: WindowAction.path(window: window, action: "unpark"), body: .ticket(TicketChoiceRequest(ticket: ticket.uppercased())), role: .window(window)) }
 }
 
 struct PauseCommand: HallCommand {
@@ -95,14 +66,7 @@ struct PauseCommand: HallCommand {
         guard let clock = ClockTime(until) else { throw ValidationError("--until: expected HH:MM, got '\(until)'") }
         return .pause(counter: window, until: engine.calendar.instant(on: engine.calendar.businessDate(of: now), at: clock))
     }
-    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/pause", body: .pause(PauseRequest(until: until)), role: .window(window)) }
-}
-
-struct ResumeCommand: WindowAction {
-    static let configuration = CommandConfiguration(commandName: "resume", abstract: "Resume a paused window.")
-    @OptionGroup var hall: HallOptions
-    @Argument(help: "Window id.") var window: String
-    func command(at now: Date, in engine: QueueEngine) throws -> Command { .resume(counter: window) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: WindowAction.path(window: window, action: "pause"), body: .pause(PauseRequest(until: until)), role: .window(window)) }
 }
 
 struct CoverCommand: HallCommand {
@@ -112,7 +76,7 @@ struct CoverCommand: HallCommand {
     @Argument(help: "The absent colleague's window.") var covered: String
     @Option(help: "Who authorises it (audited).") var by: String = "supervisor"
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .cover(counter: window, covered: covered, by: by) }
-    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/cover", body: .cover(CoverRequest(covered: covered)), role: .supervisor) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: WindowAction.path(window: window, action: "cover"), body: .cover(CoverRequest(covered: covered)), role: .supervisor) }
 }
 
 struct UncoverCommand: HallCommand {
@@ -122,5 +86,5 @@ struct UncoverCommand: HallCommand {
     @Argument(help: "The covered window (default: every one).") var covered: String?
     @Option(help: "Who authorises it (audited).") var by: String = "supervisor"
     func command(at now: Date, in engine: QueueEngine) throws -> Command { .uncover(counter: window, covered: covered, by: by) }
-    var remote: DaemonClient.Call { DaemonClient.Call(path: "/v1/windows/\(window)/uncover", body: .cover(CoverRequest(covered: covered)), role: .supervisor) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: WindowAction.path(window: window, action: "uncover"), body: .cover(CoverRequest(covered: covered)), role: .supervisor) }
 }

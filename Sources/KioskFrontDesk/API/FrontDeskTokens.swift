@@ -15,11 +15,6 @@ public struct FrontDeskTokens: Sendable, Equatable {
         self.windows = windows
     }
 
-    /// Parses either shape of token file; roles it does not hold stay nil.
-    public init(json text: String) throws {
-        self.init(book: try TokenBook.parse(text))
-    }
-
     public init(book: TokenBook) {
         kiosk = book.token(for: .kiosk)
         supervisor = book.token(for: .supervisor)
@@ -28,24 +23,9 @@ public struct FrontDeskTokens: Sendable, Equatable {
         self.windows = windows
     }
 
-    /// Reads `path`; a missing or unreadable file gives no tokens (the daemon will then say 401).
-    public static func load(path: String) -> FrontDeskTokens {
-        (try? read(path: path)) ?? FrontDeskTokens()
-    }
-
     /// Reads `path`, saying why when it cannot.
-    public static func read(path: String) throws -> FrontDeskTokens {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw TokenBook.ParseError(description: "cannot read the token file \(path)")
-        }
-        do {
-            return try FrontDeskTokens(json: text)
-        } catch {
-            throw TokenBook.ParseError(description: "\(path): \(error)")
-        }
+    public static func read(path: String) throws(TokenFileReader.Problem) -> FrontDeskTokens {
+        FrontDeskTokens(book: try TokenFileReader.book(at: path))
     }
 
     /// The token for window `id`: its own only.

@@ -124,8 +124,10 @@ public struct WindowTerminal: Sendable {
     }
 
     private func post(_ action: String, _ label: String, body: CommandBody? = nil, supervisor: Bool = false) -> Request {
-        Request(path: "/v1/windows/\(window)/\(action)", body: body, supervisor: supervisor, label: label)
+        Request(path: WindowAction.path(window: window, action: action), body: body, supervisor: supervisor, label: label)
     }
+
+    private func post(_ action: WindowAction, _ label: String) -> Request { post(action.rawValue, label) }
 
     private mutating func send(_ request: Request) -> [Effect] {
         guard !busy else { return [] }
@@ -143,13 +145,13 @@ public struct WindowTerminal: Sendable {
         default: return []
         }
         switch c {
-        case "n": return send(post("call", "叫号 call next"))
-        case "r": return send(post("recall", "重呼 recall"))
-        case "s": return send(post("start", "开始办理 start"))
-        case "f": return send(post("finish", "办结 finish"))
-        case "x": return send(post("noshow", "过号 no-show"))
-        case "k": return send(post("park", "挂起 park"))
-        case "g": return send(post("resume", "恢复服务 resume"))
+        case "n": return send(post(.call, "叫号 call next"))
+        case "r": return send(post(.recall, "重呼 recall"))
+        case "s": return send(post(.start, "开始办理 start"))
+        case "f": return send(post(.finish, "办结 finish"))
+        case "x": return send(post(.noshow, "过号 no-show"))
+        case "k": return send(post(.park, "挂起 park"))
+        case "g": return send(post(.resume, "恢复服务 resume"))
         case "t": mode = .prompt(.transfer, entry: "")
         case "p": mode = .prompt(.pauseUntil, entry: "")
         case "u": mode = .prompt(.unpark, entry: "")

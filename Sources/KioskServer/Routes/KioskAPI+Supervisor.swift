@@ -7,45 +7,21 @@ import KioskCore
 /// Every one of these events records who did it.
 extension KioskAPI {
     func registerSupervisor(on router: Router<BasicRequestContext>) {
-        router.post("/v1/windows/:id/cover") { request, context in
-            var request = request
-            let role = try authorizeSupervisor(request)
-            let id = try windowID(context)
-            let body = try await JSONBody.read(CoverRequest.self, from: &request)
+        supervisorWindowRoute(router, "cover", CoverRequest.self) { id, by, body in
             guard let covered = body.covered else { throw APIError.badRequest("missing_field", "缺少字段 Missing field \"covered\"") }
             try JSONBody.limit(covered, "covered", maxLength: 8)
-            return try await windowCommand(.cover(counter: id, covered: covered, by: role.auditName), window: id)
+            return .cover(counter: id, covered: covered, by: by)
         }
-        router.post("/v1/windows/:id/uncover") { request, context in
-            var request = request
-            let role = try authorizeSupervisor(request)
-            let id = try windowID(context)
-            let body = try await JSONBody.read(CoverRequest.self, from: &request)
+        supervisorWindowRoute(router, "uncover", CoverRequest.self) { id, by, body in
             try JSONBody.limit(body.covered, "covered", maxLength: 8)
-            return try await windowCommand(.uncover(counter: id, covered: body.covered, by: role.auditName), window: id)
+            return .uncover(counter: id, covered: body.covered, by: by)
         }
-        router.post("/v1/windows/:id/call-ticket") { request, context in
-            var request = request
-            let role = try authorizeSupervisor(request)
-            let id = try windowID(context)
-            let body = try await JSONBody.read(TicketChoiceRequest.self, from: &request)
+        supervisorWindowRoute(router, "call-ticket", TicketChoiceRequest.self) { id, by, body in
             try JSONBody.limit(body.ticket, "ticket", maxLength: 8)
-            return try await windowCommand(.callTicket(counter: id, ticket: body.ticket.uppercased(), by: role.auditName), window: id)
+            return .callTicket(counter: id, ticket: body.ticket.uppercased(), by: by)
         }
-        router.post("/v1/windows/:id/close") { request, context in
-            var request = request
-            try authorizeSupervisor(request)
-            let id = try windowID(context)
-            _ = try await JSONBody.read(EmptyRequest.self, from: &request)
-            return try await windowCommand(.closeCounter(counter: id), window: id)
-        }
-        router.post("/v1/windows/:id/open") { request, context in
-            var request = request
-            try authorizeSupervisor(request)
-            let id = try windowID(context)
-            _ = try await JSONBody.read(EmptyRequest.self, from: &request)
-            return try await windowCommand(.openCounter(counter: id), window: id)
-        }
+        supervisorWindowRoute(router, "close", EmptyRequest.self) { id, _, _ in .closeCounter(counter: id) }
+        supervisorWindowRoute(router, "open", EmptyRequest.self) { id, _, _ in .openCounter(counter: id) }
         router.post("/v1/tickets/:number/reactivate") { request, context in
             var request = request
             let role = try authorizeSupervisor(request)
@@ -61,6 +37,20 @@ extension KioskAPI {
                 let command: Command = make ? .closeService(service: code, by: role.auditName) : .reopenService(service: code, by: role.auditName)
                 return JSONResponse.make(try await run(command))
             }
+        }
+    }
+
+    /// `POST /v1/windows/{id}/{action}` for the supervisor only, with a `Body` read strictly;
+    /// `command` gets the window, who authorised it (audited) and the body.
+    func supervisorWindowRoute<Body: APIRequestBody>(
+        _ router: Router<BasicRequestContext>, _ action: String, _ body: Body.Type,
+        command: @escaping @Sendable (CounterID, String, Body) throws -> Command
+    ) {
+        router.post("/v1/windows/:id/\(action)") { request, context in
+            var request = request
+            let role = try authorizeSupervisor(request)
+            let id = try windowID(context)
+            return try await windowCommand(command(id, role.auditName, try await JSONBody.read(Body.self, from: &request)), window: id)
         }
     }
 

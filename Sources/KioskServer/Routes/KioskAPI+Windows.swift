@@ -13,45 +13,41 @@ extension KioskAPI {
             let sms = await yourTurnSMS(current, on: date, window: id)
             return JSONResponse.make(await hall.read { views.window(id, in: $0, at: now, sms: sms) })
         }
-        let simple: [(String, @Sendable (CounterID) -> Command)] = [
-            ("call", { .callNext(counter: $0) }), ("recall", { .recall(counter: $0) }), ("start", { .start(counter: $0) }),
-            ("finish", { .finish(counter: $0) }), ("noshow", { .noShow(counter: $0) }), ("park", { .park(counter: $0) }),
-            ("resume", { .resume(counter: $0) }),
-        ]
-        for (action, command) in simple {
-            router.post("/v1/windows/:id/\(action)") { request, context in
+        for action in WindowAction.allCases {
+            router.post("/v1/windows/:id/\(action.rawValue)") { request, context in
                 var request = request
                 let id = try authorizeWindow(request, context)
                 _ = try await JSONBody.read(EmptyRequest.self, from: &request)
-                return try await windowCommand(command(id), window: id)
+                return try await windowCommand(action.command(counter: id), window: id)
             }
         }
-        router.post("/v1/windows/:id/transfer") { request, context in
-            var request = request
-            let id = try authorizeWindow(request, context)
-            let body = try await JSONBody.read(TransferRequest.self, from: &request)
+        windowRoute(router, "transfer", TransferRequest.self) { id, body in
             try JSONBody.limit(body.service, "service", maxLength: 8)
-            return try await windowCommand(.transfer(counter: id, to: body.service.uppercased()), window: id)
+            return .transfer(counter: id, to: body.service.uppercased())
         }
-        router.post("/v1/windows/:id/unpark") { request, context in
-            var request = request
-            let id = try authorizeWindow(request, context)
-            let body = try await JSONBody.read(TicketChoiceRequest.self, from: &request)
+        windowRoute(router, "unpark", TicketChoiceRequest.self) { id, body in
             try JSONBody.limit(body.ticket, "ticket", maxLength: 8)
-            return try await windowCommand(.unpark(counter: id, ticket: body.ticket.uppercased()), window: id)
+            return .unpark(counter: id, ticket: body.ticket.uppercased())
         }
-        router.post("/v1/windows/:id/pause") { request, context in
+        windowRoute(router, "pause", PauseRequest.self) { id, body in
+            try JSONBody.limit(body.until, "until", maxLength: 5)
+            guard let text = body.until else { return .pause(counter: id, until: nil) }
+            guard let time = ClockTime(text) else { throw APIError.badRequest("invalid_field", "\"until\" must be HH:MM (hall time, today)") }
+            let calendar = hall.engine.calendar
+            return .pause(counter: id, until: calendar.instant(on: calendar.businessDate(of: hall.now()), at: time))
+        }
+    }
+
+    /// `POST /v1/windows/{id}/{action}` with a `Body`: the window's clerk (or a supervisor) acts,
+    /// the body read strictly, then `command` turns window and body into the engine's command.
+    func windowRoute<Body: APIRequestBody>(
+        _ router: Router<BasicRequestContext>, _ action: String, _ body: Body.Type,
+        command: @escaping @Sendable (CounterID, Body) throws -> Command
+    ) {
+        router.post("/v1/windows/:id/\(action)") { request, context in
             var request = request
             let id = try authorizeWindow(request, context)
-            let body = try await JSONBody.read(PauseRequest.self, from: &request)
-            try JSONBody.limit(body.until, "until", maxLength: 5)
-            var until: Date?
-            if let text = body.until {
-                guard let time = ClockTime(text) else { throw APIError.badRequest("invalid_field", "\"until\" must be HH:MM (hall time, today)") }
-                let now = hall.now()
-                until = hall.engine.calendar.instant(on: hall.engine.calendar.businessDate(of: now), at: time)
-            }
-            return try await windowCommand(.pause(counter: id, until: until), window: id)
+            return try await windowCommand(command(id, try await JSONBody.read(Body.self, from: &request)), window: id)
         }
     }
 
