@@ -89,6 +89,12 @@ func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
+/// Writes `text` to the file `output`, or to standard output.
+func writeText(_ text: String, to output: String?) throws {
+    guard let output else { return FileHandle.standardOutput.write(Data(text.utf8)) }
+    try text.write(toFile: output, atomically: true, encoding: .utf8)
+}
+
 /// Writes a line straight to the file descriptor: a test that kills us right after must see it.
 func printLine(_ message: String) {
     FileHandle.standardOutput.write(Data((message + "\n").utf8))

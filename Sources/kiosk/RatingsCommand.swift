@@ -11,16 +11,6 @@ struct RatingsCommand: AsyncParsableCommand {
         subcommands: [Followups.self, Close.self, Export.self]
     )
 
-    /// Where the journal is and which hall it is.
-    struct JournalOptions: ParsableArguments {
-        @Option(help: "Hall config file (JSON). Default: the embedded default hall.") var config: String?
-        @Option(help: "The daemon's data directory (its journal is opened read-only).") var dataDir: String = "./var"
-
-        func open() throws -> JournalReport {
-            try JournalReport.openReadOnly(dataDirectory: dataDir, config: HallOptions.load(configPath: config))
-        }
-    }
-
     struct Followups: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "followups", abstract: "The 差评 still to put right (earliest due first); --all lists closed ones too.")
         @OptionGroup var journal: JournalOptions
@@ -64,11 +54,7 @@ struct RatingsCommand: AsyncParsableCommand {
             do { period = try ReportPeriod.parse(date: nil, from: from, to: to) } catch { throw ValidationError("--" + error.message) }
             let source = try journal.open()
             let text = RatingExport.csv(try source.journal.ratings(from: period.from, to: period.to), config: source.config)
-            if let output {
-                try text.write(toFile: output, atomically: true, encoding: .utf8)
-            } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
-            }
+            try writeText(text, to: output)
         }
     }
 }

@@ -10,8 +10,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "The hall's figures for a day or a period, from the journal (read-only; works while the daemon runs)."
     )
-    @Option(help: "Hall config file (JSON). Default: the embedded default hall.") var config: String?
-    @Option(help: "The daemon's data directory (its journal is opened read-only).") var dataDir: String = "./var"
+    @OptionGroup var journal: JournalOptions
     @Option(help: "One business date YYYY-MM-DD.") var date: String?
     @Option(help: "First date of a period YYYY-MM-DD.") var from: String?
     @Option(help: "Last date of a period YYYY-MM-DD (default: --from).") var to: String?
@@ -28,14 +27,8 @@ struct ReportCommand: ParsableCommand {
         } catch {
             throw ValidationError("--" + error.message)
         }
-        let hallConfig = try HallOptions.load(configPath: config)
-        let report = try JournalReport.openReadOnly(dataDirectory: dataDir, config: hallConfig)
-            .report(from: period.from, to: period.to, today: QueueEngine(config: hallConfig).calendar.businessDate(of: Date()))
-        let text = format.render(report) { DisplayWidth.columns(of: $0) }
-        if let output {
-            try text.write(toFile: output, atomically: true, encoding: .utf8)
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
+        let source = try journal.open()
+        let report = try source.report(from: period.from, to: period.to, today: QueueEngine(config: source.config).calendar.businessDate(of: Date()))
+        try writeText(format.render(report) { DisplayWidth.columns(of: $0) }, to: output)
     }
 }

@@ -33,17 +33,20 @@ struct TokensCommand: ParsableCommand {
         }
     }
 
+    /// The role `--role NAME` or `--window ID` names; a wrong one is a usage error.
+    static func role(named name: String?, window: String?) throws -> Role {
+        do {
+            return try AccessTokenFile.role(named: name, window: window)
+        } catch let error as TokenFileError {
+            throw ValidationError(error.message)
+        }
+    }
+
     struct RoleOptions: ParsableArguments {
         @Option(name: .long, help: "kiosk, display, supervisor or admin.") var role: String?
         @Option(name: .long, help: "A window's id (its clerk's token).") var window: String?
 
-        func resolved() throws -> Role {
-            do {
-                return try AccessTokenFile.role(named: role, window: window)
-            } catch let error as TokenFileError {
-                throw ValidationError(error.message)
-            }
-        }
+        func resolved() throws -> Role { try TokensCommand.role(named: role, window: window) }
     }
 
     struct Issue: ParsableCommand {
@@ -74,12 +77,7 @@ struct TokensCommand: ParsableCommand {
         @Option(name: .short, help: "Also write the device's new token file here (0600).") var output: String?
 
         func run() throws {
-            let role: Role
-            do {
-                role = try AccessTokenFile.role(named: roleName, window: window)
-            } catch let error as TokenFileError {
-                throw ValidationError(error.message)
-            }
+            let role = try TokensCommand.role(named: roleName, window: window)
             _ = try file.load()
             let token: String
             do {

@@ -6,8 +6,8 @@ import Testing
 /// The rating pad's state machine step by step, with a manual `now`.
 @Suite struct RatePadTests {
     let t0 = Date(timeIntervalSince1970: 1_772_411_400)
-    let a001 = RatePad.Rateable(ticket: "A001", service: "A", serviceName: "求职登记")
-    let a002 = RatePad.Rateable(ticket: "A002", service: "A", serviceName: "求职登记")
+    let a001 = RatePad.Rateable(ticket: "A001", service: "A", serviceName: "求职登记", until: "09:40:00")
+    let a002 = RatePad.Rateable(ticket: "A002", service: "A", serviceName: "求职登记", until: "09:45:00")
 
     @Test func idleUntilTheWindowHasSomethingToRateThenOneKeyRatesIt() {
         var pad = RatePad(window: "1")

@@ -119,9 +119,4 @@ public protocol CallLines {
 public struct CallChoice: Sendable, Equatable {
     public var service: Int
     public var priority: Bool
-
-    public init(service: Int, priority: Bool) {
-        self.service = service
-        self.priority = priority
-    }
 }

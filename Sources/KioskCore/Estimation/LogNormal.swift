@@ -11,12 +11,9 @@ import Foundation
 public struct LogNormal: Sendable, Equatable {
     public var mu: Double
     public var sigma: Double
+}
 
-    public init(mu: Double, sigma: Double) {
-        self.mu = mu
-        self.sigma = sigma
-    }
-
+extension LogNormal {
     /// Fit from positive samples, the shape shrunk towards `pooledSigma` with the weight of
     /// `pseudoCount` samples. Nil without samples.
     public init?(samples: [Double], pooledSigma: Double, pseudoCount: Double = 10) {

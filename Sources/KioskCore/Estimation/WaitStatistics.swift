@@ -40,11 +40,6 @@ public struct WaitStatistics: Sendable, Equatable {
     public struct ClassKey: Sendable, Hashable {
         public var service: ServiceCode
         public var priority: Bool
-
-        public init(service: ServiceCode, priority: Bool) {
-            self.service = service
-            self.priority = priority
-        }
     }
 
     public func occupancySamples(_ service: ServiceCode) -> SampleWindow? {

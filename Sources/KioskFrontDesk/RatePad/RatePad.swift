@@ -6,24 +6,8 @@ import KioskCore
 /// citizen whose ticket was just finished to rate it 1–5 with one key (and, for a 差评, why),
 /// thanks them and goes back to idle. The daemon decides what may be rated; the pad only asks.
 public struct RatePad: Sendable {
-    /// The ticket the window may have rated now (`rating` in `GET /v1/windows/N`).
-    public struct Rateable: Sendable, Equatable {
-        public var ticket: String
-        public var service: String
-        public var serviceName: String
-
-        public init(ticket: String, service: String, serviceName: String) {
-            self.ticket = ticket
-            self.service = service
-            self.serviceName = serviceName
-        }
-
-        /// The window status's `rating`; nil when there is nothing to rate.
-        public init?(_ status: WindowStatus) {
-            guard let r = status.rating else { return nil }
-            self.init(ticket: r.ticket, service: r.service, serviceName: r.serviceName)
-        }
-    }
+    /// The ticket the window may have rated now: the API's `rating` in `GET /v1/windows/N`.
+    public typealias Rateable = RateableTicket
 
     public enum Phase: Sendable, Equatable {
         case idle

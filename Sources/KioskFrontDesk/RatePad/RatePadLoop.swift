@@ -36,7 +36,7 @@ public struct RatePadLoop: Sendable {
                     switch await client.window(window, token: token) {
                     case let .ok(status):
                         windowName = status.name
-                        effects += pad.handle(.view(RatePad.Rateable(status)), at: Date())
+                        effects += pad.handle(.view(status.rating), at: Date())
                     case let .refused(code, message): effects += pad.handle(.refused(code: code, message: message), at: Date())
                     case let .unreachable(why): effects += pad.handle(.unreachable(why), at: Date())
                     }

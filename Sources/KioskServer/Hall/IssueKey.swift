@@ -8,11 +8,6 @@ public struct IssueKey: Sendable, Equatable {
     /// different request is a conflict, not a replay.
     public var fingerprint: String
 
-    public init(key: String, fingerprint: String) {
-        self.key = key
-        self.fingerprint = fingerprint
-    }
-
     /// Whether `text` is a key the API accepts: 1–64 characters from `!` to `~`.
     public static func isValid(_ text: String) -> Bool {
         (1...64).contains(text.utf8.count) && text.utf8.allSatisfy { (0x21...0x7E).contains($0) }

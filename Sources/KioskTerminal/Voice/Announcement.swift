@@ -6,11 +6,6 @@ public struct Announcement: Sendable, Hashable {
     /// The window's name as the hall shows it (e.g. `3号窗口`).
     public var counterName: String
 
-    public init(ticket: String, counterName: String) {
-        self.ticket = ticket
-        self.counterName = counterName
-    }
-
     /// The sentence, with spaces around the numbers so a speech engine reads them as such:
     /// `3号窗口` is read as `3 号窗口`.
     public var text: String {
@@ -24,6 +19,9 @@ public struct Announcement: Sendable, Hashable {
         return "\(digits) \(name.dropFirst(digits.count))"
     }
 
+}
+
+extension Announcement {
     /// The announcement for `event` if it calls a ticket, the window named as in `snapshot`.
     public init?(_ event: StreamedHallEvent, snapshot: JSONValue?) {
         guard event.isCall, let ticket = event.ticket, let counter = event.counter else { return nil }

@@ -1,0 +1,12 @@
+import ArgumentParser
+import KioskStore
+
+/// Where a read-only command finds the journal and which hall it is (`report`, `ratings`).
+struct JournalOptions: ParsableArguments {
+    @Option(help: "Hall config file (JSON). Default: the embedded default hall.") var config: String?
+    @Option(help: "The daemon's data directory (its journal is opened read-only).") var dataDir: String = "./var"
+
+    func open() throws -> JournalReport {
+        try JournalReport.openReadOnly(dataDirectory: dataDir, config: HallOptions.load(configPath: config))
+    }
+}
