@@ -25,6 +25,11 @@ public struct Tmux: Sendable {
         (try? runCommand("tmux", ["-L", socket, "capture-pane", "-p", "-t", name]).output) ?? ""
     }
 
+    /// Resizes the session's window to `width` x `height`, as a user dragging the terminal would.
+    public func resize(_ name: String, width: Int, height: Int) {
+        _ = try? runCommand("tmux", ["-L", socket, "resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    }
+
     /// Types `keys` literally (`-l`), or a key name such as `Enter` when `literal` is false.
     public func send(_ name: String, _ keys: String, literal: Bool = true) {
         _ = try? runCommand("tmux", ["-L", socket, "send-keys", "-t", name] + (literal ? ["-l", keys] : [keys]))

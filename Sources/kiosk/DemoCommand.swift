@@ -16,7 +16,8 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Port for the demo daemon's API (0: any free port).") var port: Int = 0
     @Option(help: "Journal directory (default: a new temporary directory).") var dataDir: String?
     @Option(help: "Stop after this many real seconds (default: run until Ctrl-C).") var seconds: Double?
-    @Option(help: "Hall screen layout to draw on this terminal.") var layout: String = "layouts/main-hall.layout"
+    @Option(help: "Hall screen layout to draw: a file or an embedded layout's name. Default: the embedded main hall screen, its 80x24 version on a smaller terminal.")
+    var layout: String?
     @Flag(help: "Print events as lines instead of drawing the hall screen (the default when not on a terminal).")
     var noDisplay = false
 
@@ -26,6 +27,9 @@ struct DemoCommand: AsyncParsableCommand {
         guard let clock = AcceleratedClock(startingAt: startAt, calendar: QueueEngine(config: config).calendar, realStart: Date(), speed: speed) else {
             throw ValidationError("--start-at: expected HH:MM")
         }
+        // Draw the hall screen when there is a terminal to draw on; otherwise print lines. The
+        // layout first: a wrong --layout fails before anything is written.
+        let screenLayout = (noDisplay || isatty(STDOUT_FILENO) == 0) ? nil : try LayoutFiles.load(screen: layout)
         let dir = dataDir ?? NSTemporaryDirectory() + "kiosk-demo-\(ProcessInfo.processInfo.processIdentifier)"
         var logger = Logger(label: "kiosk.demo")
         logger.logLevel = .warning
@@ -36,8 +40,6 @@ struct DemoCommand: AsyncParsableCommand {
         // Restarted on the same journal: carry on from it, never backwards.
         options.continueFromJournal = true
         options.tickInterval = .milliseconds(100)
-        // Draw the hall screen when there is a terminal to draw on; otherwise print lines.
-        let screenLayout = (noDisplay || isatty(STDOUT_FILENO) == 0) ? nil : try LayoutFiles.load(layout)
         let quietLogger = logger, drawing = screenLayout != nil
         let logPath = dir + "/demo.log"
         if drawing {
@@ -61,7 +63,7 @@ struct DemoCommand: AsyncParsableCommand {
         if let screenLayout {
             let token = options.tokens.display
             companions.append { port in
-                await HallScreen(layout: screenLayout, address: ServerAddress(host: "127.0.0.1", port: port), token: token).run()
+                await HallScreen(screenLayout, address: ServerAddress(host: "127.0.0.1", port: port), token: token).run()
             }
         }
         if let seconds { companions.append { _ in try? await Task.sleep(for: .milliseconds(Int(seconds * 1000))) } }

@@ -19,7 +19,8 @@ struct DisplayCommand: AsyncParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "The layout file (*.layout).") var layout: String = "layouts/main-hall.layout"
+    @Option(name: .long, help: "A layout file (*.layout), or an embedded layout's name. Default: the embedded main hall screen, its 80x24 version on a smaller terminal.")
+    var layout: String?
     @Option(name: .long, help: "The daemon's base URL.") var server: String = "http://127.0.0.1:8080"
     @Option(name: .long, help: "The display token (default: \"display\" from --tokens).") var token: String?
     @Option(name: [.customLong("token-file"), .customLong("tokens")], help: "Token file: the daemon's tokens.json or the display's own (`kiosk tokens issue --role display`).")
@@ -35,7 +36,7 @@ struct DisplayCommand: AsyncParsableCommand {
     var bench: Int?
 
     func run() async throws {
-        let parsedLayout = try LayoutFiles.load(layout)
+        let layouts = try LayoutFiles.load(screen: layout), parsedLayout = layouts.layout
         let fixedSize = try LayoutFiles.size(size)
         guard (0...1000).contains(coalesceMs) else { throw ValidationError("--coalesce-ms must be 0…1000") }
         if let bench {
@@ -46,7 +47,7 @@ struct DisplayCommand: AsyncParsableCommand {
         guard let address = ServerAddress(url: server) else { throw ValidationError("--server: expected http://host[:port], got '\(server)'") }
         let bearer = try token ?? Self.displayToken(from: tokens)
         let screen = HallScreen(
-            layout: parsedLayout, address: address, token: bearer, window: window, fixedSize: fixedSize,
+            layouts, address: address, token: bearer, window: window, fixedSize: fixedSize,
             coalesce: .milliseconds(coalesceMs), speakCommand: speakCommand, announceLog: announceLog, repeats: repeats
         )
         await ShutdownSignals.run { await screen.run() }

@@ -83,9 +83,19 @@ struct LayoutsCommand: ParsableCommand {
 
 /// The layout files' CLI face: diagnostics printed, a failure as an exit status.
 extension LayoutFiles {
+    /// A file, or an embedded layout's name (`LayoutFiles.resolve`).
     static func load(_ file: String) throws -> Layout {
+        try printingDiagnostics { try resolve(file) }
+    }
+
+    /// The hall screen for `--layout` (`LayoutFiles.screen`: nil is the embedded main hall).
+    static func load(screen file: String?) throws -> ScreenLayouts {
+        try printingDiagnostics { try screen(file) }
+    }
+
+    private static func printingDiagnostics<T>(_ body: () throws -> T) throws -> T {
         do {
-            return try parse(file)
+            return try body()
         } catch let error as LayoutDiagnostics {
             for diagnostic in error.diagnostics { print(diagnostic) }
             throw ExitCode.failure

@@ -19,7 +19,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Run the hall clock from this hall-local time ('YYYY-MM-DD HH:MM[:SS]'), advancing in real time: for demos, training and tests outside opening hours.")
     var startAt: String?
     @Option(name: .long, help: "With --start-at: how many hall seconds pass per real second.") var speed: Double = 1
-    @Option(name: .long, help: "Also draw this hall screen layout on this terminal (e.g. layouts/main-hall.layout); logs then go to --log.")
+    @Option(name: .long, help: "Also draw a hall screen on this terminal: main-hall (embedded; its 80x24 version on a smaller terminal) or a layout file; logs then go to --log.")
     var display: String?
     @Option(name: .long, help: "Write logs to this file instead of the terminal (default with --display: DATA-DIR/serve.log).")
     var log: String?
@@ -34,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
         let hallConfig = try HallOptions.load(configPath: config)
         let tokenFile = tokens ?? dataDir + "/tokens.json"
         let (accessTokens, addedWindows) = try AccessTokenFile.loadOrCreate(tokenFile, for: hallConfig)
-        let screenLayout = try display.map { try LayoutFiles.load($0) }
+        let screenLayout = try display.map { try LayoutFiles.load(screen: $0) }
         let logPath = log ?? (display != nil ? dataDir + "/serve.log" : nil)
         var logger = Logger(label: "kiosk.server")
         if let logPath {
@@ -67,7 +67,7 @@ struct ServeCommand: AsyncParsableCommand {
         let connectHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
         let screens: [KioskDaemon.Companion] = screenLayout.map { [speakCommand, announceLog] layout in
             [{ port in
-                await HallScreen(layout: layout, address: ServerAddress(host: connectHost, port: port), token: accessTokens.display,
+                await HallScreen(layout, address: ServerAddress(host: connectHost, port: port), token: accessTokens.display,
                                  speakCommand: speakCommand, announceLog: announceLog).run()
             }]
         } ?? []

@@ -26,12 +26,12 @@ extension DisplayModel {
             ["name": "8号窗口", "current": "", "status": "空闲", "status_en": "Idle"],
         ],
         "services": [
-            ["code": "A", "name": "社保参保登记", "name_en": "Insurance registration", "waiting": "7", "eta": "12", "status": ""],
-            ["code": "B", "name": "养老保险待遇", "name_en": "Pensions", "waiting": "4", "eta": "9", "status": ""],
-            ["code": "C", "name": "就业失业登记", "name_en": "Employment", "waiting": "2", "eta": "5", "status": ""],
-            ["code": "D", "name": "医疗保险", "name_en": "Medical insurance", "waiting": "11", "eta": "25", "status": ""],
-            ["code": "E", "name": "劳动关系仲裁", "name_en": "Labour disputes", "waiting": "0", "eta": "0", "status": "今日已停止取号"],
-            ["code": "V", "name": "老年人优先", "name_en": "Seniors first", "waiting": "1", "eta": "3", "status": ""],
+            ["code": "A", "name": "社保参保登记", "name_en": "Insurance registration", "waiting": "7", "eta": "12", "status": "", "summary": "  7人 约 12分"],
+            ["code": "B", "name": "养老保险待遇", "name_en": "Pensions", "waiting": "4", "eta": "9", "status": "", "summary": "  4人 约  9分"],
+            ["code": "C", "name": "就业失业登记", "name_en": "Employment", "waiting": "2", "eta": "5", "status": "", "summary": "  2人 约  5分"],
+            ["code": "D", "name": "医疗保险", "name_en": "Medical insurance", "waiting": "11", "eta": "25", "status": "", "summary": " 11人 约 25分"],
+            ["code": "E", "name": "劳动关系仲裁", "name_en": "Labour disputes", "waiting": "0", "eta": "0", "status": "今日已停止取号", "summary": "今日已停止取号"],
+            ["code": "V", "name": "老年人优先", "name_en": "Seniors first", "waiting": "1", "eta": "3", "status": "", "summary": "  1人 约  3分"],
         ],
         "window": ["name": "3号窗口", "name_en": "Window 3", "current": "A023", "status": "正在办理", "status_en": "Now serving"],
     ])
@@ -50,6 +50,7 @@ extension DisplayModel {
         var services = model.list(at: "services")
         services[0]["waiting"] = "6"
         services[0]["eta"] = "10"
+        services[0]["summary"] = "  6人 约 10分"
         model.root["services"] = .list(services)
         model.root["window"] = ["name": "3号窗口", "name_en": "Window 3", "current": "A024", "status": "正在办理", "status_en": "Now serving"]
         return model

@@ -19,9 +19,18 @@ public struct DisplayLoop: Sendable {
         public var refreshInterval: Duration? = .seconds(1)
         /// Draw at this size instead of the sink's.
         public var fixedSize: Size?
+        /// Drawn instead of `layout` while the screen is smaller than `layout`'s canvas, so a
+        /// small terminal shows every window and line rather than a cut big layout; nil: always `layout`.
+        public var compactLayout: Layout?
 
-        public init(layout: Layout) {
+        public init(layout: Layout, compactLayout: Layout? = nil) {
             self.layout = layout
+            self.compactLayout = compactLayout
+        }
+
+        /// The layout drawn at `size` (it changes with the terminal's size on a resize).
+        public func layout(for size: Size) -> Layout {
+            ScreenLayouts(layout: layout, compact: compactLayout).layout(for: size)
         }
     }
 
@@ -174,7 +183,7 @@ public struct DisplayLoop: Sendable {
             let link: HallScreenModel.Link = isLive ? .live : (everLive ? .reconnecting : .connecting)
             let model = HallScreenModel.model(snapshot: snapshot, link: link, window: options.window)
             let size = options.fixedSize ?? sink.size()
-            let frame = Renderer.render(options.layout, model: model, size: size)
+            let frame = Renderer.render(options.layout(for: size), model: model, size: size)
             let full = p.resized || previous?.size != size
             let bytes = ANSIEncoder.encode(previous: full ? nil : previous, next: frame)
             if !bytes.isEmpty { sink.write(bytes) }

@@ -6,6 +6,8 @@ import KioskHTTPClient
 /// the voice. `kiosk display`, `kiosk serve --display` and `kiosk demo` run one.
 public struct HallScreen: Sendable {
     public var layout: Layout
+    /// Drawn instead of `layout` while the terminal is smaller than its canvas.
+    public var compactLayout: Layout?
     public var address: ServerAddress
     public var token: String?
     public var window: String?
@@ -15,11 +17,24 @@ public struct HallScreen: Sendable {
     public var announceLog: String?
     public var repeats: Int = 2
 
+    /// A screen drawing `layouts` (the compact one on a small terminal).
     public init(
-        layout: Layout, address: ServerAddress, token: String?, window: String? = nil, fixedSize: Size? = nil,
+        _ layouts: ScreenLayouts, address: ServerAddress, token: String?, window: String? = nil, fixedSize: Size? = nil,
         coalesce: Duration = .milliseconds(20), speakCommand: String? = nil, announceLog: String? = nil, repeats: Int = 2
     ) {
+        self.init(
+            layout: layouts.layout, address: address, token: token, window: window, fixedSize: fixedSize, coalesce: coalesce,
+            speakCommand: speakCommand, announceLog: announceLog, repeats: repeats, compactLayout: layouts.compact
+        )
+    }
+
+    public init(
+        layout: Layout, address: ServerAddress, token: String?, window: String? = nil, fixedSize: Size? = nil,
+        coalesce: Duration = .milliseconds(20), speakCommand: String? = nil, announceLog: String? = nil, repeats: Int = 2,
+        compactLayout: Layout? = nil
+    ) {
         self.layout = layout
+        self.compactLayout = compactLayout
         self.address = address
         self.token = token
         self.window = window
@@ -39,7 +54,7 @@ public struct HallScreen: Sendable {
         if let announceLog { speakers.append(AnnouncementLog(path: announceLog)) }
         if let speakCommand, let speaker = CommandSpeaker(command: speakCommand) { speakers.append(speaker) }
         let announcements = speakers.isEmpty ? nil : AnnouncementQueue(speaker: SpeakerChain(speakers), repetitions: repeats)
-        var options = DisplayLoop.Options(layout: layout)
+        var options = DisplayLoop.Options(layout: layout, compactLayout: compactLayout)
         options.window = window
         options.fixedSize = fixedSize
         options.coalesce = coalesce

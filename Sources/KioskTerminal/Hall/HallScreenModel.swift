@@ -113,7 +113,19 @@ public enum HallScreenModel {
             "waiting": .text(String(service.waiting)),
             "eta": .text(service.estimateMin.map { String(Int($0.rounded())) } ?? "-"),
             "status": .text(issuingText(service.status)),
+            "summary": .text(summary(service)),
         ]
+    }
+
+    /// The line and estimate (`  7人 约 12分`), or, when the service issues no tickets now, why
+    /// (`今日已停止取号`): one field a small screen can give its own columns, so the reason is
+    /// never what gets cut at the edge.
+    static func summary(_ service: ServiceStatus) -> String {
+        let closure = issuingText(service.status)
+        guard closure.isEmpty else { return closure }
+        func padded(_ text: String) -> String { String(repeating: " ", count: max(0, 3 - text.count)) + text }
+        let eta = service.estimateMin.map { String(Int($0.rounded())) } ?? "-"
+        return "\(padded(String(service.waiting)))人 约\(padded(eta))分"
     }
 
     /// What the screen says about a service that issues no tickets now (empty while it does).

@@ -1,8 +1,9 @@
 import Foundation
 import KioskDisplay
 
-/// Layout files on disk (KioskDisplay itself reads no files): `kiosk layouts`, `kiosk display`
-/// and `kiosk serve --display` load them through here.
+/// Layout files on disk and the copies the binary carries (KioskDisplay itself reads no
+/// files): `kiosk layouts`, `kiosk display`, `kiosk demo` and `kiosk serve --display` load
+/// them through here.
 public enum LayoutFiles {
     /// A path that does not exist or is not UTF-8 text.
     public struct Unreadable: Error, CustomStringConvertible {
@@ -31,10 +32,40 @@ public enum LayoutFiles {
     }
 
     public static func read(_ file: String) throws(Unreadable) -> String {
+        // A missing file is said to be missing (not "not UTF-8": that sent people looking
+        // for an encoding problem when they were in the wrong folder).
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw Unreadable(description: "\(file): file not found")
+        }
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
             throw Unreadable(description: "cannot read \(file) as UTF-8 text")
         }
         return text
+    }
+
+    /// The layout `nameOrFile` names: the file when one exists at that path (your edited copy
+    /// always wins), else the embedded layout of that name (`main-hall`, `small-80x24`,
+    /// `window-strip`), else `Unreadable` ("file not found", listing the embedded names).
+    public static func resolve(_ nameOrFile: String) throws -> Layout {
+        if !FileManager.default.fileExists(atPath: nameOrFile), let text = EmbeddedLayouts.byName[nameOrFile] {
+            return try Layout.parse(text, file: "<embedded \(nameOrFile)>")
+        }
+        guard FileManager.default.fileExists(atPath: nameOrFile) else {
+            let names = EmbeddedLayouts.byName.keys.sorted().joined(separator: ", ")
+            throw Unreadable(description: "\(nameOrFile): file not found (embedded layouts: \(names))")
+        }
+        return try parse(nameOrFile)
+    }
+
+    /// The hall screen for `--layout`: nil (or `main-hall` with no such file) is the embedded
+    /// main hall screen with its 80x24 version for smaller terminals, so the default works
+    /// from any folder and on any terminal; anything else is `resolve`d, with no compact one.
+    public static func screen(_ nameOrFile: String?) throws -> ScreenLayouts {
+        let main = "main-hall", compact = "small-80x24"
+        guard let nameOrFile, nameOrFile != main || FileManager.default.fileExists(atPath: nameOrFile) else {
+            return ScreenLayouts(layout: try resolve(main), compact: try resolve(compact))
+        }
+        return ScreenLayouts(layout: try resolve(nameOrFile), compact: nil)
     }
 
     /// The layout in `file`; throws `LayoutDiagnostics` listing every problem, or `Unreadable`.
