@@ -105,8 +105,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+            ],
+            // `kiosk --version` names the commit it was built from.
+            plugins: ["KioskBuildInfo"]
         ),
+        .plugin(name: "KioskBuildInfo", capability: .buildTool()),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTestSupport"]),
         .testTarget(name: "KioskAPITests", dependencies: ["KioskAPI", "KioskCore"]),
         .testTarget(name: "KioskDisplayTests", dependencies: ["KioskDisplay"], resources: [.copy("Snapshots")]),

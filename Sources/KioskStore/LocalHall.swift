@@ -56,6 +56,12 @@ public struct LocalHall: Sendable {
         return try probe.lastRecordedConfig()?.config
     }
 
+    /// `day`'s self-measured accuracy of the printed estimates, as the daemon reports it
+    /// (`GET /v1/stats`), from the journal alone.
+    public func accuracy(on day: BusinessDate) throws -> AccuracyLedger.Summary {
+        AccuracyLedger(printed: try journal.printedEstimates(on: day), events: try journal.events(on: day).map(\.event)).summary()
+    }
+
     /// The outcome of one command: the events it committed and the hall after them.
     public struct Outcome: Sendable {
         public var events: [HallEvent]

@@ -23,13 +23,22 @@ struct DaemonClient {
     /// Sends `call`; returns the 2xx answer as `Answer`. A refusal prints `refused [code]: …`
     /// and exits 3; an unreachable daemon exits 4.
     func send<Answer: Decodable & Sendable>(_ call: Call, as answer: Answer.Type) async throws -> Answer {
+        try await exchange(call) { client, bearer in await client.send(call.method, call.path, body: call.body, token: bearer, as: Answer.self) }
+    }
+
+    /// A `GET` whose answer is text (`/v1/export`'s trace), with the same exits as `send`.
+    func text(_ call: Call) async throws -> String {
+        try await exchange(call) { client, bearer in await client.text(call.path, token: bearer, timeout: 60) }
+    }
+
+    private func exchange<Answer: Sendable>(_ call: Call, _ body: (KioskClient, String?) async -> APIAnswer<Answer>) async throws -> Answer {
         let bearer = try token ?? tokenFor(call.role)
         let transport = CurlHTTPTransport()
         defer { transport.shutdown() }
         var client = KioskClient(server: server, transport: transport)
         client.timeout = 10
         client.connectTimeout = 5
-        switch await client.send(call.method, call.path, body: call.body, token: bearer, as: Answer.self) {
+        switch await body(client, bearer) {
         case let .ok(value):
             return value
         case let .refused(code, message):

@@ -1,10 +1,12 @@
 import ArgumentParser
+import KioskCore
 
 @main
 struct Kiosk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kiosk",
         abstract: "Queue tickets, windows and the hall screen for a government service hall.",
+        version: "kiosk \(KioskVersion.number) (commit \(BuildInfo.commit))",
         subcommands: [
             ServeCommand.self, TokensCommand.self, BenchPublicReadsCommand.self, DisplayCommand.self, StatsCommand.self, BenchCommand.self, ReplayCommand.self, BenchEstimatorCommand.self, ConfigCommand.self, LayoutsCommand.self, DemoCommand.self, WalkthroughCommand.self, StatusCommand.self, ExportCommand.self, ReportCommand.self,
             BackupCommand.self, VerifyCommand.self, RestoreCommand.self,

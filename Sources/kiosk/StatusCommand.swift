@@ -1,14 +1,16 @@
 import ArgumentParser
 import Foundation
+import KioskAPI
 import KioskCore
 
-struct StatusCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "status", abstract: "Show the hall now: windows, lines, tickets.")
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "Show the hall now: windows, lines, tickets (from the daemon, or a journal with --data-dir).")
     @OptionGroup var hall: HallOptions
 
-    func run() throws {
+    func run() async throws {
         guard let local = try hall.readOnlyHall() else {
-            throw ValidationError("status reads a journal: give --data-dir (the daemon's hall is GET /v1/hall)")
+            let snapshot = try await hall.client().send(DaemonClient.Call(method: .get, path: "/v1/hall", role: .display), as: HallSnapshot.self)
+            return print(snapshot.board, terminator: "")
         }
         let now = try hall.now(in: local.engine.calendar)
         print(StatusText.board(try local.state(at: now), config: local.engine.config), terminator: "")

@@ -11,6 +11,13 @@ import Testing
         return try body(dir)
     }
 
+    static func withTempFolder<T>(_ body: (String) async throws -> T) async throws -> T {
+        let dir = NSTemporaryDirectory() + "kiosk-first-day-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        return try await body(dir)
+    }
+
     /// 青溪县人社局: 3 services, 3 windows, no `sms` section.
     static let qingxi = """
     {

@@ -31,6 +31,28 @@ public struct KioskClient: Sendable {
         _ method: HTTPMethod, _ path: String, body: CommandBody? = nil, token: String?, headers extra: [(String, String)] = [],
         timeout: Double? = nil, as answer: Answer.Type = Answer.self
     ) async -> APIAnswer<Answer> {
+        switch await exchange(method, path, body: body, token: token, headers: extra, timeout: timeout) {
+        case let .ok(response):
+            do {
+                return .ok(try APICoding.decode(Answer.self, from: response.body))
+            } catch {
+                return .refused(code: "bad_answer", message: "应答格式不符 The daemon's answer to \(path) does not match the API: \(error)")
+            }
+        case let .refused(code, message): return .refused(code: code, message: message)
+        case let .unreachable(why): return .unreachable(why)
+        }
+    }
+
+    /// `GET` `path` for a route that answers with text rather than JSON (`/v1/export`'s trace).
+    public func text(_ path: String, token: String?, timeout: Double? = nil) async -> APIAnswer<String> {
+        await exchange(.get, path, token: token, timeout: timeout).map(\.text)
+    }
+
+    /// One request; a 2xx comes back as it is, anything else as a refusal or unreachable.
+    private func exchange(
+        _ method: HTTPMethod, _ path: String, body: CommandBody? = nil, token: String?, headers extra: [(String, String)] = [],
+        timeout: Double? = nil
+    ) async -> APIAnswer<HTTPResponse> {
         var headers: HTTPHeaders = ["Accept": "application/json"]
         if let token { headers.set(name: "Authorization", value: "Bearer \(token)") }
         for (name, value) in extra { headers.set(name: name, value: value) }
@@ -58,11 +80,7 @@ public struct KioskClient: Sendable {
                 message: refusal?.error.message ?? "服务器拒绝 The server answered \(response.status): \(response.text.prefix(200))"
             )
         }
-        do {
-            return .ok(try APICoding.decode(Answer.self, from: response.body))
-        } catch {
-            return .refused(code: "bad_answer", message: "应答格式不符 The daemon's answer to \(path) does not match the API: \(error)")
-        }
+        return .ok(response)
     }
 
     /// `GET /v1/services` (no token needed).

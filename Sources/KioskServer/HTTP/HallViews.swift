@@ -70,16 +70,7 @@ struct HallViews {
 
     /// Today's self-measured accuracy.
     func stats(_ summary: AccuracyLedger.Summary) -> StatsAnswer {
-        // Two decimals; a figure with nothing behind it yet reads 0.
-        func round2(_ x: Double) -> Double { x.isFinite ? (x * 100).rounded() / 100 : 0 }
-        return StatsAnswer(
-            calledWithEstimate: summary.called, maeMin: round2(summary.maeMinutes), biasMin: round2(summary.biasMinutes),
-            under5Share: round2(summary.under5), recentMAEMin: round2(summary.recentMAEMinutes),
-            headsUp: .init(
-                scored: summary.headsUpScored, onTimeShare: round2(summary.headsUpOnTime),
-                earlyShare: round2(summary.headsUpEarly), lateShare: round2(summary.headsUpLate)
-            )
-        )
+        StatsAnswer(summary)
     }
 
     /// `sms`: the state of the current ticket's your-turn message, when it has one.

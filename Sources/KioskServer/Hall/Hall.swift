@@ -107,11 +107,7 @@ public actor Hall {
         for item in stored { estimator.fold(item.event) }
         self.estimator = estimator
         // Today's accuracy so far: what was printed, then what happened.
-        let printed = Dictionary(try await journal.printedEstimates(on: today).map { ($0.ticket, $0) }) { $1 }
-        for item in stored {
-            if let number = item.event.issuedTicket, let p = printed[number] { accuracy.recordPrinted(p) }
-            accuracy.fold(item.event)
-        }
+        accuracy = AccuracyLedger(printed: try await journal.printedEstimates(on: today), events: stored.map(\.event))
         committedSeq = try await journal.lastSeq()
         (writerWakeups, wakeWriter) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
         for event in stored.map(\.event) { Self.noteCall(event, in: &recentCalls) }
