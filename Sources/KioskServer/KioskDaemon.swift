@@ -67,6 +67,7 @@ public struct KioskDaemon: Sendable {
     private let group: ServiceGroup
     /// This daemon is the data directory's one writer until `run()` returns.
     private let writerLock: DataDirectoryLock
+    private let logger: Logger
 
     /// Makes the data directory private (warning about what it had to tighten), takes its
     /// writer lock (throws `DataDirectoryInUse` before touching the journal if another process
@@ -76,6 +77,7 @@ public struct KioskDaemon: Sendable {
             options.logger.warning("\(fix)", metadata: ["file": "\(fix.path)"])
         }
         writerLock = try DataDirectoryLock.acquire(directory: options.dataDirectory)
+        logger = options.logger
         let engine = QueueEngine(config: options.config)
         let journal = try await LiveJournal.open(path: options.dataDirectory + "/journal.sqlite", calendar: engine.calendar)
         store = journal.store
@@ -167,6 +169,7 @@ public struct KioskDaemon: Sendable {
                 app,
             ] + options.extraServices(hall) + [
                 StreamCloser(hall: hall),
+                ShutdownNotice(logger: options.logger),
             ] + (systemd.map { [SystemdStopNotice(notifier: $0)] } ?? []),
             gracefulShutdownSignals: options.gracefulShutdownSignals,
             logger: options.logger
@@ -177,6 +180,8 @@ public struct KioskDaemon: Sendable {
     public func run() async throws {
         defer { writerLock.release() }
         try await group.run()
+        // The last line: a log that ends without it ended in a crash or a kill.
+        logger.notice("kiosk stopped: the journal holds every acknowledged command", metadata: ["journal.seq": "\(hall.published.current.seq)"])
     }
 
     public func shutdown() async {

@@ -31,6 +31,8 @@ struct DemoCommand: AsyncParsableCommand {
         // layout first: a wrong --layout fails before anything is written.
         let screenLayout = (noDisplay || isatty(STDOUT_FILENO) == 0) ? nil : try LayoutFiles.load(screen: layout)
         let dir = dataDir ?? NSTemporaryDirectory() + "kiosk-demo-\(ProcessInfo.processInfo.processIdentifier)"
+        // Logs stamped in the hall's zone (they go to demo.log while the screen is drawn).
+        try HallLogging.bootstrap(path: nil, timeZone: QueueEngine(config: config).calendar.timeZone)
         var logger = Logger(label: "kiosk.demo")
         logger.logLevel = .warning
         var options = KioskDaemon.Options(config: config, tokens: try AccessTokenFile.loadOrCreate(dir + "/tokens.json", for: config).tokens, dataDirectory: dir)

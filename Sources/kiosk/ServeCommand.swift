@@ -36,12 +36,15 @@ struct ServeCommand: AsyncParsableCommand {
         let (accessTokens, addedWindows) = try AccessTokenFile.loadOrCreate(tokenFile, for: hallConfig)
         let screenLayout = try display.map { try LayoutFiles.load(screen: $0) }
         let logPath = log ?? (display != nil ? dataDir + "/serve.log" : nil)
-        var logger = Logger(label: "kiosk.server")
-        if let logPath {
-            try PrivateFiles.makeDirectory(dataDir)
-            guard let handler = try? FileLogHandler(label: "kiosk.server", path: logPath) else { throw ValidationError("--log: cannot write \(logPath)") }
-            logger = Logger(label: "kiosk.server", factory: { _ in handler })
+        if logPath != nil { try PrivateFiles.makeDirectory(dataDir) }
+        // Every logger (server, SMS, libraries) to one place, stamped in the hall's time zone.
+        let zone = QueueEngine(config: hallConfig).calendar.timeZone
+        do {
+            try HallLogging.bootstrap(path: logPath, timeZone: zone)
+        } catch {
+            throw ValidationError("--log: \(error)")
         }
+        var logger = Logger(label: "kiosk.server")
         logger.logLevel = .info
         if !addedWindows.isEmpty {
             logger.notice("new windows got tokens", metadata: ["windows": "\(addedWindows.joined(separator: ","))", "tokens": "\(tokenFile)"])
@@ -60,7 +63,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let dir = dataDir, host = host, logged = logger
         options.onReady = { port in
-            logged.info("kiosk serving \(hallConfig.name) on http://\(host):\(port)", metadata: ["journal": "\(dir)/journal.sqlite", "tokens": "\(tokenFile)"])
+            logged.info("kiosk serving \(hallConfig.name) on http://\(host):\(port)", metadata: [
+                "journal": "\(dir)/journal.sqlite", "tokens": "\(tokenFile)", "version": "\(KioskVersion.number) \(BuildInfo.commit)",
+            ])
         }
         // The screen follows the daemon over its own port, as any other screen would; when the
         // daemon stops (SIGINT/SIGTERM drain it), the screen gives the terminal back.
@@ -68,7 +73,7 @@ struct ServeCommand: AsyncParsableCommand {
         let screens: [KioskDaemon.Companion] = screenLayout.map { [speakCommand, announceLog] layout in
             [{ port in
                 await HallScreen(layout, address: ServerAddress(host: connectHost, port: port), token: accessTokens.display,
-                                 speakCommand: speakCommand, announceLog: announceLog).run()
+                                 speakCommand: speakCommand, announceLog: announceLog, timeZone: zone).run()
             }]
         } ?? []
         do {

@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import Synchronization
+import KioskTestSupport
 import Testing
 @testable import KioskTerminal
 
@@ -59,7 +60,7 @@ final class RecordingSpeaker: Speaker {
 
     @Test func queueSpeaksInOrderOneAtATimeEachRepeatedOnce() async {
         let speaker = RecordingSpeaker()
-        let queue = AnnouncementQueue(speaker: speaker)
+        let queue = AnnouncementQueue(speaker: speaker, pause: { _ in })
         let announcements = (1...12).map { Announcement(ticket: String(format: "A%03d", $0), counterName: "\($0 % 8 + 1)号窗口") }
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await queue.run() }
@@ -76,16 +77,27 @@ final class RecordingSpeaker: Speaker {
         #expect(state.spoken.first == "请 A001 号 到 2 号窗口 办理")
     }
 
-    @Test func theLogSpeakerAppendsOneLinePerUtterance() async throws {
+    /// Issue 14, point 12: each repeat is logged when it is said, after the gap, and marked as
+    /// a repeat (both lines had one stamp), in the hall's zone.
+    @Test func theLogSpeakerStampsEachRepeatAtItsOwnTime() async throws {
         let path = NSTemporaryDirectory() + "kiosk-announce-\(UUID().uuidString).log"
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let queue = AnnouncementQueue(speaker: AnnouncementLog(path: path), repetitions: 2)
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_772_415_660))   // 2026-03-02 09:41:00 in Shanghai
+        let log = AnnouncementLog(path: path, timeZone: TimeZone(identifier: "Asia/Shanghai")!, now: { clock.now })
+        let queue = AnnouncementQueue(speaker: log, repetitions: 2, gap: .milliseconds(1500)) { gap in
+            clock.advance(by: Double(gap.components.seconds) + Double(gap.components.attoseconds) / 1e18)
+        }
         queue.enqueue(Announcement(ticket: "A001", counterName: "1号窗口"))
         queue.enqueue(Announcement(ticket: "A002", counterName: "2号窗口"))
         queue.finish()
         await queue.run()
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { $0.split(separator: " ", maxSplits: 1)[1] }
-        #expect(lines == ["请 A001 号 到 1 号窗口 办理", "请 A001 号 到 1 号窗口 办理", "请 A002 号 到 2 号窗口 办理", "请 A002 号 到 2 号窗口 办理"])
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines == [
+            "2026-03-02T09:41:00.000+08:00 请 A001 号 到 1 号窗口 办理",
+            "2026-03-02T09:41:01.500+08:00 请 A001 号 到 1 号窗口 办理 (重复 repeat)",
+            "2026-03-02T09:41:01.500+08:00 请 A002 号 到 2 号窗口 办理",
+            "2026-03-02T09:41:03.000+08:00 请 A002 号 到 2 号窗口 办理 (重复 repeat)",
+        ])
     }
 
     @Test func theCommandSpeakerRunsTheCommandWithTheTextLast() async throws {

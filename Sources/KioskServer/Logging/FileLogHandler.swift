@@ -3,18 +3,33 @@ import KioskStore
 import Logging
 import Synchronization
 
-/// A swift-log handler appending `time level [label] message key=value` lines to a file, so
-/// the daemon's logs stay off a terminal that shows the hall screen (`kiosk serve --display`).
+/// A swift-log handler appending `time level [label] message key=value` lines to a file or
+/// standard error, stamped in the hall's time zone (`2026-03-02T09:00:00.000+08:00`): a hall's
+/// IT person reads the log against the hall's clock, whatever zone the server is set to.
 public struct FileLogHandler: LogHandler {
-    /// One file and one date formatter for every copy of the handler; the mutex keeps lines
-    /// from many tasks whole (and the formatter, which is not thread-safe, to one at a time).
-    private final class Output: Sendable {
+    /// One destination and one date formatter shared by every handler writing there; the
+    /// mutex keeps lines from many tasks whole (and the formatter, which is not thread-safe,
+    /// to one at a time).
+    public final class Output: Sendable {
         private struct Locked {
             var handle: FileHandle
-            let formatter = ISO8601DateFormatter()
+            let formatter: ISO8601DateFormatter
         }
         private let locked: Mutex<Locked>
-        init(_ handle: FileHandle) { locked = Mutex(Locked(handle: handle)) }
+
+        /// Appends to `path` (created when missing, mode 0600: the log names the token file and the journal).
+        public convenience init(path: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!) throws(CannotWrite) {
+            guard let handle = try? PrivateFiles.appendingHandle(atPath: path) else { throw CannotWrite(path: path) }
+            self.init(handle: handle, timeZone: timeZone)
+        }
+
+        public init(handle: FileHandle, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
+            let formatter = ISO8601DateFormatter()
+            formatter.timeZone = timeZone
+            // Milliseconds: a burst of lines keeps its order readable.
+            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            locked = Mutex(Locked(handle: handle, formatter: formatter))
+        }
 
         func append(at time: Date, _ rest: String) {
             locked.withLock { output in
@@ -35,12 +50,16 @@ public struct FileLogHandler: LogHandler {
     private let output: Output
     private let now: @Sendable () -> Date
 
-    /// Appends to `path` (created when missing, mode 0600). `now` stamps each line (tests pass a fixed time).
+    /// Appends to `path` (created when missing, mode 0600), stamped in UTC. `now` stamps each
+    /// line (tests pass a fixed time).
     public init(label: String, path: String, now: @escaping @Sendable () -> Date = { Date() }) throws {
-        // Owner-only and appended to (the log names the token file and the journal).
-        guard let handle = try? PrivateFiles.appendingHandle(atPath: path) else { throw CannotWrite(path: path) }
+        self.init(label: label, output: try Output(path: path), now: now)
+    }
+
+    /// Writes to `output`, shared with other handlers (`HallLogging` gives every logger one).
+    public init(label: String, output: Output, now: @escaping @Sendable () -> Date = { Date() }) {
         self.label = label
-        self.output = Output(handle)
+        self.output = output
         self.now = now
     }
 

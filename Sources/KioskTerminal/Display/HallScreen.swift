@@ -16,16 +16,20 @@ public struct HallScreen: Sendable {
     public var speakCommand: String?
     public var announceLog: String?
     public var repeats: Int = 2
+    /// The zone the announcement log is stamped in (the hall's, when the caller knows it).
+    public var timeZone: TimeZone = .current
 
     /// A screen drawing `layouts` (the compact one on a small terminal).
     public init(
         _ layouts: ScreenLayouts, address: ServerAddress, token: String?, window: String? = nil, fixedSize: Size? = nil,
-        coalesce: Duration = .milliseconds(20), speakCommand: String? = nil, announceLog: String? = nil, repeats: Int = 2
+        coalesce: Duration = .milliseconds(20), speakCommand: String? = nil, announceLog: String? = nil, repeats: Int = 2,
+        timeZone: TimeZone = .current
     ) {
         self.init(
             layout: layouts.layout, address: address, token: token, window: window, fixedSize: fixedSize, coalesce: coalesce,
             speakCommand: speakCommand, announceLog: announceLog, repeats: repeats, compactLayout: layouts.compact
         )
+        self.timeZone = timeZone
     }
 
     public init(
@@ -51,7 +55,7 @@ public struct HallScreen: Sendable {
         let transport = CurlHTTPTransport()
         defer { transport.shutdown() }
         var speakers: [any Speaker] = []
-        if let announceLog { speakers.append(AnnouncementLog(path: announceLog)) }
+        if let announceLog { speakers.append(AnnouncementLog(path: announceLog, timeZone: timeZone)) }
         if let speakCommand, let speaker = CommandSpeaker(command: speakCommand) { speakers.append(speaker) }
         let announcements = speakers.isEmpty ? nil : AnnouncementQueue(speaker: SpeakerChain(speakers), repetitions: repeats)
         var options = DisplayLoop.Options(layout: layout, compactLayout: compactLayout)

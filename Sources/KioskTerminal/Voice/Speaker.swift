@@ -3,6 +3,15 @@ import Foundation
 /// Says one announcement and returns when it is done. The queue calls it one at a time.
 public protocol Speaker: Sendable {
     func speak(_ text: String) async
+    /// The `repetition`th time (1: first) the queue says it; a speaker that does not care
+    /// just speaks.
+    func speak(_ text: String, repetition: Int) async
+}
+
+extension Speaker {
+    public func speak(_ text: String, repetition: Int) async {
+        await speak(text)
+    }
 }
 
 /// Runs a configured command (e.g. `espeak-ng -v cmn`) with the text as its last argument
@@ -36,16 +45,27 @@ public struct CommandSpeaker: Speaker {
     }
 }
 
-/// Appends each utterance to a file as `HH:MM:SS.mmm <text>` lines (for tests and audits).
+/// Appends each utterance to a file as `2026-03-02T09:41:05.120+08:00 <text>` lines (for
+/// tests and audits), stamped when it is said, a repeat marked `(重复 repeat)`.
 public struct AnnouncementLog: Speaker {
     public var path: String
+    /// The zone of the stamps: the hall's when the caller knows it (`kiosk serve --display`,
+    /// the demo), else this PC's; the offset is written either way.
+    public var timeZone: TimeZone
+    private let now: @Sendable () -> Date
 
-    public init(path: String) {
+    public init(path: String, timeZone: TimeZone = .current, now: @escaping @Sendable () -> Date = { Date() }) {
         self.path = path
+        self.timeZone = timeZone
+        self.now = now
     }
 
     public func speak(_ text: String) async {
-        let line = Data("\(Self.stamp(Date())) \(text)\n".utf8)
+        await speak(text, repetition: 1)
+    }
+
+    public func speak(_ text: String, repetition: Int) async {
+        let line = Data("\(Self.stamp(now(), in: timeZone)) \(text)\(repetition > 1 ? " (重复 repeat)" : "")\n".utf8)
         if let handle = FileHandle(forWritingAtPath: path) {
             defer { try? handle.close() }
             _ = try? handle.seekToEnd()
@@ -55,10 +75,10 @@ public struct AnnouncementLog: Speaker {
         }
     }
 
-    static func stamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "HH:mm:ss.SSS"
-        formatter.locale = Locale(identifier: "en_US_POSIX")
+    static func stamp(_ date: Date, in timeZone: TimeZone) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = timeZone
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.string(from: date)
     }
 }
@@ -72,6 +92,10 @@ public struct SpeakerChain: Speaker {
     }
 
     public func speak(_ text: String) async {
-        for speaker in speakers { await speaker.speak(text) }
+        await speak(text, repetition: 1)
+    }
+
+    public func speak(_ text: String, repetition: Int) async {
+        for speaker in speakers { await speaker.speak(text, repetition: repetition) }
     }
 }

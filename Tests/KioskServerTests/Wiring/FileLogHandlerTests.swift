@@ -22,8 +22,8 @@ import Testing
         logger.debug("not at info level")
         logger.error("journal failed")
         #expect(lines() == [
-            "2026-03-02T12:00:00Z info [kiosk.server] serving a=1 hall=连城 port=8080",
-            "2026-03-02T12:00:00Z error [kiosk.server] journal failed hall=连城",
+            "2026-03-02T12:00:00.000Z info [kiosk.server] serving a=1 hall=连城 port=8080",
+            "2026-03-02T12:00:00.000Z error [kiosk.server] journal failed hall=连城",
         ])
     }
 
@@ -41,8 +41,21 @@ import Testing
         let written = lines()
         #expect(written.first == "earlier line")
         #expect(written.count == 1 + 400)
-        #expect(written.dropFirst().allSatisfy { $0.hasPrefix("2026-03-02T12:00:00Z info [t] task ") })
+        #expect(written.dropFirst().allSatisfy { $0.hasPrefix("2026-03-02T12:00:00.000Z info [t] task ") })
         #expect(Set(written.dropFirst()).count == 400)
+    }
+
+    /// Issue 14, point 12: the hall's time zone, whatever the server's (it stamped UTC).
+    @Test func linesAreStampedInTheHallsTimeZone() throws {
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let noon = self.noon
+        let output = try FileLogHandler.Output(path: path, timeZone: TimeZone(identifier: "Asia/Shanghai")!)
+        Logger(label: "kiosk.sms", factory: { FileLogHandler(label: $0, output: output, now: { noon }) }).info("sent")
+        Logger(label: "kiosk.server", factory: { FileLogHandler(label: $0, output: output, now: { noon.addingTimeInterval(0.25) }) }).notice("stopped")
+        #expect(lines() == [
+            "2026-03-02T20:00:00.000+08:00 info [kiosk.sms] sent",
+            "2026-03-02T20:00:00.250+08:00 notice [kiosk.server] stopped",
+        ])
     }
 
     @Test func aFileThatCannotBeWrittenIsAnError() {
