@@ -136,9 +136,15 @@ import Testing
         try tmux.start("demo", width: 120, height: 40, command: shellCommand(words, then: "; sleep 60"))
         #expect(await eventually(within: 20, every: .milliseconds(200)) { tmux.capture("demo").contains("请 Now calling") }, "\(tmux.capture("demo"))")
         tmux.resize("demo", width: 80, height: 24)
+        // The compact layout (its own "叫号 Calls" box), with every window and line on it; the
+        // big one cut to 80x24 hid windows and lines.
+        let hall = HallConfig.defaultHall
         #expect(await eventually(within: 10, every: .milliseconds(200)) {
             let screen = tmux.capture("demo")
-            return !screen.contains("请 Now calling") && screen.contains("等候 Waiting") && screen.contains("8号窗口")
+            let rows = screen.split(separator: "\n")
+            return !screen.contains("请 Now calling") && screen.contains("┌叫号 Calls")
+                && hall.counters.allSatisfy { w in rows.contains { $0.contains("│ " + w.name + " ") } }
+                && hall.services.allSatisfy { s in rows.contains { $0.contains("│ \(s.code) \(s.name.prefix(4))") } }
         }, "\(tmux.capture("demo"))")
         tmux.resize("demo", width: 120, height: 40)
         #expect(await eventually(within: 10, every: .milliseconds(200)) { tmux.capture("demo").contains("请 Now calling") }, "\(tmux.capture("demo"))")
