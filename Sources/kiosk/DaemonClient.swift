@@ -50,6 +50,14 @@ struct DaemonClient {
         }
     }
 
+    /// The daemon's services (a public read), or none when they cannot be read: only for naming.
+    func services() async -> [ServiceStatus] {
+        let transport = CurlHTTPTransport()
+        defer { transport.shutdown() }
+        guard case let .ok(list) = await KioskClient(server: server, transport: transport).services() else { return [] }
+        return list.services
+    }
+
     /// A command: its events (and the window, for a window's command).
     func send(_ call: Call) async throws -> CommandAnswer {
         try await send(call, as: CommandAnswer.self)

@@ -34,6 +34,12 @@ import Testing
             #expect(stats.status == 0, "\(stats.stderr)")
             #expect(stats.stdout.contains("called with an estimate: 1"), "\(stats.stdout)")
 
+            // A transfer names both lines as the daemon's hall does (the CLI's embedded hall
+            // calls C 失业登记/失业证 and B 职业介绍).
+            let transfer = try KioskProcess.run(["transfer", "3", "B"] + remote, in: dir)
+            #expect(transfer.status == 0, "\(transfer.stderr)")
+            #expect(transfer.stdout.contains("转办 C001: 医保报销 → 社保参保"), "\(transfer.stdout)")
+
             let export = try KioskProcess.run(["export", "--date", "2026-03-02"] + remote, in: dir)
             #expect(export.status == 0, "\(export.stderr)")
             let lines = export.stdout.split(separator: "\n")

@@ -14,10 +14,14 @@ extension CommandAnswer {
     /// The window, and its ticket's service, are named as the daemon's hall names them (the
     /// answer carries the window): `kiosk call 3` printed 3号窗口 from the CLI's own config
     /// where the hall screen and the SMS said 医保窗口.
-    /// - Parameter config: the CLI's idea of the hall (`--config`, else the embedded one): its
-    ///   time zone reads the events' times; names the answer carries override its own.
-    public func eventTexts(config: HallConfig) -> [String] {
-        let hall = Self.named(config, as: window)
+    /// - Parameters:
+    ///   - config: the CLI's idea of the hall (`--config`, else the embedded one): its time
+    ///     zone reads the events' times; names the daemon gave override its own.
+    ///   - services: the daemon's services (`GET /v1/services`), so a transfer names both lines
+    ///     as the hall does; empty when they could not be read.
+    public func eventTexts(config: HallConfig, services: [ServiceStatus] = []) -> [String] {
+        var hall = Self.named(config, as: window)
+        for service in services { hall.name(service: service.code, service.name) }
         let engine = QueueEngine(config: hall)
         return events.compactMap { $0.event(calendar: engine.calendar) }.map { EventText.describe($0, in: engine.initialState(), config: hall) }
     }
@@ -31,14 +35,19 @@ extension CommandAnswer {
         } else {
             config.counters.append(CounterConfig(id: window.id, name: window.name, services: window.services))
         }
-        if let ticket = window.current {
-            if let k = config.services.firstIndex(where: { $0.code == ticket.service }) {
-                config.services[k].name = ticket.serviceName
-            } else {
-                config.services.append(ServiceConfig(code: ticket.service, name: ticket.serviceName))
-            }
-        }
+        if let ticket = window.current { config.name(service: ticket.service, ticket.serviceName) }
         return config
+    }
+}
+
+extension HallConfig {
+    /// Names service `code` `name` (adding it when this config lacks it).
+    fileprivate mutating func name(service code: ServiceCode, _ name: String) {
+        if let k = services.firstIndex(where: { $0.code == code }) {
+            services[k].name = name
+        } else {
+            services.append(ServiceConfig(code: code, name: name))
+        }
     }
 }
 
