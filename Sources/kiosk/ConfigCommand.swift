@@ -31,17 +31,9 @@ struct ConfigCommand: ParsableCommand {
                         continue
                     }
                 }
-                do {
-                    let checked = try HallConfig.check(json: text)
-                    let config = checked.config
-                    for w in checked.warnings { printError(w.formatted(file: name)) }
-                    let warned = checked.warnings.isEmpty ? "" : " (\(checked.warnings.count) warning\(checked.warnings.count == 1 ? "" : "s"))"
-                    printLine("\(name): ok — \(config.services.count) services, \(config.counters.count) windows, \(config.sessions.count) sessions\(warned)")
-                } catch {
-                    let all = (error.diagnostics + error.warnings).sorted { $0.location < $1.location }
-                    for d in all { printError(d.formatted(file: name)) }
-                    failed = true
-                }
+                let check = ConfigCheck(name: name, json: text)
+                for problem in check.problems { printError(problem) }
+                if let summary = check.summary { printLine(summary) } else { failed = true }
             }
             if failed { throw ExitCode(1) }
         }

@@ -21,18 +21,10 @@ struct LayoutsCommand: ParsableCommand {
         var paths: [String]
 
         func run() throws {
-            let files = try wrapped { try LayoutFiles.expand(paths) }
-            var problems = 0
-            for file in files {
-                let diagnostics = try wrapped { try LayoutFiles.diagnostics(of: file) }
-                for diagnostic in diagnostics { print(diagnostic) }
-                problems += diagnostics.count
-            }
-            if problems > 0 {
-                print("\(problems) problem(s) in \(files.count) layout file(s)")
-                throw ExitCode.failure
-            }
-            print("\(files.count) layout file(s) OK")
+            let check = try wrapped { try LayoutCheck(paths: paths) }
+            for diagnostic in check.diagnostics { print(diagnostic) }
+            print(check.summary)
+            if !check.passed { throw ExitCode.failure }
         }
     }
 
@@ -73,10 +65,7 @@ struct LayoutsCommand: ParsableCommand {
         func run() throws {
             let layout = try LayoutFiles.load(file)
             let cost = RedrawCost(layout: layout, size: try LayoutFiles.size(size) ?? layout.canvas)
-            print("layout \(layout.name) at \(cost.size)")
-            print("full paint: \(cost.fullPaintBytes) bytes")
-            print("after one call: \(cost.redrawBytes) bytes in \(cost.runs) runs, \(cost.cells) cells"
-                + " (\(String(format: "%.1f", cost.redrawPercent))% of a full paint)")
+            for line in cost.report(layout: layout.name) { print(line) }
         }
     }
 }

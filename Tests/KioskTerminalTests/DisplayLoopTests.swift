@@ -1,3 +1,4 @@
+import KioskAPI
 import KioskTestSupport
 import KioskCore
 import KioskDisplay
@@ -8,20 +9,20 @@ import Testing
 /// A snapshot source whose answer the test changes, counting fetches.
 final class FakeSnapshots: HallSnapshotSource {
     struct State {
-        var snapshot: JSONValue
+        var snapshot: HallSnapshot
         var fetches = 0
         var failing = false
     }
 
     let state: LockedValue<State>
 
-    init(_ snapshot: JSONValue) {
+    init(_ snapshot: HallSnapshot) {
         state = LockedValue(State(snapshot: snapshot))
     }
 
     struct Unreachable: Error {}
 
-    func snapshot() async throws -> JSONValue {
+    func snapshot() async throws -> HallSnapshot {
         try state.withLock { s in
             s.fetches += 1
             if s.failing { throw Unreachable() }
@@ -86,7 +87,7 @@ struct LoopHarness {
 
             var next = SnapshotFixture.json.replacingOccurrences(of: #""calls":["#, with: #""calls":[{"ticket":"A024","counter":"3","counter_name":"3号窗口","at":"09:41:10"},"#)
             next = next.replacingOccurrences(of: #""waiting":3"#, with: #""waiting":2"#)
-            let changed = try JSONParser.parse(next).value
+            let changed = try APICoding.decode(HallSnapshot.self, from: next)
             harness.snapshots.state.withLock { $0.snapshot = changed }
             harness.feed.yield(LoopHarness.event(50, #""ev":"call","ticket":"A024","counter":"3""#))
             #expect(await eventually(within: 5) { harness.allPaints.contains { $0.throughSeq == 50 } })

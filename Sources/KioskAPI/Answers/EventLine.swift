@@ -36,6 +36,10 @@ public struct EventLine: Codable, Sendable, Equatable {
     public var kind: String? { json["ev"]?.stringValue }
     /// Seconds since the hall's local midnight.
     public var secondsOfDay: Double? { json["t"]?.doubleValue }
+    /// The ticket the event is about, if any.
+    public var ticket: String? { json["ticket"]?.stringValue }
+    /// The window the event happened at, if any.
+    public var counter: String? { json["counter"]?.stringValue }
 
     public init(from decoder: any Decoder) throws {
         json = try AnyJSON(from: decoder).value

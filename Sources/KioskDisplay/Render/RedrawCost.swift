@@ -21,4 +21,14 @@ public struct RedrawCost: Sendable, Equatable {
 
     /// The redraw as a share of a full paint, in percent.
     public var redrawPercent: Double { 100 * Double(redrawBytes) / Double(max(fullPaintBytes, 1)) }
+
+    /// The figures as `kiosk layouts bench` prints them for the layout named `name`.
+    public func report(layout name: String) -> [String] {
+        let percent = (redrawPercent * 10).rounded() / 10
+        return [
+            "layout \(name) at \(size)",
+            "full paint: \(fullPaintBytes) bytes",
+            "after one call: \(redrawBytes) bytes in \(runs) runs, \(cells) cells (\(percent)% of a full paint)",
+        ]
+    }
 }

@@ -1,3 +1,4 @@
+import KioskAPI
 import KioskCore
 import KioskDisplay
 import Synchronization
@@ -138,7 +139,7 @@ public struct DisplayLoop: Sendable {
     /// The renderer: one redraw per wake-up, with whatever accumulated since the last.
     private func render(wake: AsyncStream<Void>, pending: LockedValue<Pending>) async {
         var previous: Frame?
-        var snapshot: JSONValue?
+        var snapshot: HallSnapshot?
         var streamLive = false, everLive = false, fetchFailed = false
         var drawnSeq: Int64?
         for await _ in wake {

@@ -19,13 +19,6 @@ public enum HallScreenModel {
     public static let reconnectingNotice = "重新连接中 reconnecting…"
     public static let connectingNotice = "正在连接 connecting…"
 
-    /// The model for `snapshot`, as the daemon's `GET /v1/hall` sent it (nil before the first
-    /// one arrived). The snapshot is read as KioskAPI's `HallSnapshot`; one that does not decode
-    /// draws like no snapshot at all.
-    public static func model(snapshot: JSONValue?, link: Link, window: String? = nil) -> DisplayModel {
-        model(snapshot: snapshot.flatMap { try? APICoding.decode(HallSnapshot.self, from: $0) }, link: link, window: window)
-    }
-
     /// The model for `snapshot` (nil before the first one arrived).
     /// - Parameters:
     ///   - window: the window id whose strip fills `window.*` (default: the first window).

@@ -1,10 +1,10 @@
-import KioskCore
+import KioskAPI
 import KioskHTTPClient
 
 /// Where the screen gets the hall's current state (`GET /v1/hall`).
 public protocol HallSnapshotSource: Sendable {
-    /// The snapshot now; throws when the daemon cannot be asked.
-    func snapshot() async throws -> JSONValue
+    /// The snapshot now; throws when the daemon cannot be asked or its answer is not a snapshot.
+    func snapshot() async throws -> HallSnapshot
 }
 
 /// The live source: `GET /v1/hall` over our libcurl transport with the display token.
@@ -23,11 +23,11 @@ public struct HTTPHallSnapshotSource: HallSnapshotSource {
         self.token = token
     }
 
-    public func snapshot() async throws -> JSONValue {
+    public func snapshot() async throws -> HallSnapshot {
         var headers: HTTPHeaders = ["Accept": "application/json"]
         if let token { headers.set(name: "Authorization", value: "Bearer \(token)") }
         let response = try await transport.send(HTTPRequest(url: url, headers: headers, connectTimeout: 2, timeout: 3))
         guard response.isSuccess else { throw Failure(description: "GET /v1/hall: HTTP \(response.status)") }
-        return try JSONParser.parse(response.text).value
+        return try APICoding.decode(HallSnapshot.self, from: response.body)
     }
 }

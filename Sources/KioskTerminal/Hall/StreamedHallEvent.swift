@@ -1,4 +1,4 @@
-import KioskCore
+import KioskAPI
 
 /// The fields of one `event: hall` stream message the screen cares about (the event's trace
 /// line plus `seq` and `date`, as the daemon sends it).
@@ -23,14 +23,10 @@ public struct StreamedHallEvent: Sendable, Hashable {
         self.counter = counter
     }
 
-    /// Decodes a stream message's data; nil when it is not a hall event.
+    /// Decodes a stream message's data (an `EventLine`); nil when it is not a hall event.
     public init?(data: String) {
-        guard let value = try? JSONParser.parse(data).value, let kind = value["ev"]?.stringValue else { return nil }
-        self.init(
-            seq: value["seq"]?.intValue.map(Int64.init), date: value["date"]?.stringValue,
-            secondsOfDay: value["t"]?.doubleValue, kind: kind,
-            ticket: value["ticket"]?.stringValue, counter: value["counter"]?.stringValue
-        )
+        guard let line = try? APICoding.decode(EventLine.self, from: data), let kind = line.kind else { return nil }
+        self.init(seq: line.seq, date: line.date, secondsOfDay: line.secondsOfDay, kind: kind, ticket: line.ticket, counter: line.counter)
     }
 
     /// Whether the event asks a citizen to come to a window (and so is announced).

@@ -1,4 +1,4 @@
-import KioskCore
+import KioskAPI
 
 /// The words spoken when a ticket is called: "请 A023 号 到 3 号窗口 办理".
 public struct Announcement: Sendable, Hashable {
@@ -23,19 +23,20 @@ public struct Announcement: Sendable, Hashable {
 
 extension Announcement {
     /// The announcement for `event` if it calls a ticket, the window named as in `snapshot`.
-    public init?(_ event: StreamedHallEvent, snapshot: JSONValue?) {
+    public init?(_ event: StreamedHallEvent, snapshot: HallSnapshot?) {
         guard event.isCall, let ticket = event.ticket, let counter = event.counter else { return nil }
-        let name = snapshot?["windows"]?.arrayValue?.first { $0["id"]?.stringValue == counter }?["name"]?.stringValue
+        let name = snapshot?.windows.first { $0.id == counter }?.name
         self.init(ticket: ticket, counterName: name ?? "\(counter)号窗口")
     }
 
     /// Whether `event` is recent enough to be spoken now: on the snapshot's business date and
     /// at most `horizon` seconds before the snapshot's minute. Old calls replayed from the
     /// backlog when a screen starts are shown, not spoken.
-    public static func isCurrent(_ event: StreamedHallEvent, snapshot: JSONValue?, horizon: Double = 120) -> Bool {
-        guard let hall = snapshot?["hall"] else { return true }
-        if let date = event.date, let today = hall["date"]?.stringValue, date != today { return false }
-        guard let t = event.secondsOfDay, let clock = hall["clock"]?.stringValue else { return true }
+    public static func isCurrent(_ event: StreamedHallEvent, snapshot: HallSnapshot?, horizon: Double = 120) -> Bool {
+        guard let hall = snapshot?.hall else { return true }
+        if let date = event.date, let today = hall.date, date != today { return false }
+        guard let t = event.secondsOfDay else { return true }
+        let clock = hall.clock
         let parts = clock.split(separator: ":").compactMap { Double($0) }
         guard parts.count >= 2 else { return true }
         return t >= parts[0] * 3600 + parts[1] * 60 - horizon

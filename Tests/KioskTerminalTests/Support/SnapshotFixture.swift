@@ -1,4 +1,4 @@
-import KioskCore
+import KioskAPI
 
 /// A `/v1/hall` answer as the daemon writes it (HallViews), trimmed to three windows and
 /// three services: window 2 paused, service G closed for the day, B with an estimate.
@@ -21,7 +21,7 @@ enum SnapshotFixture {
      ]}
     """#
 
-    static var value: JSONValue {
-        (try? JSONParser.parse(json).value) ?? .null
-    }
+    /// The fixture as the screen reads it. It must decode: a fixture that does not is a broken
+    /// test, and stops the run at once.
+    static let value: HallSnapshot = try! APICoding.decode(HallSnapshot.self, from: json)
 }

@@ -29,4 +29,19 @@ import Testing
         #expect(throws: LayoutFiles.Unreadable.self) { try LayoutFiles.expand(["/no/such/dir"]) }
         #expect(throws: LayoutFiles.Unreadable.self) { try LayoutFiles.read("/no/such/file.layout") }
     }
+
+    /// `kiosk layouts check`: every problem of every file, then one line that sums them up.
+    @Test func aCheckListsEveryProblemAndSumsUp() throws {
+        let shipped = try LayoutCheck(paths: [Layouts.directory.path])
+        #expect(shipped.passed && shipped.diagnostics.isEmpty)
+        #expect(shipped.summary == "\(shipped.files.count) layout file(s) OK")
+        let path = NSTemporaryDirectory() + "broken-" + UUID().uuidString + ".layout"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "this is not a layout\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let broken = try LayoutCheck(paths: [path, Layouts.path("main-hall")])
+        #expect(!broken.passed)
+        #expect(broken.diagnostics == (try LayoutFiles.diagnostics(of: path)))
+        #expect(broken.summary == "\(broken.diagnostics.count) problem(s) in 2 layout file(s)")
+        #expect(throws: LayoutFiles.Unreadable.self) { try LayoutCheck(paths: ["/no/such/dir"]) }
+    }
 }
