@@ -28,61 +28,57 @@ import KioskFrontDesk
 
     @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed"))
     func aCitizenRatesAtTheWindowAndTheBadRatingIsFollowedUp() async throws {
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let daemon = DaemonProcess(dataDir: dir + "/var")
-        defer { daemon.stop() }
-        try await daemon.start(at: "2026-03-02 09:00")
-        let tmux = Tmux()
-        defer { tmux.kill() }
-        let kiosk = KioskBinary.url.path
-        try tmux.start("pad", width: 90, height: 28, command: shellCommand(
-            [kiosk, "rate-pad", "1", "--server", daemon.base, "--tokens", daemon.tokensPath], errorLog: dir + "/pad.err"))
-        guard await waitFor(tmux, "pad", "1号窗口", "欢迎评价我们的服务") else { return }
+        try await withDaemonInTmux(dir: dir, startAt: "2026-03-02 09:00") { daemon, tmux in
+            let kiosk = KioskBinary.url.path
+            try tmux.start("pad", width: 90, height: 28, command: shellCommand(
+                [kiosk, "rate-pad", "1", "--server", daemon.base, "--tokens", daemon.tokensPath], errorLog: dir + "/pad.err"))
+            guard await waitFor(tmux, "pad", "1号窗口", "欢迎评价我们的服务") else { return }
 
-        try serve("A", daemon)
-        guard await waitFor(tmux, "pad", "A001", "请您评价", "非常满意", "非常不满意", "Press a key 1–5") else { return }
-        tmux.send("pad", "2")
-        guard await waitFor(tmux, "pad", "请告诉我们原因", "等候时间长") else { return }
-        tmux.send("pad", "1")
-        guard await waitFor(tmux, "pad", "谢谢您的评价", "15个工作日") else { return }
-        // Back to idle by itself, and A001 is not asked again.
-        guard await waitFor(tmux, "pad", "欢迎评价我们的服务", seconds: 20) else { return }
-        #expect(!tmux.capture("pad").contains("A001"))
+            try serve("A", daemon)
+            guard await waitFor(tmux, "pad", "A001", "请您评价", "非常满意", "非常不满意", "Press a key 1–5") else { return }
+            tmux.send("pad", "2")
+            guard await waitFor(tmux, "pad", "请告诉我们原因", "等候时间长") else { return }
+            tmux.send("pad", "1")
+            guard await waitFor(tmux, "pad", "谢谢您的评价", "15个工作日") else { return }
+            // Back to idle by itself, and A001 is not asked again.
+            guard await waitFor(tmux, "pad", "欢迎评价我们的服务", seconds: 20) else { return }
+            #expect(!tmux.capture("pad").contains("A001"))
 
-        try serve("B", daemon)
-        guard await waitFor(tmux, "pad", "B001", "请您评价") else { return }
-        tmux.send("pad", "5")
-        guard await waitFor(tmux, "pad", "谢谢您的评价", "非常满意") else { return }
+            try serve("B", daemon)
+            guard await waitFor(tmux, "pad", "B001", "请您评价") else { return }
+            tmux.send("pad", "5")
+            guard await waitFor(tmux, "pad", "谢谢您的评价", "非常满意") else { return }
 
-        // The journal has both ratings; the 差评 has a follow-up with the citizen's reason.
-        let followups = try daemon.request("GET", "/v1/ratings/followups", token: daemon.token("supervisor"))
-        let open = followups.json["followups"]?.arrayValue ?? []
-        #expect(open.count == 1)
-        #expect(open.first?["ticket"] == "A001")
-        #expect(open.first?["score"] == .number(2))
-        #expect(open.first?["reason"] == .string(RatePad.reasons[0]))
+            // The journal has both ratings; the 差评 has a follow-up with the citizen's reason.
+            let followups = try daemon.request("GET", "/v1/ratings/followups", token: daemon.token("supervisor"))
+            let open = followups.json["followups"]?.arrayValue ?? []
+            #expect(open.count == 1)
+            #expect(open.first?["ticket"] == "A001")
+            #expect(open.first?["score"] == .number(2))
+            #expect(open.first?["reason"] == .string(RatePad.reasons[0]))
 
-        // `kiosk ratings`: list (read-only, the daemon running), close (through the daemon), export.
-        let listed = try runCommand(kiosk, ["ratings", "followups", "--data-dir", daemon.dataDir])
-        #expect(listed.status == 0)
-        #expect(listed.output.contains("20260302-A001"), "\(listed.output)")
-        let closed = try runCommand(kiosk, ["ratings", "close", "20260302-A001", "--note", "已电话回访并致歉", "--server", daemon.base, "--tokens", daemon.tokensPath])
-        #expect(closed.status == 0)
-        #expect(try runCommand(kiosk, ["ratings", "followups", "--data-dir", daemon.dataDir]).output.contains("no open follow-ups"))
-        let again = try runCommand(kiosk, ["ratings", "close", "20260302-A001", "--note", "再次", "--server", daemon.base, "--tokens", daemon.tokensPath])
-        #expect(again.status == 3)
-        let csv = try runCommand(kiosk, ["ratings", "export", "--data-dir", daemon.dataDir, "--from", "2026-03-02", "--format", "csv"]).output
-        let rows = csv.split(separator: "\r\n").map(String.init)
-        #expect(rows.first == "hall,date,ticket,service,service_name,window,score,label,reason,time")
-        #expect(rows.count == 3)
-        #expect(rows.contains { $0.hasPrefix("连城县人社局综合服务大厅,2026-03-02,A001,A,求职登记,1,2,不满意,等候时间长") })
-        #expect(rows.contains { $0.hasPrefix("连城县人社局综合服务大厅,2026-03-02,B001,B,职业介绍,1,5,非常满意,,") })
-        // The report of the day shows the ratings and the closed follow-up.
-        let report = try runCommand(kiosk, ["report", "--data-dir", daemon.dataDir, "--date", "2026-03-02", "--format", "json"]).output
-        let json = try JSONParser.parse(report).value
-        #expect(json["ratings"]?["counts"]?["2"] == .number(1))
-        #expect(json["ratings"]?["counts"]?["5"] == .number(1))
-        #expect(json["ratings"]?["bad"]?.arrayValue?.first?["note"] == "已电话回访并致歉")
+            // `kiosk ratings`: list (read-only, the daemon running), close (through the daemon), export.
+            let listed = try runCommand(kiosk, ["ratings", "followups", "--data-dir", daemon.dataDir])
+            #expect(listed.status == 0)
+            #expect(listed.output.contains("20260302-A001"), "\(listed.output)")
+            let closed = try runCommand(kiosk, ["ratings", "close", "20260302-A001", "--note", "已电话回访并致歉", "--server", daemon.base, "--tokens", daemon.tokensPath])
+            #expect(closed.status == 0)
+            #expect(try runCommand(kiosk, ["ratings", "followups", "--data-dir", daemon.dataDir]).output.contains("no open follow-ups"))
+            let again = try runCommand(kiosk, ["ratings", "close", "20260302-A001", "--note", "再次", "--server", daemon.base, "--tokens", daemon.tokensPath])
+            #expect(again.status == 3)
+            let csv = try runCommand(kiosk, ["ratings", "export", "--data-dir", daemon.dataDir, "--from", "2026-03-02", "--format", "csv"]).output
+            let rows = csv.split(separator: "\r\n").map(String.init)
+            #expect(rows.first == "hall,date,ticket,service,service_name,window,score,label,reason,time")
+            #expect(rows.count == 3)
+            #expect(rows.contains { $0.hasPrefix("连城县人社局综合服务大厅,2026-03-02,A001,A,求职登记,1,2,不满意,等候时间长") })
+            #expect(rows.contains { $0.hasPrefix("连城县人社局综合服务大厅,2026-03-02,B001,B,职业介绍,1,5,非常满意,,") })
+            // The report of the day shows the ratings and the closed follow-up.
+            let report = try runCommand(kiosk, ["report", "--data-dir", daemon.dataDir, "--date", "2026-03-02", "--format", "json"]).output
+            let json = try JSONParser.parse(report).value
+            #expect(json["ratings"]?["counts"]?["2"] == .number(1))
+            #expect(json["ratings"]?["counts"]?["5"] == .number(1))
+            #expect(json["ratings"]?["bad"]?.arrayValue?.first?["note"] == "已电话回访并致歉")
+        }
     }
 }
 

@@ -14,18 +14,10 @@ struct DiskFaultTests {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
-    /// Tickets issued in the journal today, in order (read with the real `sqlite3`).
-    static func issuedInJournal(_ data: DataDirectoryFixture) throws -> [String] {
-        try runCommand("sqlite3", [data.journal, "SELECT json_extract(line, '$.ticket') FROM event WHERE business_date = '2026-03-02' AND json_extract(line, '$.ev') = 'issue' ORDER BY seq"])
-            .output.split(separator: "\n").map(String.init)
-    }
-
     @Test func aFileSizeLimitFailsCommitsWith503AndTheDaemonRecoversWithoutARestart() async throws {
-        let data = try DataDirectoryFixture()
-        defer { data.remove() }
-        try data.writeTokens()
-        let (daemon, api) = try await data.serve(startAt: "2026-03-02 09:00")
-        defer { daemon.kill() }
+        let served = try await DataDirectoryFixture.serving(startAt: "2026-03-02 09:00")
+        defer { served.stop() }
+        let (data, daemon, api) = (served.data, served.daemon, served.api)
         let pid = try #require(daemon.pid)
         #expect(try await api.take("A").json?["ticket"]?.stringValue == "A001")
 
@@ -46,7 +38,7 @@ struct DiskFaultTests {
         let hall = try await api.get("/v1/hall", as: .display)
         let waitingA = hall.json?["services"]?.arrayValue?.first { $0["code"]?.stringValue == "A" }
         #expect(waitingA?["waiting"]?.intValue == 1, "\(hall.text)")
-        #expect(try Self.issuedInJournal(data) == ["A001"])
+        #expect(try data.issuedTickets() == ["A001"])
         #expect(daemon.isRunning, "SIGXFSZ must not kill the daemon")
         let faultSeconds = (ContinuousClock.now - faultStarted).components.seconds
 
@@ -56,7 +48,7 @@ struct DiskFaultTests {
         #expect(recovered.status == 201 && recovered.json?["ticket"]?.stringValue == "A002", "\(recovered.text)")
         #expect(try await api.window("1", "call").status == 200)
         #expect(try await api.get("/healthz").json?["journal"]?.stringValue == "ok")
-        #expect(try Self.issuedInJournal(data) == ["A001", "A002"])
+        #expect(try data.issuedTickets() == ["A001", "A002"])
 
         // Seven failed commits (and the ticks between them), one line per 10 s of fault.
         let failures = daemon.log.components(separatedBy: "journal write failed").count - 1

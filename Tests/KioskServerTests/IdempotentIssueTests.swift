@@ -51,11 +51,6 @@ struct IdempotentIssueTests {
         )
     }
 
-    static func issuedInJournal(_ data: DataDirectoryFixture) throws -> [String] {
-        try runCommand("sqlite3", [data.journal, "SELECT json_extract(line, '$.ticket') FROM event WHERE business_date = '2026-03-02' AND json_extract(line, '$.ev') = 'issue' ORDER BY seq"])
-            .output.split(separator: "\n").map(String.init)
-    }
-
     @Test func aRetryAfterALostAnswerGetsTheSameTicketAndTheJournalHasOne() async throws {
         let data = try DataDirectoryFixture()
         defer { data.remove() }
@@ -81,7 +76,7 @@ struct IdempotentIssueTests {
         #expect(retry.status == 201, "\(retry.text)")
         #expect(retry.json?["ticket"]?.stringValue == "A002", "\(retry.text)")
         #expect(retry.json?["sms_to"]?.stringValue == "138****2222")
-        #expect(try Self.issuedInJournal(data) == ["A001", "A002"])
+        #expect(try data.issuedTickets() == ["A001", "A002"])
 
         // The same key asking for something else is a conflict; a bad key is bad input.
         expectError(try await Self.take("B", key: key, timeout: 20, on: api), 409, "idempotency_conflict")
@@ -95,15 +90,13 @@ struct IdempotentIssueTests {
         #expect(afterRestart.status == 201 && afterRestart.json?["ticket"]?.stringValue == "A002", "\(afterRestart.text)")
         let fresh = try await Self.take("A", key: "kiosk-7f3a9c21-0002", timeout: 20, on: api)
         #expect(fresh.json?["ticket"]?.stringValue == "A003", "\(fresh.text)")
-        #expect(try Self.issuedInJournal(data) == ["A001", "A002", "A003"])
+        #expect(try data.issuedTickets() == ["A001", "A002", "A003"])
     }
 
     @Test func parallelRequestsWithOneKeyIssueOneTicket() async throws {
-        let data = try DataDirectoryFixture()
-        defer { data.remove() }
-        try data.writeTokens()
-        let (daemon, api) = try await data.serve(startAt: "2026-03-02 09:00")
-        defer { daemon.kill() }
+        let served = try await DataDirectoryFixture.serving(startAt: "2026-03-02 09:00")
+        defer { served.stop() }
+        let (data, daemon, api) = (served.data, served.daemon, served.api)
         let answers = try await withThrowingTaskGroup(of: APIResponse.self) { group in
             for _ in 0..<8 { group.addTask { try await Self.take("B", key: "double-tap", timeout: 20, on: api) } }
             return try await group.reduce(into: []) { $0.append($1) }

@@ -14,11 +14,9 @@ struct OneWriterTests {
     static func inUse(by pid: Int32) -> String { "数据目录正被 PID \(pid) 使用 data directory in use by PID \(pid)" }
 
     @Test func aSecondDaemonOnTheSameDirectoryExitsAndWritesNothing() async throws {
-        let data = try DataDirectoryFixture()
-        defer { data.remove() }
-        try data.writeTokens()
-        let (daemon, api) = try await data.serve(startAt: "2026-03-02 09:00")
-        defer { daemon.kill() }
+        let served = try await DataDirectoryFixture.serving(startAt: "2026-03-02 09:00")
+        defer { served.stop() }
+        let (data, daemon, api) = (served.data, served.daemon, served.api)
         #expect(try await api.take("A").status == 201)
         // Quiet now (nothing due, nobody with a phone): what is on disk stays as it is.
         let before = data.journalBytes()
@@ -34,11 +32,9 @@ struct OneWriterTests {
     }
 
     @Test func aQueueCommandOnALiveDaemonsDirectoryIsRefusedAndReadsStillWork() async throws {
-        let data = try DataDirectoryFixture()
-        defer { data.remove() }
-        try data.writeTokens()
-        let (daemon, api) = try await data.serve(startAt: "2026-03-02 09:00")
-        defer { daemon.kill() }
+        let served = try await DataDirectoryFixture.serving(startAt: "2026-03-02 09:00")
+        defer { served.stop() }
+        let (data, daemon, api) = (served.data, served.daemon, served.api)
         #expect(try await api.take("C").status == 201)
         let before = data.journalBytes()
 

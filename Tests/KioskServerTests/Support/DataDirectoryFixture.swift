@@ -39,6 +39,37 @@ struct DataDirectoryFixture {
         return (daemon, APIClient(port: daemon.port, tokens: tokens))
     }
 
+    /// A fresh directory with its tokens and `kiosk serve` on it from `startAt`; `stop()` kills
+    /// the daemon and removes the directory.
+    static func serving(startAt: String) async throws -> Served {
+        let data = try DataDirectoryFixture()
+        try data.writeTokens()
+        do {
+            let (daemon, api) = try await data.serve(startAt: startAt)
+            return Served(data: data, daemon: daemon, api: api)
+        } catch {
+            data.remove()
+            throw error
+        }
+    }
+
+    struct Served {
+        let data: DataDirectoryFixture
+        let daemon: DaemonProcess
+        let api: APIClient
+
+        func stop() {
+            daemon.kill()
+            data.remove()
+        }
+    }
+
+    /// The tickets issued on `date` in the journal, in order (read with the real `sqlite3`).
+    func issuedTickets(on date: String = "2026-03-02") throws -> [String] {
+        try runCommand("sqlite3", [journal, "SELECT json_extract(line, '$.ticket') FROM event WHERE business_date = '\(date)' AND json_extract(line, '$.ev') = 'issue' ORDER BY seq"])
+            .output.split(separator: "\n").map(String.init)
+    }
+
     /// Permission bits of `name` in the directory ("" for the directory itself).
     func mode(_ name: String) -> mode_t? {
         var info = stat()
