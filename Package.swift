@@ -100,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk",
             dependencies: [
-                "KioskCore", "KioskAPI", "KioskStore", "KioskDisplay", "KioskHTTPClient", "KioskServer", "KioskTerminal", "KioskFrontDesk",
+                "KioskCore", "KioskAPI", "KioskStore", "KioskDisplay", "KioskHTTPClient", "KioskServer", "KioskSMS", "KioskTerminal", "KioskFrontDesk",
                 "KioskBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -101,7 +101,8 @@ public struct KioskDaemon: Sendable {
         let tokenStore = TokenStore(options.tokens, path: options.tokenFile)
         KioskAPI(
             hall: hall, tokens: tokenStore, kioskGuard: KioskRoleGuard(limits: options.config.limits), metrics: metrics,
-            logger: options.logger, reportSigner: reportSigner
+            logger: options.logger, reportSigner: reportSigner,
+            replyKey: try ReplyKey.loadOrCreate(dataDirectory: options.dataDirectory)
         ).register(on: router)
         let sms = options.config.sms
         let callback = CallbackAddress(sms.callbackURL, signer: reportSigner)

@@ -145,4 +145,18 @@ import Testing
         #expect(screen.joined().contains("顶岗 Covering: 5号窗口"))
         for line in screen { #expect(DisplayWidthProbe.columns(line) == 80) }
     }
+
+    /// The citizen answered "1" to the your-turn SMS: the clerk sees they are on their way.
+    @Test func anAcknowledgedTicketShowsOnTheWay() throws {
+        let json = try KioskCoreJSON.parse(#"{"id":"2","name":"2号窗口","services":["A"],"status":"open","current":{"ticket":"A023","service":"A","service_name":"求职登记","priority":true,"state":"called","issued_at":"09:30:00","calls":1,"acknowledged":true},"waiting":0,"covering":[],"parked":[],"rating":null}"#)
+        let view = try APICoding.decode(WindowView.self, from: json)
+        var terminal = WindowTerminal(window: "2")
+        _ = terminal.handle(.view(view), at: now)
+        let screen = WindowTerminalScreen.render(terminal, width: 80, height: 30)
+        #expect(screen.contains { $0.contains("状态 State: 已叫号,等候到窗 called (第1次 call 1)  ✓ 已确认前往 on the way") })
+        for line in screen { #expect(DisplayWidthProbe.columns(line) == 80) }
+        // Not acknowledged: no mark.
+        _ = terminal.handle(.view(self.view), at: now)
+        #expect(!WindowTerminalScreen.render(terminal, width: 80, height: 30).joined().contains("已确认"))
+    }
 }

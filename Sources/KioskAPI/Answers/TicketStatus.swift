@@ -20,6 +20,9 @@ public struct TicketStatus: Codable, Sendable, Equatable {
     public var counterName: String?
     /// How many times it was called (1 = the first call), while called.
     public var calls: Int?
+    /// `true` once the citizen (or their caretaker) answered a message with "1" (on their
+    /// way); absent otherwise.
+    public var acknowledged: Bool?
     /// Minutes: the predicted wait and its likely range.
     public var estimateMin: Double?
     public var estimateLowMin: Double?
@@ -31,7 +34,7 @@ public struct TicketStatus: Codable, Sendable, Equatable {
     public init(
         ticket: String, service: String, serviceName: String, priority: Bool? = false, state: String = "waiting", issuedAt: String,
         peopleAhead: Int? = nil, counter: String? = nil, counterName: String? = nil, calls: Int? = nil,
-        estimate: Estimate? = nil
+        acknowledged: Bool? = nil, estimate: Estimate? = nil
     ) {
         self.ticket = ticket
         self.service = service
@@ -43,6 +46,7 @@ public struct TicketStatus: Codable, Sendable, Equatable {
         self.counter = counter
         self.counterName = counterName
         self.calls = calls
+        self.acknowledged = acknowledged
         self.estimate = estimate
     }
 
@@ -80,7 +84,7 @@ public struct TicketStatus: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case ticket, service, serviceName = "service_name", priority, state, issuedAt = "issued_at"
-        case peopleAhead = "people_ahead", counter, counterName = "counter_name", calls
+        case peopleAhead = "people_ahead", counter, counterName = "counter_name", calls, acknowledged
         case estimateMin = "estimate_min", estimateLowMin = "estimate_low_min", estimateHighMin = "estimate_high_min"
         case explanation, explanationEN = "explanation_en"
     }

@@ -59,7 +59,7 @@ public enum APISamples {
     )
     static let calledTicket = TicketStatus(
         ticket: "A023", service: "A", serviceName: "求职登记", state: "called", issuedAt: "09:30:00", peopleAhead: 0,
-        counter: "1", counterName: "1号窗口", calls: 2
+        counter: "1", counterName: "1号窗口", calls: 2, acknowledged: true
     )
     static let doneTicket = TicketStatus(ticket: "B004", service: "B", serviceName: "职业介绍", state: "done", issuedAt: "08:31:00")
 

@@ -197,6 +197,8 @@ extension HallConfig {
             priority: priority, recall: recall, noShowReactivationMinutes: reactivation, notice: notice,
             services: services, counters: counters, shortName: shortName
         )
+        // Before "sms": the reply invitation counts towards the messages' 70 characters.
+        config.reply = ReplySettings.read(r.raw("reply"), lenient: lenient, into: &r)
         config.sms = SMSSettings.read(r.raw("sms"), hall: config, lenient: lenient, into: &r)
         config.limits = LimitSettings.read(r.raw("limits"), lenient: lenient, into: &r)
         config.targets = WaitTargets.read(r.raw("targets"), services: Set(services.map(\.code)), lenient: lenient, into: &r)

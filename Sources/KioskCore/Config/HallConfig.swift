@@ -29,6 +29,9 @@ public struct HallConfig: Sendable, Equatable {
     public var limits = LimitSettings()
     /// The wait each service should keep to (`targets`); reports measure against it.
     public var targets = WaitTargets()
+    /// Citizens' SMS replies ("1" on my way, "2" give up): whether messages invite them, and
+    /// how many a number may send (`Config/ReplySettings.swift`).
+    public var reply = ReplySettings()
     /// Days that are not working days although Monday–Friday (a 差评's follow-up skips them).
     public var holidays: [BusinessDate] = []
 

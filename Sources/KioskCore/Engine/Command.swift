@@ -24,6 +24,11 @@ public enum Command: Sendable, Equatable {
     case unpark(counter: CounterID, ticket: TicketNumber)
     /// The citizen gave up a waiting or parked ticket.
     case cancel(ticket: TicketNumber)
+    /// The citizen answered "1" by SMS: they have seen the message and are on their way.
+    case acknowledge(ticket: TicketNumber)
+    /// The citizen answered "2" by SMS: they give up the ticket, even while it is called
+    /// (the window is free again at once).
+    case withdraw(ticket: TicketNumber)
     /// A supervisor puts a recent no-show back in line (audited).
     case reactivate(ticket: TicketNumber, by: String)
     /// Staff away, optionally with the time they will be back.

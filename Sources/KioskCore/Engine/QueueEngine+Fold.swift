@@ -69,7 +69,11 @@ extension QueueEngine {
             withCounter(counter, in: &state) { $0.current = number }
         case let .cancelled(number):
             removeFromLine(number, in: &state)
+            // Withdrawn by SMS while called: the window is free again.
+            if let counter = state.tickets[number]?.state.counter { release(counter, holding: number, in: &state) }
             state.tickets[number]?.state = .cancelled(at: at)
+        case let .acknowledged(number):
+            state.tickets[number]?.acknowledged = true
         case let .reactivated(number, _):
             state.tickets[number]?.state = .waiting
             if let ticket = state.tickets[number] { insertInLine(ticket, into: &state) }

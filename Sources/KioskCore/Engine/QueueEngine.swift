@@ -71,6 +71,10 @@ public struct QueueEngine: Sendable {
             return [try unpark(counter: counter, ticket: ticket, in: state)]
         case let .cancel(ticket):
             return [try cancel(ticket: ticket, in: state)]
+        case let .acknowledge(ticket):
+            return [try acknowledge(ticket: ticket, in: state)]
+        case let .withdraw(ticket):
+            return [try withdraw(ticket: ticket, in: state)]
         case let .reactivate(ticket, by):
             return [try reactivate(ticket: ticket, by: by, in: state, at: now)]
         case let .pause(counter, until):

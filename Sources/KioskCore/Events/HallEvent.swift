@@ -40,6 +40,8 @@ public struct HallEvent: Sendable, Equatable {
         /// A parked ticket called back to the window that held it.
         case unparked(ticket: TicketNumber, counter: CounterID)
         case cancelled(ticket: TicketNumber)
+        /// The citizen (or their caretaker) answered a message with `1`: on their way.
+        case acknowledged(ticket: TicketNumber)
         /// A no-show put back in line by a supervisor.
         case reactivated(ticket: TicketNumber, audit: String)
         case paused(counter: CounterID, until: Date?)
@@ -64,7 +66,7 @@ public struct HallEvent: Sendable, Equatable {
         switch kind {
         case let .issued(t, _, _, _, _), let .called(t, _, _), let .recalled(t, _, _), let .noShow(t, _, _),
              let .started(t, _), let .finished(t, _), let .transferred(t, _, _, _), let .parked(t, _),
-             let .unparked(t, _), let .cancelled(t), let .reactivated(t, _), let .rated(t, _, _, _, _):
+             let .unparked(t, _), let .cancelled(t), let .acknowledged(t), let .reactivated(t, _), let .rated(t, _, _, _, _):
             return t
         default:
             return nil

@@ -22,6 +22,8 @@ public struct Ticket: Sendable, Equatable {
     public var hasContact: Bool
     /// The citizen's rating (1–5) once given; one per ticket.
     public var rating: Int? = nil
+    /// The citizen (or their caretaker) answered a message with "1": on their way.
+    public var acknowledged = false
 
     public init(
         number: TicketNumber, service: ServiceCode, priority: Bool, issuedAt: Date, sequence: Int,

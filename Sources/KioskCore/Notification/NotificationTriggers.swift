@@ -36,6 +36,8 @@ public struct NotificationTriggers: Sendable {
                 values[.window] = config.counter(counter)?.name ?? counter
             case .noShow:
                 trigger = .noShow
+            case .cancelled:
+                trigger = .cancelled
             default:
                 continue
             }
@@ -80,7 +82,7 @@ public struct NotificationTriggers: Sendable {
         if let service = state.tickets[number]?.service {
             values[.service] = config.service(service)?.name ?? service
         }
-        guard let text = settings.text(trigger, values), let date = state.date else { return [] }
+        guard let text = settings.text(trigger, values).map({ $0 + invitation(trigger) }), let date = state.date else { return [] }
         var recipients: [(SMSRecipient, PhoneNumber)] = []
         if let phone = contact.phone { recipients.append((.citizen, phone)) }
         if trigger.includesCaretaker, let caretaker = contact.caretaker, caretaker != contact.phone {
@@ -90,5 +92,22 @@ public struct NotificationTriggers: Sendable {
         return recipients.map { role, phone in
             OutboxDraft(date: date, ticket: number, trigger: trigger, recipient: role, phone: phone, text: text, createdAt: now, deadline: deadline, counter: window)
         }
+    }
+
+    /// The reply invitation `trigger`'s messages end with ("" when replies are off).
+    func invitation(_ trigger: SMSTrigger) -> String {
+        config.reply.invitationLength(trigger) > 0 ? config.reply.invitation : ""
+    }
+
+    /// The one help message for a reply that was neither "1" nor "2", to the number that sent
+    /// it (`recipient` says whose it is); nil when the hall has no `reply_help` template.
+    public func replyHelp(
+        ticket number: TicketNumber, to phone: PhoneNumber, recipient: SMSRecipient, in state: HallState, at now: Date
+    ) -> OutboxDraft? {
+        guard let date = state.date, let text = settings.text(.replyHelp, [.ticket: number]) else { return nil }
+        return OutboxDraft(
+            date: date, ticket: number, trigger: .replyHelp, recipient: recipient, phone: phone, text: text,
+            createdAt: now, deadline: now.addingTimeInterval(SMSTrigger.replyHelp.lifetime(in: config))
+        )
     }
 }

@@ -88,13 +88,14 @@ extension SMSSettings {
         let bounds = SMSTemplate.fieldBounds(for: hall)
         for trigger in SMSTrigger.allCases {
             guard let template = settings.templates[trigger] else { continue }
-            let worst = settings.signature.utf16.count + template.worstCaseLength(bounds)
+            let worst = settings.signature.utf16.count + template.worstCaseLength(bounds) + hall.reply.invitationLength(trigger)
             guard worst > SMSTemplate.segmentLength else { continue }
             let culprits = template.fields.sorted { $0.rawValue < $1.rawValue }
                 .map { "{\($0.rawValue)} up to \(bounds[$0] ?? 0)" }.joined(separator: ", ")
             let where_ = templateNodes[trigger] ?? node ?? root.node
             let what = templateNodes[trigger] == nil ? "the default \(trigger.rawValue) template" : "sms.templates.\(trigger.rawValue)"
-            root.report(where_, "\(what) can render \(worst) characters with the signature \(settings.signature) (\(culprits)); one SMS holds \(SMSTemplate.segmentLength): shorten it")
+            let invitation = hall.reply.invitationLength(trigger) > 0 ? " and the reply invitation \(hall.reply.invitation)" : ""
+            root.report(where_, "\(what) can render \(worst) characters with the signature \(settings.signature)\(invitation) (\(culprits)); one SMS holds \(SMSTemplate.segmentLength): shorten it")
         }
         return settings
     }

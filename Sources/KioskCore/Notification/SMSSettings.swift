@@ -93,6 +93,8 @@ public struct SMSSettings: Sendable, Equatable {
         t[.yourTurn] = try! SMSTemplate("请{ticket}号到{window}办理。")
         t[.recalled] = try! SMSTemplate("再次叫号：请{ticket}号尽快到{window}办理，逾时将视为过号。")
         t[.noShow] = try! SMSTemplate("{ticket}号已过号。如需办理，请到服务台申请恢复排队或重新取号。")
+        t[.cancelled] = try! SMSTemplate("{ticket}号已取消排队。如需办理，请重新取号。")
+        t[.replyHelp] = try! SMSTemplate("{ticket}号：回复1确认前往，回复2放弃排队。")
         return t
     }()
 
@@ -104,6 +106,8 @@ public struct SMSSettings: Sendable, Equatable {
     /// The longest message `trigger` can produce in `config`'s hall, signature included, in
     /// UTF-16 units.
     public func worstCaseLength(_ trigger: SMSTrigger, in config: HallConfig) -> Int? {
-        templates[trigger].map { signature.utf16.count + $0.worstCaseLength(SMSTemplate.fieldBounds(for: config)) }
+        templates[trigger].map {
+            signature.utf16.count + $0.worstCaseLength(SMSTemplate.fieldBounds(for: config)) + config.reply.invitationLength(trigger)
+        }
     }
 }

@@ -10,6 +10,10 @@ public enum SMSTrigger: String, Sendable, Hashable, CaseIterable, Comparable {
     case recalled
     /// Marked no-show: how to get back in line.
     case noShow = "no_show"
+    /// The ticket was given up (a reply of "2", or at the kiosk): the one confirmation.
+    case cancelled
+    /// A reply that was neither "1" nor "2": what the citizen may answer (once per ticket).
+    case replyHelp = "reply_help"
 
     public static func < (a: SMSTrigger, b: SMSTrigger) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -19,9 +23,15 @@ public enum SMSTrigger: String, Sendable, Hashable, CaseIterable, Comparable {
     /// them to the window (near turn, your turn).
     public var includesCaretaker: Bool {
         switch self {
-        case .nearTurn, .yourTurn: return true
-        case .issued, .recalled, .noShow: return false
+        case .nearTurn, .yourTurn, .cancelled: return true
+        case .issued, .recalled, .noShow, .replyHelp: return false
         }
+    }
+
+    /// Messages that end with the hall's reply invitation when replies are on (`ReplySettings`):
+    /// the ones that ask the citizen to come.
+    public var invitesReply: Bool {
+        self == .nearTurn || self == .yourTurn
     }
 
     /// Whether a message of this kind still means something for a ticket now in `state`
@@ -33,7 +43,8 @@ public enum SMSTrigger: String, Sendable, Hashable, CaseIterable, Comparable {
         switch (self, state) {
         case (.issued, .waiting), (.nearTurn, .waiting): return true
         case let (.yourTurn, .called(counter, _, _)), let (.recalled, .called(counter, _, _)): return window == nil || window == counter
-        case (.noShow, .noShow): return true
+        case (.noShow, .noShow), (.cancelled, .cancelled): return true
+        case (.replyHelp, .waiting), (.replyHelp, .called), (.replyHelp, .parked): return true
         default: return false
         }
     }
@@ -48,6 +59,7 @@ public enum SMSTrigger: String, Sendable, Hashable, CaseIterable, Comparable {
         case .yourTurn: return callWindow
         case .recalled: return max(120, config.recall.intervalSeconds * Double(max(1, config.recall.maxRecalls)))
         case .noShow: return Double(max(10, config.noShowReactivationMinutes)) * 60
+        case .cancelled, .replyHelp: return 10 * 60
         }
     }
 }

@@ -26,7 +26,7 @@ public enum WindowTerminalScreen {
                 var state = stateLabel(current.state)
                 if let calls = current.calls, current.state == "called" { state += " (第\(calls)次 call \(calls))" }
                 lines.append("  当前 Current: \(current.ticket)  \(current.service) \(current.serviceName)" + (current.priority == true ? "  [优先 priority]" : ""))
-                lines.append("  状态 State: \(state)")
+                lines.append("  状态 State: \(state)" + (current.acknowledged == true ? "  ✓ 已确认前往 on the way" : ""))
                 lines.append("  短信 SMS: " + (view.smsText ?? "—"))
             } else {
                 lines.append("  当前无号 No current ticket")

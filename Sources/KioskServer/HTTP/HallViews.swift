@@ -56,7 +56,7 @@ struct HallViews {
             priority: isPublic ? nil : ticket.priority, state: ticket.state.name, issuedAt: clock(ticket.issuedAt),
             peopleAhead: state.peopleAhead(of: ticket.number),
             counter: ticket.state.counter, counterName: ticket.state.counter.map { config.counter($0)?.name ?? $0 },
-            calls: calls, estimate: estimate.map(self.estimate)
+            calls: calls, acknowledged: ticket.acknowledged ? true : nil, estimate: estimate.map(self.estimate)
         )
     }
 

@@ -45,10 +45,14 @@ public actor Hall {
     /// refused rather than decided on a state about to be replaced.
     private var reloading = false
     /// Today's contacts, to address call messages (the journal holds them durably).
-    private var contacts: [TicketNumber: TicketContact] = [:]
+    private(set) var contacts: [TicketNumber: TicketContact] = [:]
     /// Tickets that already have a near-turn message recorded today.
     private var headsUpDone: Set<TicketNumber> = []
-    private let triggers: NotificationTriggers
+    let triggers: NotificationTriggers
+    /// Tickets that already have their one reply-help message today.
+    var helpSent: Set<TicketNumber> = []
+    /// Replies each number may still send (`ReplySettings`).
+    var replyLimit: ReplyRateLimit
     /// Set when a commit failed and the state could not be re-read from the journal either:
     /// nothing is decided until it has been (the state must never run ahead of the journal).
     private var stateNeedsReload = false
@@ -115,9 +119,11 @@ public actor Hall {
         try await journal.purgeContacts(before: today)
         try await journal.purgeOutboxPhones(before: today, now: clock())
         triggers = NotificationTriggers(config: engine.config)
+        replyLimit = ReplyRateLimit(settings: engine.config.reply)
         closingTime = ClosingTimeRule(engine: engine)
         for contact in try await journal.contacts(on: today) { contacts[contact.ticket] = contact }
         headsUpDone = try await journal.outboxTickets(date: today, trigger: .nearTurn)
+        helpSent = try await journal.outboxTickets(date: today, trigger: .replyHelp)
         issueKeysDate = today
         for record in try await journal.issueKeys(on: today) {
             issueKeys[record.key] = .issued(fingerprint: record.fingerprint, ticket: record.ticket)
@@ -239,6 +245,7 @@ public actor Hall {
             // the day's start is durable (below: nothing is awaited before the command is queued).
             self.contacts = [:]
             headsUpDone = []
+            helpSent = []
         }
         for number in events.compactMap(\.issuedTicket) { self.contacts[number] = contacts.first { $0.ticket == number } }
         // The messages these events trigger commit with them, in the same transaction.

@@ -40,6 +40,42 @@ extension KioskAPI {
         }
     }
 
+    /// Citizens' replies, as Kannel's `sms-service` hands them over (`KannelReplyService`). No
+    /// token: the URL carries the static reply key (`ReplyKey`); without it the answer is 403 and
+    /// nothing changes. With it the answer is always 200 with an empty body, whatever the reply
+    /// did: Kannel would send any body back to the citizen as an SMS (garbled, for Chinese).
+    /// The daemon sends its own answers (the help, the cancel confirmation) through the outbox.
+    func registerReplies(on router: Router<BasicRequestContext>) {
+        router.get("/v1/sms/mo") { request, _ -> Response in
+            let query = request.uri.queryParameters
+            guard let key = query.get("key"), let replyKey, replyKey.matches(key) else {
+                metrics.recordRefused("bad_reply_key")
+                throw APIError(.forbidden, "bad_key", "密钥无效 The reply key is missing or wrong; nothing was changed")
+            }
+            guard let from = query.get("from"), (1...32).contains(from.count) else {
+                throw APIError.badRequest("bad_sender", "from must be the sender's number (Kannel's %p)")
+            }
+            let text = query.get("text") ?? ""
+            guard text.count <= 1000 else { throw APIError.badRequest("bad_text", "text is longer than any SMS reply (1000 characters at most)") }
+            // Not a mainland mobile number: no ticket can have left it.
+            guard let phone = PhoneNumber(from) else { return Self.emptyReply }
+            let outcome: ReplyOutcome
+            do {
+                outcome = try await hall.reply(from: phone, text: text)
+            } catch {
+                throw APIError(.serviceUnavailable, "journal_unavailable", "暂时无法保存 The reply could not be recorded; nothing was changed")
+            }
+            metrics.recordReply(outcome)
+            logger.info("sms reply", metadata: ["sms.from": "\(phone.masked)", "sms.reply": "\(outcome.label)", "ticket.number": "\(outcome.ticket ?? "-")"])
+            return Self.emptyReply
+        }
+    }
+
+    /// 200 with no body: `omit-empty` makes Kannel send nothing back.
+    static var emptyReply: Response {
+        Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: ResponseBody())
+    }
+
     /// Kannel's report types: 1 delivered, 2 failed, 16 rejected by the SMSC end a message;
     /// 4 (buffered) and 8 (SMSC ack) are on the way.
     static func delivered(kannelType type: Int) -> Bool? {

@@ -18,6 +18,8 @@ struct KioskAPI: Sendable {
     let logger: Logger
     /// Checks delivery-report signatures; nil: every report is refused.
     let reportSigner: DeliveryReportSigner?
+    /// The key a citizen's reply must come with (`/v1/sms/mo`); nil: every reply is refused.
+    let replyKey: ReplyKey?
     /// Serialises closing 差评 follow-ups (one close per follow-up).
     let followUps = FollowUpDesk()
     var views: HallViews { HallViews(engine: hall.engine) }
@@ -30,6 +32,7 @@ struct KioskAPI: Sendable {
         registerSupervisor(on: router)
         registerDisplay(on: router)
         registerSMS(on: router)
+        registerReplies(on: router)
         registerReports(on: router)
         registerRatings(on: router)
     }

@@ -42,6 +42,7 @@ import Testing
         .serviceReopened(service: "B", audit: "李科长"),
         .rated(ticket: "A001", counter: "1", service: "B", score: 2, reason: "等候时间长"),
         .followUpClosed(ratedOn: BusinessDate(year: 2026, month: 2, day: 27), ticket: "A001", note: "已回访", audit: "supervisor"),
+        .acknowledged(ticket: "A002"),
     ]
 
     /// Exhaustive: a new event kind does not compile until it is given a sample here.
@@ -60,6 +61,7 @@ import Testing
         case .parked: "parked"
         case .unparked: "unparked"
         case .cancelled: "cancelled"
+        case .acknowledged: "acknowledged"
         case .reactivated: "reactivated"
         case .paused: "paused"
         case .resumed: "resumed"
@@ -75,7 +77,7 @@ import Testing
     }
 
     @Test func samplesCoverEveryKind() {
-        #expect(Set(Self.samples.map(Self.name)).count == 24)
+        #expect(Set(Self.samples.map(Self.name)).count == 25)
     }
 
     @Test(arguments: samples)

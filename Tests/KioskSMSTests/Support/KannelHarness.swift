@@ -20,6 +20,9 @@ final class KannelHarness: @unchecked Sendable {
     private let lock = NSLock()
     private var processes: [String: Process] = [:]
     private var fakesmscRuns = 0
+    /// The `sms-service` group(s) to use instead of the default one (set before `boot()`): how a
+    /// test hands citizens' replies to a daemon (`kiosk sms kannel-config`).
+    var smsService: String?
 
     var sendsmsURL: String { "http://127.0.0.1:\(sendsmsPort)/cgi-bin/sendsms" }
     let username = "kiosk", password = "kioskpw", sender = "10086"
@@ -74,27 +77,51 @@ final class KannelHarness: @unchecked Sendable {
         max-messages = 5
         concatenation = true
 
+        \(smsService ?? Self.defaultService)
+        """
+    }
+
+    static let defaultService = """
         group = sms-service
         keyword = default
         text = "No service specified"
 
         """
-    }
 
     /// Starts the three processes in the README's order and waits until the SMSC is online.
     static func start() async throws -> KannelHarness {
         guard installed else { throw Failure(description: "Kannel is not installed (apt-get install kannel kannel-extras)") }
         let kannel = try KannelHarness()
+        try await kannel.boot()
+        return kannel
+    }
+
+    /// Writes the config (with `smsService`) and starts the three processes; stops them all if
+    /// any fails to come up.
+    func boot() async throws {
+        guard Self.installed else { throw Failure(description: "Kannel is not installed (apt-get install kannel kannel-extras)") }
         do {
-            try await kannel.startBearerbox()
-            try await kannel.startFakesmsc()
-            try await kannel.startSmsbox()
-            try await kannel.waitSMSCOnline()
-            return kannel
+            try config.write(toFile: dir + "/kannel.conf", atomically: true, encoding: .utf8)
+            try await startBearerbox()
+            try await startFakesmsc()
+            try await startSmsbox()
+            try await waitSMSCOnline()
         } catch {
-            kannel.stopAll()
+            stopAll()
             throw error
         }
+    }
+
+    /// A citizen's reply: the fake SMSC has one client at a time, so the listening `fakesmsc` is
+    /// replaced by one that sends this one message (`from` → the hall's number) and then goes on
+    /// printing what Kannel sends, like the first (`messages()` reads every run).
+    func sendFromPhone(_ from: String, _ text: String) async throws {
+        stop("fakesmsc")
+        let run = lock.withLock { fakesmscRuns += 1; return fakesmscRuns }
+        try launch(
+            "fakesmsc", Self.fakesmscBinary, ["-H", "127.0.0.1", "-r", String(smscPort), "-m", "1", "\(from) \(sender) text \(text)"],
+            output: String(format: "fakesmsc-%03d.out", run)
+        )
     }
 
     func startBearerbox() async throws {
@@ -112,7 +139,7 @@ final class KannelHarness: @unchecked Sendable {
     /// Each run writes its own output file; `messages()` reads them all.
     func startFakesmsc() async throws {
         let run = lock.withLock { fakesmscRuns += 1; return fakesmscRuns }
-        try launch("fakesmsc", Self.fakesmscBinary, ["-H", "127.0.0.1", "-r", String(smscPort), "-m", "0", "100 200 text nop"], output: "fakesmsc-\(run).out")
+        try launch("fakesmsc", Self.fakesmscBinary, ["-H", "127.0.0.1", "-r", String(smscPort), "-m", "0", "100 200 text nop"], output: String(format: "fakesmsc-%03d.out", run))
     }
 
     func stop(_ name: String) {

@@ -1,0 +1,24 @@
+extension ReplySettings {
+    /// Reads the `"reply"` section (nil: absent, defaults: replies not invited).
+    static func read(_ node: JSONNode?, lenient: Bool, into root: inout ConfigReader) -> ReplySettings {
+        var settings = ReplySettings()
+        guard let node else { return settings }
+        var r = ConfigReader(node, path: "reply")
+        guard r.isObject else {
+            root.absorb(r)
+            return settings
+        }
+        settings.enabled = r.bool("enabled") ?? settings.enabled
+        if let invitation = r.string("invitation") {
+            if invitation.isEmpty && settings.enabled {
+                r.report(r.raw("invitation")!, "reply.invitation is empty: citizens would not know they may answer")
+            }
+            settings.invitation = invitation
+        }
+        settings.maxPerNumber = r.int("max_per_number", in: 1...100) ?? settings.maxPerNumber
+        settings.rateWindowSeconds = r.double("rate_window_s", in: 10...86_400) ?? settings.rateWindowSeconds
+        if !lenient { r.finish() }
+        root.absorb(r)
+        return settings
+    }
+}
