@@ -22,18 +22,10 @@ public struct DisplayBenchRun: Sendable {
     }
 
     public func run() async throws -> DisplayBench.Result {
-        let config = HallConfig.defaultHall
         let directory = NSTemporaryDirectory() + "kiosk-display-bench-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let tokens = AccessTokens.generate(for: config)
-        var options = KioskDaemon.Options(config: config, tokens: tokens, dataDirectory: directory)
-        options.port = 0
-        options.gracefulShutdownSignals = []
-        options.logger.logLevel = .critical
-        guard let clock = AcceleratedClock(startingAt: "2026-03-02 09:00", calendar: QueueEngine(config: config).calendar, realStart: Date()) else {
-            throw BenchFailure("bench clock")
-        }
-        options.clock = { clock.hallTime(at: Date()) }
+        var options = KioskDaemon.Options.bench(dataDirectory: directory, label: "kiosk.server")
+        let tokens = options.tokens
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         options.onReady = { port in portContinuation.yield(port) }
         let daemon = try await KioskDaemon(options)

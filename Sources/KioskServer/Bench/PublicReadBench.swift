@@ -40,20 +40,10 @@ public struct PublicReadBench: Sendable {
     }
 
     public func run() async throws -> Figures {
-        let config = HallConfig.defaultHall
         let directory = NSTemporaryDirectory() + "kiosk-bench-public-reads-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let tokens = AccessTokens.generate(for: config)
-        var options = KioskDaemon.Options(config: config, tokens: tokens, dataDirectory: directory)
-        options.port = 0
-        options.gracefulShutdownSignals = []
-        var logger = Logger(label: "kiosk.bench")
-        logger.logLevel = .critical
-        options.logger = logger
-        let calendar = QueueEngine(config: config).calendar
-        let start = calendar.instant(on: BusinessDate(year: 2026, month: 3, day: 2), at: ClockTime("09:00")!)
-        let realStart = Date()
-        options.clock = { start.addingTimeInterval(Date().timeIntervalSince(realStart)) }
+        var options = KioskDaemon.Options.bench(dataDirectory: directory, label: "kiosk.bench")
+        let (tokens, config) = (options.tokens, options.config)
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
         options.onReady = { portContinuation.yield($0) }
         let daemon = try await KioskDaemon(options)
