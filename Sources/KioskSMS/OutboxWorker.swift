@@ -28,6 +28,8 @@ public struct OutboxWorker: Service {
         public var clock: @Sendable () -> Date = Date.init
         /// A uniform random number in [0, 1) for the jitter (tests fix it).
         public var random: @Sendable () -> Double = { Double.random(in: 0..<1) }
+        /// How long a held message waits before it is looked at again, seconds.
+        public var holdInterval: TimeInterval = 60
 
         public init() {}
     }
@@ -54,17 +56,24 @@ public struct OutboxWorker: Service {
     let journal: any Journal
     let gateway: any SMSGateway
     let ticketState: @Sendable (BusinessDate, TicketNumber) async -> TicketState?
+    let held: @Sendable (BusinessDate) async -> Bool
     let options: Options
     let logger: Logger
     public let tally: Tally
     /// A journal that cannot write fails every loop: said at most once per 10 s per kind.
     let faults = FaultLogThrottle()
 
-    /// - Parameter ticketState: the ticket's state now (nil: not in today's hall), asked right
-    ///   before each attempt so a stale message is dropped, never sent.
+    /// - Parameters:
+    ///   - held: whether messages of a business day must wait rather than be judged now (the
+    ///     hall moved to another day on a date it does not trust yet: a wrong clock must not
+    ///     make them stale or expired). Asked before anything else; a held message goes back
+    ///     to pending for `holdInterval`, its attempt not counted.
+    ///   - ticketState: the ticket's state now (nil: not in today's hall), asked right
+    ///     before each attempt so a stale message is dropped, never sent.
     public init(
         journal: any Journal, gateway: any SMSGateway, options: Options = Options(), tally: Tally = Tally(),
         logger: Logger = Logger(label: "kiosk.sms"),
+        held: @escaping @Sendable (BusinessDate) async -> Bool = { _ in false },
         ticketState: @escaping @Sendable (BusinessDate, TicketNumber) async -> TicketState?
     ) {
         self.journal = journal
@@ -72,6 +81,7 @@ public struct OutboxWorker: Service {
         self.options = options
         self.tally = tally
         self.logger = logger
+        self.held = held
         self.ticketState = ticketState
     }
 
@@ -135,6 +145,14 @@ public struct OutboxWorker: Service {
         ]
         do {
             var now = options.clock()
+            // Before the deadline: a deadline of the day before is always past on the next
+            // day's clock, right or wrong.
+            if await held(message.date) {
+                try await journal.markHeld(message.id, next: now.addingTimeInterval(options.holdInterval), now: now)
+                tally.add("held")
+                logger.debug("sms held: its day is not the hall's, whose date is not yet trusted", metadata: meta)
+                return
+            }
             if now >= message.deadline {
                 try await journal.markFinal(message.id, .dropped, reason: "expired", status: nil, answer: nil, now: now)
                 tally.add("dropped_expired")

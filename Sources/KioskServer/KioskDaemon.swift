@@ -26,6 +26,14 @@ public struct KioskDaemon: Sendable {
         public var gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint]
         public var logger = Logger(label: "kiosk.server")
         public var clock: @Sendable () -> Date = Date.init
+        /// `clock` is the PC's wall clock, to be watched (`kiosk serve` without `--start-at`):
+        /// hall time is it read once at start and carried on by this monotonic clock, a step of
+        /// more than 2 minutes raises the clock warning, and a new business day purges the
+        /// previous days' phone numbers only after 2 hours without a warning (or a supervisor's
+        /// confirmation). A journal's later days do not stop the start (they were written on a
+        /// clock that was ahead): the wall clock's date resumes from its own events. nil: `clock`
+        /// is taken as it is (a `--start-at` clock, a test's manual clock).
+        public var watchedWallClock: WatchedWallClock?
         /// When `clock` starts before the journal's newest event: true moves the hall clock
         /// forward to continue from the journal's time (a `--start-at` clock after a restart);
         /// false refuses to start (`ClockBehindJournal`: a PC clock gone back). Never backwards.
@@ -81,9 +89,17 @@ public struct KioskDaemon: Sendable {
         let engine = QueueEngine(config: options.config)
         let journal = try await LiveJournal.open(path: options.dataDirectory + "/journal.sqlite", calendar: engine.calendar)
         store = journal.store
-        let clock = try ClockBehindJournal.resume(
-            options.clock, journal: journal.store, calendar: engine.calendar, continuing: options.continueFromJournal, logger: options.logger
+        let resumed = try ClockBehindJournal.resume(
+            options.clock, journal: journal.store, calendar: engine.calendar, continuing: options.continueFromJournal,
+            sameDayOnly: options.watchedWallClock != nil, logger: options.logger
         )
+        var clockTrust: ClockTrust?
+        var clock: @Sendable () -> Date = resumed
+        if let watched = options.watchedWallClock {
+            let trust = ClockTrust.watching(resumed, monotonic: watched.monotonic, tolerance: watched.tolerance, trustPeriod: watched.trustPeriod)
+            clockTrust = trust
+            clock = { trust.watch.clock.now() }
+        }
         // The journal says which hall wrote it: a changed config is recorded as in force from now.
         if try await journal.recordConfigIfChanged(options.config, at: clock()) {
             options.logger.info("hall config recorded in the journal", metadata: ["hall": "\(options.config.name)"])
@@ -93,7 +109,7 @@ public struct KioskDaemon: Sendable {
         smsTally = OutboxWorker.Tally { outcome in
             registry.makeCounter(name: "kiosk_sms_messages_total", labels: [("outcome", outcome)]).increment()
         }
-        hall = try await Hall(engine: engine, journal: journal, metrics: metrics, logger: options.logger, clock: clock)
+        hall = try await Hall(engine: engine, journal: journal, metrics: metrics, logger: options.logger, clock: clock, clockTrust: clockTrust)
 
         let reportSigner = try DeliveryReportSigner.loadOrCreate(dataDirectory: options.dataDirectory)
         let router = Router(context: BasicRequestContext.self)
@@ -119,7 +135,10 @@ public struct KioskDaemon: Sendable {
         let hall = self.hall
         var smsLogger = options.logger
         smsLogger[metadataKey: "part"] = "sms"
-        let worker = OutboxWorker(journal: journal, gateway: gateway, options: workerOptions, tally: smsTally, logger: smsLogger) { date, number in
+        let worker = OutboxWorker(
+            journal: journal, gateway: gateway, options: workerOptions, tally: smsTally, logger: smsLogger,
+            held: { date in await hall.holdsMessages(of: date) }
+        ) { date, number in
             await hall.read { state in state.date == date ? state.tickets[number]?.state : nil }
         }
         let host = options.host == "0.0.0.0" || options.host == "::" ? "127.0.0.1" : options.host

@@ -72,7 +72,8 @@ public protocol Journal: Sendable {
     @discardableResult
     func purgeOutboxPhones(before date: BusinessDate, now: Date) async throws -> Int
 
-    /// Messages a crash left in `sending` go back to `pending`. Returns how many.
+    /// Messages a crash left in `sending` go back to `pending`, and held ones are due at once.
+    /// Returns how many were interrupted.
     @discardableResult
     func resumeInterruptedSends(now: Date) async throws -> Int
 
@@ -90,6 +91,10 @@ public protocol Journal: Sendable {
 
     /// A transient failure: back to pending, due at `next`.
     func markRetry(_ id: Int64, next: Date, status: Int?, answer: String, now: Date) async throws
+
+    /// Not sent but held back (its day is not the hall's, whose date is not yet trusted): back
+    /// to pending, due at `next`, the claim not counted as an attempt.
+    func markHeld(_ id: Int64, next: Date, now: Date) async throws
 
     /// Ends a message without (further) sending: `failed` or `dropped`.
     func markFinal(_ id: Int64, _ state: OutboxState, reason: String, status: Int?, answer: String?, now: Date) async throws

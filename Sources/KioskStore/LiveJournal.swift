@@ -135,6 +135,10 @@ public struct LiveJournal: Journal {
         try await store.markRetry(id, next: next, status: status, answer: answer, now: now)
     }
 
+    public func markHeld(_ id: Int64, next: Date, now: Date) async throws {
+        try await store.markHeld(id, next: next, now: now)
+    }
+
     public func markFinal(_ id: Int64, _ state: OutboxState, reason: String, status: Int?, answer: String?, now: Date) async throws {
         try await store.markFinal(id, state, reason: reason, status: status, answer: answer, now: now)
     }

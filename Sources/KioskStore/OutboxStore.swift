@@ -60,15 +60,32 @@ extension SQLiteJournal {
 
     /// Messages a crash left in `sending` go back to `pending`, due at once. Their request may
     /// have reached the gateway: resending them is the at-least-once end of the trade-off.
-    /// Returns how many.
+    /// Messages held back (`markHeld`) are due at once too: their hold was counted on the last
+    /// run's clock, which may have been a wrong one. Returns how many were interrupted.
     @discardableResult
     public func resumeInterruptedSends(now: Date) throws -> Int {
         try pool.write { db in
+            try db.execute(
+                sql: "UPDATE sms_outbox SET next_attempt_ms = ? WHERE state = 'pending' AND reason = 'held'",
+                arguments: [now.millisecondsSince1970]
+            )
             try db.execute(
                 sql: "UPDATE sms_outbox SET state = 'pending', next_attempt_ms = ?, updated_ms = ?, reason = 'interrupted' WHERE state = 'sending'",
                 arguments: [now.millisecondsSince1970, now.millisecondsSince1970]
             )
             return db.changesCount
+        }
+    }
+
+    /// A claimed message goes back to `pending`, due at `next`, without counting the claim as
+    /// an attempt: it was not sent, only held back (its business day is not the hall's, and
+    /// the hall does not yet trust the date that moved on).
+    public func markHeld(_ id: Int64, next: Date, now: Date) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "UPDATE sms_outbox SET state = 'pending', attempts = MAX(0, attempts - 1), next_attempt_ms = ?, reason = 'held', updated_ms = ? WHERE id = ? AND state = 'sending'",
+                arguments: [next.millisecondsSince1970, now.millisecondsSince1970, id]
+            )
         }
     }
 

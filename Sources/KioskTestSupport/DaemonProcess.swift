@@ -89,8 +89,16 @@ public final class DaemonProcess: @unchecked Sendable {
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         _ = try log.seekToEnd()
         let process = Process()
-        process.executableURL = KioskBinary.url
-        process.arguments = arguments
+        if environment.isEmpty {
+            process.executableURL = KioskBinary.url
+            process.arguments = arguments
+        } else {
+            // Through `sh`'s exec (same process, still our direct child): a child Foundation
+            // spawns directly with libfaketime preloaded sees an empty CommandLine.arguments
+            // (libfaketime 0.9.10, Swift 6.3) and prints the usage; one exec-ed by sh does not.
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", #"exec "$0" "$@""#, KioskBinary.url.path] + arguments
+        }
         process.standardOutput = log
         process.standardError = log
         process.standardInput = FileHandle.nullDevice

@@ -162,7 +162,8 @@ public final class FakeJournal: Journal {
 
     @discardableResult
     public func resumeInterruptedSends(now: Date) async throws -> Int {
-        update { $0.state == .sending } change: { m in
+        update { $0.state == .pending && $0.reason == "held" } change: { m in m.nextAttemptAt = now }
+        return update { $0.state == .sending } change: { m in
             m.state = .pending
             m.nextAttemptAt = now
             m.reason = "interrupted"
@@ -224,6 +225,16 @@ public final class FakeJournal: Journal {
 
     /// No config is ever recorded here.
     public func config(inForceOn date: BusinessDate) async throws -> SQLiteJournal.ConfigRecord? { nil }
+
+    public func markHeld(_ id: Int64, next: Date, now: Date) async throws {
+        update { $0.id == id && $0.state == .sending } change: { m in
+            m.state = .pending
+            m.attempts = max(0, m.attempts - 1)
+            m.nextAttemptAt = next
+            m.reason = "held"
+            m.updatedAt = now
+        }
+    }
 
     public func markRetry(_ id: Int64, next: Date, status: Int?, answer: String, now: Date) async throws {
         update { $0.id == id && $0.state == .sending } change: { m in

@@ -60,6 +60,9 @@ struct ServeCommand: AsyncParsableCommand {
             options.clock = { clock.hallTime(at: Date()) }
             // Restarted with the same --start-at: carry on from the journal, never backwards.
             options.continueFromJournal = true
+        } else {
+            // The PC's clock: watched (a step warns, purges wait until the date is trusted).
+            options.watchedWallClock = WatchedWallClock()
         }
         let dir = dataDir, host = host, logged = logger
         options.onReady = { port in

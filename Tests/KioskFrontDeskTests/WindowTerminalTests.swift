@@ -42,6 +42,20 @@ import Testing
         #expect(screen.contains("完成 Done: 叫号"))
     }
 
+    /// Issue 12, item 4: while the daemon's clock warning stands, the clerk sees it (and tells
+    /// the supervisor); without one, nothing is said.
+    @Test func aClockWarningIsShownToTheClerk() throws {
+        var terminal = WindowTerminal(window: "2")
+        let request = try #require(sent(terminal.handle(.key(.enter), at: now)))
+        var warned = view
+        warned.clock = "warning"
+        _ = terminal.handle(.done(request, warned), at: now)
+        let screen = WindowTerminalScreen.render(terminal, width: 80, height: 30)
+        #expect(screen.contains { $0.hasPrefix("  ! 时钟异常,请值班长核对 Clock warning: supervisor to check the PC clock") }, "\(screen.joined(separator: "\n"))")
+        _ = terminal.handle(.done(request, view), at: now)
+        #expect(!WindowTerminalScreen.render(terminal, width: 80, height: 30).joined().contains("时钟异常"))
+    }
+
     @Test func aRefusalShowsTheDaemonsMessage() throws {
         var terminal = WindowTerminal(window: "2")
         let request = try #require(sent(terminal.handle(.key(Key("f")), at: now)))

@@ -39,6 +39,41 @@ struct OutboxWorkerTests {
         #expect(worker.tally["dropped_stale"] == 2)
     }
 
+    /// Issue 12, item 4: the hall moved to another day on a date it does not trust yet (a PC
+    /// clock a day ahead at boot). The previous day's pending message is neither expired nor
+    /// stale on that clock's word: it is held, its attempt not counted; when the clock is right
+    /// again (a restart on the real day) it is due at once and goes out.
+    @Test func aPreviousDaysMessageIsHeldNotDroppedWhileTheNewDateIsNotTrusted() async throws {
+        let j = try journal(SMSFixture.tempPath())
+        let created = Date()
+        try await j.enqueue([SMSFixture.draft("A001", .issued, now: created, lifetime: 1200)])
+        var aDayAhead = SMSFixture.fastOptions(concurrency: 1)
+        // Clocks that run (the journal keeps milliseconds: a clock standing still could sit a
+        // rounding short of a time it stored).
+        aDayAhead.clock = { Date().addingTimeInterval(86_400) }
+        let gateway = ScriptedGateway()
+        let held = OutboxWorker(journal: LiveJournal(j), gateway: gateway, options: aDayAhead, held: { $0 == SMSFixture.date }) { _, _ in nil }
+        try await withWorker(held) {
+            try await eventually("held") { try j.outboxMessages().first?.reason == "held" }
+        }
+        let message = try #require(try j.outboxMessages().first)
+        #expect(message.state == .pending && message.attempts == 0)
+        #expect(message.nextAttemptAt > created.addingTimeInterval(86_400), "looked at again later, not in a loop")
+        #expect(gateway.sent.isEmpty)
+        #expect(held.tally["held"] >= 1 && held.tally["dropped_stale"] == 0 && held.tally["dropped_expired"] == 0)
+
+        // Restarted on the right clock, five minutes after the ticket: due at once (the hold
+        // was counted on the wrong clock), and the ticket still waits: it goes out.
+        var rightClock = SMSFixture.fastOptions(concurrency: 1)
+        rightClock.clock = { Date().addingTimeInterval(300) }
+        let back = OutboxWorker(journal: LiveJournal(j), gateway: gateway, options: rightClock) { _, _ in .waiting }
+        try await withWorker(back) {
+            try await eventually("sent") { try j.outboxMessages().first?.state == .accepted }
+        }
+        #expect(gateway.sent.map(\.ticket) == ["A001"])
+        #expect(try j.outboxMessages().first?.attempts == 1)
+    }
+
     @Test func transientFailuresAreRetriedPermanentOnesFail() async throws {
         let j = try journal(SMSFixture.tempPath())
         try await j.enqueue([SMSFixture.draft("A001"), SMSFixture.draft("A002", phone: "13900139000")])

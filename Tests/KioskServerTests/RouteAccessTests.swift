@@ -54,6 +54,8 @@ struct Endpoint: Sendable, CustomTestStringConvertible {
             Endpoint(method: .post, path: "/v1/windows/1/rating", body: ["score": 5], allowed: [.window("1")]),
             Endpoint(method: .get, path: "/v1/ratings/followups", allowed: [.admin, .supervisor]),
             Endpoint(method: .post, path: "/v1/ratings/followups/20260302-A001/close", body: ["note": "已回访"], allowed: supervisor),
+            // The supervisor in the hall checks the time; an admin may too.
+            Endpoint(method: .post, path: "/v1/admin/clock/confirm", allowed: [.admin, .supervisor]),
         ]
         return list
     }()

@@ -77,6 +77,16 @@ import Testing
         #expect(starting.list(at: "calls").isEmpty)
     }
 
+    /// Issue 12, item 4: while the daemon's clock warning stands, the screen's notice line
+    /// says the time is to be checked (the clock it shows may be wrong).
+    @Test func noticeSaysTheClockIsToBeCheckedWhileTheWarningStands() {
+        var snapshot = SnapshotFixture.value
+        snapshot.clock = ClockHealth(state: "warning", skewSeconds: 86_400)
+        #expect(HallScreenModel.model(snapshot: snapshot, link: .live).text(at: "notice") == "时钟待核对 clock to be checked  请携带身份证原件")
+        snapshot.clock = ClockHealth()
+        #expect(HallScreenModel.model(snapshot: snapshot, link: .live).text(at: "notice") == "请携带身份证原件")
+    }
+
     @Test(arguments: [("2018-12-19", "星期三"), ("2026-03-02", "星期一"), ("2024-02-29", "星期四"), ("2000-01-01", "星期六"), ("2026-03-08", "星期日")])
     func weekdays(date: String, weekday: String) {
         #expect(HallScreenModel.dateWithWeekday(date) == "\(date) \(weekday)")

@@ -7,15 +7,19 @@ public struct HallSnapshot: Codable, Sendable, Equatable {
     public var calls: [RecentCall]
     /// The journal's health (the daemon always sends it; optional for older daemons).
     public var journal: JournalHealth?
+    /// The hall clock against the PC's (the daemon always sends it; optional for older daemons).
+    public var clock: ClockHealth?
 
     public init(
-        hall: Header, windows: [WindowStatus] = [], services: [ServiceStatus] = [], calls: [RecentCall] = [], journal: JournalHealth? = nil
+        hall: Header, windows: [WindowStatus] = [], services: [ServiceStatus] = [], calls: [RecentCall] = [], journal: JournalHealth? = nil,
+        clock: ClockHealth? = nil
     ) {
         self.hall = hall
         self.windows = windows
         self.services = services
         self.calls = calls
         self.journal = journal
+        self.clock = clock
     }
 
     /// The hall itself: names, notice line, business date and clock.

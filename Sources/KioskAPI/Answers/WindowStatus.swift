@@ -22,6 +22,9 @@ public struct WindowStatus: Codable, Sendable, Equatable {
     public var sms: String?
     /// What the window's rating pad may ask to be rated now; `null` when nothing.
     public var rating: RateableTicket?
+    /// `warning` while the hall's clock warning stands (the PC's clock stepped; a supervisor
+    /// should check it); absent otherwise, and in the hall snapshot's list.
+    public var clock: String?
 
     public init(
         id: String, name: String, services: [String] = [], status: String = "open", backAt: String? = nil, current: TicketStatus? = nil,
@@ -38,10 +41,11 @@ public struct WindowStatus: Codable, Sendable, Equatable {
         self.parked = parked
         self.sms = sms
         self.rating = nil
+        self.clock = nil
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, services, status, backAt = "back_at", current, waiting, covering, parked, sms, rating
+        case id, name, services, status, backAt = "back_at", current, waiting, covering, parked, sms, rating, clock
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -57,5 +61,6 @@ public struct WindowStatus: Codable, Sendable, Equatable {
         try c.encode(parked, forKey: .parked)
         try c.encodeIfPresent(sms, forKey: .sms)
         try c.encode(rating, forKey: .rating)   // `null`, never absent: the schema requires it
+        try c.encodeIfPresent(clock, forKey: .clock)
     }
 }

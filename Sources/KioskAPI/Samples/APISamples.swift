@@ -12,6 +12,7 @@ public enum APISamples {
         }
         try add("get", "/healthz", "200", "health", HealthAnswer())
         try add("get", "/healthz", "200", "health", HealthAnswer(journal: "degraded", quarantinedRows: 2))
+        try add("get", "/healthz", "200", "clock warning", HealthAnswer(clock: "warning", clockSkewSeconds: 86_400))
         try add("get", "/v1/services", "200", "services", ServiceList(services: services))
         for (name, ticket) in [("waiting with an estimate", waitingTicket), ("called", calledTicket), ("done, nothing optional", doneTicket)] {
             var publicStatus = ticket
@@ -21,7 +22,9 @@ public enum APISamples {
         try add("post", "/v1/tickets", "201", "issued with SMS", issued)
         try add("post", "/v1/tickets", "201", "issued without estimate or SMS", IssuedTicketAnswer(ticket: doneTicket, documents: []))
         try add("post", "/v1/tickets", "409", "refusal", refusal)
-        for (name, window) in [("serving with SMS", servingWindow), ("paused, idle", pausedWindow), ("closed", closedWindow)] {
+        var warnedWindow = pausedWindow
+        warnedWindow.clock = "warning"
+        for (name, window) in [("serving with SMS", servingWindow), ("paused, idle", pausedWindow), ("closed", closedWindow), ("clock warning", warnedWindow)] {
             try add("get", "/v1/windows/{id}", "200", name, window)
         }
         for action in ["call", "recall", "start", "finish", "noshow", "park", "resume", "close", "open", "transfer", "unpark", "call-ticket", "pause", "cover", "uncover"] {
@@ -37,6 +40,8 @@ public enum APISamples {
         before.calls = []
         try add("get", "/v1/hall", "200", "hall before its first day", before)
         try add("get", "/v1/stats", "200", "stats", stats)
+        try add("post", "/v1/admin/clock/confirm", "200", "confirmed", ClockConfirmAnswer(clock: ClockHealth(), hallTime: "2026-03-02 10:05:00"))
+        try add("post", "/v1/admin/clock/confirm", "409", "wall clock behind", ErrorAnswer(code: "clock_behind_hall", message: "电脑时钟比大厅时钟慢86400秒"))
         try add("get", "/v1/sms/dlr", "200", "delivery report", DeliveryReportAnswer(id: 42, state: "delivered"))
         // Requests, as the clients send them.
         try add("post", "/v1/tickets", "request", "issue, every field", IssueTicketRequest(service: "C", priority: true, phone: "13800138000", caretakerPhone: "13900139000", override: false))
@@ -93,7 +98,8 @@ public enum APISamples {
         windows: [servingWindow, pausedWindow, closedWindow],
         services: services,
         calls: [.init(ticket: "A023", counter: "1", counterName: "1号窗口", at: "09:40:12")],
-        journal: JournalHealth(state: "degraded", quarantinedRows: 2)
+        journal: JournalHealth(state: "degraded", quarantinedRows: 2),
+        clock: ClockHealth(state: "warning", skewSeconds: 86_400)
     )
 
     static let stats = StatsAnswer(

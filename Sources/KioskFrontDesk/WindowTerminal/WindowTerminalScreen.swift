@@ -19,6 +19,9 @@ public enum WindowTerminalScreen {
             case "closed": lines.append("  状态 Status: 已关闭 closed")
             default: lines.append("  状态 Status: 服务中 open")
             }
+            if view.clock == "warning" {
+                lines.append("  ! 时钟异常,请值班长核对 Clock warning: supervisor to check the PC clock")
+            }
             if !view.covering.isEmpty { lines.append("  顶岗 Covering: " + view.covering.map { "\($0)号窗口" }.joined(separator: " ")) }
             lines.append("")
             if let current = view.current {

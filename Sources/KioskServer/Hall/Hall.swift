@@ -14,8 +14,12 @@ public actor Hall {
     public nonisolated let engine: QueueEngine
     /// Where decided events become durable (the port: SQLite in the daemon, memory in unit tests).
     public nonisolated let journal: any Journal
-    private let logger: Logger
+    let logger: Logger
     private let clock: @Sendable () -> Date
+    /// The watched wall clock (nil: `clock` is taken as it is, e.g. a `--start-at` clock).
+    nonisolated let clockTrust: ClockTrust?
+    /// When the previous days' phone numbers may be purged (see `Hall+Clock`).
+    var purgeGate: PurgeGate
 
     /// Everything decided so far, including events still being written.
     public private(set) var state: HallState
@@ -93,12 +97,21 @@ public actor Hall {
     }
 
     /// Loads today's events from the journal and folds them: the state after a restart.
-    public init(engine: QueueEngine, journal: any Journal, metrics: ServerMetrics, logger: Logger, clock: @escaping @Sendable () -> Date = Date.init) async throws {
+    ///
+    /// With `clockTrust` (a hall on the watched wall clock; `clock` should then be its
+    /// `watch.clock`), the previous days' phone numbers are purged once this day has run its
+    /// trust period without a clock warning; without it, at once.
+    public init(
+        engine: QueueEngine, journal: any Journal, metrics: ServerMetrics, logger: Logger, clock: @escaping @Sendable () -> Date = Date.init,
+        clockTrust: ClockTrust? = nil
+    ) async throws {
         self.engine = engine
         self.journal = journal
         self.metrics = metrics
         self.logger = logger
         self.clock = clock
+        self.clockTrust = clockTrust
+        purgeGate = PurgeGate(trustPeriod: clockTrust?.trustPeriod ?? .zero)
         let today = engine.calendar.businessDate(of: clock())
         let stored = try await journal.events(on: today)
         state = engine.replay(stored.map(\.event))
@@ -116,8 +129,14 @@ public actor Hall {
         (writerWakeups, wakeWriter) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
         for event in stored.map(\.event) { Self.noteCall(event, in: &recentCalls) }
         published = PublishedHall(.init(seq: committedSeq, state: state, estimator: estimator, recentCalls: recentCalls))
-        try await journal.purgeContacts(before: today)
-        try await journal.purgeOutboxPhones(before: today, now: clock())
+        // The previous days' numbers go now on a clock taken as it is; on the wall clock only
+        // once this day is trusted (`watchClock`, every tick): the date may be a wrong clock's.
+        purgeGate.dayBegan(today, at: clockTrust?.monotonic() ?? ContinuousClock.now)
+        if let before = purgeGate.due(at: clockTrust?.monotonic() ?? ContinuousClock.now) {
+            try await journal.purgeContacts(before: before)
+            try await journal.purgeOutboxPhones(before: before, now: clock())
+            purgeGate.purged(before: before)
+        }
         triggers = NotificationTriggers(config: engine.config)
         replyLimit = ReplyRateLimit(settings: engine.config.reply)
         closingTime = ClosingTimeRule(engine: engine)
@@ -241,8 +260,9 @@ public actor Hall {
             if case let .dayStarted(date) = event.kind { return date } else { return nil }
         }.last
         if newDay != nil {
-            // A new business day: yesterday's phone numbers go, in memory now, on disk once
-            // the day's start is durable (below: nothing is awaited before the command is queued).
+            // A new business day: yesterday's phone numbers leave memory now (the new day's
+            // messages never need them), and the disk once the day's start is durable and the
+            // date trusted (below: nothing is awaited before the command is queued).
             self.contacts = [:]
             headsUpDone = []
             helpSent = []
@@ -258,7 +278,10 @@ public actor Hall {
             pending.append(PendingCommand(events: events, contacts: contacts, outbox: outbox, printed: records, issueKeys: keys, continuation: continuation))
             wakeWriter.yield()
         }
-        if let newDay { await purgePhones(before: newDay) }
+        if let newDay {
+            purgeGate.dayBegan(newDay, at: monotonicNow())
+            await purgeIfDue()
+        }
         // A refused ticket still lets the timed events it ran into commit (they happened).
         guard refusal == nil, let rendered else { throw refusal ?? JournalUnavailable() }
         return Outcome(events: events, seqs: seqs, view: rendered, printed: printed)
@@ -268,15 +291,6 @@ public actor Hall {
     @discardableResult
     public func execute(_ command: Command, contact: TicketContact? = nil) async throws -> Outcome<Void> {
         try await execute(command, contact: contact) { _, _, _ in () }
-    }
-
-    private func purgePhones(before date: BusinessDate) async {
-        do {
-            try await journal.purgeContacts(before: date)
-            try await journal.purgeOutboxPhones(before: date, now: clock())
-        } catch {
-            logger.error("purging yesterday's phone numbers failed", metadata: ["error": "\(error)"])
-        }
     }
 
     /// Writes every queued command's events in one transaction, then answers them all.

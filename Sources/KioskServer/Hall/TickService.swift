@@ -3,7 +3,8 @@ import Logging
 import ServiceLifecycle
 
 /// Drives the timed rules (sessions, automatic recalls and no-shows, a paused window's
-/// return): a `.tick` every `interval`; only ticks that cause events touch the journal. Each
+/// return) and the clock watch (`Hall.watchClock`, which also purges the previous days'
+/// phone numbers once the day is trusted): a `.tick` every `interval`; only ticks that cause events touch the journal. Each
 /// tick the hall answered pets systemd's watchdog, refused or not (a full disk is answered
 /// with 503 and recovers by itself; a restart would only cut every stream): a hall stuck on
 /// its actor or a journal write that never returns stops petting, and systemd restarts it.
@@ -15,6 +16,8 @@ struct TickService: Service {
 
     func run() async throws {
         while !Task.isShuttingDownGracefully {
+            // The wall clock against the hall's first: a step is warned of before a tick acts.
+            await hall.watchClock()
             do {
                 _ = try await hall.execute(.tick)
             } catch is JournalUnavailable {

@@ -13,8 +13,11 @@ extension KioskAPI {
             // From the last commit, outside the hall actor (as the public reads).
             let snapshot = hall.published.current, estimates = hall.published.currentEstimates
             var view = views.hall(snapshot.state, recentCalls: snapshot.recentCalls, at: hall.now(), estimates: estimates.all)
-            // What the supervisor must know about the daemon itself (a degraded journal).
-            view.journal = hall.health.journalHealth
+            // What the supervisor must know about the daemon itself (a degraded journal, a
+            // clock that stepped).
+            let health = hall.health
+            view.journal = health.journalHealth
+            view.clock = health.clockHealth
             return JSONResponse.make(view)
         }
 

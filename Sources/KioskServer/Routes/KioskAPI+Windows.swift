@@ -11,7 +11,9 @@ extension KioskAPI {
             let views = self.views, now = hall.now()
             let (date, current) = await hall.read { ($0.date, $0.currentTicket(at: id)?.number) }
             let sms = await yourTurnSMS(current, on: date, window: id)
-            return JSONResponse.make(await hall.read { views.window(id, in: $0, at: now, sms: sms) })
+            var view = await hall.read { views.window(id, in: $0, at: now, sms: sms) }
+            view.clock = clockWarning
+            return JSONResponse.make(view)
         }
         for action in WindowAction.allCases {
             router.post("/v1/windows/:id/\(action.rawValue)") { request, context in
@@ -68,6 +70,14 @@ extension KioskAPI {
     func windowCommand(_ command: Command, window id: CounterID) async throws -> Response {
         let views = self.views, now = hall.now()
         let outcome = try await run(command) { state, _, _ in views.window(id, in: state, at: now) }
-        return JSONResponse.make(WindowCommandAnswer(events: eventLines(outcome), window: outcome.view))
+        var view = outcome.view
+        view.clock = clockWarning
+        return JSONResponse.make(WindowCommandAnswer(events: eventLines(outcome), window: view))
+    }
+
+    /// What a window's answer says of the clock: `warning` while the hall's clock warning
+    /// stands (the clerk sees it and tells the supervisor), nothing otherwise.
+    var clockWarning: String? {
+        hall.health.clockWarning ? "warning" : nil
     }
 }

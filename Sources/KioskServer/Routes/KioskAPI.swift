@@ -35,6 +35,7 @@ struct KioskAPI: Sendable {
         registerReplies(on: router)
         registerReports(on: router)
         registerRatings(on: router)
+        registerAdmin(on: router)
     }
 
     /// The caller's role, or 401.

@@ -18,6 +18,9 @@ public enum HallScreenModel {
     /// The notice shown while the screen cannot reach the daemon.
     public static let reconnectingNotice = "重新连接中 reconnecting…"
     public static let connectingNotice = "正在连接 connecting…"
+    /// The notice while the daemon's clock warning stands: the time shown may be wrong, and the
+    /// staff who look at the screen see that a supervisor must check the PC's clock.
+    public static let clockWarningNotice = "时钟待核对 clock to be checked"
 
     /// The model for `snapshot` (nil before the first one arrived).
     /// - Parameters:
@@ -34,7 +37,8 @@ public enum HallScreenModel {
         ])
         root["clock"] = .text(hall?.clock ?? "--:--")
         root["date"] = .text(hall?.date.map(dateWithWeekday) ?? "")
-        let notice = hall?.notice ?? ""
+        var notice = hall?.notice ?? ""
+        if snapshot?.clock?.state == "warning" { notice = clockWarningNotice + (notice.isEmpty ? "" : "  " + notice) }
         switch link {
         case .live: root["notice"] = .text(notice)
         case .connecting: root["notice"] = .text(connectingNotice + (notice.isEmpty ? "" : "  " + notice))
