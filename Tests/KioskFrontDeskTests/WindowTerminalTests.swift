@@ -173,4 +173,14 @@ import Testing
         _ = terminal.handle(.view(self.view), at: now)
         #expect(!WindowTerminalScreen.render(terminal, width: 80, height: 30).joined().contains("已确认"))
     }
+
+    /// Issue 22: a parked ticket set aside because its citizen did not answer is marked 未确认.
+    @Test func anUnansweredTicketSetAsideIsMarkedAmongTheParked() throws {
+        let json = try KioskCoreJSON.parse(#"{"id":"2","name":"2号窗口","services":["A"],"status":"open","current":null,"waiting":0,"covering":[],"parked":["A021","A023"],"awaiting":["A023"],"rating":null}"#)
+        let view = try APICoding.decode(WindowView.self, from: json)
+        var terminal = WindowTerminal(window: "2")
+        _ = terminal.handle(.view(view), at: now)
+        let screen = WindowTerminalScreen.render(terminal, width: 80, height: 30)
+        #expect(screen.contains { $0.contains("挂起 Parked: A021 A023(未确认 unanswered)") })
+    }
 }

@@ -107,4 +107,17 @@ import Testing
             }
         }
     }
+
+    /// Issue 22: an elderly citizen's unanswered call is kept for them; the window's line says so
+    /// while the window is free, and gives way to its own call or service.
+    @Test func aWindowKeepingAnUnansweredTicketSaysSoWhileFree() {
+        var idle = WindowStatus(id: "1", name: "1号窗口", parked: ["A023"])
+        idle.awaiting = ["A023"]
+        #expect(HallScreenModel.counter(idle)["status"] == "A023未确认")
+        #expect(HallScreenModel.counter(idle)["status_en"] == "A023 unanswered")
+        var busy = WindowStatus(id: "1", name: "1号窗口", current: TicketStatus(ticket: "A024", service: "A", serviceName: "求职登记", state: "called", issuedAt: "09:31:00"), parked: ["A023"])
+        busy.awaiting = ["A023"]
+        #expect(HallScreenModel.counter(busy)["status"] == "请到窗口")
+        #expect(HallScreenModel.counter(WindowStatus(id: "1", name: "1号窗口", parked: ["A023"]))["status"] == "空闲")
+    }
 }

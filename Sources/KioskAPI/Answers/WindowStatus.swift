@@ -17,6 +17,9 @@ public struct WindowStatus: Codable, Sendable, Equatable {
     public var covering: [String]
     /// Tickets it parked, in line order.
     public var parked: [String]
+    /// Of `parked`, those set aside because the citizen did not answer the call (未确认):
+    /// priority tickets awaiting the citizen instead of a no-show; absent when none.
+    public var awaiting: [String]?
     /// The current ticket's your-turn SMS (`pending`, `sending`, `accepted`, `delivered`,
     /// `failed`, `dropped`); absent when it has none.
     public var sms: String?
@@ -45,7 +48,7 @@ public struct WindowStatus: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, services, status, backAt = "back_at", current, waiting, covering, parked, sms, rating, clock
+        case id, name, services, status, backAt = "back_at", current, waiting, covering, parked, awaiting, sms, rating, clock
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -59,6 +62,7 @@ public struct WindowStatus: Codable, Sendable, Equatable {
         try c.encode(waiting, forKey: .waiting)
         try c.encode(covering, forKey: .covering)
         try c.encode(parked, forKey: .parked)
+        try c.encodeIfPresent(awaiting, forKey: .awaiting)
         try c.encodeIfPresent(sms, forKey: .sms)
         try c.encode(rating, forKey: .rating)   // `null`, never absent: the schema requires it
         try c.encodeIfPresent(clock, forKey: .clock)

@@ -74,11 +74,15 @@ public enum APISamples {
     )
     static let refusal = ErrorAnswer(code: "quota_reached", message: "今日号已取完 Today's quota is reached")
 
-    static let servingWindow = WindowStatus(
-        id: "3", name: "3号窗口", services: ["C", "D", "E"], status: "open",
-        current: TicketStatus(ticket: "D002", service: "D", serviceName: "社保参保登记", state: "serving", issuedAt: "09:01:00", counter: "3", counterName: "3号窗口"),
-        waiting: 2, covering: ["5"], parked: ["C001"], sms: "delivered"
-    )
+    static let servingWindow: WindowStatus = {
+        var window = WindowStatus(
+            id: "3", name: "3号窗口", services: ["C", "D", "E"], status: "open",
+            current: TicketStatus(ticket: "D002", service: "D", serviceName: "社保参保登记", state: "serving", issuedAt: "09:01:00", counter: "3", counterName: "3号窗口"),
+            waiting: 2, covering: ["5"], parked: ["C001", "C004"], sms: "delivered"
+        )
+        window.awaiting = ["C004"]
+        return window
+    }()
     static let pausedWindow = WindowStatus(id: "2", name: "2号窗口", services: ["A", "B"], status: "paused", backAt: "10:30", waiting: 4)
     static let closedWindow = WindowStatus(id: "8", name: "8号窗口", services: ["K"], status: "closed")
 

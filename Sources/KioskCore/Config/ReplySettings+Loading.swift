@@ -17,6 +17,8 @@ extension ReplySettings {
         }
         settings.maxPerNumber = r.int("max_per_number", in: 1...100) ?? settings.maxPerNumber
         settings.rateWindowSeconds = r.double("rate_window_s", in: 10...86_400) ?? settings.rateWindowSeconds
+        settings.escalateAfterSeconds = r.double("escalate_after_s", in: 10...3600) ?? settings.escalateAfterSeconds
+        settings.arrivalGraceSeconds = r.double("arrival_grace_s", in: 0...3600) ?? settings.arrivalGraceSeconds
         if !lenient { r.finish() }
         root.absorb(r)
         return settings

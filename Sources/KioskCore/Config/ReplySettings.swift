@@ -15,12 +15,24 @@ public struct ReplySettings: Sendable, Equatable {
     public var maxPerNumber: Int
     /// The window of `maxPerNumber`, in seconds.
     public var rateWindowSeconds: Double
+    /// Seconds after its call that a priority ticket whose citizen has not answered "1" is set
+    /// aside, awaiting the citizen, instead of running on to an automatic no-show (an elderly
+    /// citizen who stepped out must not lose the turn and come back another day).
+    public var escalateAfterSeconds: Double
+    /// Seconds after its call that an acknowledged ticket ("1": on my way) is given to arrive
+    /// before the normal recalls begin.
+    public var arrivalGraceSeconds: Double
 
-    public init(enabled: Bool = false, invitation: String = "回复1确认前往，回复2放弃排队", maxPerNumber: Int = 5, rateWindowSeconds: Double = 600) {
+    public init(
+        enabled: Bool = false, invitation: String = "回复1确认前往，回复2放弃排队", maxPerNumber: Int = 5, rateWindowSeconds: Double = 600,
+        escalateAfterSeconds: Double = 120, arrivalGraceSeconds: Double = 300
+    ) {
         self.enabled = enabled
         self.invitation = invitation
         self.maxPerNumber = maxPerNumber
         self.rateWindowSeconds = rateWindowSeconds
+        self.escalateAfterSeconds = escalateAfterSeconds
+        self.arrivalGraceSeconds = arrivalGraceSeconds
     }
 
     /// UTF-16 units the invitation adds to `trigger`'s messages (0 when it adds nothing).

@@ -40,6 +40,7 @@ extension QueueEngine {
         case let .called(number, counter, audit):
             removeFromLine(number, in: &state)
             state.tickets[number]?.state = .called(counter: counter, calls: 1, lastCallAt: at)
+            state.tickets[number]?.callSince = at
             if state.tickets[number]?.firstCalledAt == nil { state.tickets[number]?.firstCalledAt = at }
             withCounter(counter, in: &state) { $0.current = number }
             if audit == nil, let ticket = state.tickets[number] {
@@ -66,6 +67,7 @@ extension QueueEngine {
             release(counter, holding: number, in: &state)
         case let .unparked(number, counter):
             state.tickets[number]?.state = .called(counter: counter, calls: 1, lastCallAt: at)
+            state.tickets[number]?.callSince = at
             withCounter(counter, in: &state) { $0.current = number }
         case let .cancelled(number):
             removeFromLine(number, in: &state)
@@ -74,6 +76,10 @@ extension QueueEngine {
             state.tickets[number]?.state = .cancelled(at: at)
         case let .acknowledged(number):
             state.tickets[number]?.acknowledged = true
+        case let .escalated(number, counter):
+            state.tickets[number]?.state = .parked(counter: counter, since: at)
+            state.tickets[number]?.escalated = true
+            release(counter, holding: number, in: &state)
         case let .reactivated(number, _):
             state.tickets[number]?.state = .waiting
             if let ticket = state.tickets[number] { insertInLine(ticket, into: &state) }

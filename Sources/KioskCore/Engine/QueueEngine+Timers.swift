@@ -39,19 +39,10 @@ extension QueueEngine {
             candidates.append(HallEvent(at: calendar.instant(on: date, at: config.sessions[k].start), .sessionOpened(k)))
         }
 
-        if config.recall.automatic {
-            for counter in config.counters {
-                guard let number = state.counters[counter.id]?.current, let ticket = state.tickets[number],
-                      case let .called(at, calls, lastCallAt) = ticket.state else { continue }
-                let due = lastCallAt.addingTimeInterval(config.recall.intervalSeconds)
-                let recallsSoFar = calls - 1
-                candidates.append(HallEvent(
-                    at: due,
-                    recallsSoFar < config.recall.maxRecalls
-                        ? .recalled(ticket: number, counter: at, n: calls)
-                        : .noShow(ticket: number, counter: at, automatic: true)
-                ))
-            }
+        for counter in config.counters {
+            guard let number = state.counters[counter.id]?.current, let ticket = state.tickets[number],
+                  case .called = ticket.state, let due = callTimer(for: ticket) else { continue }
+            candidates.append(due)
         }
 
         for counter in config.counters {
@@ -61,5 +52,34 @@ extension QueueEngine {
         }
         // Stable: equal times keep the order above (sessions, then windows in config order).
         return candidates.enumerated().min { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }?.element
+    }
+
+    /// The next timed event of a called ticket, if any: the automatic recall or no-show, held
+    /// back for an acknowledged citizen by `reply.arrival_grace_s`; for an unanswered priority
+    /// ticket, being set aside (`escalated`) after `reply.escalate_after_s`, and never a no-show
+    /// before that has happened once.
+    func callTimer(for ticket: Ticket) -> HallEvent? {
+        guard case let .called(counter, calls, lastCallAt) = ticket.state else { return nil }
+        let reply = config.reply
+        let since = ticket.callSince ?? lastCallAt
+        var next: HallEvent?
+        if config.recall.automatic {
+            var due = lastCallAt.addingTimeInterval(config.recall.intervalSeconds)
+            if reply.enabled, ticket.acknowledged { due = max(due, since.addingTimeInterval(reply.arrivalGraceSeconds)) }
+            next = HallEvent(
+                at: due,
+                calls - 1 < config.recall.maxRecalls
+                    ? .recalled(ticket: ticket.number, counter: counter, n: calls)
+                    : .noShow(ticket: ticket.number, counter: counter, automatic: true)
+            )
+        }
+        guard reply.enabled, ticket.priority, ticket.hasContact, !ticket.acknowledged, !ticket.escalated else { return next }
+        var escalation = since.addingTimeInterval(reply.escalateAfterSeconds)
+        if let next {
+            if case .recalled = next.kind, next.at < escalation { return next }
+            // The no-show is held: the ticket is set aside instead, by then at the latest.
+            escalation = min(escalation, next.at)
+        }
+        return HallEvent(at: escalation, .escalated(ticket: ticket.number, counter: counter))
     }
 }

@@ -117,7 +117,7 @@ public struct WaitEstimator: Sendable {
             }
             windowFreed(counter, ticket: ticket, at: at)
             statistics.servedCalls += 1
-        case let .noShow(ticket, counter, _), let .parked(ticket, counter):
+        case let .noShow(ticket, counter, _), let .parked(ticket, counter), let .escalated(ticket, counter):
             if let call = calledAt[counter], startedAt[counter] == nil {
                 statistics.unserved.add(at - call)
                 statistics.unservedCalls += 1

@@ -42,6 +42,9 @@ public struct HallEvent: Sendable, Equatable {
         case cancelled(ticket: TicketNumber)
         /// The citizen (or their caretaker) answered a message with `1`: on their way.
         case acknowledged(ticket: TicketNumber)
+        /// A priority ticket's call went unanswered for `reply.escalate_after_s`: set aside at
+        /// `counter`, awaiting the citizen (like a parked ticket), instead of an automatic no-show.
+        case escalated(ticket: TicketNumber, counter: CounterID)
         /// A no-show put back in line by a supervisor.
         case reactivated(ticket: TicketNumber, audit: String)
         case paused(counter: CounterID, until: Date?)
@@ -66,7 +69,7 @@ public struct HallEvent: Sendable, Equatable {
         switch kind {
         case let .issued(t, _, _, _, _), let .called(t, _, _), let .recalled(t, _, _), let .noShow(t, _, _),
              let .started(t, _), let .finished(t, _), let .transferred(t, _, _, _), let .parked(t, _),
-             let .unparked(t, _), let .cancelled(t), let .acknowledged(t), let .reactivated(t, _), let .rated(t, _, _, _, _):
+             let .unparked(t, _), let .cancelled(t), let .acknowledged(t), let .escalated(t, _), let .reactivated(t, _), let .rated(t, _, _, _, _):
             return t
         default:
             return nil

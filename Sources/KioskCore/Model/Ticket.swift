@@ -24,6 +24,12 @@ public struct Ticket: Sendable, Equatable {
     public var rating: Int? = nil
     /// The citizen (or their caretaker) answered a message with "1": on their way.
     public var acknowledged = false
+    /// Set aside once, unanswered, awaiting the citizen (`reply.escalate_after_s`); while it is
+    /// parked, the window shows it 未确认, and once called back it follows the normal recalls.
+    public var escalated = false
+    /// When its current call began (the first call, or being called back from parked): the
+    /// escalation and arrival-grace timers count from here.
+    public var callSince: Date? = nil
 
     public init(
         number: TicketNumber, service: ServiceCode, priority: Bool, issuedAt: Date, sequence: Int,

@@ -38,6 +38,10 @@ public struct NotificationTriggers: Sendable {
                 trigger = .noShow
             case .cancelled:
                 trigger = .cancelled
+            case let .escalated(_, counter):
+                trigger = .escalated
+                window = counter
+                values[.window] = config.counter(counter)?.name ?? counter
             default:
                 continue
             }
@@ -84,8 +88,8 @@ public struct NotificationTriggers: Sendable {
         }
         guard let text = settings.text(trigger, values).map({ $0 + invitation(trigger) }), let date = state.date else { return [] }
         var recipients: [(SMSRecipient, PhoneNumber)] = []
-        if let phone = contact.phone { recipients.append((.citizen, phone)) }
-        if trigger.includesCaretaker, let caretaker = contact.caretaker, caretaker != contact.phone {
+        if trigger.includesCitizen, let phone = contact.phone { recipients.append((.citizen, phone)) }
+        if trigger.includesCaretaker, let caretaker = contact.caretaker, caretaker != contact.phone || !trigger.includesCitizen {
             recipients.append((.caretaker, caretaker))
         }
         let deadline = now.addingTimeInterval(trigger.lifetime(in: config))

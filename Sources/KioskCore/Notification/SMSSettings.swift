@@ -95,6 +95,7 @@ public struct SMSSettings: Sendable, Equatable {
         t[.noShow] = try! SMSTemplate("{ticket}号已过号。如需办理，请到服务台申请恢复排队或重新取号。")
         t[.cancelled] = try! SMSTemplate("{ticket}号已取消排队。如需办理，请重新取号。")
         t[.replyHelp] = try! SMSTemplate("{ticket}号：回复1确认前往，回复2放弃排队。")
+        t[.escalated] = try! SMSTemplate("{ticket}号已叫号但未确认，号码为您保留，请尽快陪同到{window}办理。")
         return t
     }()
 

@@ -14,6 +14,9 @@ public enum SMSTrigger: String, Sendable, Hashable, CaseIterable, Comparable {
     case cancelled
     /// A reply that was neither "1" nor "2": what the citizen may answer (once per ticket).
     case replyHelp = "reply_help"
+    /// A priority ticket's call went unanswered and it was set aside: one more message, to the
+    /// caretaker only (the citizen already has the call).
+    case escalated
 
     public static func < (a: SMSTrigger, b: SMSTrigger) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -23,9 +26,14 @@ public enum SMSTrigger: String, Sendable, Hashable, CaseIterable, Comparable {
     /// them to the window (near turn, your turn).
     public var includesCaretaker: Bool {
         switch self {
-        case .nearTurn, .yourTurn, .cancelled: return true
+        case .nearTurn, .yourTurn, .cancelled, .escalated: return true
         case .issued, .recalled, .noShow, .replyHelp: return false
         }
+    }
+
+    /// Whether the citizen's own number hears of it (all but the caretaker's escalation message).
+    public var includesCitizen: Bool {
+        self != .escalated
     }
 
     /// Messages that end with the hall's reply invitation when replies are on (`ReplySettings`):
@@ -45,6 +53,7 @@ public enum SMSTrigger: String, Sendable, Hashable, CaseIterable, Comparable {
         case let (.yourTurn, .called(counter, _, _)), let (.recalled, .called(counter, _, _)): return window == nil || window == counter
         case (.noShow, .noShow), (.cancelled, .cancelled): return true
         case (.replyHelp, .waiting), (.replyHelp, .called), (.replyHelp, .parked): return true
+        case let (.escalated, .parked(counter, _)): return window == nil || window == counter
         default: return false
         }
     }
@@ -60,6 +69,7 @@ public enum SMSTrigger: String, Sendable, Hashable, CaseIterable, Comparable {
         case .recalled: return max(120, config.recall.intervalSeconds * Double(max(1, config.recall.maxRecalls)))
         case .noShow: return Double(max(10, config.noShowReactivationMinutes)) * 60
         case .cancelled, .replyHelp: return 10 * 60
+        case .escalated: return 15 * 60
         }
     }
 }

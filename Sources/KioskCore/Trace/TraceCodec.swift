@@ -60,6 +60,7 @@ public struct TraceCodec: Sendable {
         case let .unparked(ticket, counter): ev("unpark"); add("ticket", .string(ticket)); add("counter", .string(counter))
         case let .cancelled(ticket): ev("cancel"); add("ticket", .string(ticket))
         case let .acknowledged(ticket): ev("ack"); add("ticket", .string(ticket))
+        case let .escalated(ticket, counter): ev("escalate"); add("ticket", .string(ticket)); add("counter", .string(counter))
         case let .reactivated(ticket, audit): ev("reactivate"); add("ticket", .string(ticket)); add("audit", .string(audit))
         case let .paused(counter, until):
             ev("pause"); add("counter", .string(counter))
@@ -129,6 +130,7 @@ public struct TraceCodec: Sendable {
         case "unpark": kind = .unparked(ticket: try string("ticket"), counter: try string("counter"))
         case "cancel": kind = .cancelled(ticket: try string("ticket"))
         case "ack": kind = .acknowledged(ticket: try string("ticket"))
+        case "escalate": kind = .escalated(ticket: try string("ticket"), counter: try string("counter"))
         case "reactivate": kind = .reactivated(ticket: try string("ticket"), audit: try string("audit"))
         case "pause": kind = .paused(counter: try string("counter"), until: line["until"]?.doubleValue.map(instant(secondsOfDay:)))
         case "resume": kind = .resumed(counter: try string("counter"))

@@ -37,7 +37,10 @@ public enum WindowTerminalScreen {
             }
             lines.append("")
             lines.append("  等候本窗口 Waiting for this window: \(view.waiting) 人")
-            if !view.parked.isEmpty { lines.append("  挂起 Parked: " + view.parked.joined(separator: " ")) }
+            if !view.parked.isEmpty {
+                let awaiting = Set(view.awaiting ?? [])
+                lines.append("  挂起 Parked: " + view.parked.map { awaiting.contains($0) ? "\($0)(未确认 unanswered)" : $0 }.joined(separator: " "))
+            }
         } else {
             lines.append("  正在连接… Connecting…")
         }

@@ -91,8 +91,10 @@ struct HallViews {
         }
         view.waiting = state.waitingTickets.filter { eligible.contains($0.service) }.count
         view.covering = live.covering
-        view.parked = state.tickets.values.filter { if case .parked(id, _) = $0.state { true } else { false } }
-            .sorted(by: Ticket.linesUpBefore).map(\.number)
+        let parked = state.tickets.values.filter { if case .parked(id, _) = $0.state { true } else { false } }.sorted(by: Ticket.linesUpBefore)
+        view.parked = parked.map(\.number)
+        let awaiting = parked.filter(\.escalated).map(\.number)
+        view.awaiting = awaiting.isEmpty ? nil : awaiting
         view.rating = rateable(at: id, in: state, now: now)
         return view
     }

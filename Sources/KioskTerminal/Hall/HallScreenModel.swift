@@ -88,6 +88,11 @@ public enum HallScreenModel {
         case ("closed", _): status = ("已关闭", "Closed", "Closed")
         // Called but not yet at the window: the citizen is still on the way.
         case (_, "called"): status = ("请到窗口", "Called", "Please come")
+        // A priority ticket whose call went unanswered is kept for its citizen: the number on
+        // the window's line tells them, when they come back, that it still holds.
+        case (_, nil) where window.awaiting?.first != nil:
+            let number = window.awaiting![0]
+            status = ("\(number)未确认", "\(number) unanswered", "\(number) please come")
         default: status = current.isEmpty ? ("空闲", "Idle", "Idle") : ("正在办理", "Serving", "Now serving")
         }
         var item: [String: DisplayValue] = [

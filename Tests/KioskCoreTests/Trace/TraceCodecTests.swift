@@ -43,6 +43,7 @@ import Testing
         .rated(ticket: "A001", counter: "1", service: "B", score: 2, reason: "等候时间长"),
         .followUpClosed(ratedOn: BusinessDate(year: 2026, month: 2, day: 27), ticket: "A001", note: "已回访", audit: "supervisor"),
         .acknowledged(ticket: "A002"),
+        .escalated(ticket: "A002", counter: "1"),
     ]
 
     /// Exhaustive: a new event kind does not compile until it is given a sample here.
@@ -62,6 +63,7 @@ import Testing
         case .unparked: "unparked"
         case .cancelled: "cancelled"
         case .acknowledged: "acknowledged"
+        case .escalated: "escalated"
         case .reactivated: "reactivated"
         case .paused: "paused"
         case .resumed: "resumed"
@@ -77,7 +79,7 @@ import Testing
     }
 
     @Test func samplesCoverEveryKind() {
-        #expect(Set(Self.samples.map(Self.name)).count == 25)
+        #expect(Set(Self.samples.map(Self.name)).count == 26)
     }
 
     @Test(arguments: samples)

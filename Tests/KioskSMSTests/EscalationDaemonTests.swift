@@ -1,0 +1,64 @@
+import Foundation
+import KioskCore
+import KioskHTTPClient
+import KioskServer
+import KioskSMS
+import KioskStore
+import KioskTestSupport
+import Testing
+
+/// Escalation in the daemon, on a manual clock: an elderly citizen's unanswered call is set
+/// aside (the window lists it as awaiting, 未确认), the window calls the next one, the
+/// caretaker gets one more message, and called back and served it counts as a no-show avoided.
+@Suite("Escalation in the daemon", .serialized)
+struct EscalationDaemonTests {
+    @Test func anUnansweredElderIsSetAsideTheWindowGoesOnAndTheCaretakerIsTold() async throws {
+        var config = HallConfig.defaultHall
+        config.reply = ReplySettings(enabled: true, escalateAfterSeconds: 120)
+        let counter = config.counters[0]
+        let service = counter.services[0]
+        let tokens = AccessTokens.forTests(config)
+        let dataDirectory = NSTemporaryDirectory() + "kiosk-escalation-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
+        let clock = ManualClock(QueueEngine(config: config).calendar.instant(on: SMSFixture.date, at: ClockTime("09:00")!))
+        var options = KioskDaemon.Options.forSMSTests(config: config, dataDirectory: dataDirectory, clock: { clock.now })
+        options.tickInterval = .seconds(3600)
+        try await InProcessDaemon.with(options) { daemon in
+            let http = CurlHTTPTransport()
+            func send(_ method: HTTPMethod, _ path: String, token: String?, _ body: String? = nil) async throws -> HTTPResponse {
+                var headers = HTTPHeaders()
+                if let token { headers.add(name: "Authorization", value: "Bearer \(token)") }
+                if body != nil { headers.add(name: "Content-Type", value: "application/json") }
+                return try await http.send(HTTPRequest(method: method, url: daemon.base + path, headers: headers, body: body.map { Data($0.utf8) }))
+            }
+            let take = try await send(.post, "/v1/tickets", token: tokens.kiosk,
+                                      #"{"service":"\#(service)","priority":true,"phone":"13800138000","caretaker_phone":"13900139000"}"#)
+            let elder = try #require(JSONParser.parse(take.text).value["ticket"]?.stringValue)
+            let other = try await send(.post, "/v1/tickets", token: tokens.kiosk, #"{"service":"\#(service)"}"#)
+            let next = try #require(JSONParser.parse(other.text).value["ticket"]?.stringValue)
+            let windowToken = tokens.windows[counter.id]
+            #expect(try await send(.post, "/v1/windows/\(counter.id)/call", token: windowToken).status == 200)
+
+            clock.advance(by: 121)
+            try await daemon.hall.execute(.tick)
+            let window = try JSONParser.parse(try await send(.get, "/v1/windows/\(counter.id)", token: windowToken).text).value
+            #expect(window["awaiting"]?.arrayValue?.first?.stringValue == elder, "\(window)")
+            #expect(window["parked"]?.arrayValue?.first?.stringValue == elder)
+            #expect(window["current"] == .null)
+            let messages = try daemon.daemon.store.outboxMessages(date: SMSFixture.date, ticket: elder).filter { $0.trigger == .escalated }
+            #expect(messages.map(\.recipient) == [.caretaker] && messages.first?.phone?.digits == "13900139000")
+
+            // The window calls the next one; later the elder comes back and is served.
+            let call = try await send(.post, "/v1/windows/\(counter.id)/call", token: windowToken)
+            #expect(call.text.contains(next), "\(call.text)")
+            for action in ["start", "finish"] { _ = try await send(.post, "/v1/windows/\(counter.id)/\(action)", token: windowToken) }
+            let unpark = try await send(.post, "/v1/windows/\(counter.id)/unpark", token: windowToken, #"{"ticket":"\#(elder)"}"#)
+            #expect(unpark.status == 200, "\(unpark.text)")
+            for action in ["start", "finish"] { _ = try await send(.post, "/v1/windows/\(counter.id)/\(action)", token: windowToken) }
+            let kinds = try daemon.daemon.store.events(on: SMSFixture.date).map(\.event.kind)
+            #expect(kinds.contains(.escalated(ticket: elder, counter: counter.id)))
+            #expect(kinds.contains(.finished(ticket: elder, counter: counter.id)))
+            #expect(!kinds.contains { if case .noShow = $0 { true } else { false } })
+        }
+    }
+}
