@@ -58,6 +58,13 @@ public struct LocalHall: Sendable {
 
     /// `day`'s self-measured accuracy of the printed estimates, as the daemon reports it
     /// (`GET /v1/stats`), from the journal alone.
+    /// What SMS replies and escalation did on `day` (the daemon's `/v1/stats` figures).
+    public func replies(on day: BusinessDate) throws -> ReplyFigures {
+        var figures = ReplyFigures()
+        for item in try journal.events(on: day) { figures.fold(item.event) }
+        return figures
+    }
+
     public func accuracy(on day: BusinessDate) throws -> AccuracyLedger.Summary {
         AccuracyLedger(printed: try journal.printedEstimates(on: day), events: try journal.events(on: day).map(\.event)).summary()
     }

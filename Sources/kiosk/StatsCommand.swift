@@ -11,7 +11,8 @@ struct StatsCommand: AsyncParsableCommand {
         let stats: StatsAnswer
         if let local = try hall.readOnlyHall() {
             let now = try hall.now(in: local.engine.calendar)
-            stats = StatsAnswer(try local.accuracy(on: local.engine.calendar.businessDate(of: now)))
+            let day = local.engine.calendar.businessDate(of: now)
+            stats = StatsAnswer(try local.accuracy(on: day), replies: try local.replies(on: day))
         } else {
             stats = try await hall.client().send(DaemonClient.Call(method: .get, path: "/v1/stats", role: .display), as: StatsAnswer.self)
         }
@@ -20,5 +21,7 @@ struct StatsCommand: AsyncParsableCommand {
         print("MAE \(number(stats.maeMin)) min · bias \(number(stats.biasMin)) min · under-estimated >5 min: \(number(stats.under5Share)) · recent MAE \(number(stats.recentMAEMin)) min")
         let h = stats.headsUp
         print("heads-up (waits ≥ 15 min): \(h.scored) scored · on time \(number(h.onTimeShare)) · early \(number(h.earlyShare)) · late \(number(h.lateShare))")
+        let r = stats.replies
+        print("SMS replies: \(r.received) received · \(r.acknowledged) acknowledged · \(r.cancelled) cancelled · \(r.escalated) set aside unanswered · \(r.noShowsAvoided) no-shows avoided")
     }
 }

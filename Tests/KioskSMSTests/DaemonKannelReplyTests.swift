@@ -131,6 +131,10 @@ struct DaemonKannelReplyTests {
             let events = try daemon.daemon.store.events(on: SMSFixture.date).map(\.event.kind)
             #expect(events.filter { $0 == .acknowledged(ticket: elder) }.count == 1)
             #expect(events.filter { $0 == .cancelled(ticket: leaving) }.count == 1)
+            // Replies matched to a ticket are journaled and counted: 1, two others, 2.
+            let stats = try JSONParser.parse(try await send(.get, "/v1/stats", token: tokens.display).text).value
+            #expect(stats["replies"]?["received"]?.intValue == 4, "\(stats)")
+            #expect(stats["replies"]?["acknowledged"]?.intValue == 1 && stats["replies"]?["cancelled"]?.intValue == 1, "\(stats)")
         }
     }
 }

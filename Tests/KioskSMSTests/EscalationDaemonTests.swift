@@ -59,6 +59,10 @@ struct EscalationDaemonTests {
             #expect(kinds.contains(.escalated(ticket: elder, counter: counter.id)))
             #expect(kinds.contains(.finished(ticket: elder, counter: counter.id)))
             #expect(!kinds.contains { if case .noShow = $0 { true } else { false } })
+            // The day's figures: one set aside, served after all.
+            let stats = try JSONParser.parse(try await send(.get, "/v1/stats", token: tokens.display).text).value
+            #expect(stats["replies"]?["escalated"]?.intValue == 1, "\(stats)")
+            #expect(stats["replies"]?["no_shows_avoided"]?.intValue == 1, "\(stats)")
         }
     }
 }

@@ -3,7 +3,8 @@ import KioskCore
 extension StatsAnswer {
     /// The answer for a ledger's summary: the daemon's `GET /v1/stats` and `kiosk stats
     /// --data-dir` both say it this way. Two decimals; a figure with nothing behind it yet reads 0.
-    public init(_ summary: AccuracyLedger.Summary) {
+    /// `summary`'s figures, and today's replies (`replies`) when given.
+    public init(_ summary: AccuracyLedger.Summary, replies: ReplyFigures = ReplyFigures()) {
         func round2(_ x: Double) -> Double { x.isFinite ? (x * 100).rounded() / 100 : 0 }
         self.init(
             calledWithEstimate: summary.called, maeMin: round2(summary.maeMinutes), biasMin: round2(summary.biasMinutes),
@@ -11,6 +12,10 @@ extension StatsAnswer {
             headsUp: .init(
                 scored: summary.headsUpScored, onTimeShare: round2(summary.headsUpOnTime),
                 earlyShare: round2(summary.headsUpEarly), lateShare: round2(summary.headsUpLate)
+            ),
+            replies: Replies(
+                received: replies.received, acknowledged: replies.acknowledged, cancelled: replies.cancelled,
+                escalated: replies.escalated, noShowsAvoided: replies.noShowsAvoided
             )
         )
     }

@@ -8,14 +8,42 @@ public struct StatsAnswer: Codable, Sendable, Equatable {
     public var under5Share: Double
     public var recentMAEMin: Double
     public var headsUp: HeadsUp
+    /// Today's SMS replies and escalations (issue 22).
+    public var replies: Replies
 
-    public init(calledWithEstimate: Int, maeMin: Double, biasMin: Double, under5Share: Double, recentMAEMin: Double, headsUp: HeadsUp) {
+    public init(
+        calledWithEstimate: Int, maeMin: Double, biasMin: Double, under5Share: Double, recentMAEMin: Double, headsUp: HeadsUp,
+        replies: Replies = Replies()
+    ) {
         self.calledWithEstimate = calledWithEstimate
         self.maeMin = maeMin
         self.biasMin = biasMin
         self.under5Share = under5Share
         self.recentMAEMin = recentMAEMin
         self.headsUp = headsUp
+        self.replies = replies
+    }
+
+    /// Replies matched to a ticket, what they did, and the unanswered priority calls set aside
+    /// (and of those, how many were served after all).
+    public struct Replies: Codable, Sendable, Equatable {
+        public var received: Int
+        public var acknowledged: Int
+        public var cancelled: Int
+        public var escalated: Int
+        public var noShowsAvoided: Int
+
+        public init(received: Int = 0, acknowledged: Int = 0, cancelled: Int = 0, escalated: Int = 0, noShowsAvoided: Int = 0) {
+            self.received = received
+            self.acknowledged = acknowledged
+            self.cancelled = cancelled
+            self.escalated = escalated
+            self.noShowsAvoided = noShowsAvoided
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case received, acknowledged, cancelled, escalated, noShowsAvoided = "no_shows_avoided"
+        }
     }
 
     /// When each heads-up fell due against the call (waits of 15 minutes or more).
@@ -39,6 +67,6 @@ public struct StatsAnswer: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case calledWithEstimate = "called_with_estimate", maeMin = "mae_min", biasMin = "bias_min", under5Share = "under5_share"
-        case recentMAEMin = "recent_mae_min", headsUp = "heads_up"
+        case recentMAEMin = "recent_mae_min", headsUp = "heads_up", replies
     }
 }

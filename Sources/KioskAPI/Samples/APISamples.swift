@@ -108,6 +108,7 @@ public enum APISamples {
 
     static let stats = StatsAnswer(
         calledWithEstimate: 57, maeMin: 3.42, biasMin: -0.8, under5Share: 0.07, recentMAEMin: 2.9,
-        headsUp: .init(scored: 12, onTimeShare: 0.75, earlyShare: 0.17, lateShare: 0.08)
+        headsUp: .init(scored: 12, onTimeShare: 0.75, earlyShare: 0.17, lateShare: 0.08),
+        replies: .init(received: 9, acknowledged: 6, cancelled: 1, escalated: 2, noShowsAvoided: 1)
     )
 }

@@ -24,6 +24,9 @@ public enum Command: Sendable, Equatable {
     case unpark(counter: CounterID, ticket: TicketNumber)
     /// The citizen gave up a waiting or parked ticket.
     case cancel(ticket: TicketNumber)
+    /// A citizen's SMS reply about `ticket`: journaled, then acted on ("1" acknowledges unless it
+    /// was already, "2" withdraws, anything else changes nothing).
+    case reply(ticket: TicketNumber, answer: CitizenReply)
     /// The citizen answered "1" by SMS: they have seen the message and are on their way.
     case acknowledge(ticket: TicketNumber)
     /// The citizen answered "2" by SMS: they give up the ticket, even while it is called

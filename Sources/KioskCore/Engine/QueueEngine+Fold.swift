@@ -74,6 +74,8 @@ extension QueueEngine {
             // Withdrawn by SMS while called: the window is free again.
             if let counter = state.tickets[number]?.state.counter { release(counter, holding: number, in: &state) }
             state.tickets[number]?.state = .cancelled(at: at)
+        case .replied:
+            break   // what it did follows as its own events
         case let .acknowledged(number):
             state.tickets[number]?.acknowledged = true
         case let .escalated(number, counter):

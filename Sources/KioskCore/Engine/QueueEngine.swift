@@ -71,6 +71,8 @@ public struct QueueEngine: Sendable {
             return [try unpark(counter: counter, ticket: ticket, in: state)]
         case let .cancel(ticket):
             return [try cancel(ticket: ticket, in: state)]
+        case let .reply(ticket, answer):
+            return try reply(ticket: ticket, answer: answer, in: state)
         case let .acknowledge(ticket):
             return [try acknowledge(ticket: ticket, in: state)]
         case let .withdraw(ticket):

@@ -40,6 +40,9 @@ public struct HallEvent: Sendable, Equatable {
         /// A parked ticket called back to the window that held it.
         case unparked(ticket: TicketNumber, counter: CounterID)
         case cancelled(ticket: TicketNumber)
+        /// The citizen (or their caretaker) answered by SMS (no text kept, only how it was read);
+        /// what it does follows in the same command (`acknowledged`, `cancelled`).
+        case replied(ticket: TicketNumber, answer: CitizenReply)
         /// The citizen (or their caretaker) answered a message with `1`: on their way.
         case acknowledged(ticket: TicketNumber)
         /// A priority ticket's call went unanswered for `reply.escalate_after_s`: set aside at
@@ -69,7 +72,7 @@ public struct HallEvent: Sendable, Equatable {
         switch kind {
         case let .issued(t, _, _, _, _), let .called(t, _, _), let .recalled(t, _, _), let .noShow(t, _, _),
              let .started(t, _), let .finished(t, _), let .transferred(t, _, _, _), let .parked(t, _),
-             let .unparked(t, _), let .cancelled(t), let .acknowledged(t), let .escalated(t, _), let .reactivated(t, _), let .rated(t, _, _, _, _):
+             let .unparked(t, _), let .cancelled(t), let .replied(t, _), let .acknowledged(t), let .escalated(t, _), let .reactivated(t, _), let .rated(t, _, _, _, _):
             return t
         default:
             return nil

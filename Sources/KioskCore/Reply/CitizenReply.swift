@@ -1,8 +1,8 @@
 /// What a citizen's SMS reply says, read leniently: phones type full-width digits, add spaces
 /// or a full stop, and some answer "确认" or "取消" in words.
-public enum CitizenReply: Sendable, Equatable {
+public enum CitizenReply: String, Sendable, Equatable {
     /// "1": on my way.
-    case acknowledge
+    case acknowledge = "ack"
     /// "2": I give up the ticket.
     case cancel
     /// Anything else: the citizen gets one help message.

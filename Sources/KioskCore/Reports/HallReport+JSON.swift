@@ -37,6 +37,7 @@ extension HallReport {
             "sms": .object(sms.sorted { $0.key < $1.key }.map { trigger, states in
                 (key: trigger, value: .object(states.sorted { $0.key < $1.key }.map { (key: $0.key, value: .int($0.value)) }))
             }),
+            "replies": replies.jsonValue,
             "ratings": [
                 "counts": .object((1...5).map { (key: "\($0)", value: .int(ratings.counts[$0] ?? 0)) }),
                 "total": .int(ratings.total), "mean": .optional(ratings.mean), "satisfied_share": .optional(ratings.satisfiedShare),

@@ -48,6 +48,9 @@ extension HallReport {
             out.append("  差评 \(f.id) \(f.rating.service) @\(f.rating.counter) \(f.rating.score)分 \(f.rating.reason ?? "") · due \(f.due) · \(f.isClosed ? "closed: \(f.note ?? "")" : "OPEN")")
         }
         out.append("estimates: MAE \(JSONValue.format(estimates.maeMinutes)) min · under-estimated >5 min \(Self.percent(estimates.under5)) · heads-up on time \(Self.percent(estimates.headsUpOnTime)) · late \(Self.percent(estimates.headsUpLate))")
+        if replies != ReplyFigures() {
+            out.append("短信回复 replies \(replies.received): 确认 acknowledged \(replies.acknowledged) · 取消 cancelled \(replies.cancelled) · 未确认暂留 set aside \(replies.escalated) · 免于过号 no-shows avoided \(replies.noShowsAvoided)")
+        }
         if !sms.isEmpty {
             out.append("SMS: " + sms.sorted { $0.key < $1.key }.map { trigger, states in
                 "\(trigger) " + states.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "/")

@@ -17,6 +17,8 @@ public struct HallReport: Sendable, Equatable {
     /// SMS outcomes: trigger → state → messages.
     public var sms: [String: [String: Int]]
     public var ratings: Ratings
+    /// Citizens' SMS replies and escalations.
+    public var replies = ReplyFigures()
     /// The newest day's window timelines.
     public var timelineDate: BusinessDate?
     public var timeline: [(window: CounterID, segments: [WindowSegment])]

@@ -50,7 +50,7 @@ extension ReportBuilder {
             followUps?.followUp(rating.followUpID)
                 ?? FollowUp(rating: rating, due: WorkingDays(holidays: config.holidays).adding(FollowUp.workingDaysAllowed, after: rating.date))
         }
-        return HallReport(
+        var report = HallReport(
             hallName: config.name, from: from, to: to, days: days, hall: HallReport.Figures(hall),
             services: serviceRows, windows: windowRows, halfHours: halves, hours: hourRows,
             estimates: AccuracyLedger.Summary(accuracyOutcomes, recent: []), sms: sms,
@@ -59,5 +59,7 @@ extension ReportBuilder {
             timeline: windowIDs.compactMap { id in timeline[id].map { (window: id, segments: $0) } },
             targetWaitMinutes: config.targets.defaultMinutes
         )
+        report.replies = replies
+        return report
     }
 }

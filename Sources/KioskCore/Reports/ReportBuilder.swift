@@ -23,6 +23,7 @@ public struct ReportBuilder: Sendable {
     /// By hour of issue: the waits of the tickets that arrived in it.
     var hours: [Int: ReportFigures] = [:]
     var ratings: [Rating] = []
+    var replies = ReplyFigures()
     var accuracyOutcomes: [AccuracyLedger.Outcome] = []
     var days: [BusinessDate] = []
     /// The newest day's window timelines, seconds of day.
@@ -71,6 +72,7 @@ public struct ReportBuilder: Sendable {
     public mutating func fold(_ event: HallEvent) {
         guard let day else { return }
         accountWindows(until: event.at)
+        replies.fold(event)
         let kind = event.kind
         let at = event.at
         switch kind {

@@ -29,6 +29,7 @@ public enum EventText {
         case let .parked(ticket, counter): text = "挂起 \(ticket) @ \(window(counter))"
         case let .unparked(ticket, counter): text = "请 \(ticket) 号回到 \(window(counter)) 办理"
         case let .cancelled(ticket): text = "取消 \(ticket)"
+        case let .replied(ticket, answer): text = "\(ticket) 短信回复 SMS reply: \(answer.rawValue)"
         case let .acknowledged(ticket): text = "\(ticket) 短信确认前往 · acknowledged by SMS"
         case let .escalated(ticket, counter): text = "\(ticket) 未确认,暂置一旁等候本人 @ \(window(counter)) · unanswered, set aside"
         case let .reactivated(ticket, audit): text = "恢复 \(ticket) 排队 (由 \(audit))"

@@ -59,6 +59,7 @@ public struct TraceCodec: Sendable {
         case let .parked(ticket, counter): ev("park"); add("ticket", .string(ticket)); add("counter", .string(counter))
         case let .unparked(ticket, counter): ev("unpark"); add("ticket", .string(ticket)); add("counter", .string(counter))
         case let .cancelled(ticket): ev("cancel"); add("ticket", .string(ticket))
+        case let .replied(ticket, answer): ev("reply"); add("ticket", .string(ticket)); add("answer", .string(answer.rawValue))
         case let .acknowledged(ticket): ev("ack"); add("ticket", .string(ticket))
         case let .escalated(ticket, counter): ev("escalate"); add("ticket", .string(ticket)); add("counter", .string(counter))
         case let .reactivated(ticket, audit): ev("reactivate"); add("ticket", .string(ticket)); add("audit", .string(audit))
@@ -129,6 +130,9 @@ public struct TraceCodec: Sendable {
         case "park": kind = .parked(ticket: try string("ticket"), counter: try string("counter"))
         case "unpark": kind = .unparked(ticket: try string("ticket"), counter: try string("counter"))
         case "cancel": kind = .cancelled(ticket: try string("ticket"))
+        case "reply":
+            guard let answer = CitizenReply(rawValue: try string("answer")) else { throw DecodingError(message: "reply: bad answer") }
+            kind = .replied(ticket: try string("ticket"), answer: answer)
         case "ack": kind = .acknowledged(ticket: try string("ticket"))
         case "escalate": kind = .escalated(ticket: try string("ticket"), counter: try string("counter"))
         case "reactivate": kind = .reactivated(ticket: try string("ticket"), audit: try string("audit"))

@@ -68,9 +68,9 @@ struct HallViews {
         )
     }
 
-    /// Today's self-measured accuracy.
-    func stats(_ summary: AccuracyLedger.Summary) -> StatsAnswer {
-        StatsAnswer(summary)
+    /// Today's self-measured accuracy, and what SMS replies and escalation did.
+    func stats(_ summary: AccuracyLedger.Summary, replies: ReplyFigures) -> StatsAnswer {
+        StatsAnswer(summary, replies: replies)
     }
 
     /// `sms`: the state of the current ticket's your-turn message, when it has one.

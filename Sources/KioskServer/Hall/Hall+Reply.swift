@@ -15,12 +15,18 @@ extension Hall {
               let match = ReplyMatch.find(phone, contacts: contacts.values, in: state)
         else { return .unknownNumber }
         let number = match.ticket
-        switch CitizenReply(text) {
+        let answer = CitizenReply(text)
+        let events: [HallEvent]
+        do {
+            events = try await execute(.reply(ticket: number, answer: answer)).events
+        } catch let refusal as QueueError {
+            return .tooLate(number, refusal)
+        }
+        switch answer {
         case .acknowledge:
-            if state.tickets[number]?.acknowledged == true { return .alreadyAcknowledged(number) }
-            return try await act(.acknowledge(ticket: number), number, done: .acknowledged(number))
+            return events.contains { $0.kind == .acknowledged(ticket: number) } ? .acknowledged(number) : .alreadyAcknowledged(number)
         case .cancel:
-            return try await act(.withdraw(ticket: number), number, done: .cancelled(number))
+            return .cancelled(number)
         case .other:
             guard !helpSent.contains(number) else { return .helpAlreadySent(number) }
             guard let draft = triggers.replyHelp(ticket: number, to: phone, recipient: match.recipient, in: state, at: now) else {
@@ -34,15 +40,6 @@ extension Hall {
                 throw JournalUnavailable()
             }
             return .helpSent(number)
-        }
-    }
-
-    private func act(_ command: Command, _ number: TicketNumber, done: ReplyOutcome) async throws -> ReplyOutcome {
-        do {
-            try await execute(command)
-            return done
-        } catch let refusal as QueueError {
-            return .tooLate(number, refusal)
         }
     }
 }

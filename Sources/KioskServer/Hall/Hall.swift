@@ -31,6 +31,8 @@ public actor Hall {
     public private(set) var estimator: WaitEstimator
     /// Today's printed estimates against actual waits (rebuilt from the journal on restart).
     public private(set) var accuracy = AccuracyLedger()
+    /// Today's SMS replies and escalations (a fold over committed events, like `accuracy`).
+    public private(set) var replyFigures = ReplyFigures()
     /// The newest calls, newest first, for the hall screen.
     public private(set) var recentCalls: [RecentCall] = []
     /// The hall as of the last commit, for reads that never enter this actor.
@@ -125,6 +127,7 @@ public actor Hall {
         self.estimator = estimator
         // Today's accuracy so far: what was printed, then what happened.
         accuracy = AccuracyLedger(printed: try await journal.printedEstimates(on: today), events: stored.map(\.event))
+        for item in stored { replyFigures.fold(item.event) }
         committedSeq = try await journal.lastSeq()
         (writerWakeups, wakeWriter) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
         for event in stored.map(\.event) { Self.noteCall(event, in: &recentCalls) }
@@ -321,6 +324,9 @@ public actor Hall {
                     engine.fold(item.event, into: &committedState)
                     estimator.fold(item.event)
                     accuracy.fold(item.event)
+                    // Today's figures: a new business day starts them afresh.
+                    if case .dayStarted = item.event.kind { replyFigures = ReplyFigures() }
+                    replyFigures.fold(item.event)
                     metrics.record(item.event, in: state)
                     publish(.event(item))
                 }

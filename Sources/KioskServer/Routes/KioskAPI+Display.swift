@@ -62,7 +62,7 @@ extension KioskAPI {
         router.get("/v1/stats") { request, _ in
             try authorizeReader(request)
             let views = self.views
-            return JSONResponse.make(views.stats(await hall.accuracy.summary()))
+            return JSONResponse.make(views.stats(await hall.accuracy.summary(), replies: await hall.replyFigures))
         }
 
         router.get("/v1/export") { request, _ in

@@ -42,6 +42,7 @@ import Testing
         .serviceReopened(service: "B", audit: "李科长"),
         .rated(ticket: "A001", counter: "1", service: "B", score: 2, reason: "等候时间长"),
         .followUpClosed(ratedOn: BusinessDate(year: 2026, month: 2, day: 27), ticket: "A001", note: "已回访", audit: "supervisor"),
+        .replied(ticket: "A002", answer: .other),
         .acknowledged(ticket: "A002"),
         .escalated(ticket: "A002", counter: "1"),
     ]
@@ -62,6 +63,7 @@ import Testing
         case .parked: "parked"
         case .unparked: "unparked"
         case .cancelled: "cancelled"
+        case .replied: "replied"
         case .acknowledged: "acknowledged"
         case .escalated: "escalated"
         case .reactivated: "reactivated"
@@ -79,7 +81,7 @@ import Testing
     }
 
     @Test func samplesCoverEveryKind() {
-        #expect(Set(Self.samples.map(Self.name)).count == 26)
+        #expect(Set(Self.samples.map(Self.name)).count == 27)
     }
 
     @Test(arguments: samples)
