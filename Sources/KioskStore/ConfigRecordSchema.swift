@@ -9,7 +9,8 @@ enum ConfigRecordSchema {
                 seq INTEGER PRIMARY KEY AUTOINCREMENT,
                 business_date TEXT NOT NULL,
                 at_ms INTEGER NOT NULL,
-                -- The config as the trace's meta.config (HallConfig.jsonValue): no SMS secrets.
+                -- The config as the trace's meta.config (HallConfig.jsonValue); since limits and
+                -- sms are written, the whole config (jsonValue(withGateway: true)).
                 config TEXT NOT NULL
             );
             CREATE INDEX hall_config_by_date ON hall_config (business_date, seq);

@@ -15,7 +15,10 @@ extension SQLiteJournal {
     /// none is); returns whether it wrote a record.
     @discardableResult
     public func recordConfigIfChanged(_ config: HallConfig, at now: Date) throws -> Bool {
-        let text = config.jsonValue.serialized()
+        // The whole config (limits, the SMS gateway): a daemon or command working on the
+        // recorded hall must get the hall that was recorded, not one with default limits and
+        // no gateway. The journal is the hall's own (0600); exports leave the secrets out.
+        let text = config.jsonValue(withGateway: true).serialized()
         return try pool.write { db in
             let last = try String.fetchOne(db, sql: "SELECT config FROM hall_config ORDER BY seq DESC LIMIT 1")
             guard last != text else { return false }

@@ -1,7 +1,13 @@
 extension HallConfig {
     /// The config as JSON, in the file's own shape; also the trace's `meta.config`
-    /// (a superset of the keys the wait-eval tools read).
-    public var jsonValue: JSONValue {
+    /// (a superset of the keys the wait-eval tools read). Without the SMS gateway's address
+    /// and secrets: see `jsonValue(withGateway:)`.
+    public var jsonValue: JSONValue { jsonValue(withGateway: false) }
+
+    /// The whole config, every section (`limits`, `sms`): what the journal records, so the
+    /// config read back from it is the one that was applied. `withGateway: false` leaves out
+    /// the SMS gateway's address and secrets (exports, traces).
+    public func jsonValue(withGateway: Bool) -> JSONValue {
         func spans(_ list: [TimeSpan]) -> JSONValue {
             .array(list.map { [.string($0.start.description), .string($0.end.description)] })
         }
@@ -42,6 +48,8 @@ extension HallConfig {
                 ]
             }),
             "targets": targets.jsonValue,
+            "limits": limits.jsonValue,
+            "sms": sms.jsonValue(withGateway: withGateway),
         ]
         guard !holidays.isEmpty, case var .object(members) = value else { return value }
         members.append(("holidays", .array(holidays.map { .string($0.description) })))

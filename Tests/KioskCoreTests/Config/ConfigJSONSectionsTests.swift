@@ -1,0 +1,37 @@
+import Foundation
+import KioskCore
+import KioskTestSupport
+import Testing
+
+/// `HallConfig.jsonValue` writes every section: a config the journal records (and a restart
+/// reads back) keeps its limits and SMS settings; an export leaves the gateway's secrets out.
+struct ConfigJSONSectionsTests {
+    static var configured: HallConfig {
+        var config = TestHall.config
+        config.limits.kioskIssueBurst = 5
+        config.limits.streamBuffer = 512
+        config.sms.gateway = .kannel
+        config.sms.url = "http://127.0.0.1:13013/cgi-bin/sendsms"
+        config.sms.username = "kiosk"
+        config.sms.password = "s3cret-pass"
+        config.sms.signature = "【测试大厅】"
+        config.sms.templates[.recalled] = nil
+        config.sms.headsUpAhead = 5
+        return config
+    }
+
+    @Test func theWholeConfigSurvivesItsJSONWithLimitsAndSMS() throws {
+        let text = Self.configured.jsonValue(withGateway: true).serialized()
+        let back = try HallConfig.load(json: text)
+        #expect(back == Self.configured)
+        #expect(back.limits.kioskIssueBurst == 5 && back.sms.password == "s3cret-pass" && back.sms.templates[.recalled] == nil)
+    }
+
+    @Test func theExportedFormLeavesTheGatewayAndItsSecretsOut() throws {
+        let text = Self.configured.jsonValue.serialized()
+        #expect(!text.contains("s3cret-pass") && !text.contains("13013") && !text.contains("\"username\""))
+        let back = try HallConfig.load(json: text, lenient: true)
+        #expect(back.limits == Self.configured.limits)
+        #expect(back.sms.gateway == .log && back.sms.signature == "【测试大厅】" && back.sms.headsUpAhead == 5)
+    }
+}
