@@ -86,11 +86,11 @@ public struct KioskDaemon: Sendable {
         }
         writerLock = try DataDirectoryLock.acquire(directory: options.dataDirectory)
         logger = options.logger
-        let engine = QueueEngine(config: options.config)
-        let journal = try await LiveJournal.open(path: options.dataDirectory + "/journal.sqlite", calendar: engine.calendar)
+        let calendar = QueueEngine(config: options.config).calendar
+        let journal = try await LiveJournal.open(path: options.dataDirectory + "/journal.sqlite", calendar: calendar)
         store = journal.store
         let resumed = try ClockBehindJournal.resume(
-            options.clock, journal: journal.store, calendar: engine.calendar, continuing: options.continueFromJournal,
+            options.clock, journal: journal.store, calendar: calendar, continuing: options.continueFromJournal,
             sameDayOnly: options.watchedWallClock != nil, logger: options.logger
         )
         var clockTrust: ClockTrust?
@@ -100,10 +100,19 @@ public struct KioskDaemon: Sendable {
             clockTrust = trust
             clock = { trust.watch.clock.now() }
         }
-        // The journal says which hall wrote it: a changed config is recorded as in force from now.
-        if try await journal.recordConfigIfChanged(options.config, at: clock()) {
-            options.logger.info("hall config recorded in the journal", metadata: ["hall": "\(options.config.name)"])
+        // The journal says which hall wrote it: a changed file is recorded as in force from
+        // now; an unchanged one leaves a live change (`PUT /v1/config`) in force.
+        let start = try await journal.configAtStart(file: options.config, at: clock())
+        let config = start.config
+        if start.recordedFile {
+            options.logger.info("hall config recorded in the journal", metadata: ["hall": "\(config.name)"])
         }
+        if let kept = start.keptLive {
+            options.logger.notice("running on the hall config applied live (the --config file is unchanged since the last start)", metadata: [
+                "config.applied_at": "\(kept.at)", "hall": "\(config.name)",
+            ])
+        }
+        let engine = QueueEngine(config: config)
         metrics = ServerMetrics()
         let registry = metrics.registry
         smsTally = OutboxWorker.Tally { outcome in
@@ -115,12 +124,16 @@ public struct KioskDaemon: Sendable {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: ErrorMiddleware(metrics: metrics, logger: options.logger))
         let tokenStore = TokenStore(options.tokens, path: options.tokenFile)
+        let added = try tokenStore.addWindows(of: config)
+        if !added.isEmpty {
+            options.logger.notice("new windows got tokens", metadata: ["windows": "\(added.joined(separator: ","))"])
+        }
         KioskAPI(
-            hall: hall, tokens: tokenStore, kioskGuard: KioskRoleGuard(limits: options.config.limits), metrics: metrics,
+            hall: hall, tokens: tokenStore, kioskGuard: KioskRoleGuard(limits: config.limits), metrics: metrics,
             logger: options.logger, reportSigner: reportSigner,
             replyKey: try ReplyKey.loadOrCreate(dataDirectory: options.dataDirectory)
         ).register(on: router)
-        let sms = options.config.sms
+        let sms = config.sms
         let callback = CallbackAddress(sms.callbackURL, signer: reportSigner)
         let gateway = SMSGateways.make(
             sms, transport: CurlHTTPTransport(configuration: .init(maximumConcurrentRequests: sms.concurrency)),
@@ -144,7 +157,7 @@ public struct KioskDaemon: Sendable {
         let host = options.host == "0.0.0.0" || options.host == "::" ? "127.0.0.1" : options.host
         let userOnReady = options.onReady
         let systemd = options.systemd
-        let hallName = options.config.name
+        let hallName = config.name
         let onReady: @Sendable (Int) async -> Void = { port in
             callback.setIfUnset("http://\(host):\(port)")
             // The journal was folded in Hall.init, before the server could listen.
@@ -154,7 +167,7 @@ public struct KioskDaemon: Sendable {
         // The edges: a request's headers (and a kept-alive connection's next request) within
         // the read timeout (Hummingbird's idle timeout), its body within it too, at most the
         // connection cap open at once (a 503 beyond).
-        let limits = options.config.limits
+        let limits = config.limits
         let readTimeout = TimeAmount.milliseconds(Int64(limits.readTimeoutSeconds * 1000))
         let gauge = ConnectionGauge(cap: FileDescriptorLimit.connectionsAllowed(cap: limits.maxConnections))
         if gauge.cap < limits.maxConnections {

@@ -29,6 +29,13 @@ public protocol Journal: Sendable {
     /// The hall config in force on `date`, as the journal recorded it (nil: none recorded).
     func config(inForceOn date: BusinessDate) async throws -> SQLiteJournal.ConfigRecord?
 
+    /// The configs the `configChanged` events with `versions` name, and the one in force
+    /// before the first of them: what a replay of a day with live changes needs.
+    func configTimeline(versions: [Int64]) async throws -> ConfigTimeline
+
+    /// The newest config record's version (its `hall_config` seq), 0 when none.
+    func lastConfigVersion() async throws -> Int64
+
     /// Rows that could not be read (quarantined): the journal is degraded when this is not 0.
     var unreadableRowCount: Int { get }
 
@@ -129,11 +136,14 @@ public struct JournalBatch: Sendable {
     public var printed: [PrintedEstimate]
     /// The `Idempotency-Key`s of the issues among the events.
     public var issueKeys: [IssueKeyRecord]
+    /// Configs applied live, each named by a `configChanged` event among the events.
+    public var configs: [AppliedConfig]
 
     public init(
         events: [HallEvent], contacts: [TicketContact] = [], outbox: [OutboxDraft] = [], printed: [PrintedEstimate] = [],
-        issueKeys: [IssueKeyRecord] = []
+        issueKeys: [IssueKeyRecord] = [], configs: [AppliedConfig] = []
     ) {
+        self.configs = configs
         self.events = events
         self.contacts = contacts
         self.outbox = outbox
@@ -152,5 +162,36 @@ public struct StoredEvent: Sendable, Equatable {
         self.seq = seq
         self.date = date
         self.event = event
+    }
+}
+
+/// A config applied live: recorded as `hall_config` row `version` in the same transaction as
+/// the `configChanged` event that names it.
+public struct AppliedConfig: Sendable {
+    public var version: Int64
+    public var at: Date
+    public var config: HallConfig
+
+    public init(version: Int64, at: Date, config: HallConfig) {
+        self.version = version
+        self.at = at
+        self.config = config
+    }
+}
+
+/// The configs a day's replay switches between (`QueueEngine.replay(_:configs:)`).
+public struct ConfigTimeline: Sendable {
+    /// The config in force before the first of the asked versions (nil: none recorded).
+    public var initial: HallConfig?
+    public var versions: [Int64: HallConfig]
+
+    public init(initial: HallConfig?, versions: [Int64: HallConfig]) {
+        self.initial = initial
+        self.versions = versions
+    }
+
+    /// The `configChanged` versions among `events`.
+    public static func versions(in events: [HallEvent]) -> [Int64] {
+        events.compactMap { if case let .configChanged(version, _) = $0.kind { return version } else { return nil } }
     }
 }

@@ -43,6 +43,7 @@ enum JournalSchema {
         migrator.registerMigration("idempotency keys of ticket issues", migrate: IssueKeySchema.migrate)
         migrator.registerMigration("v4: sms outbox once per window", migrate: OutboxSchema.v4)
         migrator.registerMigration("v5: hall configs in force", migrate: ConfigRecordSchema.v5)
+        migrator.registerMigration("v6: where each hall config came from", migrate: ConfigRecordSchema.v6)
         return migrator
     }
 }

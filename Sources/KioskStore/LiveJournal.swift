@@ -36,7 +36,8 @@ public struct LiveJournal: Journal {
 
     public func commit(_ batch: JournalBatch) async throws -> [Int64] {
         try await store.appendAsync(
-            batch.events, contacts: batch.contacts, outbox: batch.outbox, printed: batch.printed, issueKeys: batch.issueKeys
+            batch.events, contacts: batch.contacts, outbox: batch.outbox, printed: batch.printed, issueKeys: batch.issueKeys,
+            configs: batch.configs
         )
     }
 
@@ -124,6 +125,19 @@ public struct LiveJournal: Journal {
 
     public func config(inForceOn date: BusinessDate) async throws -> SQLiteJournal.ConfigRecord? {
         try await offPool { try $0.config(inForceOn: date) }
+    }
+
+    public func configTimeline(versions: [Int64]) async throws -> ConfigTimeline {
+        try await offPool { try $0.configTimeline(versions: versions) }
+    }
+
+    public func lastConfigVersion() async throws -> Int64 {
+        try await offPool { try $0.lastConfigVersion() }
+    }
+
+    /// The config the daemon starts on (see `SQLiteJournal.configAtStart`).
+    public func configAtStart(file: HallConfig, at now: Date) async throws -> SQLiteJournal.StartConfig {
+        try await offPool { try $0.configAtStart(file: file, at: now) }
     }
 
     /// Records `config` as in force from `now` when it differs from the last recorded one.

@@ -77,7 +77,7 @@ public final class SQLiteJournal: Sendable {
     /// issue (`printed`) commit in the same transaction.
     public func appendAsync(
         _ events: [HallEvent], contacts: [TicketContact], outbox: [OutboxDraft] = [], printed: [PrintedEstimate] = [],
-        issueKeys: [IssueKeyRecord] = []
+        issueKeys: [IssueKeyRecord] = [], configs: [AppliedConfig] = []
     ) async throws -> [Int64] {
         let (seqs, messages) = try await pool.writeWithoutTransaction { db in
             var seqs: [Int64] = []
@@ -87,6 +87,7 @@ public final class SQLiteJournal: Sendable {
                 messages = try Self.insertOutbox(outbox, in: db)
                 try Self.insertPrinted(printed, calendar: self.calendar, in: db)
                 try Self.insertIssueKeys(issueKeys, in: db)
+                try self.insertApplied(configs, in: db)
                 return .commit
             }
             return (seqs, messages)

@@ -14,6 +14,8 @@ public final class FakeJournal: Journal {
         var printed: [String: PrintedEstimate] = [:]
         var outbox: [OutboxMessage] = []
         var issueKeys: [IssueKeyRecord] = []
+        /// Configs applied live, by version.
+        var configs: [Int64: HallConfig] = [:]
     }
 
     private let contents = Mutex(Contents())
@@ -46,6 +48,7 @@ public final class FakeJournal: Journal {
                 c.contacts[key(calendar.businessDate(of: anchor.at), contact.ticket)] = contact
             }
             c.issueKeys += batch.issueKeys
+            for applied in batch.configs { c.configs[applied.version] = applied.config }
             for estimate in batch.printed {
                 c.printed[key(calendar.businessDate(of: estimate.issuedAt), estimate.ticket)] = estimate
             }
@@ -234,6 +237,17 @@ public final class FakeJournal: Journal {
             m.reason = "held"
             m.updatedAt = now
         }
+    }
+
+    public func configTimeline(versions: [Int64]) async throws -> ConfigTimeline {
+        let configs = contents.withLock { $0.configs }
+        let first = versions.min() ?? 0
+        let before = configs.keys.filter { $0 < first }.max().flatMap { configs[$0] }
+        return ConfigTimeline(initial: before, versions: configs.filter { versions.contains($0.key) })
+    }
+
+    public func lastConfigVersion() async throws -> Int64 {
+        contents.withLock { $0.configs.keys.max() ?? 0 }
     }
 
     public func markRetry(_ id: Int64, next: Date, status: Int?, answer: String, now: Date) async throws {

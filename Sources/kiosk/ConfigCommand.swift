@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
+import KioskAPI
 import KioskCore
 
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "config", abstract: "Check a hall config, or print the embedded default.",
-        subcommands: [Check.self, ShowDefault.self]
+        commandName: "config", abstract: "Check a hall config, apply it to the running daemon, or print the embedded default.",
+        subcommands: [Check.self, Apply.self, ShowDefault.self]
     )
 
     struct Check: ParsableCommand {
@@ -36,6 +37,55 @@ struct ConfigCommand: ParsableCommand {
                 if let summary = check.summary { printLine(summary) } else { failed = true }
             }
             if failed { throw ExitCode(1) }
+        }
+    }
+
+    struct Apply: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Put a hall config in force in the running daemon, without a restart (admin); print what changed.",
+            discussion: """
+                The file is checked as `kiosk config check` checks it (errors: exit 1, nothing sent), then sent to the daemon \
+                (PUT /v1/config), which checks it again and journals it as a config event: screens, ticket machines and window \
+                terminals show the change at once, new windows get tokens. Refused (exit 3) while it would remove a service \
+                somebody is still waiting for or a window with a ticket, or change hall.time_zone, limits or the SMS gateway \
+                (those need a restart). Keep the file the daemon's --config names in step: a restart keeps the applied config \
+                only while that file is unchanged since the last start.
+                """
+        )
+        @Argument(help: "The new hall config (JSON).") var file: String
+        @Option(name: .long, help: "The daemon to talk to.") var server: String = "http://127.0.0.1:8080"
+        @Option(name: .long, help: "Bearer token (default: the admin token from --token-file).") var token: String?
+        @Option(name: [.customLong("token-file"), .customLong("tokens")], help: "Token file holding the admin token: the daemon's tokens.json or an admin device file.")
+        var tokens: String = "./var/tokens.json"
+
+        func run() async throws {
+            let text: String
+            do {
+                text = try String(contentsOfFile: file, encoding: .utf8)
+            } catch {
+                printError("\(file): cannot read: \(error.localizedDescription)")
+                throw ExitCode(1)
+            }
+            // `config check`'s own check first: its lines name the file, and nothing is sent on an error.
+            let check = ConfigCheck(name: file, json: text)
+            for problem in check.problems { printError(problem) }
+            if check.failed {
+                printError("\(file): not applied")
+                throw ExitCode(1)
+            }
+            let client = DaemonClient(server: server, token: token, tokenFile: tokens)
+            let answer = try await client.send(
+                DaemonClient.Call(method: .put, path: "/v1/config", rawBody: Data(text.utf8), role: .admin), as: ConfigChangeAnswer.self
+            )
+            guard answer.changed, let version = answer.version else {
+                printLine("no change: the hall already runs on \(file)")
+                return
+            }
+            printLine("applied \(file) as hall config version \(version):")
+            for line in answer.changes { printLine("  \(line)") }
+            for window in answer.newWindows {
+                printLine("window \(window) has a token now: kiosk tokens issue --window \(window) -o window\(window).token (on the daemon's machine)")
+            }
         }
     }
 

@@ -17,13 +17,17 @@ struct DaemonClient {
         var method: HTTPMethod = .post
         var path: String
         var body: CommandBody? = nil
+        /// A body sent as it is (a hall config file), instead of `body`.
+        var rawBody: Data? = nil
         var role: Role
     }
 
     /// Sends `call`; returns the 2xx answer as `Answer`. A refusal prints `refused [code]: …`
     /// and exits 3; an unreachable daemon exits 4.
     func send<Answer: Decodable & Sendable>(_ call: Call, as answer: Answer.Type) async throws -> Answer {
-        try await exchange(call) { client, bearer in await client.send(call.method, call.path, body: call.body, token: bearer, as: Answer.self) }
+        try await exchange(call) { client, bearer in
+            await client.send(call.method, call.path, body: call.body, rawBody: call.rawBody, token: bearer, as: Answer.self)
+        }
     }
 
     /// A `GET` whose answer is text (`/v1/export`'s trace), with the same exits as `send`.

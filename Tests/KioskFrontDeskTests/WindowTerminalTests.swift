@@ -135,7 +135,7 @@ import Testing
         var terminal = WindowTerminal(window: "2", refreshInterval: 2)
         #expect(terminal.begin(at: now) == [.refresh, .loadServices])
         #expect(terminal.handle(.tick, at: now.addingTimeInterval(1)) == [])
-        #expect(terminal.handle(.tick, at: now.addingTimeInterval(2)) == [.refresh])
+        #expect(terminal.handle(.tick, at: now.addingTimeInterval(2)) == [.refresh, .loadServices], "services too: a live config change renames them")
         _ = terminal.handle(.key(.enter), at: now)
         #expect(terminal.handle(.tick, at: now.addingTimeInterval(10)) == [])
     }

@@ -3,8 +3,8 @@
 public struct ErrorAnswer: Codable, Sendable, Equatable {
     public var error: Detail
 
-    public init(code: String, message: String) {
-        error = Detail(code: code, message: message)
+    public init(code: String, message: String, diagnostics: [String]? = nil) {
+        error = Detail(code: code, message: message, diagnostics: diagnostics)
     }
 
     public struct Detail: Codable, Sendable, Equatable {
@@ -12,10 +12,13 @@ public struct ErrorAnswer: Codable, Sendable, Equatable {
         public var code: String
         /// Chinese first, then English.
         public var message: String
+        /// Every problem found, `config:LINE: message` (a refused hall config only).
+        public var diagnostics: [String]?
 
-        public init(code: String, message: String) {
+        public init(code: String, message: String, diagnostics: [String]? = nil) {
             self.code = code
             self.message = message
+            self.diagnostics = diagnostics
         }
     }
 }

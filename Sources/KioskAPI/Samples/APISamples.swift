@@ -54,6 +54,7 @@ public enum APISamples {
         try add("post", "/v1/windows/{id}/pause", "request", "pause", CommandBody.pause(PauseRequest()))
         try add("post", "/v1/windows/{id}/cover", "request", "cover", CommandBody.cover(CoverRequest(covered: "5")))
         try add("post", "/v1/windows/{id}/uncover", "request", "uncover all", CommandBody.cover(CoverRequest(covered: nil)))
+        try configSamples { method, path, status, name, value in try add(method, path, status, name, value) }
         try reportSamples { method, path, status, name, value in try add(method, path, status, name, value) }
         return samples
     }

@@ -51,5 +51,10 @@ public enum Command: Sendable, Equatable {
     /// open is the follow-up book's to say (it spans days); the engine only records it.
     case closeFollowUp(ratedOn: BusinessDate, ticket: TicketNumber, note: String, by: String)
     /// Nothing but the passage of time: sessions, recalls, no-shows, pause returns.
+    /// A new hall config takes effect now (admin, `PUT /v1/config`), recorded as `version`:
+    /// refused (`QueueError.configChangeRefused`) while it would drop a service somebody is
+    /// still in, a window holding a ticket, or change what is read only at start. The owner of
+    /// the state swaps its engine for the new config's once decided (`adopting`).
+    case changeConfig(HallConfig, version: Int64, by: String)
     case tick
 }

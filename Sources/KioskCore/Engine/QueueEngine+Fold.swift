@@ -104,6 +104,8 @@ extension QueueEngine {
             state.tickets[number]?.rating = score
         case .followUpClosed:
             break   // about an earlier day: the follow-up book folds it, the queue does not
+        case .configChanged:
+            break   // the new config's engine adopts the state (`adopting`), not this one
         }
     }
 

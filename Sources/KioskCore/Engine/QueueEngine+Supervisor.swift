@@ -28,6 +28,8 @@ extension QueueEngine {
         guard now.timeIntervalSince(at) <= Double(config.noShowReactivationMinutes) * 60 else {
             throw .reactivationWindowPassed(ticket: number, minutes: config.noShowReactivationMinutes)
         }
+        // Its service may have been removed since (a live config change): no window would call it.
+        guard config.service(ticket.service) != nil else { throw .unknownService(ticket.service) }
         return .reactivated(ticket: number, audit: by)
     }
 

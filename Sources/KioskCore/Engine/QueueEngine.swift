@@ -99,6 +99,9 @@ public struct QueueEngine: Sendable {
             return [try rate(counter: counter, score: score, reason: reason, in: state, at: now)]
         case let .closeFollowUp(ratedOn, ticket, note, by):
             return [.followUpClosed(ratedOn: ratedOn, ticket: ticket, note: note, audit: by)]
+        case let .changeConfig(config, version, by):
+            if let refusal = liveChangeRefusal(to: config, in: state) { throw .configChangeRefused(refusal) }
+            return [.configChanged(version: version, audit: by)]
         case .tick:
             return []
         }

@@ -42,6 +42,8 @@ public enum QueueError: Error, Sendable, Equatable {
     case alreadyRated(TicketNumber)
     /// A score outside 1…5.
     case invalidScore(Int)
+    /// A new hall config that cannot take effect while the hall runs as it does now.
+    case configChangeRefused(ConfigChangeRefusal)
 
     /// A stable machine-readable code for APIs and scripts.
     public var code: String {
@@ -75,6 +77,7 @@ public enum QueueError: Error, Sendable, Equatable {
         case .nothingToRate: return "nothing_to_rate"
         case .alreadyRated: return "already_rated"
         case .invalidScore: return "invalid_score"
+        case let .configChangeRefused(refusal): return refusal.code
         }
     }
 
@@ -112,6 +115,7 @@ public enum QueueError: Error, Sendable, Equatable {
         case let .nothingToRate(c): return "窗口\(c)最近10分钟内没有办结的业务可评价 Window \(c) finished nothing in the last 10 minutes to rate"
         case let .alreadyRated(t): return "\(t)已评价 \(t) has already been rated"
         case let .invalidScore(s): return "评分必须是1到5 The score must be 1–5, found \(s)"
+        case let .configChangeRefused(refusal): return refusal.message
         }
     }
 }

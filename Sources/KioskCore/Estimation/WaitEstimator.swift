@@ -17,7 +17,7 @@ import Foundation
 /// Pure: no clock, no I/O. Time comes in as `now`; randomness is a generator seeded from the
 /// state, so the same state at the same instant always gives the same estimate.
 public struct WaitEstimator: Sendable {
-    public let config: HallConfig
+    public private(set) var config: HallConfig
     public let calendar: HallCalendar
     public var options: Options
     public private(set) var statistics = WaitStatistics()
@@ -36,6 +36,12 @@ public struct WaitEstimator: Sendable {
         self.config = config
         self.options = options
         self.calendar = QueueEngine(config: config).calendar
+    }
+
+    /// Projects with `config` from now on (a live config change: windows, services, the call
+    /// rule); what was learned stays. The time zone is the same (a change of it needs a restart).
+    public mutating func adopt(_ config: HallConfig) {
+        self.config = config
     }
 
     /// Tuning knobs. The defaults are reasoned from the queue's mechanics, not fitted per hall.

@@ -65,6 +65,11 @@ public struct HallEvent: Sendable, Equatable {
         /// A supervisor closed the follow-up of a 差评 given on `ratedOn` for `ticket` (an earlier
         /// day's number, so not `ticket` of this event's own day).
         case followUpClosed(ratedOn: BusinessDate, ticket: TicketNumber, note: String, audit: String)
+        /// A new hall config took effect without a restart (`PUT /v1/config`): from this event
+        /// on, the hall runs on the config the journal recorded as `version` (its `hall_config`
+        /// row). The fold changes nothing itself: whoever folds swaps the engine for that
+        /// config and lets it adopt the state (`QueueEngine.adopting`, `HallReplay`).
+        case configChanged(version: Int64, audit: String)
     }
 
     /// The ticket the event is about, if any.

@@ -44,6 +44,7 @@ public enum EventText {
         case let .serviceReopened(code, audit): text = "\(service(code)) 恢复取号 (由 \(audit))"
         case let .rated(ticket, counter, _, score, _): text = "评价 \(ticket) @ \(window(counter)): \(score)分 \(RatingScale.label(score))"
         case let .followUpClosed(ratedOn, ticket, _, audit): text = "差评整改完成 \(ratedOn) \(ticket) (由 \(audit))"
+        case let .configChanged(version, audit): text = "大厅配置已更新 hall config changed (第\(version)版, 由 \(audit))"
         }
         return "\(time)  \(text)"
     }

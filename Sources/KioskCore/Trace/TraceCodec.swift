@@ -82,6 +82,8 @@ public struct TraceCodec: Sendable {
         case let .followUpClosed(ratedOn, ticket, note, audit):
             ev("followup_close"); add("rated_on", .string(ratedOn.description)); add("ticket", .string(ticket))
             add("note", .string(note)); add("audit", .string(audit))
+        case let .configChanged(version, audit):
+            ev("config"); add("version", .number(Double(version))); add("audit", .string(audit))
         }
         return .object(m)
     }
@@ -151,6 +153,9 @@ public struct TraceCodec: Sendable {
         case "followup_close":
             guard let ratedOn = BusinessDate(try string("rated_on")) else { throw DecodingError(message: "followup_close: bad rated_on") }
             kind = .followUpClosed(ratedOn: ratedOn, ticket: try string("ticket"), note: try string("note"), audit: try string("audit"))
+        case "config":
+            guard let version = line["version"]?.intValue, version > 0 else { throw DecodingError(message: "config: missing positive integer \"version\"") }
+            kind = .configChanged(version: Int64(version), audit: try string("audit"))
         default: return nil
         }
         return HallEvent(at: instant(secondsOfDay: t), kind)

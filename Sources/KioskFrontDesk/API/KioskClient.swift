@@ -25,13 +25,13 @@ public struct KioskClient: Sendable {
         self.transport = transport
     }
 
-    /// `GET` `path`, or `POST` it with `body` (an empty object when nil), with `token` as
-    /// bearer; a 2xx is decoded as `Answer`.
+    /// `GET` `path`, or `POST`/`PUT` it with `body` (an empty object when nil) or `rawBody`
+    /// (sent as it is), with `token` as bearer; a 2xx is decoded as `Answer`.
     public func send<Answer: Decodable & Sendable>(
-        _ method: HTTPMethod, _ path: String, body: CommandBody? = nil, token: String?, headers extra: [(String, String)] = [],
-        timeout: Double? = nil, as answer: Answer.Type = Answer.self
+        _ method: HTTPMethod, _ path: String, body: CommandBody? = nil, rawBody: Data? = nil, token: String?,
+        headers extra: [(String, String)] = [], timeout: Double? = nil, as answer: Answer.Type = Answer.self
     ) async -> APIAnswer<Answer> {
-        switch await exchange(method, path, body: body, token: token, headers: extra, timeout: timeout) {
+        switch await exchange(method, path, body: body, rawBody: rawBody, token: token, headers: extra, timeout: timeout) {
         case let .ok(response):
             do {
                 return .ok(try APICoding.decode(Answer.self, from: response.body))
@@ -50,17 +50,17 @@ public struct KioskClient: Sendable {
 
     /// One request; a 2xx comes back as it is, anything else as a refusal or unreachable.
     private func exchange(
-        _ method: HTTPMethod, _ path: String, body: CommandBody? = nil, token: String?, headers extra: [(String, String)] = [],
-        timeout: Double? = nil
+        _ method: HTTPMethod, _ path: String, body: CommandBody? = nil, rawBody: Data? = nil, token: String?,
+        headers extra: [(String, String)] = [], timeout: Double? = nil
     ) async -> APIAnswer<HTTPResponse> {
         var headers: HTTPHeaders = ["Accept": "application/json"]
         if let token { headers.set(name: "Authorization", value: "Bearer \(token)") }
         for (name, value) in extra { headers.set(name: name, value: value) }
         var data: Data?
-        if method == .post {
+        if method == .post || method == .put {
             headers.set(name: "Content-Type", value: "application/json")
             do {
-                data = try APICoding.encode(body ?? CommandBody.none)
+                data = try rawBody ?? APICoding.encode(body ?? CommandBody.none)
             } catch {
                 return .refused(code: "bad_request", message: "请求无法编码 The request could not be encoded: \(error)")
             }
@@ -81,6 +81,12 @@ public struct KioskClient: Sendable {
             )
         }
         return .ok(response)
+    }
+
+    /// `PUT /v1/config` (admin): `text` is a hall config file, sent as it is (so the daemon's
+    /// diagnostics name the file's own lines).
+    public func applyConfig(_ text: String, token: String?) async -> APIAnswer<ConfigChangeAnswer> {
+        await send(.put, "/v1/config", rawBody: Data(text.utf8), token: token)
     }
 
     /// `GET /v1/services` (no token needed).

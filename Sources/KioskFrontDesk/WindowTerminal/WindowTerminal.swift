@@ -92,7 +92,8 @@ public struct WindowTerminal: Sendable {
         case .tick:
             if !busy, now.timeIntervalSince(lastRefresh ?? .distantPast) >= refreshInterval {
                 lastRefresh = now
-                return [.refresh]
+                // The services too: a live config change renames them or adds new ones.
+                return [.refresh, .loadServices]
             }
             return []
         case let .view(view):

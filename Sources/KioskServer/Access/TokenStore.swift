@@ -62,4 +62,22 @@ public final class TokenStore: Sendable {
             return false
         }
     }
+
+    /// Gives the windows of `config` that have none a token (a live config change added
+    /// them), in the file too when there is one, so their terminals can log in at once and a
+    /// restart keeps the tokens. Returns the windows that got one.
+    public func addWindows(of config: HallConfig) throws -> [CounterID] {
+        try state.withLock { s in
+            var tokens = s.tokens
+            if let path { tokens = (try? AccessTokenFile.load(path)) ?? tokens }
+            let added = tokens.addMissingWindows(of: config)
+            guard !added.isEmpty else { return [] }
+            if let path {
+                try AccessTokenFile.write(tokens, to: path)
+                s.stamp = FileStamp(path: path)
+            }
+            s.tokens = tokens
+            return added
+        }
+    }
 }

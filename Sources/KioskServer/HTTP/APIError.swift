@@ -10,16 +10,19 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     public var message: String
     /// Seconds the client should wait before trying again (sent as `Retry-After`, rounded up).
     public var retryAfter: Double?
+    /// Every problem of a refused hall config (`invalid_config`), one line each.
+    public var diagnostics: [String]?
 
-    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, retryAfter: Double? = nil) {
+    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, retryAfter: Double? = nil, diagnostics: [String]? = nil) {
         self.status = status
         self.code = code
         self.message = message
         self.retryAfter = retryAfter
+        self.diagnostics = diagnostics
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        var response = JSONResponse.make(ErrorAnswer(code: code, message: message), status: status)
+        var response = JSONResponse.make(ErrorAnswer(code: code, message: message, diagnostics: diagnostics), status: status)
         if let retryAfter { response.headers[.retryAfter] = String(max(1, Int(retryAfter.rounded(.up)))) }
         return response
     }

@@ -11,7 +11,21 @@ import Synchronization
 /// that arrive while a batch is being written share the next transaction and its fsync.
 /// Subscribers (the live stream, the notifier) see an event only once it is durable.
 public actor Hall {
-    public nonisolated let engine: QueueEngine
+    /// The hall's rules as of the last commit, for readers outside the actor (routes, views):
+    /// one read gives one config whole, the one `published` shows. A live config change swaps
+    /// it inside the actor, with the state, once durable; nothing outside ever sees a config
+    /// and a state that do not belong together.
+    public nonisolated var engine: QueueEngine { published.current.engine }
+    /// The rules commands are decided by: the config in force, including a change still being
+    /// written (as `state` holds commands still being written).
+    private var rules: QueueEngine
+    /// The rules of `committedState`.
+    private var committedRules: QueueEngine
+    /// The config the daemon started on, and its version in the journal's `hall_config`.
+    private let startRules: QueueEngine
+    private var startVersion: Int64 = 0
+    /// The newest config version handed out (a live change takes the next).
+    private var configVersion: Int64 = 0
     /// Where decided events become durable (the port: SQLite in the daemon, memory in unit tests).
     public nonisolated let journal: any Journal
     let logger: Logger
@@ -54,7 +68,8 @@ public actor Hall {
     private(set) var contacts: [TicketNumber: TicketContact] = [:]
     /// Tickets that already have a near-turn message recorded today.
     private var headsUpDone: Set<TicketNumber> = []
-    let triggers: NotificationTriggers
+    /// Rebuilt when a live config change brings new SMS texts (`adopt`).
+    var triggers: NotificationTriggers
     /// Tickets that already have their one reply-help message today.
     var helpSent: Set<TicketNumber> = []
     /// Replies each number may still send (`ReplySettings`).
@@ -70,7 +85,7 @@ public actor Hall {
     private var issueKeys: [String: KeyedIssue] = [:]
     /// The business date `issueKeys` belong to.
     private var issueKeysDate: BusinessDate?
-    private let closingTime: ClosingTimeRule
+    private var closingTime: ClosingTimeRule
 
     /// A call as the hall screen lists it.
     public struct RecentCall: Sendable, Equatable {
@@ -85,6 +100,7 @@ public actor Hall {
         var outbox: [OutboxDraft]
         var printed: [PrintedEstimate]
         var issueKeys: [IssueKeyRecord] = []
+        var configs: [AppliedConfig] = []
         var continuation: CheckedContinuation<[Int64], any Error>
     }
 
@@ -99,6 +115,8 @@ public actor Hall {
     }
 
     /// Loads today's events from the journal and folds them: the state after a restart.
+    /// `engine` holds the config the daemon starts on (`SQLiteJournal.configAtStart`); a day
+    /// with live config changes is folded under each config as it was in force.
     ///
     /// With `clockTrust` (a hall on the watched wall clock; `clock` should then be its
     /// `watch.clock`), the previous days' phone numbers are purged once this day has run its
@@ -107,18 +125,23 @@ public actor Hall {
         engine: QueueEngine, journal: any Journal, metrics: ServerMetrics, logger: Logger, clock: @escaping @Sendable () -> Date = Date.init,
         clockTrust: ClockTrust? = nil
     ) async throws {
-        self.engine = engine
         self.journal = journal
         self.metrics = metrics
         self.logger = logger
         self.clock = clock
         self.clockTrust = clockTrust
         purgeGate = PurgeGate(trustPeriod: clockTrust?.trustPeriod ?? .zero)
+        startRules = engine
+        startVersion = try await journal.lastConfigVersion()
+        configVersion = startVersion
         let today = engine.calendar.businessDate(of: clock())
         let stored = try await journal.events(on: today)
-        state = engine.replay(stored.map(\.event))
+        let rules: QueueEngine
+        (rules, state) = try await Self.replay(stored.map(\.event), startingFrom: engine, version: startVersion, journal: journal)
+        self.rules = rules
+        committedRules = rules
         committedState = state
-        var estimator = WaitEstimator(config: engine.config)
+        var estimator = WaitEstimator(config: rules.config)
         for day in try await journal.businessDates(before: today, limit: Self.historyDays).reversed() {
             for item in try await journal.events(on: day) { estimator.fold(item.event) }
             estimator.closeDay()
@@ -131,7 +154,7 @@ public actor Hall {
         committedSeq = try await journal.lastSeq()
         (writerWakeups, wakeWriter) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
         for event in stored.map(\.event) { Self.noteCall(event, in: &recentCalls) }
-        published = PublishedHall(.init(seq: committedSeq, state: state, estimator: estimator, recentCalls: recentCalls))
+        published = PublishedHall(.init(seq: committedSeq, engine: rules, state: state, estimator: estimator, recentCalls: recentCalls))
         // The previous days' numbers go now on a clock taken as it is; on the wall clock only
         // once this day is trusted (`watchClock`, every tick): the date may be a wrong clock's.
         purgeGate.dayBegan(today, at: clockTrust?.monotonic() ?? ContinuousClock.now)
@@ -140,9 +163,9 @@ public actor Hall {
             try await journal.purgeOutboxPhones(before: before, now: clock())
             purgeGate.purged(before: before)
         }
-        triggers = NotificationTriggers(config: engine.config)
-        replyLimit = ReplyRateLimit(settings: engine.config.reply)
-        closingTime = ClosingTimeRule(engine: engine)
+        triggers = NotificationTriggers(config: rules.config)
+        replyLimit = ReplyRateLimit(settings: rules.config.reply)
+        closingTime = ClosingTimeRule(engine: rules)
         for contact in try await journal.contacts(on: today) { contacts[contact.ticket] = contact }
         headsUpDone = try await journal.outboxTickets(date: today, trigger: .nearTurn)
         helpSent = try await journal.outboxTickets(date: today, trigger: .replyHelp)
@@ -156,6 +179,61 @@ public actor Hall {
                 metadata: ["journal.quarantined_rows": "\(journal.unreadableRowCount)"]
             )
         }
+    }
+
+    /// Folds a day's `events` the way they happened: from the config in force before the
+    /// day's first live change, switching at each `configChanged`. When the daemon started on a
+    /// config recorded after the day's last live change (`version`: its file was edited), that
+    /// one is in force at the end.
+    private static func replay(
+        _ events: [HallEvent], startingFrom start: QueueEngine, version: Int64, journal: any Journal
+    ) async throws -> (QueueEngine, HallState) {
+        let versions = ConfigTimeline.versions(in: events)
+        guard !versions.isEmpty else { return (start, start.replay(events)) }
+        let timeline = try await journal.configTimeline(versions: versions)
+        let first = timeline.initial.map(QueueEngine.init(config:)) ?? start
+        var (rules, state) = first.replay(events, configs: timeline.versions)
+        if versions.max()! < version {
+            rules = start
+            state = start.adopting(state)
+        }
+        return (rules, state)
+    }
+
+    /// What a live config change did.
+    public struct ConfigApplied: Sendable {
+        /// The config's version in the journal (nil: nothing changed, nothing recorded).
+        public var version: Int64?
+        public var diff: HallConfigDiff
+        /// The `configChanged` event and its sequence number (nil: nothing changed).
+        public var event: StoredEvent?
+    }
+
+    /// Puts `config` in force now, journaled as a `configChanged` event with the config
+    /// recorded under its version in the same transaction (so a restart and a replay run on
+    /// it from that moment). Refused, changing nothing, with `QueueError.configChangeRefused`
+    /// when the hall cannot switch now. A config equal to the one in force changes nothing.
+    public func applyConfig(_ config: HallConfig, by: String) async throws -> ConfigApplied {
+        let diff = HallConfigDiff(from: rules.config, to: config)
+        guard !diff.isEmpty else { return ConfigApplied(version: nil, diff: diff, event: nil) }
+        // Versions are handed out here, one at a time; one refused or not committed leaves a gap.
+        configVersion += 1
+        let version = configVersion
+        let outcome = try await execute(.changeConfig(config, version: version, by: by)) { _, _, _ in () }
+        let event = outcome.events.last.flatMap { last in
+            outcome.seqs.last.map { StoredEvent(seq: $0, date: rules.calendar.businessDate(of: last.at), event: last) }
+        }
+        return ConfigApplied(version: version, diff: diff, event: event)
+    }
+
+    /// Swaps the rules for `config`'s, inside the actor, with the state they take over: the
+    /// windows, the triggers' texts, the closing-time rule and the estimator's projection.
+    private func adopt(_ config: HallConfig) {
+        rules = QueueEngine(config: config)
+        state = rules.adopting(state)
+        triggers = NotificationTriggers(config: config)
+        closingTime = ClosingTimeRule(engine: rules)
+        estimator.adopt(config)
     }
 
     /// The current time as the hall's rules see it (the wall clock, or a test's clock).
@@ -180,7 +258,7 @@ public actor Hall {
     /// `IdempotencyConflict` when the key came with a different ask.
     public func claimIssueKey(_ key: IssueKey) async throws -> TicketNumber? {
         while true {
-            let today = engine.calendar.businessDate(of: clock())
+            let today = rules.calendar.businessDate(of: clock())
             if issueKeysDate != today {
                 // Keys hold for one business day (reserved ones stay: they are in flight).
                 issueKeys = issueKeys.filter { if case .reserved = $0.value { return true } else { return false } }
@@ -223,14 +301,14 @@ public actor Hall {
         guard !reloading else { throw JournalUnavailable() }
         if stateNeedsReload, await !reloadFromJournal() { throw JournalUnavailable() }
         let now = clock()
-        var events = try engine.apply(command, to: state, at: now)
+        var events = try rules.apply(command, to: state, at: now)
         guard !events.isEmpty else { return Outcome(events: [], seqs: [], view: view(state, estimator, [])) }
         var printed: WaitEstimate?
         var records: [PrintedEstimate] = []
         var refusal: TurnAfterClosing?
         if case let .issue(_, _, _, override) = command, let issue = events.last, case let .issued(number, service, priority, hasContact, _) = issue.kind {
             // Timed rules that fell due come first; they are facts whatever the answer.
-            for event in events.dropLast() { engine.fold(event, into: &state) }
+            for event in events.dropLast() { rules.fold(event, into: &state) }
             // The new ticket's estimate before it is folded (the same figure as after), so a
             // refusal has nothing to undo.
             let newcomer = Ticket(
@@ -241,7 +319,7 @@ public actor Hall {
                 refusal = closingTime.refusal(service: service, callAt: printed.callAt, in: state, at: now)
             }
             if refusal == nil {
-                engine.fold(issue, into: &state)
+                rules.fold(issue, into: &state)
                 // Into the ledger once committed (see `flush`): a new day's reset, committed in
                 // the same batch, would otherwise wipe it.
                 if let printed { records.append(PrintedEstimate(printed, issuedAt: issue.at)) }
@@ -250,7 +328,12 @@ public actor Hall {
                 printed = nil
             }
         } else {
-            for event in events { engine.fold(event, into: &state) }
+            for event in events { rules.fold(event, into: &state) }
+        }
+        var applied: [AppliedConfig] = []
+        if case let .changeConfig(config, version, _) = command, let change = events.last {
+            adopt(config)
+            applied.append(AppliedConfig(version: version, at: change.at, config: config))
         }
         if let refusal, events.isEmpty { throw refusal }
         let rendered = refusal == nil ? view(state, estimator, events) : nil
@@ -276,9 +359,11 @@ public actor Hall {
         let seqs = try await withCheckedThrowingContinuation { continuation in
             var keys: [IssueKeyRecord] = []
             if let issueKey, let issued = events.last(where: { $0.issuedTicket != nil }), let number = issued.issuedTicket {
-                keys.append(IssueKeyRecord(date: engine.calendar.businessDate(of: issued.at), key: issueKey.key, fingerprint: issueKey.fingerprint, ticket: number))
+                keys.append(IssueKeyRecord(date: rules.calendar.businessDate(of: issued.at), key: issueKey.key, fingerprint: issueKey.fingerprint, ticket: number))
             }
-            pending.append(PendingCommand(events: events, contacts: contacts, outbox: outbox, printed: records, issueKeys: keys, continuation: continuation))
+            pending.append(PendingCommand(
+                events: events, contacts: contacts, outbox: outbox, printed: records, issueKeys: keys, configs: applied, continuation: continuation
+            ))
             wakeWriter.yield()
         }
         if let newDay {
@@ -307,7 +392,7 @@ public actor Hall {
         do {
             let seqs = try await journal.commit(JournalBatch(
                 events: events, contacts: batch.flatMap(\.contacts), outbox: batch.flatMap(\.outbox), printed: batch.flatMap(\.printed),
-                issueKeys: batch.flatMap(\.issueKeys)
+                issueKeys: batch.flatMap(\.issueKeys), configs: batch.flatMap(\.configs)
             ))
             metrics.recordCommit(commands: batch.count, duration: ContinuousClock.now - started)
             var offset = 0
@@ -315,13 +400,17 @@ public actor Hall {
                 command.continuation.resume(returning: Array(seqs[offset..<offset + command.events.count]))
                 offset += command.events.count
             }
-            let stored = zip(seqs, events).map { StoredEvent(seq: $0, date: engine.calendar.businessDate(of: $1.at), event: $1) }
+            let stored = zip(seqs, events).map { StoredEvent(seq: $0, date: rules.calendar.businessDate(of: $1.at), event: $1) }
             var next = stored.makeIterator()
             for command in batch {
                 for _ in command.events {
                     guard let item = next.next() else { break }
                     Self.noteCall(item.event, in: &recentCalls)
-                    engine.fold(item.event, into: &committedState)
+                    committedRules.fold(item.event, into: &committedState)
+                    if case let .configChanged(version, _) = item.event.kind, let applied = command.configs.first(where: { $0.version == version }) {
+                        committedRules = QueueEngine(config: applied.config)
+                        committedState = committedRules.adopting(committedState)
+                    }
                     estimator.fold(item.event)
                     accuracy.fold(item.event)
                     // Today's figures: a new business day starts them afresh.
@@ -363,10 +452,14 @@ public actor Hall {
         reloading = true
         defer { reloading = false }
         do {
-            let stored = try await journal.events(on: engine.calendar.businessDate(of: clock()))
-            let saved = try await journal.contacts(on: engine.calendar.businessDate(of: clock()))
-            state = engine.replay(stored.map(\.event))
+            let stored = try await journal.events(on: rules.calendar.businessDate(of: clock()))
+            let saved = try await journal.contacts(on: rules.calendar.businessDate(of: clock()))
+            // The rules too: a live change the journal did not take is undone with its state.
+            let (journaled, replayed) = try await Self.replay(stored.map(\.event), startingFrom: startRules, version: startVersion, journal: journal)
+            if journaled.config != rules.config { adopt(journaled.config) }
+            state = replayed
             committedState = state
+            committedRules = rules
             contacts = Dictionary(saved.map { ($0.ticket, $0) }) { $1 }
             stateNeedsReload = false
             publish()
@@ -387,7 +480,7 @@ public actor Hall {
     /// `state`, which may hold commands decided during the write and not yet durable (a read
     /// must not show what a failed commit would undo).
     private func publish() {
-        published.publish(.init(seq: committedSeq, state: committedState, estimator: estimator, recentCalls: recentCalls))
+        published.publish(.init(seq: committedSeq, engine: committedRules, state: committedState, estimator: estimator, recentCalls: recentCalls))
     }
 
     /// The estimate to print for a waiting ticket: the estimator's, its range widened by how
@@ -427,7 +520,7 @@ public actor Hall {
         // A client that cannot keep up is cut off (its stream ends, `publish`) rather than
         // buffering without bound or skipping events; it reconnects and resumes from the last
         // id it saw.
-        let (stream, continuation) = AsyncStream<HallStreamItem>.makeStream(bufferingPolicy: .bufferingOldest(engine.config.limits.streamBuffer))
+        let (stream, continuation) = AsyncStream<HallStreamItem>.makeStream(bufferingPolicy: .bufferingOldest(rules.config.limits.streamBuffer))
         subscribers[id] = continuation
         return (committedSeq, stream, id)
     }
@@ -441,7 +534,7 @@ public actor Hall {
                 subscriber.finish()
                 subscribers[id] = nil
                 metrics.recordRefused("slow_subscriber")
-                logger.notice("event stream cut off: its reader fell behind", metadata: ["stream.buffer": "\(engine.config.limits.streamBuffer)"])
+                logger.notice("event stream cut off: its reader fell behind", metadata: ["stream.buffer": "\(rules.config.limits.streamBuffer)"])
             }
         }
     }

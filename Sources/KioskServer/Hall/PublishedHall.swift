@@ -14,6 +14,8 @@ public final class PublishedHall: Sendable {
     /// One commit's hall.
     public struct Snapshot: Sendable {
         public var seq: Int64
+        /// The rules (the config) `state` was folded under.
+        public var engine: QueueEngine
         public var state: HallState
         public var estimator: WaitEstimator
         public var recentCalls: [Hall.RecentCall]

@@ -21,6 +21,8 @@ extension KioskAPI {
         // commit (`PublishedHall`), so a flood of them cannot delay a clerk's call.
         router.get("/v1/services") { _, _ in
             let snapshot = hall.published.current, estimates = hall.published.currentEstimates
+            // The snapshot's own rules: the services of the config its state was folded under.
+            let views = HallViews(engine: snapshot.engine)
             return JSONResponse.make(ServiceList(services: views.services(in: snapshot.state, at: hall.now(), estimates: estimates.all)))
         }
         router.get("/v1/tickets/:number") { _, context in
@@ -28,7 +30,7 @@ extension KioskAPI {
             let snapshot = hall.published.current
             guard let ticket = snapshot.state.tickets[number] else { throw QueueError.unknownTicket(number).apiError }
             let estimate = hall.published.currentEstimates.byTicket[number]
-            return JSONResponse.make(views.ticket(ticket, in: snapshot.state, estimate: estimate, isPublic: true))
+            return JSONResponse.make(HallViews(engine: snapshot.engine).ticket(ticket, in: snapshot.state, estimate: estimate, isPublic: true))
         }
     }
 }

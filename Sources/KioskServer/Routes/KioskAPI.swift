@@ -36,6 +36,7 @@ struct KioskAPI: Sendable {
         registerReports(on: router)
         registerRatings(on: router)
         registerAdmin(on: router)
+        registerConfig(on: router)
     }
 
     /// The caller's role, or 401.
@@ -59,8 +60,13 @@ struct KioskAPI: Sendable {
         _ command: Command, contact: TicketContact? = nil, issueKey: IssueKey? = nil,
         view: @Sendable (HallState, WaitEstimator, [HallEvent]) -> View
     ) async throws -> Hall.Outcome<View> {
+        try await decided { try await hall.execute(command, contact: contact, issueKey: issueKey, view: view) }
+    }
+
+    /// Runs `body` (a decision of the hall); a refusal becomes its 404/409, a journal failure a 503.
+    func decided<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         do {
-            return try await hall.execute(command, contact: contact, issueKey: issueKey, view: view)
+            return try await body()
         } catch let error as QueueError {
             throw error.apiError
         } catch let error as TurnAfterClosing {

@@ -80,6 +80,25 @@ import Testing
             try h.run(.rate(counter: "1", score: 4, reason: nil), at: "09:25")
         }, { _ in .rate(counter: "1", score: 5, reason: nil) }, .alreadyRated("A001")),
         Case("invalid_score", { _ in .rate(counter: "1", score: 0, reason: nil) }, .invalidScore(0)),
+        Case("service_has_tickets", setUp: { h in try h.issue("B", at: "09:00") },
+             { _ in
+                 var config = TestHall.config
+                 config.services.removeAll { $0.code == "B" }
+                 for i in config.counters.indices { config.counters[i].services.removeAll { $0 == "B" } }
+                 return .changeConfig(config, version: 2, by: "admin")
+             }, .configChangeRefused(.serviceHasTickets(service: "B", count: 1))),
+        Case("window_has_tickets", at: "09:03", setUp: { h in try h.issue("C", at: "09:00"); try h.serveNext("3", at: "09:01"); try h.issue("C", at: "09:02"); try h.callNext("3", at: "09:03") },
+             { _ in
+                 var config = TestHall.config
+                 config.counters.removeAll { $0.id == "3" }
+                 config.counters[0].services.append("C")
+                 return .changeConfig(config, version: 2, by: "admin")
+             }, .configChangeRefused(.windowHasTickets(window: "3", tickets: ["C002"]))),
+        Case("restart_required", { _ in
+            var config = TestHall.config
+            config.timeZoneID = "Asia/Tokyo"
+            return .changeConfig(config, version: 2, by: "admin")
+        }, .configChangeRefused(.restartRequired(keys: ["hall.time_zone"]))),
     ]
 
     @Test(arguments: cases)
@@ -94,7 +113,7 @@ import Testing
 
     @Test func everyCaseIsCoveredOnce() {
         #expect(Set(Self.cases.map(\.code)).count == Self.cases.count)
-        #expect(Self.cases.count == 29)
+        #expect(Self.cases.count == 32)
     }
 
     /// Exhaustive on purpose: a new `QueueError` case does not compile here until it gets a
@@ -130,6 +149,12 @@ import Testing
         case .nothingToRate: "nothing_to_rate"
         case .alreadyRated: "already_rated"
         case .invalidScore: "invalid_score"
+        case let .configChangeRefused(refusal):
+            switch refusal {
+            case .serviceHasTickets: "service_has_tickets"
+            case .windowHasTickets: "window_has_tickets"
+            case .restartRequired: "restart_required"
+            }
         }
     }
 }

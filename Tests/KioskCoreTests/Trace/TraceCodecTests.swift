@@ -45,6 +45,7 @@ import Testing
         .replied(ticket: "A002", answer: .other),
         .acknowledged(ticket: "A002"),
         .escalated(ticket: "A002", counter: "1"),
+        .configChanged(version: 3, audit: "admin"),
     ]
 
     /// Exhaustive: a new event kind does not compile until it is given a sample here.
@@ -77,11 +78,12 @@ import Testing
         case .serviceReopened: "serviceReopened"
         case .rated: "rated"
         case .followUpClosed: "followUpClosed"
+        case .configChanged: "configChanged"
         }
     }
 
     @Test func samplesCoverEveryKind() {
-        #expect(Set(Self.samples.map(Self.name)).count == 27)
+        #expect(Set(Self.samples.map(Self.name)).count == 28)
     }
 
     @Test(arguments: samples)

@@ -1,0 +1,102 @@
+/// What changes between two hall configs, as lines a hall's IT person reads
+/// (`kiosk config apply` prints them), and which of the changes need a restart.
+public struct HallConfigDiff: Sendable, Equatable {
+    /// One line per change, e.g. `window 9 added: 9号窗口 (A, B)`, `service C: name 医保 → 医疗保险`.
+    public private(set) var lines: [String] = []
+    /// Keys that are read only when the daemon starts and differ (a live change refuses them).
+    public private(set) var restartOnlyKeys: [String] = []
+    public private(set) var addedWindows: [CounterID] = []
+
+    public var isEmpty: Bool { lines.isEmpty }
+
+    public init(from old: HallConfig, to new: HallConfig) {
+        func change(_ label: String, _ a: String, _ b: String) {
+            if a != b { lines.append("\(label): \(a) → \(b)") }
+        }
+        change("hall.name", old.name, new.name)
+        change("hall.name_en", old.nameEN, new.nameEN)
+        change("hall.short_name", old.shortName ?? "-", new.shortName ?? "-")
+        change("hall.notice", old.notice, new.notice)
+        if old.timeZoneID != new.timeZoneID {
+            change("hall.time_zone", old.timeZoneID, new.timeZoneID)
+            restartOnlyKeys.append("hall.time_zone")
+        }
+        change("sessions", Self.spans(old.sessions), Self.spans(new.sessions))
+
+        let oldServices = Dictionary(old.services.map { ($0.code, $0) }) { a, _ in a }
+        let newCodes = Set(new.services.map(\.code))
+        for service in old.services where !newCodes.contains(service.code) {
+            lines.append("service \(service.code) removed: \(service.name)")
+        }
+        for service in new.services {
+            guard let before = oldServices[service.code] else {
+                lines.append("service \(service.code) added: \(service.name)")
+                continue
+            }
+            var parts: [String] = []
+            if before.name != service.name { parts.append("name \(before.name) → \(service.name)") }
+            if before.nameEN != service.nameEN { parts.append("name_en \(before.nameEN) → \(service.nameEN)") }
+            if before.documents != service.documents { parts.append("documents \(service.documents.joined(separator: "、"))") }
+            if before.dailyQuota != service.dailyQuota {
+                parts.append("daily_quota \(before.dailyQuota.map(String.init) ?? "-") → \(service.dailyQuota.map(String.init) ?? "-")")
+            }
+            if before.hours != service.hours { parts.append("hours \(before.hours.map(Self.spans) ?? "-") → \(service.hours.map(Self.spans) ?? "-")") }
+            if !parts.isEmpty { lines.append("service \(service.code): " + parts.joined(separator: "; ")) }
+        }
+        if old.services.map(\.code) != new.services.map(\.code), Set(old.services.map(\.code)) == newCodes {
+            lines.append("services reordered: \(new.services.map(\.code).joined(separator: " "))")
+        }
+
+        let oldWindows = Dictionary(old.counters.map { ($0.id, $0) }) { a, _ in a }
+        let newIDs = Set(new.counters.map(\.id))
+        for window in old.counters where !newIDs.contains(window.id) {
+            lines.append("window \(window.id) removed: \(window.name)")
+        }
+        for window in new.counters {
+            guard let before = oldWindows[window.id] else {
+                lines.append("window \(window.id) added: \(window.name) (\(window.services.joined(separator: ", ")))")
+                addedWindows.append(window.id)
+                continue
+            }
+            var parts: [String] = []
+            if before.name != window.name { parts.append("name \(before.name) → \(window.name)") }
+            if before.services != window.services {
+                parts.append("services \(before.services.joined(separator: ",")) → \(window.services.joined(separator: ","))")
+            }
+            if before.policy != window.policy { parts.append("policy \(before.policy.rawValue) → \(window.policy.rawValue)") }
+            if !parts.isEmpty { lines.append("window \(window.id): " + parts.joined(separator: "; ")) }
+        }
+
+        // The other sections, compared as the file writes them.
+        let a = old.jsonValue(withGateway: true), b = new.jsonValue(withGateway: true)
+        for key in ["numbering", "priority", "recall", "noshow", "targets", "holidays"] where a[key] != b[key] {
+            lines.append("\(key): \(a[key]?.serialized() ?? "-") → \(b[key]?.serialized() ?? "-")")
+        }
+        if a["limits"] != b["limits"] {
+            lines.append("limits: \(a["limits"]?.serialized() ?? "-") → \(b["limits"]?.serialized() ?? "-")")
+            restartOnlyKeys.append("limits")
+        }
+        // The SMS texts apply at once; how the gateway is reached is wired at start.
+        let liveSMS: Set = ["signature", "heads_up_ahead", "heads_up_hold_s", "templates"]
+        let smsA = Self.members(a["sms"]), smsB = Self.members(b["sms"])
+        for key in Self.keys(smsA, smsB) where smsA[key] != smsB[key] {
+            let secret = ["password", "token", "username"].contains(key)
+            lines.append(secret ? "sms.\(key) changed" : "sms.\(key): \(smsA[key]?.serialized() ?? "-") → \(smsB[key]?.serialized() ?? "-")")
+            if !liveSMS.contains(key) { restartOnlyKeys.append("sms.\(key)") }
+        }
+    }
+
+    private static func spans(_ list: [TimeSpan]) -> String {
+        list.map(\.description).joined(separator: ", ")
+    }
+
+    private static func members(_ value: JSONValue?) -> [String: JSONValue] {
+        guard case let .object(pairs)? = value else { return [:] }
+        return Dictionary(pairs.map { ($0.key, $0.value) }) { a, _ in a }
+    }
+
+    /// The keys of both, in a stable order.
+    private static func keys(_ a: [String: JSONValue], _ b: [String: JSONValue]) -> [String] {
+        Set(a.keys).union(b.keys).sorted()
+    }
+}
