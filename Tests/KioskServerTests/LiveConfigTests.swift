@@ -37,7 +37,14 @@ struct LiveConfigTests {
         var options = KioskDaemon.Options.forTests(config: config, tokens: tokens, dataDirectory: dir, clock: { clock.now })
         options.tokenFile = tokensFile
         return try await InProcessDaemon.with(options) { daemon in
+            // The start-up tick (the day's first events) durable first, so a test's baseline
+            // sequence number is not moved by it.
             _ = try await daemon.hall.execute(.tick)
+            try await eventually("the start-up tick to commit") {
+                let durable = try daemon.daemon.store.lastSeq()
+                let committed = await daemon.hall.committedSeq
+                return durable > 0 && durable == committed
+            }
             return try await body(daemon, APIClient(port: daemon.port, tokens: tokens))
         }
     }
