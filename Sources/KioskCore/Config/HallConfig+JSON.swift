@@ -49,6 +49,7 @@ extension HallConfig {
             }),
             "targets": targets.jsonValue,
             "limits": limits.jsonValue,
+            "reply": reply.jsonValue,
             "sms": sms.jsonValue(withGateway: withGateway),
         ]
         guard !holidays.isEmpty, case var .object(members) = value else { return value }

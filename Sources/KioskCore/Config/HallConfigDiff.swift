@@ -69,7 +69,7 @@ public struct HallConfigDiff: Sendable, Equatable {
 
         // The other sections, compared as the file writes them.
         let a = old.jsonValue(withGateway: true), b = new.jsonValue(withGateway: true)
-        for key in ["numbering", "priority", "recall", "noshow", "targets", "holidays"] where a[key] != b[key] {
+        for key in ["numbering", "priority", "recall", "noshow", "targets", "holidays", "reply"] where a[key] != b[key] {
             lines.append("\(key): \(a[key]?.serialized() ?? "-") → \(b[key]?.serialized() ?? "-")")
         }
         if a["limits"] != b["limits"] {

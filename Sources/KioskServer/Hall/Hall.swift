@@ -232,6 +232,8 @@ public actor Hall {
         rules = QueueEngine(config: config)
         state = rules.adopting(state)
         triggers = NotificationTriggers(config: config)
+        // New reply limits start counting afresh; unchanged ones keep today's counts.
+        if replyLimit.settings != config.reply { replyLimit = ReplyRateLimit(settings: config.reply) }
         closingTime = ClosingTimeRule(engine: rules)
         estimator.adopt(config)
     }

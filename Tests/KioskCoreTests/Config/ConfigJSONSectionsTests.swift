@@ -17,6 +17,8 @@ struct ConfigJSONSectionsTests {
         config.sms.signature = "【测试大厅】"
         config.sms.templates[.recalled] = nil
         config.sms.headsUpAhead = 5
+        config.reply.rateWindowSeconds = 120
+        config.reply.maxPerNumber = 3
         return config
     }
 
@@ -31,7 +33,7 @@ struct ConfigJSONSectionsTests {
         let text = Self.configured.jsonValue.serialized()
         #expect(!text.contains("s3cret-pass") && !text.contains("13013") && !text.contains("\"username\""))
         let back = try HallConfig.load(json: text, lenient: true)
-        #expect(back.limits == Self.configured.limits)
+        #expect(back.limits == Self.configured.limits && back.reply == Self.configured.reply)
         #expect(back.sms.gateway == .log && back.sms.signature == "【测试大厅】" && back.sms.headsUpAhead == 5)
     }
 }
