@@ -85,6 +85,7 @@ final class CurlEasyHandle {
                 message: detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail,
                 requestStarted: state.requestStarted,
                 bodyTooLarge: state.bodyTooLarge,
+                headTooLarge: state.headTooLarge,
                 readTimedOut: state.readTimedOut,
                 cancelled: state.cancellation.isCancelled,
                 maximumBodyBytes: configuration.maximumResponseBytes
@@ -150,8 +151,8 @@ final class CurlEasyHandle {
         try check(kiosk_curl_easy_setopt_write_callback(handle, CURLOPT_HEADERFUNCTION) { data, size, count, context in
             guard let context else { return 0 }
             let state = Unmanaged<CurlTransferState>.fromOpaque(context).takeUnretainedValue()
-            state.appendHeaderLine(UnsafeRawBufferPointer(start: data, count: size * count))
-            return size * count
+            // As with the body, a short count aborts the transfer (CURLE_WRITE_ERROR).
+            return state.appendHeaderLine(UnsafeRawBufferPointer(start: data, count: size * count)) ? size * count : 0
         }, CURLOPT_HEADERFUNCTION)
         try set(CURLOPT_HEADERDATA, pointer: context)
 

@@ -21,7 +21,7 @@ extension CurlHTTPTransport {
         try request.validate()
         let headDeadline = ContinuousClock.now + .seconds(request.timeout)
         let cancellation = CurlCancellation()
-        let (body, chunks) = AsyncThrowingStream<Data, any Error>.makeStream()
+        let (body, chunks) = AsyncThrowingStream<Data, any Error>.makeStream(bufferingPolicy: .bufferingOldest(CurlStreamSink.chunksKept))
         // The reader stopped (or dropped the stream): the stream thread aborts the transfer.
         chunks.onTermination = { _ in cancellation.cancel() }
         let configuration = self.configuration

@@ -26,13 +26,27 @@ final class CurlStreamSink: Sendable {
         head.withLock { $0.take() }?.resume(returning: .success((status, headers)))
     }
 
-    /// One body chunk; false when nobody reads any more (the transfer then stops).
+    /// Body chunks that may wait unread (libcurl hands over at most 16 KiB at a time, so a few
+    /// megabytes) before the transfer ends with `readerFellBehind`.
+    static let chunksKept = 256
+
+    /// One body chunk; false when nobody reads any more, or the reader fell `chunksKept`
+    /// behind (the transfer then stops; the reader gets what waited, then the error).
     func deliver(_ chunk: Data) -> Bool {
-        if case .terminated = chunks.yield(chunk) {
+        switch chunks.yield(chunk) {
+        case .enqueued:
+            return true
+        case .dropped:
+            chunks.finish(throwing: HTTPTransportError.readerFellBehind(limitChunks: Self.chunksKept))
+            cancellation.cancel()
+            return false
+        case .terminated:
+            cancellation.cancel()
+            return false
+        @unknown default:
             cancellation.cancel()
             return false
         }
-        return true
     }
 
     /// The transfer is over: the body ends, or fails with `outcome`'s error. A transfer that

@@ -22,6 +22,12 @@ final class CurlTransferState {
     private(set) var status = 0
     /// Set when the body would pass `maximumBodyBytes`; the write callback then aborts.
     private(set) var bodyTooLarge = false
+    /// The longest head (status lines and header fields, interim responses' included) taken,
+    /// in bytes. Ours are a few hundred; libcurl's own limit depends on its version.
+    static let maximumHeadBytes = 64 * 1024
+    private var headBytes = 0
+    /// Set when the head would pass `maximumHeadBytes`; the header callback then aborts.
+    private(set) var headTooLarge = false
     /// Set when `readTimeout` passed without a byte; the progress callback then aborts.
     private(set) var readTimedOut = false
     /// Set once the connection is up and the request is about to go out (PREREQFUNCTION).
@@ -50,16 +56,22 @@ final class CurlTransferState {
         return true
     }
 
-    /// Takes one raw header line (CRLF included), as libcurl hands them over.
-    func appendHeaderLine(_ bytes: UnsafeRawBufferPointer) {
+    /// Takes one raw header line (CRLF included), as libcurl hands them over; false aborts
+    /// the transfer (the head passed `maximumHeadBytes`).
+    func appendHeaderLine(_ bytes: UnsafeRawBufferPointer) -> Bool {
         lastByteAt = .now
+        headBytes += bytes.count
+        guard headBytes <= Self.maximumHeadBytes else {
+            headTooLarge = true
+            return false
+        }
         let line = String(decoding: bytes, as: UTF8.self)
         // A new status line starts a new response (after `100 Continue`, or a redirect):
         // only the final response's headers count.
         if line.hasPrefix("HTTP/") {
             headers = HTTPHeaders()
             status = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
-            return
+            return true
         }
         if line == "\r\n" || line == "\n" {
             // The blank line ends a head; an interim (1xx) one is followed by the real one.
@@ -67,13 +79,14 @@ final class CurlTransferState {
                 headComplete = true
                 sink?.open(status: status, headers: headers)
             }
-            return
+            return true
         }
-        guard let colon = line.firstIndex(of: ":") else { return }
+        guard let colon = line.firstIndex(of: ":") else { return true }
         let name = line[..<colon].trimmingCharacters(in: .whitespaces)
         let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { return }
+        guard !name.isEmpty else { return true }
         headers.add(name: name, value: value)
+        return true
     }
 
     /// Asked by the progress callback (at least once a second): whether to abort now.

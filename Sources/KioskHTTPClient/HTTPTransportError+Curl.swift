@@ -9,7 +9,7 @@ extension HTTPTransportError {
     ///   - bodyTooLarge / readTimedOut / cancelled: what our own callbacks aborted for.
     init(
         curlCode code: CURLcode, message: String, requestStarted: Bool,
-        bodyTooLarge: Bool, readTimedOut: Bool = false, cancelled: Bool, maximumBodyBytes: Int
+        bodyTooLarge: Bool, headTooLarge: Bool = false, readTimedOut: Bool = false, cancelled: Bool, maximumBodyBytes: Int
     ) {
         switch code {
         case CURLE_COULDNT_CONNECT:
@@ -24,6 +24,8 @@ extension HTTPTransportError {
             self = .couldNotResolve(message: message)
         case CURLE_WRITE_ERROR where bodyTooLarge:
             self = .responseTooLarge(limitBytes: maximumBodyBytes)
+        case CURLE_WRITE_ERROR where headTooLarge:
+            self = .headTooLarge(limitBytes: CurlTransferState.maximumHeadBytes)
         case CURLE_ABORTED_BY_CALLBACK where readTimedOut && !cancelled:
             self = .timeout(requestMayHaveBeenSent: requestStarted)
         case CURLE_ABORTED_BY_CALLBACK where cancelled, CURLE_WRITE_ERROR where cancelled:

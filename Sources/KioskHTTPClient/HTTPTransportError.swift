@@ -18,6 +18,11 @@ public enum HTTPTransportError: Error, Sendable, Hashable {
     case couldNotResolve(message: String)
     /// The answer's body exceeded the configured maximum, in bytes.
     case responseTooLarge(limitBytes: Int)
+    /// The answer's head (status line and header fields) exceeded this many bytes.
+    case headTooLarge(limitBytes: Int)
+    /// A streamed body arrived faster than it was read, until this many chunks waited unread:
+    /// the transfer ends rather than hold an ever-growing backlog in memory.
+    case readerFellBehind(limitChunks: Int)
     /// The request was refused before sending: a malformed header, URL or timeout.
     case invalidRequest(reason: String)
     /// The calling task was cancelled.
@@ -37,7 +42,7 @@ public enum HTTPTransportError: Error, Sendable, Hashable {
             false
         case .timeout(let sent), .cancelled(let sent):
             sent
-        case .emptyReply, .receiveError, .responseTooLarge, .other:
+        case .emptyReply, .receiveError, .responseTooLarge, .headTooLarge, .readerFellBehind, .other:
             true
         }
     }
@@ -53,6 +58,8 @@ extension HTTPTransportError: CustomStringConvertible {
         case .receiveError(let message): "receive error: \(message)"
         case .couldNotResolve(let message): "could not resolve host: \(message)"
         case .responseTooLarge(let limit): "response body larger than \(limit) bytes"
+        case .headTooLarge(let limit): "response head larger than \(limit) bytes"
+        case .readerFellBehind(let limit): "\(limit) chunks of the response waited unread"
         case .invalidRequest(let reason): "invalid request: \(reason)"
         case .cancelled: "cancelled"
         case .shutDown: "transport shut down"

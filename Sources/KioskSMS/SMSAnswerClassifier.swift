@@ -48,9 +48,9 @@ public enum SMSAnswerClassifier {
     /// twice beats none), which is where duplicates can come from.
     public static func transportFailure(_ error: HTTPTransportError) -> SMSSendOutcome {
         switch error {
-        case .invalidRequest, .responseTooLarge:
+        case .invalidRequest, .responseTooLarge, .headTooLarge:
             return .permanent(status: nil, answer: error.description)
-        case .connectionRefused, .timeout, .emptyReply, .receiveError, .couldNotResolve, .cancelled, .shutDown, .other:
+        case .connectionRefused, .timeout, .emptyReply, .receiveError, .couldNotResolve, .cancelled, .shutDown, .readerFellBehind, .other:
             return .transient(status: nil, answer: error.description, retryAfter: nil)
         }
     }

@@ -174,6 +174,7 @@ public struct KioskDaemon: Sendable {
             options.logger.warning("connection cap lowered to fit the open-file limit", metadata: ["connections.cap": "\(gauge.cap)"])
         }
         let metrics = self.metrics
+        metrics.setConnectionCap(gauge.cap)
         let http1 = HTTP1Channel.Configuration(
             additionalChannelHandlers: [RequestReadDeadlineHandler(timeout: readTimeout) { metrics.recordRefused("read_timeout") }],
             idleTimeout: readTimeout

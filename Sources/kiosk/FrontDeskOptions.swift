@@ -27,7 +27,7 @@ struct FrontDeskOptions<Device: FrontDeskDevice>: ParsableArguments {
 
     /// Runs `body` with the one API client over libcurl, shut down afterwards.
     func withClient(_ body: (KioskClient) async throws -> Void) async throws {
-        let transport = CurlHTTPTransport()
+        let transport = CurlHTTPTransport(configuration: KioskClient.frontEndTransport)
         defer { transport.shutdown() }
         try await body(KioskClient(server: server, transport: transport))
     }

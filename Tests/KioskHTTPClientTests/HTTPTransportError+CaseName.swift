@@ -11,6 +11,8 @@ extension HTTPTransportError {
         case .receiveError: "receiveError"
         case .couldNotResolve: "couldNotResolve"
         case .responseTooLarge: "responseTooLarge"
+        case .headTooLarge: "headTooLarge"
+        case .readerFellBehind: "readerFellBehind"
         case .invalidRequest: "invalidRequest"
         case .cancelled: "cancelled"
         case .shutDown: "shutDown"

@@ -18,6 +18,11 @@ public struct KioskClient: Sendable {
     /// How many times one citizen's issue is sent when no answer comes back (same key each time).
     public var issueAttempts = 3
 
+    /// The transport a front end (ticket machine, window terminal, rating pad) talks through:
+    /// its answers are a few kilobytes, so one over a megabyte is refused
+    /// (`responseTooLarge`), never read into memory whole.
+    public static let frontEndTransport = CurlHTTPTransport.Configuration(maximumResponseBytes: 1 << 20)
+
     public init(server: String, transport: any HTTPTransport) {
         var base = server
         while base.hasSuffix("/") { base.removeLast() }

@@ -65,8 +65,8 @@ public struct IssuedTicket: Sendable, Equatable {
             number: ticket.ticket, serviceCode: ticket.service, serviceName: ticket.serviceName,
             serviceNameEN: service?.code == ticket.service ? service?.nameEN ?? "" : "",
             priority: ticket.priority == true, issuedAt: ticket.issuedAt, peopleAhead: ticket.peopleAhead,
-            estimateMin: ticket.estimateMin.map(Self.minutes), estimateLowMin: ticket.estimateLowMin.map(Self.minutes),
-            estimateHighMin: ticket.estimateHighMin.map(Self.minutes),
+            estimateMin: ticket.estimateMin.flatMap { ShownMinutes.whole($0) }, estimateLowMin: ticket.estimateLowMin.flatMap { ShownMinutes.whole($0) },
+            estimateHighMin: ticket.estimateHighMin.flatMap { ShownMinutes.whole($0) },
             explanation: ticket.explanation, explanationEN: ticket.explanationEN, documents: answer.documents,
             statusURL: answer.statusURL.hasPrefix("/") ? base + answer.statusURL : answer.statusURL,
             smsTo: answer.smsTo, smsCaretaker: answer.smsCaretaker
@@ -74,10 +74,5 @@ public struct IssuedTicket: Sendable, Equatable {
         hallName = answer.hallName
         date = answer.date
         windows = answer.windows ?? []
-    }
-
-    /// Whole minutes as printed (the daemon already sends whole numbers).
-    static func minutes(_ value: Double) -> Int {
-        value.isFinite ? Int(value.rounded()) : 0
     }
 }

@@ -5,8 +5,11 @@ public enum TextWrap {
     /// Lines of at most `columns` display columns (measured with `DisplayWidth`, so CJK counts
     /// 2). Breaks at a space when the line has one, else between any two characters (CJK text
     /// has no spaces; a long URL must break somewhere). `indent` prefixes continuation lines.
+    /// Control characters are dropped (`TextFitting.printable`): a line break or an escape
+    /// sequence in the daemon's text must not reach a terminal or a printer.
     public static func wrap(_ text: String, columns: Int, indent: String = "", ambiguous: AmbiguousWidth = .narrow) -> [String] {
         guard columns > 0 else { return [] }
+        let text = TextFitting.printable(text)
         var lines: [String] = []
         var line = ""
         var used = 0

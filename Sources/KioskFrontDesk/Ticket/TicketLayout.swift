@@ -32,10 +32,10 @@ public struct TicketLayout: Sendable, Equatable {
         self.columns = columns
         var lines: [Line] = []
         func centered(_ text: String) {
-            for piece in TextWrap.wrap(text, columns: columns, ambiguous: ambiguous) { lines.append(Line(style: .centered, text: piece)) }
+            for piece in Self.wrap(text, columns: columns, indent: "", ambiguous: ambiguous) { lines.append(Line(style: .centered, text: piece)) }
         }
         func normal(_ text: String, indent: String = "  ") {
-            for piece in TextWrap.wrap(text, columns: columns, indent: indent, ambiguous: ambiguous) { lines.append(Line(style: .normal, text: piece)) }
+            for piece in Self.wrap(text, columns: columns, indent: indent, ambiguous: ambiguous) { lines.append(Line(style: .normal, text: piece)) }
         }
         if let hall = ticket.hallName, !hall.isEmpty { centered(hall) }
         centered(title)
@@ -65,7 +65,9 @@ public struct TicketLayout: Sendable, Equatable {
             normal("无需携带材料 No documents needed")
         } else {
             normal("请备好以下材料 Please have ready:")
-            for (i, document) in ticket.documents.enumerated() { normal("  \(i + 1). \(document)", indent: "     ") }
+            for (i, document) in ticket.documents.prefix(Self.maximumDocuments).enumerated() { normal("  \(i + 1). \(document)", indent: "     ") }
+            let more = ticket.documents.count - Self.maximumDocuments
+            if more > 0 { normal("  另有 \(more) 项,请咨询工作人员 \(more) more: please ask staff", indent: "     ") }
         }
         lines.append(Line(style: .rule, text: ""))
         normal("查询进度 Check your place:")
@@ -75,15 +77,39 @@ public struct TicketLayout: Sendable, Equatable {
             normal("您同意在快轮到时接收短信提醒 You agreed to an SMS when your turn is near: \(to)")
         }
         normal("过号请到服务台 Missed your call? Ask at the desk")
-        self.lines = lines
+        // The number and the address are not wrapped: drop their control characters here, so
+        // no line from the daemon reaches the printer as ESC/POS commands.
+        self.lines = lines.map { Line(style: $0.style, text: TextFitting.printable($0.text)) }
+    }
+
+    /// Lines one text may take. The daemon's texts are a sentence or two; a longer one (from a
+    /// daemon gone wrong, or anything posing as it) is cut, not printed on a metre of paper.
+    static let maximumLinesPerText = 8
+    /// Documents listed; the rest are counted.
+    static let maximumDocuments = 15
+
+    /// `text` wrapped to at most `maximumLinesPerText` lines, the last ending in `…` when cut.
+    static func wrap(_ text: String, columns: Int, indent: String, ambiguous: AmbiguousWidth) -> [String] {
+        let limit = maximumLinesPerText
+        // Every character takes a column or more, so this many fill the lines allowed.
+        var pieces = TextWrap.wrap(String(text.prefix(columns * (limit + 1))), columns: columns, indent: indent, ambiguous: ambiguous)
+        guard pieces.count > limit else { return pieces }
+        pieces.removeLast(pieces.count - limit)
+        var last = pieces[limit - 1]
+        let room = columns - DisplayWidth.columns(of: TextFitting.ellipsis, ambiguous: ambiguous)
+        while !last.isEmpty, DisplayWidth.columns(of: last, ambiguous: ambiguous) > room { last.removeLast() }
+        pieces[limit - 1] = last + String(TextFitting.ellipsis)
+        return pieces
     }
 
     /// The address as written when it fits, else without its `http://` (browsers add it back).
+    /// One longer than two lines is no address anyone could type: it is cut, not printed whole.
     static func shortestFitting(_ url: String, columns: Int) -> String {
         if url.count <= columns { return url }
+        var shortest = url
         for scheme in ["http://", "https://"] where url.hasPrefix(scheme) {
-            return String(url.dropFirst(scheme.count))
+            shortest = String(url.dropFirst(scheme.count))
         }
-        return url
+        return shortest.count <= 2 * columns ? shortest : TextFitting.truncate(shortest, toColumns: 2 * columns)
     }
 }

@@ -103,7 +103,7 @@ public enum TicketMachineScreen {
                 if service.waiting == 0 && (service.estimateMin ?? 0) == 0 {
                     right = "等候0人 无需等候 No wait"
                 } else {
-                    let estimate = service.estimateMin.map(IssuedTicket.minutes).map { "约\($0)分钟 ~\($0) min" } ?? ""
+                    let estimate = service.estimateMin.flatMap { ShownMinutes.whole($0) }.map { "约\($0)分钟 ~\($0) min" } ?? ""
                     right = "等候\(service.waiting)人 \(estimate)"
                 }
             } else {

@@ -75,6 +75,8 @@ public struct WindowTerminal: Sendable {
     /// A command is on its way: further commands wait (one at a time, so no double call).
     public private(set) var busy = false
     private var lastRefresh: Date?
+    /// The outcome shown is a refresh's refusal (no command of the clerk's).
+    private var refreshRefused = false
 
     public init(window: String, supervisor: Bool = false, refreshInterval: TimeInterval = 2) {
         self.window = window
@@ -98,7 +100,11 @@ public struct WindowTerminal: Sendable {
             return []
         case let .view(view):
             self.view = view
+            // A good answer ends what a failed refresh said (the daemon was unreachable, or its
+            // answer made no sense); a refused command stays until the clerk's next key.
             if case .problem = outcome { outcome = nil }
+            if refreshRefused { outcome = nil }
+            refreshRefused = false
             return []
         case let .services(list):
             services = list
@@ -108,10 +114,12 @@ public struct WindowTerminal: Sendable {
             if let view { self.view = view }
             outcome = .done(request.label)
             return view == nil ? [.refresh] : []
-        case let .refused(_, code, message):
+        case let .refused(request, code, message):
             busy = false
             outcome = .refused(code: code, message: message)
-            return [.refresh]
+            refreshRefused = request == nil
+            // A refused refresh asks again at the next tick, not at once (no loop on a bad answer).
+            return request == nil ? [] : [.refresh]
         case let .unreachable(why):
             busy = false
             outcome = .problem("连不上服务器 Cannot reach the daemon: \(why)")

@@ -22,8 +22,12 @@ struct CappedHTTP1Channel: ServerChildChannel {
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         let within = gauge.opened()
-        let gauge = self.gauge
-        channel.closeFuture.whenComplete { _ in gauge.closed() }
+        let gauge = self.gauge, metrics = self.metrics
+        metrics.connectionOpened()
+        channel.closeFuture.whenComplete { _ in
+            gauge.closed()
+            metrics.connectionClosed()
+        }
         guard within else {
             metrics.recordRefused("connection_cap")
             return inner.setup(channel: channel, logger: logger).flatMapThrowing { value in

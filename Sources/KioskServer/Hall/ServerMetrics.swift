@@ -9,6 +9,8 @@ public final class ServerMetrics: Sendable {
     private let commitSizes: ValueHistogram
     private let commitDurations: DurationHistogram
     private let requestDurations: DurationHistogram
+    private let openConnections: Gauge
+    private let connectionCap: Gauge
 
     public init() {
         waits = registry.makeValueHistogram(
@@ -29,7 +31,27 @@ public final class ServerMetrics: Sendable {
             buckets: [.milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250)],
             help: "HTTP request latency."
         )
+        openConnections = registry.makeGauge(
+            name: "kiosk_http_connections", help: "HTTP connections open now (from accept to close), event streams included."
+        )
+        connectionCap = registry.makeGauge(
+            name: "kiosk_http_connections_cap", help: "Connections the daemon keeps open at most; one more is answered 503 (limits.max_connections)."
+        )
         for score in RatingScale.scores { _ = ratingCounter(score) }
+    }
+
+    /// A connection was accepted (counted until it closes, within the cap or not).
+    func connectionOpened() {
+        openConnections.increment()
+    }
+
+    func connectionClosed() {
+        openConnections.decrement()
+    }
+
+    /// The cap in force (the configured one, or lower when the open-file limit is lower).
+    func setConnectionCap(_ cap: Int) {
+        connectionCap.set(Double(cap))
     }
 
     func recordCommit(commands: Int, duration: Duration) {

@@ -58,6 +58,9 @@ public struct DisplayLoop: Sendable {
         var lastSeq: Int64?
     }
 
+    /// Events kept between two redraws for the voice: far more calls than a hall makes in one.
+    static let pendingEventsKept = 256
+
     public let options: Options
     private let sink: any TerminalSink
     private let snapshots: any HallSnapshotSource
@@ -104,6 +107,9 @@ public struct DisplayLoop: Sendable {
                         case .event(let message):
                             guard let event = StreamedHallEvent(data: message.data) else { return }
                             p.events.append(event)
+                            // Only the latest are announced; a flood must not grow without bound
+                            // while the renderer waits for a snapshot.
+                            if p.events.count > Self.pendingEventsKept { p.events.removeFirst(p.events.count - Self.pendingEventsKept) }
                             p.sawEvent = true
                             if let seq = event.seq ?? message.id.flatMap({ Int64($0) }) { p.lastSeq = max(p.lastSeq ?? seq, seq) }
                         }
@@ -154,7 +160,7 @@ public struct DisplayLoop: Sendable {
                     defer { p = Pending(link: p.link, lastSeq: p.lastSeq) }
                     return p
                 }
-                p.events += more.events
+                p.events = Array((p.events + more.events).suffix(Self.pendingEventsKept))
                 p.sawEvent = p.sawEvent || more.sawEvent
                 p.linkChanged = p.linkChanged || more.linkChanged
                 p.resized = p.resized || more.resized

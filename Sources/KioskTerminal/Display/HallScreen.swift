@@ -52,7 +52,8 @@ public struct HallScreen: Sendable {
     /// Draws on `sink` (default: this process's terminal) until cancelled; the terminal is
     /// restored on return.
     public func run(on sink: (any TerminalSink)? = nil) async {
-        let transport = CurlHTTPTransport()
+        // The snapshot is a few kilobytes: one over a megabyte is refused, never read whole.
+        let transport = CurlHTTPTransport(configuration: .init(maximumResponseBytes: 1 << 20))
         defer { transport.shutdown() }
         var speakers: [any Speaker] = []
         if let announceLog { speakers.append(AnnouncementLog(path: announceLog, timeZone: timeZone)) }

@@ -42,6 +42,9 @@ public final class EventStreamClient: Sendable {
         var follower: Task<Void, Never>?
     }
 
+    /// Updates the reader may fall behind by: far more than a day's backlog comes in at once.
+    public static let updatesKept = 4096
+
     public let configuration: Configuration
     private let transport: CurlHTTPTransport
     private let state = Mutex(State())
@@ -55,7 +58,9 @@ public final class EventStreamClient: Sendable {
 
     /// Starts following (once) and returns the updates. Ending the iteration stops it.
     public func updates() -> AsyncStream<EventStreamUpdate> {
-        let (stream, continuation) = AsyncStream.makeStream(of: EventStreamUpdate.self, bufferingPolicy: .unbounded)
+        // Bounded: a reader that falls this far behind has its connection ended and resumed
+        // after the last event it got (see `stream(into:_:)`), never an ever-growing backlog.
+        let (stream, continuation) = AsyncStream.makeStream(of: EventStreamUpdate.self, bufferingPolicy: .bufferingOldest(Self.updatesKept))
         let first = state.withLock { state in
             defer { state.started = true }
             return !state.started && !state.stopped
@@ -94,13 +99,27 @@ public final class EventStreamClient: Sendable {
         while !Task.isCancelled {
             var parser = SSEParser(lastEventID: lastEventID)
             let reason: String
+            var refusedResumePoint = false
+            var received = parser.lastEventID
             do {
                 try await stream(into: &parser, continuation)
                 reason = "the daemon closed the stream"
+                received = parser.lastEventID
+            } catch let error as ReaderFellBehind {
+                reason = error.description
+                received = error.resumeFrom
+            } catch let error as StreamError {
+                reason = error.description
+                received = parser.lastEventID
+                // A 400 names the request itself: the resume point (which a server gone wrong
+                // may have set) is dropped, and the next attempt asks from the start.
+                refusedResumePoint = error.status == 400
             } catch {
                 reason = "\(error)"
+                received = parser.lastEventID
             }
-            lastEventID = parser.lastEventID
+            lastEventID = Self.resumePoint(received, otherwise: lastEventID)
+            if refusedResumePoint { lastEventID = nil }
             if let asked = parser.retryMilliseconds { retry = max(100, min(asked, 60_000)) }
             if Task.isCancelled { break }
             continuation.yield(.disconnected(reason: reason))
@@ -112,11 +131,28 @@ public final class EventStreamClient: Sendable {
     private func stream(into parser: inout SSEParser, _ continuation: AsyncStream<EventStreamUpdate>.Continuation) async throws {
         let response = try await transport.stream(request(lastEventID: parser.lastEventID), readTimeout: configuration.readTimeout)
         defer { response.cancel() }
-        guard response.status == 200 else { throw StreamError("HTTP \(response.status)\(Self.statusHint(response.status))") }
-        continuation.yield(.connected)
-        for try await chunk in response.body {
-            for event in parser.feed(chunk) { continuation.yield(.event(event)) }
+        guard response.status == 200 else {
+            throw StreamError("HTTP \(response.status)\(Self.statusHint(response.status))", status: response.status)
         }
+        continuation.yield(.connected)
+        var lastQueued = parser.lastEventID
+        for try await chunk in response.body {
+            for event in parser.feed(chunk) {
+                guard case .enqueued = continuation.yield(.event(event)) else { throw ReaderFellBehind(resumeFrom: lastQueued) }
+                lastQueued = event.id
+            }
+            if let failure = parser.failure { throw failure }
+        }
+    }
+
+    /// The id to resume from: `received` when it is one the daemon could have sent (its
+    /// journal's sequence number, a non-negative integer), else `previous`. Anything else would
+    /// go back as `Last-Event-ID`, which the daemon refuses with a 400 on every attempt.
+    static func resumePoint(_ received: String?, otherwise previous: String?) -> String? {
+        guard let received, !received.isEmpty, received.utf8.count <= 18, received.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
+            return previous
+        }
+        return received
     }
 
     private static func statusHint(_ status: Int) -> String {
@@ -142,5 +178,17 @@ public final class EventStreamClient: Sendable {
 /// Why one connection of the event stream ended.
 struct StreamError: Error, CustomStringConvertible {
     var description: String
-    init(_ description: String) { self.description = description }
+    /// The HTTP status the daemon answered, when it answered.
+    var status: Int?
+    init(_ description: String, status: Int? = nil) {
+        self.description = description
+        self.status = status
+    }
+}
+
+/// The reader of the updates fell `EventStreamClient.updatesKept` behind: the connection ends
+/// and the next one resumes after the last event queued for it.
+struct ReaderFellBehind: Error, CustomStringConvertible {
+    var resumeFrom: String?
+    var description: String { "the screen fell behind the event stream" }
 }

@@ -4,7 +4,30 @@
 /// Follows the WHATWG event-stream interpretation: lines end in CR LF, LF or CR; a line
 /// starting with `:` is a comment; `data:` lines accumulate; a blank line dispatches; `id:`
 /// persists until changed; `retry:` sets the reconnection delay. Pure: no I/O.
+///
+/// Bounded: a line longer than `maximumLineBytes`, or an event whose data passes
+/// `maximumEventBytes`, stops the parser with ``failure`` set (an endless line from a server
+/// gone wrong, or posing as the daemon, would otherwise fill memory). The daemon's lines are
+/// under a kilobyte.
 public struct SSEParser: Sendable {
+    /// Why a parser stopped: a line or an event's data passed its bound.
+    public struct LimitExceeded: Error, Sendable, Hashable, CustomStringConvertible {
+        /// `line` or `event data`.
+        public var what: String
+        /// The bound passed, in bytes.
+        public var limit: Int
+        public var description: String { "event stream \(what) longer than \(limit) bytes" }
+    }
+
+    public static let defaultMaximumLineBytes = 64 * 1024
+    public static let defaultMaximumEventBytes = 256 * 1024
+    /// An `id:` longer than this is ignored: it is sent back as the `Last-Event-ID` header.
+    public static let maximumIDBytes = 256
+
+    public let maximumLineBytes: Int
+    public let maximumEventBytes: Int
+    /// Set when a bound was passed; the parser then ignores everything fed to it.
+    public private(set) var failure: LimitExceeded?
     /// Bytes of the line not yet terminated.
     private var line: [UInt8] = []
     /// Whether the previous byte was a CR, so a following LF belongs to the same line end.
@@ -19,13 +42,21 @@ public struct SSEParser: Sendable {
     /// The reconnection delay the server asked for with `retry:`, in milliseconds.
     public private(set) var retryMilliseconds: Int?
 
-    public init(lastEventID: String? = nil) {
+    public init(
+        lastEventID: String? = nil, maximumLineBytes: Int = Self.defaultMaximumLineBytes,
+        maximumEventBytes: Int = Self.defaultMaximumEventBytes
+    ) {
         self.lastEventID = lastEventID
+        self.maximumLineBytes = maximumLineBytes
+        self.maximumEventBytes = maximumEventBytes
     }
 
-    /// Consumes `bytes` and returns the events they complete, in order.
+    /// Consumes `bytes` and returns the events they complete, in order. Once a bound is
+    /// passed (``failure``), the events completed before it are still returned, and nothing
+    /// after it is read.
     public mutating func feed(_ bytes: some Sequence<UInt8>) -> [ServerSentEvent] {
         var events: [ServerSentEvent] = []
+        guard failure == nil else { return events }
         for byte in bytes {
             if afterCR {
                 afterCR = false
@@ -38,10 +69,23 @@ public struct SSEParser: Sendable {
             case 0x0A:
                 endLine(into: &events)
             default:
+                guard line.count < maximumLineBytes else {
+                    fail(LimitExceeded(what: "line", limit: maximumLineBytes))
+                    return events
+                }
                 line.append(byte)
             }
+            if failure != nil { return events }
         }
         return events
+    }
+
+    /// Stops the parser and lets go of what it held.
+    private mutating func fail(_ reason: LimitExceeded) {
+        failure = reason
+        line = []
+        dataBuffer = ""
+        hasData = false
     }
 
     private mutating func endLine(into events: inout [ServerSentEvent]) {
@@ -68,13 +112,17 @@ public struct SSEParser: Sendable {
         }
         switch field {
         case "data":
+            guard dataBuffer.utf8.count + value.utf8.count + 1 <= maximumEventBytes else {
+                fail(LimitExceeded(what: "event data", limit: maximumEventBytes))
+                return
+            }
             dataBuffer += value
             dataBuffer += "\n"
             hasData = true
         case "event":
             eventType = value
         case "id":
-            if !value.contains("\0") { lastEventID = value }
+            if !value.contains("\0"), value.utf8.count <= Self.maximumIDBytes { lastEventID = value }
         case "retry":
             if !value.isEmpty, value.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let ms = Int(value) {
                 retryMilliseconds = ms

@@ -113,7 +113,7 @@ public enum HallScreenModel {
             "name": .text(service.name),
             "name_en": .text(service.nameEN),
             "waiting": .text(String(service.waiting)),
-            "eta": .text(service.estimateMin.map { String(Int($0.rounded())) } ?? "-"),
+            "eta": .text(service.estimateMin.flatMap { ShownMinutes.whole($0) }.map(String.init) ?? "-"),
             "status": .text(issuingText(service.status)),
             "summary": .text(summary(service)),
         ]
@@ -147,12 +147,15 @@ public enum HallScreenModel {
     }
 
     /// `2026-03-02` → `2026-03-02 星期一` (the Gregorian weekday, by Zeller's congruence).
+    /// Anything but such a date with a year from 1 to 9999 is shown as sent, without a
+    /// weekday: a year near `Int.max` would overflow the congruence.
     static func dateWithWeekday(_ text: String) -> String {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return text }
-        var (y, m) = (parts[0], parts[1])
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
+              (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else { return text }
+        var (y, m) = (year, month)
         if m < 3 { m += 12; y -= 1 }
-        let h = (parts[2] + 13 * (m + 1) / 5 + y + y / 4 - y / 100 + y / 400) % 7   // 0 = Saturday
+        let h = (day + 13 * (m + 1) / 5 + y + y / 4 - y / 100 + y / 400) % 7   // 0 = Saturday
         let names = ["星期六", "星期日", "星期一", "星期二", "星期三", "星期四", "星期五"]
         return "\(text) \(names[h])"
     }

@@ -28,6 +28,8 @@ public struct HTTPHallSnapshotSource: HallSnapshotSource {
         if let token { headers.set(name: "Authorization", value: "Bearer \(token)") }
         let response = try await transport.send(HTTPRequest(url: url, headers: headers, connectTimeout: 2, timeout: 3))
         guard response.isSuccess else { throw Failure(description: "GET /v1/hall: HTTP \(response.status)") }
+        // An answer that is not the API's hall (a server gone wrong, or posing as the daemon)
+        // throws: it counts as no answer, and the screen keeps the last good one, reconnecting.
         return try APICoding.decode(HallSnapshot.self, from: response.body)
     }
 }

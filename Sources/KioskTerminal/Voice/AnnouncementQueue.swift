@@ -6,6 +6,9 @@
 /// `enqueue` never waits; `run()` is the one consumer and returns when `finish()` was called
 /// and the queue is empty, or when its task is cancelled.
 public struct AnnouncementQueue: Sendable {
+    /// Announcements waiting to be said, at most: more calls than a hall's windows make at once.
+    public static let waitingKept = 32
+
     public let repetitions: Int
     /// The silence before each repeat.
     public let gap: Duration
@@ -23,7 +26,9 @@ public struct AnnouncementQueue: Sendable {
         self.repetitions = max(1, repetitions)
         self.gap = gap
         self.pause = pause
-        (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .unbounded)
+        // Bounded: each takes seconds to say, so a flood of calls (a daemon gone wrong, or
+        // anything posing as it) keeps the latest, never an ever-growing backlog.
+        (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(Self.waitingKept))
     }
 
     /// Queues `announcement` behind any still being spoken.
