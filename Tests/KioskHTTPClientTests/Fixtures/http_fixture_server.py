@@ -94,6 +94,15 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(payload)))
             self.end_headers()
             self.wfile.write(payload)
+        elif parts[0] == "big-head":
+            # N header fields of 1 KiB each: a head no real server sends.
+            self.send_response(200)
+            for i in range(int(parts[1])):
+                self.send_header(f"X-Filler-{i}", "y" * 1024)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif parts[0] == "flood":
+            self.flood(int(parts[1]))
         elif parts[0] == "chunks":
             query = urllib.parse.parse_qs(url.query)
             self.chunks(int(parts[1]), float(query.get("gap", ["0"])[0]), float(query.get("hold", ["0"])[0]))
@@ -123,6 +132,24 @@ class Handler(BaseHTTPRequestHandler):
                     return
             self.wfile.write(b"0\r\n\r\n")
             self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            print("CLOSED", flush=True)
+            self.close_connection = True
+
+    def flood(self, total):
+        """`total` bytes as fast as the client takes them; CLOSED when it stops taking them."""
+        self.send_response(200)
+        self.send_header("Content-Type", "application/octet-stream")
+        self.send_header("Content-Length", str(total))
+        self.end_headers()
+        chunk = b"z" * 16384
+        sent = 0
+        try:
+            while sent < total:
+                self.wfile.write(chunk[: total - sent])
+                sent += min(len(chunk), total - sent)
+            self.wfile.flush()
+            print("SENT", flush=True)
         except (BrokenPipeError, ConnectionResetError):
             print("CLOSED", flush=True)
             self.close_connection = True
