@@ -157,7 +157,7 @@ import Testing
         var drawn = 0
         for _ in 0..<Self.variants {
             guard let status = try? APICoding.decode(WindowStatus.self, from: Data(input.mutate(samples[0]))),
-                  let rateable = RatePad.Rateable(status) else { continue }
+                  let rateable = status.rating else { continue }
             var pad = RatePad(window: "3")
             _ = pad.begin(at: Fixtures.t0)
             _ = pad.handle(.view(rateable), at: Fixtures.t0)
