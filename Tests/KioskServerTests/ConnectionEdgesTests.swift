@@ -156,7 +156,24 @@ struct ConnectionEdgesTests {
             #expect(answer.status == 200)
             let metrics = try await d.client.get("/metrics")
             #expect(metrics.text.contains(#"kiosk_refused_total{reason="connection_cap"} 1"#))
+            // The gauges: the cap, and what is open now: the 14 held and the client's own (one per
+            // worker of its transport it used, at most 4).
+            #expect(metrics.text.contains("\nkiosk_http_connections_cap 16.0\n"))
+            let open = Self.openConnections(metrics.text) ?? -1
+            #expect((15...18).contains(open), "kiosk_http_connections \(open)")
+            held.removeAll()
+            let closed = await eventually(within: 10) {
+                let text = (try? await d.client.get("/metrics"))?.text ?? ""
+                return (1...4).contains(Self.openConnections(text) ?? -1)
+            }
+            #expect(closed)
         }
+    }
+
+    /// The value of `kiosk_http_connections` in a `/metrics` text.
+    static func openConnections(_ text: String) -> Double? {
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("kiosk_http_connections ") }) else { return nil }
+        return Double(line.split(separator: " ").last ?? "")
     }
 
     @Test func aQuietEventStreamCarriesAHeartbeatComment() async throws {

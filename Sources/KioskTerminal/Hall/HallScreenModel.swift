@@ -126,7 +126,7 @@ public enum HallScreenModel {
         let closure = issuingText(service.status)
         guard closure.isEmpty else { return closure }
         func padded(_ text: String) -> String { String(repeating: " ", count: max(0, 3 - text.count)) + text }
-        let eta = service.estimateMin.map { String(Int($0.rounded())) } ?? "-"
+        let eta = service.estimateMin.flatMap { ShownMinutes.whole($0) }.map(String.init) ?? "-"
         return "\(padded(String(service.waiting)))人 约\(padded(eta))分"
     }
 
