@@ -66,13 +66,22 @@ public enum PrivateFiles {
         var fixes: [PermissionFix] = []
         func fix(_ path: String, isDirectory: Bool) throws {
             var info = stat()
-            guard lstat(path, &info) == 0 else { throw PrivateFileError(path: path, operation: "stat", code: errno) }
+            guard lstat(path, &info) == 0 else {
+                // SQLite removes its -wal and -shm files when the last connection closes (a CLI
+                // read, a daemon stopping), so a file listed a moment ago may be gone: nothing to
+                // tighten then, and no reason to refuse the start.
+                if errno == ENOENT && path != directory { return }
+                throw PrivateFileError(path: path, operation: "stat", code: errno)
+            }
             // A symbolic link's own mode means nothing; what it points to is not ours to change.
             guard (info.st_mode & S_IFMT) != S_IFLNK else { return }
             let mode = info.st_mode & 0o7777
             let wanted = isDirectory ? directoryMode : (mode & 0o700)
             guard mode & 0o077 != 0 || (isDirectory && mode != wanted) else { return }
-            guard chmod(path, wanted) == 0 else { throw PrivateFileError(path: path, operation: "chmod", code: errno) }
+            guard chmod(path, wanted) == 0 else {
+                if errno == ENOENT && path != directory { return }
+                throw PrivateFileError(path: path, operation: "chmod", code: errno)
+            }
             fixes.append(PermissionFix(path: path, from: mode, to: wanted))
         }
         try fix(directory, isDirectory: true)
