@@ -1,3 +1,5 @@
+import KioskCore
+
 /// Hostile variants of a valid answer, for fuzzing the decoders every client runs on what a
 /// server (or anything posing as one) sends: each variant applies one to three mutations to the
 /// sample's bytes.
@@ -7,10 +9,10 @@
 /// strings, control characters and ANSI escapes in names, wide and zero-width characters, wrong
 /// types, deep nesting, invalid UTF-8, a repeated chunk.
 public struct HostileInput: Sendable {
-    private var random: SeededRandom
+    private var random: SplitMix64
 
     public init(seed: UInt64) {
-        random = SeededRandom(seed: seed)
+        random = SplitMix64(seed: seed)
     }
 
     /// Numbers no daemon sends, as JSON number text (some of them not valid JSON at all).

@@ -1,4 +1,5 @@
 import Foundation
+import KioskCore
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -114,7 +115,7 @@ public final class HostileServer: Sendable {
                 while sent < bytes, send(client, chunk) { sent += chunk.count }
             }
         case .garbage:
-            var random = SeededRandom(seed: UInt64(bitPattern: Int64(client)))
+            var random = SplitMix64(seed: UInt64(bitPattern: Int64(client)))
             _ = send(client, (0..<4096).map { _ in UInt8.random(in: 0...255, using: &random) })
         case .silent:
             holdUntilClosed(client)

@@ -1,5 +1,6 @@
 import Foundation
 import KioskAPI
+import KioskCore
 import KioskDisplay
 import KioskTestSupport
 import Testing
@@ -62,7 +63,7 @@ import Testing
         try #require(!samples.isEmpty, "no API sample answers as \(type)")
         let decode = try #require(Self.decoders[type])
         var input = HostileInput(seed: 0x5EED_0000 &+ UInt64(type.utf8.reduce(0) { $0 &* 31 &+ Int($1) }.magnitude))
-        var randomIndex = SeededRandom(seed: 42)
+        var randomIndex = SplitMix64(seed: 42)
         var decoded = 0, refused = 0
         for _ in 0..<Self.variants {
             let bytes = input.mutate(samples.randomElement(using: &randomIndex) ?? samples[0])
@@ -86,7 +87,7 @@ import Testing
     @Test func theWindowTerminalDrawsEveryHostileWindowWithinItsScreen() throws {
         let samples = try Self.samples(of: "WindowStatus") + Self.samples(of: "WindowCommandAnswer")
         var input = HostileInput(seed: 0x3_0000)
-        var randomIndex = SeededRandom(seed: 43)
+        var randomIndex = SplitMix64(seed: 43)
         var drawn = 0
         for _ in 0..<Self.variants {
             let bytes = Data(input.mutate(samples.randomElement(using: &randomIndex)!))
@@ -126,7 +127,7 @@ import Testing
     @Test func everyHostileTicketPrintsWithinThePaper() throws {
         let samples = try Self.samples(of: "IssuedTicketAnswer")
         var input = HostileInput(seed: 0x5_0000)
-        var randomIndex = SeededRandom(seed: 44)
+        var randomIndex = SplitMix64(seed: 44)
         var printed = 0
         for _ in 0..<Self.variants {
             guard let answer = try? APICoding.decode(IssuedTicketAnswer.self, from: Data(input.mutate(samples.randomElement(using: &randomIndex)!))) else { continue }

@@ -23,7 +23,7 @@ import Testing
         let layout = try Layouts.load("main-hall")
         let size = Size(width: 120, height: 40)
         var input = HostileInput(seed: 0x1_0000)
-        var pick = SeededRandom(seed: 7)
+        var pick = SplitMix64(seed: 7)
         var modelled = 0, refused = 0
         for _ in 0..<Self.variants {
             // As `HTTPHallSnapshotSource` reads the body: the API's `HallSnapshot`, or an error.
@@ -66,7 +66,7 @@ import Testing
     @Test func everyHostileEventStreamIsParsedWithinItsBoundsOrStopped() throws {
         let sample = try Self.streamSample()
         var input = HostileInput(seed: 0x2_0000)
-        var pick = SeededRandom(seed: 8)
+        var pick = SplitMix64(seed: 8)
         var events = 0, stopped = 0, calls = 0
         for round in 0..<Self.variants {
             var bytes = input.mutate(sample)
