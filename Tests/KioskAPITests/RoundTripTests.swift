@@ -26,6 +26,7 @@ import Testing
         try roundTrip(APISamples.hall)
         try roundTrip(APISamples.stats)
         try roundTrip(DeliveryReportAnswer(id: 42, state: "failed"))
+        for service in HallConfig.defaultHall.services { try roundTrip(ServiceGuideAnswer(service: service, guide: service.guide!)) }
     }
 
     @Test func requestsRoundTrip() throws {

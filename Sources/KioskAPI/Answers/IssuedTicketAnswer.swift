@@ -15,11 +15,15 @@ public struct IssuedTicketAnswer: Codable, Sendable, Equatable {
     public var date: String?
     /// Where to wait: the names of the windows that serve the ticket's service.
     public var windows: [String]?
+    /// The guide's materials (original or copy, how many), when the service has a guide: the
+    /// slip lists these instead of the bare document names.
+    public var materials: [GuideMaterialView]?
 
     public init(
         ticket: TicketStatus, documents: [String] = [], statusURL: String? = nil, smsTo: String? = nil, smsCaretaker: String? = nil,
-        hallName: String? = nil, date: String? = nil, windows: [String]? = nil
+        hallName: String? = nil, date: String? = nil, windows: [String]? = nil, materials: [GuideMaterialView]? = nil
     ) {
+        self.materials = materials
         self.ticket = ticket
         self.documents = documents
         self.statusURL = statusURL ?? "/v1/tickets/\(ticket.ticket)"
@@ -32,7 +36,7 @@ public struct IssuedTicketAnswer: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case documents, statusURL = "status_url", smsTo = "sms_to", smsCaretaker = "sms_caretaker"
-        case hallName = "hall_name", date, windows
+        case hallName = "hall_name", date, windows, materials
     }
 
     // One flat JSON object: the ticket's members and these beside them.
@@ -46,6 +50,7 @@ public struct IssuedTicketAnswer: Codable, Sendable, Equatable {
         hallName = try c.decodeIfPresent(String.self, forKey: .hallName)
         date = try c.decodeIfPresent(String.self, forKey: .date)
         windows = try c.decodeIfPresent([String].self, forKey: .windows)
+        materials = try c.decodeIfPresent([GuideMaterialView].self, forKey: .materials)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -58,5 +63,6 @@ public struct IssuedTicketAnswer: Codable, Sendable, Equatable {
         try c.encodeIfPresent(hallName, forKey: .hallName)
         try c.encodeIfPresent(date, forKey: .date)
         try c.encodeIfPresent(windows, forKey: .windows)
+        try c.encodeIfPresent(materials, forKey: .materials)
     }
 }

@@ -16,11 +16,15 @@ public struct ServiceStatus: Codable, Sendable, Equatable {
     public var estimateMin: Double?
     public var dailyQuota: Int?
     public var issuedToday: Int?
+    /// Whether `GET /v1/services/{code}/guide` has a 办事指南 for it (the ticket machine
+    /// offers 查看办事指南 only then).
+    public var hasGuide: Bool?
 
     public init(
         code: String, name: String, nameEN: String = "", documents: [String] = [], waiting: Int = 0, status: String = "open",
-        statusMessage: String? = nil, estimateMin: Double? = nil, dailyQuota: Int? = nil, issuedToday: Int? = nil
+        statusMessage: String? = nil, estimateMin: Double? = nil, dailyQuota: Int? = nil, issuedToday: Int? = nil, hasGuide: Bool? = nil
     ) {
+        self.hasGuide = hasGuide
         self.code = code
         self.name = name
         self.nameEN = nameEN
@@ -35,6 +39,6 @@ public struct ServiceStatus: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case code, name, nameEN = "name_en", documents, waiting, status, statusMessage = "status_message"
-        case estimateMin = "estimate_min", dailyQuota = "daily_quota", issuedToday = "issued_today"
+        case estimateMin = "estimate_min", dailyQuota = "daily_quota", issuedToday = "issued_today", hasGuide = "has_guide"
     }
 }

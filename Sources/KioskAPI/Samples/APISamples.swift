@@ -14,6 +14,11 @@ public enum APISamples {
         try add("get", "/healthz", "200", "health", HealthAnswer(journal: "degraded", quarantinedRows: 2))
         try add("get", "/healthz", "200", "clock warning", HealthAnswer(clock: "warning", clockSkewSeconds: 86_400))
         try add("get", "/v1/services", "200", "services", ServiceList(services: services))
+        for code in ["C", "F", "K"] {
+            let service = HallConfig.defaultHall.service(code)!
+            try add("get", "/v1/services/{code}/guide", "200", "the embedded hall's \(code)", ServiceGuideAnswer(service: service, guide: service.guide!))
+        }
+        try add("get", "/v1/services/{code}/guide", "404", "no guide", ErrorAnswer(code: "no_guide", message: "本业务暂无办事指南"))
         for (name, ticket) in [("waiting with an estimate", waitingTicket), ("called", calledTicket), ("done, nothing optional", doneTicket)] {
             var publicStatus = ticket
             publicStatus.priority = nil   // the public status never says
@@ -71,7 +76,8 @@ public enum APISamples {
 
     static let issued = IssuedTicketAnswer(
         ticket: waitingTicket, documents: ["身份证", "户口簿"], smsTo: PhoneNumber("13800138000")!.masked, smsCaretaker: PhoneNumber("13900139000")!.masked,
-        hallName: "连城县人社局综合服务大厅", date: "2026-03-02", windows: ["1号窗口", "2号窗口"]
+        hallName: "连城县人社局综合服务大厅", date: "2026-03-02", windows: ["1号窗口", "2号窗口"],
+        materials: [GuideMaterialView(name: "身份证", form: "original_and_copy", count: 1), GuideMaterialView(name: "户口簿", form: "copy", count: 2, notes: "如有")]
     )
     static let refusal = ErrorAnswer(code: "quota_reached", message: "今日号已取完 Today's quota is reached")
 
@@ -88,7 +94,7 @@ public enum APISamples {
     static let closedWindow = WindowStatus(id: "8", name: "8号窗口", services: ["K"], status: "closed")
 
     static let services = [
-        ServiceStatus(code: "A", name: "求职登记", nameEN: "Job-seeker registration", documents: ["身份证"], waiting: 3, estimateMin: 12),
+        ServiceStatus(code: "A", name: "求职登记", nameEN: "Job-seeker registration", documents: ["身份证"], waiting: 3, estimateMin: 12, hasGuide: true),
         ServiceStatus(code: "B", name: "职业介绍", nameEN: "Job referral", waiting: 0, estimateMin: 0, dailyQuota: 40, issuedToday: 40),
         ServiceStatus(code: "G", name: "劳动争议调解仲裁", nameEN: "Labour dispute mediation", status: "service_closed", statusMessage: "该业务今日已停止取号"),
     ]

@@ -39,6 +39,7 @@ extension HallConfig {
                 ]
                 if let q = s.dailyQuota { m.append(("daily_quota", .number(Double(q)))) }
                 if let h = s.hours { m.append(("hours", spans(h))) }
+                if let g = s.guide { m.append(("guide", g.jsonValue)) }
                 return .object(m)
             }),
             "counters": .array(counters.map { c in

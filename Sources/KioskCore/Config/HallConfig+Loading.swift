@@ -109,11 +109,22 @@ extension HallConfig {
             guard sr.isObject else { r.absorb(sr); continue }
             let code = sr.string("code", required: true)
             let serviceName = sr.string("name", required: true)
-            let service = ServiceConfig(
+            let documents = sr.strings("documents")
+            var service = ServiceConfig(
                 code: code ?? "?", name: serviceName ?? code ?? "?", nameEN: sr.string("name_en") ?? "",
-                documents: sr.strings("documents") ?? [],
-                dailyQuota: sr.int("daily_quota", in: 1...999), hours: sr.spans("hours")
+                documents: documents ?? [],
+                dailyQuota: sr.int("daily_quota", in: 1...999), hours: sr.spans("hours"),
+                guide: ServiceGuide.read(sr.raw("guide"), path: "services[\(i)].guide", lenient: lenient, into: &sr)
             )
+            // A guide's materials are the documents to bring when the file lists none of its own.
+            if documents == nil, let guide = service.guide { service.documents = guide.materials.map(\.name) }
+            if let guide = service.guide, !guide.materials.isEmpty, let documentsNode = sr.raw("documents") {
+                // The menu's list and the guide's must not disagree: the citizen reads both.
+                // `学历证书(如有)` is the material `学历证书` with its note.
+                for document in service.documents where !guide.materials.contains(where: { document.hasPrefix($0.name) }) {
+                    sr.warn(documentsNode, "services[\(i)].documents lists \"\(document)\", which the guide's materials do not")
+                }
+            }
             if let code {
                 if code.count != 1 || !("A"..."Z").contains(code) {
                     sr.report(sr.raw("code")!, "services[\(i)].code must be one capital letter A–Z (it prefixes the ticket number), found \"\(code)\"")

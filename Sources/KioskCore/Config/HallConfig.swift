@@ -87,11 +87,15 @@ public struct ServiceConfig: Sendable, Equatable {
     public var dailyQuota: Int?
     /// When this service issues tickets; nil = the hall's sessions.
     public var hours: [TimeSpan]?
+    /// The 办事指南 (basis, conditions, materials, steps, time limit, roles, fee, contact);
+    /// nil: the service has none, and the kiosk shows only `documents`.
+    public var guide: ServiceGuide?
 
     public init(
         code: ServiceCode, name: String, nameEN: String = "", documents: [String] = [],
-        dailyQuota: Int? = nil, hours: [TimeSpan]? = nil
+        dailyQuota: Int? = nil, hours: [TimeSpan]? = nil, guide: ServiceGuide? = nil
     ) {
+        self.guide = guide
         self.code = code
         self.name = name
         self.nameEN = nameEN

@@ -40,6 +40,7 @@ public struct HallConfigDiff: Sendable, Equatable {
             if before.dailyQuota != service.dailyQuota {
                 parts.append("daily_quota \(before.dailyQuota.map(String.init) ?? "-") → \(service.dailyQuota.map(String.init) ?? "-")")
             }
+            if before.guide != service.guide { parts.append(service.guide == nil ? "guide removed" : before.guide == nil ? "guide added" : "guide changed") }
             if before.hours != service.hours { parts.append("hours \(before.hours.map(Self.spans) ?? "-") → \(service.hours.map(Self.spans) ?? "-")") }
             if !parts.isEmpty { lines.append("service \(service.code): " + parts.joined(separator: "; ")) }
         }

@@ -99,6 +99,11 @@ public struct KioskClient: Sendable {
         await send(.get, "/v1/services", token: nil)
     }
 
+    /// `GET /v1/services/{code}/guide` (no token needed).
+    public func guide(_ code: String) async -> APIAnswer<ServiceGuideAnswer> {
+        await send(.get, "/v1/services/\(code)/guide", token: nil)
+    }
+
     /// `POST /v1/tickets` for one citizen's action, with an `Idempotency-Key` of its own. When
     /// no answer comes back (a timeout, a dropped connection) or the journal could not commit,
     /// it is sent again with the same key: if the first was committed after all, the daemon

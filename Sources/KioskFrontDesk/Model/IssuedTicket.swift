@@ -19,6 +19,9 @@ public struct IssuedTicket: Sendable, Equatable {
     public var explanation: String?
     public var explanationEN: String?
     public var documents: [String]
+    /// The guide's materials, when the service has a guide: the slip prints these (original or
+    /// copy, how many) instead of `documents`.
+    public var materials: [GuideMaterial] = []
     /// Where anyone can check the ticket's progress (absolute when the kiosk knows its public address).
     public var statusURL: String
     /// Masked numbers the SMS goes to (`138****8000`), when given.
@@ -74,5 +77,6 @@ public struct IssuedTicket: Sendable, Equatable {
         hallName = answer.hallName
         date = answer.date
         windows = answer.windows ?? []
+        materials = (answer.materials ?? []).compactMap(\.material)
     }
 }

@@ -61,7 +61,15 @@ public struct TicketLayout: Sendable, Equatable {
         }
         if let explanation = ticket.explanation { normal(explanation) }
         lines.append(Line(style: .rule, text: ""))
-        if ticket.documents.isEmpty {
+        if !ticket.materials.isEmpty {
+            // 原件 or 复印件 and how many: a copy forgotten is a second trip too.
+            normal("请备好以下材料 Please have ready:")
+            for (i, material) in ticket.materials.prefix(Self.maximumDocuments).enumerated() {
+                normal("  \(i + 1). \(material.line)", indent: "     ")
+            }
+            let more = ticket.materials.count - Self.maximumDocuments
+            if more > 0 { normal("  另有 \(more) 项,请咨询工作人员 \(more) more: please ask staff", indent: "     ") }
+        } else if ticket.documents.isEmpty {
             normal("无需携带材料 No documents needed")
         } else {
             normal("请备好以下材料 Please have ready:")

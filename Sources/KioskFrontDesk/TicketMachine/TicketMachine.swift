@@ -6,7 +6,8 @@ import KioskCore
 /// answer) moves it to its next step and returns what the owner must do next. No I/O here;
 /// `TicketMachineScreen` draws a step, `TicketMachineLoop` runs it on a terminal.
 ///
-/// The flow: choose a service → the documents to bring (1 确认 / 0 返回) → normal or priority
+/// The flow: choose a service → the documents to bring (1 确认 / 2 查看办事指南, the service's
+/// guide paged / 0 返回) → normal or priority
 /// → "需要短信提醒吗？" (1 需要 / 0 不需要) → the mobile number, shown as typed and read back →
 /// (priority tickets) a caretaker's number the same way → the ticket. Every key before the
 /// ticket is issued reloads the menu, so a service that closed or filled up is said at once,
@@ -34,6 +35,9 @@ public struct TicketMachine: Sendable {
         /// The menu; `entry` holds digits typed so far, `notice` a line about the last key.
         case start(entry: String, notice: String?)
         case documents(Draft)
+        /// The service's 办事指南 (nil while it loads), one page of it at a time; `problem` when
+        /// it could not be loaded.
+        case guide(Draft, guide: ServiceGuideAnswer?, page: Int, problem: String?)
         case priority(Draft)
         /// "需要短信提醒吗？1 需要 0 不需要": asked once, so a citizen who wants none presses one key.
         case smsQuestion(Draft)
@@ -59,6 +63,8 @@ public struct TicketMachine: Sendable {
         case servicesUnavailable(String)
         case issued(IssuedTicket)
         case refused(Refusal)
+        case guide(ServiceGuideAnswer)
+        case guideUnavailable(String)
     }
 
     public enum Effect: Sendable, Equatable {
@@ -66,6 +72,8 @@ public struct TicketMachine: Sendable {
         case loadServices
         /// `POST /v1/tickets` and send back `.issued` or `.refused`.
         case issue(TicketRequest, service: ServiceOption)
+        /// Fetch `GET /v1/services/{code}/guide` and send back `.guide` or `.guideUnavailable`.
+        case loadGuide(ServiceCode)
         /// Print the ticket (when a printer is configured).
         case print(IssuedTicket)
         /// Staff entered the exit PIN: leave and give the terminal back.
@@ -80,6 +88,8 @@ public struct TicketMachine: Sendable {
     public var exitPIN: String?
     /// Who may ask for priority, as the priority screen and the ticket name them.
     public var priorityGroups: PriorityGroups
+    /// The terminal's size, which decides how a guide is cut into pages (the loop sets it).
+    public var screenSize: (width: Int, height: Int) = (80, 24)
 
     public private(set) var step: Step = .start(entry: "", notice: nil)
     public private(set) var services: [ServiceOption] = []
@@ -131,6 +141,14 @@ public struct TicketMachine: Sendable {
             ticket.priorityGroups = priorityGroups
             step = .ticket(ticket)
             return [.print(ticket)]
+        case let .guide(answer):
+            guard case let .guide(draft, _, _, _) = step, answer.service == draft.service.code else { return [] }
+            step = .guide(draft, guide: answer, page: 0, problem: nil)
+            return []
+        case let .guideUnavailable(why):
+            guard case let .guide(draft, nil, _, _) = step else { return [] }
+            step = .guide(draft, guide: nil, page: 0, problem: why)
+            return []
         case let .refused(refusal):
             lastActivity = now
             guard case let .issuing(draft) = step else { return [] }
@@ -150,7 +168,7 @@ public struct TicketMachine: Sendable {
     /// The ticket being put together, on any step that has one before it is issued.
     public var draft: Draft? {
         switch step {
-        case let .documents(d), let .priority(d), let .smsQuestion(d), let .phone(d, _, _, _), let .confirmPhone(d, _, _),
+        case let .documents(d), let .guide(d, _, _, _), let .priority(d), let .smsQuestion(d), let .phone(d, _, _, _), let .confirmPhone(d, _, _),
              let .caretakerQuestion(d):
             return d
         default:
@@ -173,6 +191,7 @@ public struct TicketMachine: Sendable {
     private mutating func replaceDraft(with d: Draft) {
         switch step {
         case .documents: step = .documents(d)
+        case let .guide(_, guide, page, problem): step = .guide(d, guide: guide, page: page, problem: problem)
         case .priority: step = .priority(d)
         case .smsQuestion: step = .smsQuestion(d)
         case let .phone(_, role, entry, error): step = .phone(d, role: role, entry: entry, error: error)
@@ -212,7 +231,19 @@ public struct TicketMachine: Sendable {
         case let .documents(draft):
             switch key {
             case .digit("1"), .enter: step = .priority(draft)
+            case .digit("2") where draft.service.hasGuide == true:
+                step = .guide(draft, guide: nil, page: 0, problem: nil)
+                return [.loadGuide(draft.service.code)]
             case .digit("0"), .backspace, .escape: return backToStart(at: now)
+            default: break
+            }
+        case let .guide(draft, guide, page, problem):
+            let pages = guide.map { GuidePages.pages($0, width: screenSize.width, height: screenSize.height).count } ?? 1
+            switch key {
+            case .digit("2"), .enter: step = .guide(draft, guide: guide, page: min(page + 1, pages - 1), problem: problem)
+            case .digit("8"): step = .guide(draft, guide: guide, page: max(page - 1, 0), problem: problem)
+            case .digit("1"): step = .priority(draft)
+            case .digit("0"), .backspace, .escape: step = .documents(draft)
             default: break
             }
         case let .priority(draft):

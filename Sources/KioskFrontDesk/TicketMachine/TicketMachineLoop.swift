@@ -35,6 +35,7 @@ public struct TicketMachineLoop: Sendable {
         var printerProblem: String?
         func draw() {
             let size = session.size
+            machine.screenSize = (size.width, size.height)
             var lines = TicketMachineScreen.render(machine, width: size.width, height: size.height)
             if let printerProblem, !lines.isEmpty { lines[lines.count - 1] = "! 打印失败 Printing failed: \(printerProblem)" }
             session.draw(lines)
@@ -53,6 +54,12 @@ public struct TicketMachineLoop: Sendable {
                     case let .ok(list): effects += machine.handle(.services(list.services), at: Date())
                     case let .refused(code, message): effects += machine.handle(.servicesUnavailable("\(code): \(message)"), at: Date())
                     case let .unreachable(why): effects += machine.handle(.servicesUnavailable(why), at: Date())
+                    }
+                case let .loadGuide(code):
+                    switch await client.guide(code) {
+                    case let .ok(guide): effects += machine.handle(.guide(guide), at: Date())
+                    case let .refused(_, message): effects += machine.handle(.guideUnavailable(message), at: Date())
+                    case let .unreachable(why): effects += machine.handle(.guideUnavailable(why), at: Date())
                     }
                 case let .issue(request, service):
                     let answer = await client.issue(request.body, token: tokens.kiosk)

@@ -11,6 +11,8 @@ public enum TicketMachineScreen {
             lines = start(machine, entry: entry, notice: notice, width: width)
         case let .documents(draft):
             lines = documents(draft.service, width: width)
+        case let .guide(draft, guide, page, problem):
+            lines = guidePage(draft.service, guide: guide, page: page, problem: problem, width: width, height: height)
         case let .priority(draft):
             let groups = machine.priorityGroups
             lines = header("\(draft.service.code) \(draft.service.name)  是否优先办理 Priority?", width: width) + [
@@ -135,8 +137,33 @@ public enum TicketMachineScreen {
         }
         lines += [""]
         lines += TextWrap.wrap("  缺少材料到窗口也办不了,请备齐后再取号。Without them the window cannot serve you; please come back with them.", columns: width - 2, indent: "  ")
-        lines += ["", "  1  确认取号  Yes, take a ticket", "  0  返回      Back"]
+        lines += ["", "  1  确认取号  Yes, take a ticket"]
+        if service.hasGuide == true { lines.append("  2  查看办事指南  Read the service guide (conditions, steps, time limit)") }
+        lines.append("  0  返回      Back")
         return lines
+    }
+
+    /// One page of the service's guide, with the page number and the keys at the bottom.
+    static func guidePage(_ service: ServiceOption, guide: ServiceGuideAnswer?, page: Int, problem: String?, width: Int, height: Int) -> [String] {
+        var lines = header("\(service.code) \(service.name)  办事指南 Service guide", width: width)
+        let keys = "  1 取号 Take a ticket   0 返回 Back"
+        guard let guide else {
+            if let problem {
+                lines += ["", "  暂时无法显示办事指南,请咨询工作人员  The guide cannot be shown now; please ask staff"]
+                lines += TextWrap.wrap("  (\(problem))", columns: width - 2, indent: "   ")
+            } else {
+                lines += ["", "  正在加载…  Loading…"]
+            }
+            return lines + ["", keys]
+        }
+        let pages = GuidePages.pages(guide, width: width, height: height)
+        let shown = min(max(page, 0), pages.count - 1)
+        lines += pages[shown]
+        // The keys stay on the last rows whatever the page holds.
+        let footer = ["", "  第 \(shown + 1)/\(pages.count) 页 Page \(shown + 1) of \(pages.count)",
+                      keys + (shown + 1 < pages.count ? "   2 下一页 Next" : "") + (shown > 0 ? "   8 上一页 Previous" : "")]
+        while lines.count < height - footer.count { lines.append("") }
+        return lines + footer
     }
 
     static func phone(_ draft: TicketMachine.Draft, role: TicketMachine.PhoneRole, entry: String, error: String?, width: Int) -> [String] {

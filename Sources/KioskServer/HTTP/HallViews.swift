@@ -41,7 +41,8 @@ struct HallViews {
                 code: service.code, name: service.name, nameEN: service.nameEN, documents: service.documents,
                 waiting: waiting, status: issuing.status, statusMessage: issuing.message,
                 estimateMin: !estimates.isEmpty || waiting == 0 ? ((longest[service.code] ?? 0) / 60).rounded() : nil,
-                dailyQuota: service.dailyQuota, issuedToday: service.dailyQuota.map { _ in state.issuedCount[service.code, default: 0] }
+                dailyQuota: service.dailyQuota, issuedToday: service.dailyQuota.map { _ in state.issuedCount[service.code, default: 0] },
+                hasGuide: service.guide != nil
             )
         }
     }

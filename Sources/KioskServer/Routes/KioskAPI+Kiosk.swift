@@ -70,7 +70,8 @@ extension KioskAPI {
                 ticket: ticket, documents: config.service(ticket.service)?.documents ?? [],
                 smsTo: phone?.masked, smsCaretaker: caretaker?.masked, hallName: config.name,
                 date: outcome.events.first.map { hall.engine.calendar.businessDate(of: $0.at).description },
-                windows: config.counters.filter { $0.services.contains(ticket.service) }.map(\.name)
+                windows: config.counters.filter { $0.services.contains(ticket.service) }.map(\.name),
+                materials: config.service(ticket.service)?.guide.map { $0.materials.map(GuideMaterialView.init) }
             )
             if role == .kiosk, let date = outcome.events.first?.at {
                 kioskGuard.recordIssued(ticket.ticket, on: hall.engine.calendar.businessDate(of: date), at: date)
@@ -110,7 +111,8 @@ extension KioskAPI {
         }
         if let estimate { ticket.estimate = views.estimate(estimate) }
         let answer = IssuedTicketAnswer(
-            ticket: ticket, documents: config.service(ticket.service)?.documents ?? [], smsTo: phone?.masked, smsCaretaker: caretaker?.masked
+            ticket: ticket, documents: config.service(ticket.service)?.documents ?? [], smsTo: phone?.masked, smsCaretaker: caretaker?.masked,
+            materials: config.service(ticket.service)?.guide.map { $0.materials.map(GuideMaterialView.init) }
         )
         return JSONResponse.make(answer, status: .created)
     }

@@ -25,6 +25,19 @@ extension KioskAPI {
             let views = HallViews(engine: snapshot.engine)
             return JSONResponse.make(ServiceList(services: views.services(in: snapshot.state, at: hall.now(), estimates: estimates.all)))
         }
+        // The 办事指南, read where the citizen decides (the ticket machine, a phone) before
+        // queueing. From the published snapshot's config: a live config change shows at once.
+        router.get("/v1/services/:code/guide") { _, context in
+            let raw = context.parameters.get("code") ?? ""
+            let config = hall.published.current.engine.config
+            guard let service = config.service(raw.uppercased()) else {
+                throw QueueError.unknownService(String(raw.prefix(8))).apiError
+            }
+            guard let guide = service.guide else {
+                throw APIError(.notFound, "no_guide", "本业务暂无办事指南,请咨询工作人员 \(service.code) \(service.name) has no service guide; please ask staff")
+            }
+            return JSONResponse.make(ServiceGuideAnswer(service: service, guide: guide))
+        }
         router.get("/v1/tickets/:number") { _, context in
             let number = try ticketNumber(context)
             let snapshot = hall.published.current
