@@ -116,7 +116,10 @@ public struct KioskDaemon: Sendable {
         metrics = ServerMetrics()
         let registry = metrics.registry
         smsTally = OutboxWorker.Tally { outcome in
-            registry.makeCounter(name: "kiosk_sms_messages_total", labels: [("outcome", outcome)]).increment()
+            registry.makeCounter(
+                name: "kiosk_sms_messages_total", labels: [("outcome", outcome)],
+                help: "What the SMS outbox worker did with each message it took up, per outcome (logged, accepted, retried, held, failed_…, dropped_…)."
+            ).increment()
         }
         hall = try await Hall(engine: engine, journal: journal, metrics: metrics, logger: options.logger, clock: clock, clockTrust: clockTrust)
 

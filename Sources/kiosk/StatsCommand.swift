@@ -22,6 +22,6 @@ struct StatsCommand: AsyncParsableCommand {
         let h = stats.headsUp
         print("heads-up (waits ≥ 15 min): \(h.scored) scored · on time \(number(h.onTimeShare)) · early \(number(h.earlyShare)) · late \(number(h.lateShare))")
         let r = stats.replies
-        print("SMS replies: \(r.received) received · \(r.acknowledged) acknowledged · \(r.cancelled) cancelled · \(r.escalated) set aside unanswered · \(r.noShowsAvoided) no-shows avoided")
+        print("SMS replies: \(r.received) received · \(r.acknowledged) acknowledged · \(r.cancelled) cancelled · \(r.help) help · \(r.escalated) set aside unanswered · \(r.noShowsAvoided) no-shows avoided")
     }
 }

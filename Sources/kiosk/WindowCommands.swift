@@ -56,6 +56,19 @@ struct UnparkCommand: HallCommand {
     var remote: DaemonClient.Call { DaemonClient.Call(path: WindowAction.path(window: window, action: "unpark"), body: .ticket(TicketChoiceRequest(ticket: ticket.uppercased())), role: .window(window)) }
 }
 
+struct NoShowAwaitingCommand: HallCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "noshow-awaiting", abstract: "A ticket this window set aside unanswered (未确认) did not come: a no-show without calling it back."
+    )
+    @OptionGroup var hall: HallOptions
+    @Argument(help: "Window id.") var window: String
+    @Argument(help: "Ticket number.") var ticket: String
+    func command(at now: Date, in engine: QueueEngine) throws -> Command { .noShowAwaiting(counter: window, ticket: ticket.uppercased()) }
+    var remote: DaemonClient.Call {
+        DaemonClient.Call(path: WindowAction.path(window: window, action: "noshow-awaiting"), body: .ticket(TicketChoiceRequest(ticket: ticket.uppercased())), role: .window(window))
+    }
+}
+
 struct PauseCommand: HallCommand {
     static let configuration = CommandConfiguration(commandName: "pause", abstract: "Pause a window (暂停服务), optionally saying when it is back.")
     @OptionGroup var hall: HallOptions

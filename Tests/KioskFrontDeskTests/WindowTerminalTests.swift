@@ -183,4 +183,26 @@ import Testing
         let screen = WindowTerminalScreen.render(terminal, width: 80, height: 30)
         #expect(screen.contains { $0.contains("挂起 Parked: A021 A023(未确认 unanswered)") })
     }
+
+    /// Issue 22's leftover: with nothing at the window and a ticket set aside unanswered, `x`
+    /// asks which one is the no-show and sends it in one step (no call back first).
+    @Test func xWithNothingAtTheWindowGivesUpASetAsideTicket() throws {
+        let json = try KioskCoreJSON.parse(#"{"id":"2","name":"2号窗口","services":["A"],"status":"open","current":null,"waiting":0,"covering":[],"parked":["A021","A023"],"awaiting":["A023"],"rating":null}"#)
+        let idle = try APICoding.decode(WindowView.self, from: json)
+        var terminal = WindowTerminal(window: "2")
+        _ = terminal.handle(.view(idle), at: now)
+        #expect(terminal.handle(.key(Key("x")), at: now) == [])
+        #expect(terminal.mode == .prompt(.noShowAwaiting, entry: ""))
+        #expect(WindowTerminalScreen.render(terminal, width: 100, height: 30).contains { $0.contains("哪个未确认的号按过号处理") })
+        for c in "a023" { _ = terminal.handle(.key(Key(c)), at: now) }
+        let request = try #require(sent(terminal.handle(.key(.enter), at: now)))
+        #expect(request.path == "/v1/windows/2/noshow-awaiting")
+        #expect(request.body == .ticket(TicketChoiceRequest(ticket: "A023")))
+        // With a ticket at the window, `x` is that ticket's no-show as before.
+        var busy = WindowTerminal(window: "2")
+        var holding = idle
+        holding.current = view.current
+        _ = busy.handle(.view(holding), at: now)
+        #expect(sent(busy.handle(.key(Key("x")), at: now))?.path == "/v1/windows/2/noshow")
+    }
 }

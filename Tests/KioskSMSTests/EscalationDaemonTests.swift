@@ -65,4 +65,51 @@ struct EscalationDaemonTests {
             #expect(stats["replies"]?["no_shows_avoided"]?.intValue == 1, "\(stats)")
         }
     }
+
+    /// Issue 22's leftover: the clerk gives up a set-aside ticket in one step, with the window's
+    /// own token, while the window serves the next citizen; a second try is refused (409).
+    @Test func aSetAsideTicketIsANoShowInOneRequest() async throws {
+        var config = HallConfig.defaultHall
+        config.reply = ReplySettings(enabled: true, escalateAfterSeconds: 120)
+        let counter = config.counters[0]
+        let service = counter.services[0]
+        let tokens = AccessTokens.forTests(config)
+        let dataDirectory = NSTemporaryDirectory() + "kiosk-escalation-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
+        let clock = ManualClock(QueueEngine(config: config).calendar.instant(on: SMSFixture.date, at: ClockTime("09:00")!))
+        var options = KioskDaemon.Options.forSMSTests(config: config, dataDirectory: dataDirectory, clock: { clock.now })
+        options.tickInterval = .seconds(3600)
+        try await InProcessDaemon.with(options) { daemon in
+            let http = CurlHTTPTransport()
+            func send(_ method: HTTPMethod, _ path: String, token: String?, _ body: String? = nil) async throws -> HTTPResponse {
+                var headers = HTTPHeaders()
+                if let token { headers.add(name: "Authorization", value: "Bearer \(token)") }
+                if body != nil { headers.add(name: "Content-Type", value: "application/json") }
+                return try await http.send(HTTPRequest(method: method, url: daemon.base + path, headers: headers, body: body.map { Data($0.utf8) }))
+            }
+            let take = try await send(.post, "/v1/tickets", token: tokens.kiosk,
+                                      #"{"service":"\#(service)","priority":true,"phone":"13800138000"}"#)
+            let elder = try #require(JSONParser.parse(take.text).value["ticket"]?.stringValue)
+            _ = try await send(.post, "/v1/tickets", token: tokens.kiosk, #"{"service":"\#(service)"}"#)
+            let windowToken = tokens.windows[counter.id]
+            #expect(try await send(.post, "/v1/windows/\(counter.id)/call", token: windowToken).status == 200)
+            clock.advance(by: 121)
+            try await daemon.hall.execute(.tick)
+            for action in ["call", "start"] { _ = try await send(.post, "/v1/windows/\(counter.id)/\(action)", token: windowToken) }
+
+            let body = #"{"ticket":"\#(elder.lowercased())"}"#
+            let other = config.counters[1].id
+            #expect(try await send(.post, "/v1/windows/\(counter.id)/noshow-awaiting", token: tokens.windows[other], body).status == 403)
+            let answer = try await send(.post, "/v1/windows/\(counter.id)/noshow-awaiting", token: windowToken, body)
+            #expect(answer.status == 200, "\(answer.text)")
+            let window = try JSONParser.parse(answer.text).value["window"]
+            #expect(window?["parked"]?.arrayValue?.isEmpty == true, "\(answer.text)")
+            #expect(window?["current"]?["state"]?.stringValue == "serving")
+            let again = try await send(.post, "/v1/windows/\(counter.id)/noshow-awaiting", token: windowToken, body)
+            let code = try JSONParser.parse(again.text).value["error"]?["code"]?.stringValue
+            #expect(again.status == 409 && code == "not_parked_here", "\(again.text)")
+            let kinds = try daemon.daemon.store.events(on: SMSFixture.date).map(\.event.kind)
+            #expect(kinds.filter { $0 == .noShow(ticket: elder, counter: counter.id, automatic: false) }.count == 1)
+        }
+    }
 }

@@ -14,7 +14,7 @@ extension StatsAnswer {
                 earlyShare: round2(summary.headsUpEarly), lateShare: round2(summary.headsUpLate)
             ),
             replies: Replies(
-                received: replies.received, acknowledged: replies.acknowledged, cancelled: replies.cancelled,
+                received: replies.received, acknowledged: replies.acknowledged, cancelled: replies.cancelled, help: replies.helpRequests,
                 escalated: replies.escalated, noShowsAvoided: replies.noShowsAvoided
             )
         )

@@ -30,19 +30,22 @@ public struct StatsAnswer: Codable, Sendable, Equatable {
         public var received: Int
         public var acknowledged: Int
         public var cancelled: Int
+        /// Replies read as neither "1" nor "2" (the citizen was sent the help text).
+        public var help: Int
         public var escalated: Int
         public var noShowsAvoided: Int
 
-        public init(received: Int = 0, acknowledged: Int = 0, cancelled: Int = 0, escalated: Int = 0, noShowsAvoided: Int = 0) {
+        public init(received: Int = 0, acknowledged: Int = 0, cancelled: Int = 0, help: Int = 0, escalated: Int = 0, noShowsAvoided: Int = 0) {
             self.received = received
             self.acknowledged = acknowledged
             self.cancelled = cancelled
+            self.help = help
             self.escalated = escalated
             self.noShowsAvoided = noShowsAvoided
         }
 
         enum CodingKeys: String, CodingKey {
-            case received, acknowledged, cancelled, escalated, noShowsAvoided = "no_shows_avoided"
+            case received, acknowledged, cancelled, help, escalated, noShowsAvoided = "no_shows_avoided"
         }
     }
 

@@ -1,4 +1,4 @@
-/// `POST /v1/windows/{id}/unpark` and `/call-ticket`: the ticket the window takes up.
+/// `POST /v1/windows/{id}/unpark`, `/noshow-awaiting` and `/call-ticket`: the ticket the window acts on.
 public struct TicketChoiceRequest: APIRequestBody, CaseIterableKeys {
     /// `A023`.
     public var ticket: String

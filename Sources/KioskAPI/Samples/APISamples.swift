@@ -32,7 +32,7 @@ public enum APISamples {
         for (name, window) in [("serving with SMS", servingWindow), ("paused, idle", pausedWindow), ("closed", closedWindow), ("clock warning", warnedWindow)] {
             try add("get", "/v1/windows/{id}", "200", name, window)
         }
-        for action in ["call", "recall", "start", "finish", "noshow", "park", "resume", "close", "open", "transfer", "unpark", "call-ticket", "pause", "cover", "uncover"] {
+        for action in ["call", "recall", "start", "finish", "noshow", "park", "resume", "close", "open", "transfer", "unpark", "noshow-awaiting", "call-ticket", "pause", "cover", "uncover"] {
             try add("post", "/v1/windows/{id}/\(action)", "200", "window answer", WindowCommandAnswer(events: events, window: servingWindow))
             try add("post", "/v1/windows/{id}/\(action)", "409", "refusal", refusal)
         }
@@ -54,6 +54,7 @@ public enum APISamples {
         try add("post", "/v1/windows/{id}/call", "request", "no fields", CommandBody.none)
         try add("post", "/v1/windows/{id}/transfer", "request", "transfer", CommandBody.transfer(TransferRequest(service: "D")))
         try add("post", "/v1/windows/{id}/unpark", "request", "unpark", CommandBody.ticket(TicketChoiceRequest(ticket: "C001")))
+        try add("post", "/v1/windows/{id}/noshow-awaiting", "request", "give up a set-aside ticket", CommandBody.ticket(TicketChoiceRequest(ticket: "C004")))
         try add("post", "/v1/windows/{id}/call-ticket", "request", "call a ticket", CommandBody.ticket(TicketChoiceRequest(ticket: "C001")))
         try add("post", "/v1/windows/{id}/pause", "request", "pause until", CommandBody.pause(PauseRequest(until: "10:30")))
         try add("post", "/v1/windows/{id}/pause", "request", "pause", CommandBody.pause(PauseRequest()))
@@ -116,6 +117,6 @@ public enum APISamples {
     static let stats = StatsAnswer(
         calledWithEstimate: 57, maeMin: 3.42, biasMin: -0.8, under5Share: 0.07, recentMAEMin: 2.9,
         headsUp: .init(scored: 12, onTimeShare: 0.75, earlyShare: 0.17, lateShare: 0.08),
-        replies: .init(received: 9, acknowledged: 6, cancelled: 1, escalated: 2, noShowsAvoided: 1)
+        replies: .init(received: 9, acknowledged: 6, cancelled: 1, help: 2, escalated: 2, noShowsAvoided: 1)
     )
 }

@@ -16,6 +16,9 @@ public enum Command: Sendable, Equatable {
     case finish(counter: CounterID)
     /// The called citizen did not come.
     case noShow(counter: CounterID)
+    /// A ticket set aside unanswered at `counter` (`escalated`, still not acknowledged) is
+    /// given up as a no-show in one step, without calling it back first; the window may be busy.
+    case noShowAwaiting(counter: CounterID, ticket: TicketNumber)
     /// The ticket at the window goes back in line for another service, keeping its number.
     case transfer(counter: CounterID, to: ServiceCode)
     /// The window holds its ticket aside (e.g. a document is missing) and is free again.

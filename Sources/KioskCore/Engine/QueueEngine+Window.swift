@@ -78,6 +78,22 @@ extension QueueEngine {
         return .noShow(ticket: ticket.number, counter: id, automatic: false)
     }
 
+    /// The clerk (or supervisor) decides a set-aside ticket is not coming: a no-show straight
+    /// from parked, as if it had been called back and skipped. Only for a ticket this window set
+    /// aside unanswered; once the citizen has answered "1" they are on their way (call it back).
+    func noShowAwaiting(counter id: CounterID, ticket number: TicketNumber, in state: HallState) throws(QueueError) -> HallEvent.Kind {
+        _ = try window(id, in: state)
+        let ticket = try existing(number, in: state)
+        guard case let .parked(holder, _) = ticket.state, holder == id else { throw .notParkedHere(ticket: number, counter: id) }
+        guard ticket.escalated else {
+            throw .invalidTransition(ticket: number, state: "parked", action: "mark no-show without calling it back")
+        }
+        guard !ticket.acknowledged else {
+            throw .invalidTransition(ticket: number, state: "acknowledged", action: "mark no-show without calling it back")
+        }
+        return .noShow(ticket: number, counter: id, automatic: false)
+    }
+
     func transfer(counter id: CounterID, to service: ServiceCode, in state: HallState) throws(QueueError) -> HallEvent.Kind {
         let ticket = try currentTicket(at: id, in: state)
         guard config.service(service) != nil else { throw .unknownService(service) }

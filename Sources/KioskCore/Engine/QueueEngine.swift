@@ -63,6 +63,8 @@ public struct QueueEngine: Sendable {
             return [try finish(counter: counter, in: state)]
         case let .noShow(counter):
             return [try noShow(counter: counter, in: state)]
+        case let .noShowAwaiting(counter, ticket):
+            return [try noShowAwaiting(counter: counter, ticket: ticket, in: state)]
         case let .transfer(counter, to):
             return [try transfer(counter: counter, to: to, in: state)]
         case let .park(counter):

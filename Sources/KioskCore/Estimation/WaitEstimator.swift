@@ -26,6 +26,9 @@ public struct WaitEstimator: Sendable {
     private var ticketService: [TicketNumber: ServiceCode] = [:]
     private var calledAt: [CounterID: Double] = [:]
     private var startedAt: [CounterID: Double] = [:]
+    /// The ticket each window holds since its call: a no-show of a ticket set aside there
+    /// earlier says nothing about the window's current call.
+    private var holding: [CounterID: TicketNumber] = [:]
     private var pausedAt: [CounterID: Double] = [:]
     private var closed: Set<CounterID> = []
     private var lastEventAt: Double?
@@ -107,9 +110,10 @@ public struct WaitEstimator: Sendable {
             ticketService[ticket] = service
             statistics.todayIssueTimes.append(at - midnight)
             statistics.classCounts[.init(service: service, priority: priority), default: 0] += 1
-        case let .called(_, counter, _), let .unparked(_, counter):
+        case let .called(ticket, counter, _), let .unparked(ticket, counter):
             calledAt[counter] = at
             startedAt[counter] = nil
+            holding[counter] = ticket
         case let .started(_, counter):
             startedAt[counter] = at
             if let call = calledAt[counter] { statistics.callToStart.add(at - call) }
@@ -124,6 +128,7 @@ public struct WaitEstimator: Sendable {
             windowFreed(counter, ticket: ticket, at: at)
             statistics.servedCalls += 1
         case let .noShow(ticket, counter, _), let .parked(ticket, counter), let .escalated(ticket, counter):
+            if let held = holding[counter], held != ticket { break }   // set aside earlier, not the window's call
             if let call = calledAt[counter], startedAt[counter] == nil {
                 statistics.unserved.add(at - call)
                 statistics.unservedCalls += 1
@@ -135,6 +140,7 @@ public struct WaitEstimator: Sendable {
             }
             calledAt[counter] = nil
             startedAt[counter] = nil
+            holding[counter] = nil
             ticketService[ticket] = to
         case let .paused(counter, _):
             pausedAt[counter] = at
@@ -174,6 +180,7 @@ public struct WaitEstimator: Sendable {
         }
         calledAt[counter] = nil
         startedAt[counter] = nil
+        holding[counter] = nil
     }
 
     private var staffedWindows: Int {

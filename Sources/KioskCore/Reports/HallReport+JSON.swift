@@ -10,7 +10,10 @@ extension HallReport {
             "to": .string(to.description),
             "days": .array(days.map { .string($0.description) }),
             "services": .array(services.map { row in
-                .object([("code", .string(row.code)), ("name", .string(row.name)), ("target_wait_min", .int(row.targetWaitMinutes))] + row.figures.members)
+                .object(
+                    [("code", .string(row.code)), ("name", .string(row.name)), ("target_wait_min", .int(row.targetWaitMinutes))]
+                        + row.figures.members + [("replies", row.replies.jsonValue)]
+                )
             }),
             "windows": .array(windows.map { row in
                 func share(_ x: Double) -> JSONValue { row.time.open > 0 ? .number(x / row.time.open) : .null }

@@ -4,14 +4,16 @@ extension HallReport {
     /// The per-service table as CSV (RFC 4180), a hall row first: what a spreadsheet opens.
     public var csv: String {
         let header = ["scope", "code", "name", "issued", "served", "no_show", "cancelled", "transferred",
-                      "wait_p50_s", "wait_p90_s", "wait_max_s", "serve_p50_s", "serve_p90_s", "within_target_share", "target_wait_min"]
-        func row(_ scope: String, _ code: String, _ name: String, _ f: Figures, _ target: Int) -> [String] {
+                      "wait_p50_s", "wait_p90_s", "wait_max_s", "serve_p50_s", "serve_p90_s", "within_target_share", "target_wait_min",
+                      "replies_received", "replies_acknowledged", "replies_cancelled", "replies_help", "set_aside_unanswered", "no_shows_avoided"]
+        func row(_ scope: String, _ code: String, _ name: String, _ f: Figures, _ target: Int, _ r: ReplyFigures) -> [String] {
             [scope, code, name, "\(f.issued)", "\(f.served)", "\(f.noShow)", "\(f.cancelled)", "\(f.transferred)",
              Self.number(f.waitP50), Self.number(f.waitP90), Self.number(f.waitMax), Self.number(f.serveP50), Self.number(f.serveP90),
-             Self.number(f.withinTargetShare), "\(target)"]
+             Self.number(f.withinTargetShare), "\(target)",
+             "\(r.received)", "\(r.acknowledged)", "\(r.cancelled)", "\(r.helpRequests)", "\(r.escalated)", "\(r.noShowsAvoided)"]
         }
-        var rows = [header, row("hall", "", hallName, hall, targetWaitMinutes)]
-        rows += services.map { row("service", $0.code, $0.name, $0.figures, $0.targetWaitMinutes) }
+        var rows = [header, row("hall", "", hallName, hall, targetWaitMinutes, replies)]
+        rows += services.map { row("service", $0.code, $0.name, $0.figures, $0.targetWaitMinutes, $0.replies) }
         return rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
@@ -49,7 +51,7 @@ extension HallReport {
         }
         out.append("estimates: MAE \(JSONValue.format(estimates.maeMinutes)) min · under-estimated >5 min \(Self.percent(estimates.under5)) · heads-up on time \(Self.percent(estimates.headsUpOnTime)) · late \(Self.percent(estimates.headsUpLate))")
         if replies != ReplyFigures() {
-            out.append("短信回复 replies \(replies.received): 确认 acknowledged \(replies.acknowledged) · 取消 cancelled \(replies.cancelled) · 未确认暂留 set aside \(replies.escalated) · 免于过号 no-shows avoided \(replies.noShowsAvoided)")
+            out.append("短信回复 replies \(replies.received): 确认 acknowledged \(replies.acknowledged) · 取消 cancelled \(replies.cancelled) · 求助 help \(replies.helpRequests) · 未确认暂留 set aside \(replies.escalated) · 免于过号 no-shows avoided \(replies.noShowsAvoided)")
         }
         if !sms.isEmpty {
             out.append("SMS: " + sms.sorted { $0.key < $1.key }.map { trigger, states in

@@ -67,6 +67,8 @@ public struct HallReport: Sendable, Equatable {
         public var name: String
         public var targetWaitMinutes: Int
         public var figures: Figures
+        /// Replies about the tickets issued for it.
+        public var replies = ReplyFigures()
     }
 
     public struct WindowRow: Sendable, Equatable {

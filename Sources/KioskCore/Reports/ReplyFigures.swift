@@ -6,6 +6,8 @@ public struct ReplyFigures: Sendable, Equatable {
     public var acknowledged = 0
     /// Tickets given up by a reply of "2".
     public var cancelled = 0
+    /// Replies read as neither "1" nor "2": the citizen was sent the help text (once per ticket).
+    public var helpRequests = 0
     /// Priority tickets set aside unanswered instead of an automatic no-show.
     public var escalated = 0
     /// Of those, tickets later served: a second trip spared.
@@ -24,6 +26,7 @@ public struct ReplyFigures: Sendable, Equatable {
         case let .replied(ticket, answer):
             received += 1
             if answer == .cancel { withdrawing.insert(ticket) }
+            if answer == .other { helpRequests += 1 }
         case .acknowledged:
             acknowledged += 1
         case let .cancelled(ticket):
@@ -39,13 +42,14 @@ public struct ReplyFigures: Sendable, Equatable {
     }
 
     public static func == (a: ReplyFigures, b: ReplyFigures) -> Bool {
-        (a.received, a.acknowledged, a.cancelled, a.escalated, a.noShowsAvoided) == (b.received, b.acknowledged, b.cancelled, b.escalated, b.noShowsAvoided)
+        (a.received, a.acknowledged, a.cancelled, a.helpRequests, a.escalated, a.noShowsAvoided)
+            == (b.received, b.acknowledged, b.cancelled, b.helpRequests, b.escalated, b.noShowsAvoided)
     }
 
     /// The figures as JSON (reports).
     public var jsonValue: JSONValue {
         [
-            "received": .int(received), "acknowledged": .int(acknowledged), "cancelled": .int(cancelled),
+            "received": .int(received), "acknowledged": .int(acknowledged), "cancelled": .int(cancelled), "help": .int(helpRequests),
             "escalated": .int(escalated), "no_shows_avoided": .int(noShowsAvoided),
         ]
     }

@@ -22,7 +22,7 @@ extension ReportBuilder {
         let serviceRows = serviceCodes.map { code in
             HallReport.ServiceRow(
                 code: code, name: config.service(code)?.name ?? code, targetWaitMinutes: config.targets.minutes(for: code),
-                figures: HallReport.Figures(services[code] ?? ReportFigures())
+                figures: HallReport.Figures(services[code] ?? ReportFigures()), replies: repliesByService[code] ?? ReplyFigures()
             )
         }
         let windowRows = windowIDs.map { id in

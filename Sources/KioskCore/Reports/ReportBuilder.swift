@@ -24,6 +24,8 @@ public struct ReportBuilder: Sendable {
     var hours: [Int: ReportFigures] = [:]
     var ratings: [Rating] = []
     var replies = ReplyFigures()
+    /// The same, by the service each ticket was issued for.
+    var repliesByService: [ServiceCode: ReplyFigures] = [:]
     var accuracyOutcomes: [AccuracyLedger.Outcome] = []
     var days: [BusinessDate] = []
     /// The newest day's window timelines, seconds of day.
@@ -61,7 +63,10 @@ public struct ReportBuilder: Sendable {
         state = engine.initialState()
         tickets = [:]
         ledger = AccuracyLedger()
-        ledger.fold(HallEvent(at: engine.calendar.midnight(of: date), .dayStarted(date)))
+        let dayStart = HallEvent(at: engine.calendar.midnight(of: date), .dayStarted(date))
+        ledger.fold(dayStart)
+        // Numbers restart each day: no reply figure may carry a ticket across.
+        for service in repliesByService.keys { repliesByService[service]?.fold(dayStart) }
         for p in printed { ledger.recordPrinted(p) }
         openSince = nil
         lastAt = nil
@@ -73,6 +78,9 @@ public struct ReportBuilder: Sendable {
         guard let day else { return }
         accountWindows(until: event.at)
         replies.fold(event)
+        if let number = event.ticket, let service = tickets[number]?.issuedFor {
+            repliesByService[service, default: ReplyFigures()].fold(event)
+        }
         let kind = event.kind
         let at = event.at
         switch kind {

@@ -25,6 +25,7 @@ public struct ReportHTML: Sendable {
         body += section("各窗口 Per window", windowTable)
         body += section("好差评 Ratings", ratingsBlock)
         body += section("预估与短信 Estimates and SMS", estimatesBlock)
+        body += section("短信回复与未确认暂留 SMS replies and calls set aside", repliesTable)
         return """
         <!DOCTYPE html>
         <html lang="zh-CN">
@@ -223,6 +224,21 @@ public struct ReportHTML: Sendable {
             out += "</table>\n"
         }
         return out
+    }
+
+    /// The hall's reply figures, then each service's that had any.
+    private var repliesTable: String {
+        let r = report.replies
+        guard r != ReplyFigures() else { return "<p>无短信回复 No SMS replies and no calls set aside in this period.</p>\n" }
+        func row(_ name: String, _ f: ReplyFigures) -> String {
+            "<tr><td>\(esc(name))</td><td>\(f.received)</td><td>\(f.acknowledged)</td><td>\(f.cancelled)</td><td>\(f.helpRequests)</td><td>\(f.escalated)</td><td>\(f.noShowsAvoided)</td></tr>\n"
+        }
+        var rows = row("全厅 Hall", r)
+        for s in report.services where s.replies != ReplyFigures() { rows += row("\(s.code) \(s.name)", s.replies) }
+        return """
+        <table><tr><th>范围 Scope</th><th>收到回复 received</th><th>确认前往 acknowledged</th><th>回复取消 cancelled</th><th>求助 help</th><th>未确认暂留 set aside</th><th>免于过号 no-shows avoided</th></tr>
+        \(rows)</table>\n
+        """
     }
 
     // MARK: drawing helpers

@@ -18,13 +18,14 @@ public struct WindowTerminal: Sendable {
 
     /// A key that asks for more (a service, a time, a window, a ticket) before it acts.
     public enum Prompt: Sendable, Equatable {
-        case transfer, pauseUntil, unpark, cover, uncover, reactivate, callTicket
+        case transfer, pauseUntil, unpark, noShowAwaiting, cover, uncover, reactivate, callTicket
 
         var question: String {
             switch self {
             case .transfer: return "转办到哪项业务?输入业务字母后按Enter  Transfer to which service? Letter, then Enter"
             case .pauseUntil: return "暂停服务,几点回来?输入HHMM后按Enter(直接Enter不定时)  Pause: back at HHMM, Enter (Enter alone: no time)"
             case .unpark: return "取回哪个挂起的号?输入号码后按Enter  Unpark which ticket? Number, then Enter"
+            case .noShowAwaiting: return "哪个未确认的号按过号处理?输入号码后按Enter  Which set-aside ticket is a no-show? Number, then Enter"
             case .cover: return "顶替哪个窗口(AB角)?输入窗口号后按Enter  Cover which absent window? Id, then Enter"
             case .uncover: return "结束顶替哪个窗口?输入窗口号,直接Enter结束全部  Stop covering which window? Enter alone: all"
             case .reactivate: return "恢复哪个过号?输入号码后按Enter  Reactivate which no-show? Number, then Enter"
@@ -158,7 +159,13 @@ public struct WindowTerminal: Sendable {
         case "r": return send(post(.recall, "重呼 recall"))
         case "s": return send(post(.start, "开始办理 start"))
         case "f": return send(post(.finish, "办结 finish"))
-        case "x": return send(post(.noshow, "过号 no-show"))
+        case "x":
+            // Nothing at the window but tickets set aside unanswered: the no-show is for one of them.
+            if let view, view.current == nil, !(view.awaiting ?? []).isEmpty {
+                mode = .prompt(.noShowAwaiting, entry: "")
+            } else {
+                return send(post(.noshow, "过号 no-show"))
+            }
         case "k": return send(post(.park, "挂起 park"))
         case "g": return send(post(.resume, "恢复服务 resume"))
         case "t": mode = .prompt(.transfer, entry: "")
@@ -208,6 +215,9 @@ public struct WindowTerminal: Sendable {
         case .unpark:
             guard !entry.isEmpty else { return [] }
             return send(post("unpark", "取回 \(entry) unpark", body: .ticket(TicketChoiceRequest(ticket: entry))))
+        case .noShowAwaiting:
+            guard !entry.isEmpty else { return [] }
+            return send(post("noshow-awaiting", "过号 \(entry) no-show (未确认 set aside)", body: .ticket(TicketChoiceRequest(ticket: entry))))
         case .cover:
             guard !entry.isEmpty else { return [] }
             return send(post("cover", "顶替 \(entry) 号窗口 now covering window \(entry)", body: .cover(CoverRequest(covered: entry)), supervisor: true))

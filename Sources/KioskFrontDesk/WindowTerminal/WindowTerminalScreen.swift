@@ -46,7 +46,7 @@ public enum WindowTerminalScreen {
         }
         lines.append(String(repeating: "-", count: width))
         lines += TextWrap.wrap(
-            "Enter/n 叫号 call · r 重呼 recall · s 开始 start · f 办结 finish · x 过号 no-show · t 转办 transfer · k 挂起 park · u 取回 unpark · p 暂停 pause · g 恢复 resume · q 退出 quit",
+            "Enter/n 叫号 call · r 重呼 recall · s 开始 start · f 办结 finish · x 过号 no-show (无号时:未确认的号 idle: a set-aside one) · t 转办 transfer · k 挂起 park · u 取回 unpark · p 暂停 pause · g 恢复 resume · q 退出 quit",
             columns: width - 2, indent: "  "
         ).map { " " + $0 }
         if terminal.supervisor {

@@ -31,6 +31,10 @@ extension KioskAPI {
             try JSONBody.limit(body.ticket, "ticket", maxLength: 8)
             return .unpark(counter: id, ticket: body.ticket.uppercased())
         }
+        windowRoute(router, "noshow-awaiting", TicketChoiceRequest.self) { id, body in
+            try JSONBody.limit(body.ticket, "ticket", maxLength: 8)
+            return .noShowAwaiting(counter: id, ticket: body.ticket.uppercased())
+        }
         windowRoute(router, "pause", PauseRequest.self) { id, body in
             try JSONBody.limit(body.until, "until", maxLength: 5)
             guard let text = body.until else { return .pause(counter: id, until: nil) }

@@ -72,6 +72,50 @@ import Testing
         }
     }
 
+    /// Issue 22's leftover: deciding a set-aside citizen is not coming takes one step, even
+    /// while the window serves someone else; only a ticket set aside there and still unanswered.
+    @Test func aSetAsideTicketBecomesANoShowInOneStepWhileTheWindowServesTheNext() throws {
+        var hall = Self.hall()
+        let elder = try issue(&hall, priority: true, at: "09:00")
+        try hall.callNext("1", at: "09:01")
+        _ = try hall.tick(at: "09:03")
+        let next = try issue(&hall, priority: false, at: "09:04")
+        #expect(try hall.callNext("1", at: "09:05") == next)
+        try hall.run(.start(counter: "1"), at: "09:06")
+        hall.expectRefusal(.noShowAwaiting(counter: "2", ticket: elder), at: "09:07", .notParkedHere(ticket: elder, counter: "2"))
+        #expect(try hall.run(.noShowAwaiting(counter: "1", ticket: elder), at: "09:08").map(\.kind)
+            == [.noShow(ticket: elder, counter: "1", automatic: false)])
+        #expect(hall.ticket(elder)?.state == .noShow(at: hall.at("09:08")))
+        // The window still serves the next one.
+        #expect(hall.ticket(next)?.state == .serving(counter: "1", since: hall.at("09:06")))
+        #expect(hall.state.counters["1"]?.current == next)
+        hall.expectRefusal(.noShowAwaiting(counter: "1", ticket: elder), at: "09:09", .notParkedHere(ticket: elder, counter: "1"))
+        // Reactivated within the tolerance like any no-show.
+        try hall.run(.reactivate(ticket: elder, by: "supervisor"), at: "09:10")
+        #expect(hall.ticket(elder)?.state == .waiting)
+        hall.expectConsistent()
+    }
+
+    @Test func onlyAnUnansweredSetAsideTicketSkipsTheCallBack() throws {
+        var hall = Self.hall()
+        // Parked by the clerk (a document to fetch): not set aside, so no one-step no-show.
+        let parked = try issue(&hall, priority: false, at: "09:00")
+        try hall.callNext("1", at: "09:01")
+        try hall.run(.park(counter: "1"), at: "09:02")
+        hall.expectRefusal(.noShowAwaiting(counter: "1", ticket: parked), at: "09:03",
+                           .invalidTransition(ticket: parked, state: "parked", action: "mark no-show without calling it back"))
+        // Set aside, then the citizen answers "1": they are on their way, call them back instead.
+        let elder = try issue(&hall, priority: true, at: "09:04")
+        try hall.callNext("1", at: "09:05")
+        _ = try hall.tick(at: "09:07")
+        #expect(hall.ticket(elder)?.escalated == true)
+        try hall.run(.reply(ticket: elder, answer: .acknowledge), at: "09:08")
+        hall.expectRefusal(.noShowAwaiting(counter: "1", ticket: elder), at: "09:09",
+                           .invalidTransition(ticket: elder, state: "acknowledged", action: "mark no-show without calling it back"))
+        hall.expectRefusal(.noShowAwaiting(counter: "1", ticket: "A999"), at: "09:09", .unknownTicket("A999"))
+        hall.expectRefusal(.noShowAwaiting(counter: "9", ticket: elder), at: "09:09", .unknownCounter("9"))
+    }
+
     @Test func withRepliesOffAPriorityTicketFollowsTheUsualRecalls() throws {
         var hall = Self.hall(enabled: false)
         let elder = try issue(&hall, priority: true, at: "09:00")

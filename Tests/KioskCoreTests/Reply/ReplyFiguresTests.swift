@@ -46,6 +46,7 @@ import Testing
         var figures = ReplyFigures()
         for event in hall.events { figures.fold(event) }
         #expect((figures.received, figures.acknowledged, figures.cancelled, figures.escalated, figures.noShowsAvoided) == (3, 1, 1, 2, 1))
+        #expect(figures.helpRequests == 1)
 
         var builder = ReportBuilder(config: config)
         builder.beginDay(TestHall.monday)
@@ -55,5 +56,45 @@ import Testing
         #expect(report.jsonValue["replies"]?["no_shows_avoided"]?.intValue == 1)
         #expect(report.jsonValue["replies"]?["received"]?.intValue == 3)
         #expect(report.table(columns: { $0.count }).contains("免于过号 no-shows avoided 1"), "\(report.table(columns: { $0.count }))")
+        #expect(report.table(columns: { $0.count }).contains("求助 help 1"))
+        #expect(report.jsonValue["replies"]?["help"]?.intValue == 1)
+        // By service: every ticket here was issued for A.
+        let serviceA = try #require(report.services.first { $0.code == "A" })
+        #expect(serviceA.replies == figures)
+        #expect(report.services.filter { $0.code != "A" }.allSatisfy { $0.replies == ReplyFigures() })
+        #expect(report.jsonValue["services"]?.arrayValue?.first?["replies"]?["escalated"]?.intValue == 2)
+
+        // CSV: the reply columns on the hall row and each service's.
+        let csv = report.csv.components(separatedBy: "\r\n")
+        let header = csv[0].components(separatedBy: ",")
+        #expect(Array(header.suffix(6)) == ["replies_received", "replies_acknowledged", "replies_cancelled", "replies_help", "set_aside_unanswered", "no_shows_avoided"])
+        #expect(Array(csv[1].components(separatedBy: ",").suffix(6)) == ["3", "1", "1", "1", "2", "1"])
+        let rowA = try #require(csv.first { $0.hasPrefix("service,A,") })
+        #expect(Array(rowA.components(separatedBy: ",").suffix(6)) == ["3", "1", "1", "1", "2", "1"])
+
+        // HTML: a table with the hall's row and A's, none for services without replies.
+        let html = ReportHTML(report: report).document
+        #expect(html.contains("<tr><td>全厅 Hall</td><td>3</td><td>1</td><td>1</td><td>1</td><td>2</td><td>1</td></tr>"), "\(html)")
+        #expect(html.contains("<tr><td>A \(serviceA.name)</td><td>3</td><td>1</td><td>1</td><td>1</td><td>2</td><td>1</td></tr>"))
+        #expect(html.components(separatedBy: "<tr><td>").count - 1 >= 2)
+        let quiet = ReportBuilder(config: config).report(from: TestHall.monday, to: TestHall.monday, today: TestHall.monday)
+        #expect(ReportHTML(report: quiet).document.contains("无短信回复 No SMS replies"))
+    }
+
+    /// Numbers restart every day: a reply figure never carries a ticket into the next day's.
+    @Test func aPeriodAddsUpTheDaysByService() throws {
+        var config = TestHall.config
+        config.reply = ReplySettings(enabled: true, escalateAfterSeconds: 120)
+        var builder = ReportBuilder(config: config)
+        for day in [TestHall.monday, TestHall.monday.adding(days: 1)] {
+            var hall = TestHall(config: config, date: day)
+            let number = try hall.run(.issue(service: "A", priority: false, contact: true), at: "09:00").compactMap(\.issuedTicket).last!
+            try hall.run(.reply(ticket: number, answer: .other), at: "09:01")
+            builder.beginDay(day)
+            for event in hall.events { builder.fold(event) }
+        }
+        let report = builder.report(from: TestHall.monday, to: TestHall.monday.adding(days: 1), today: TestHall.monday)
+        #expect(report.replies.helpRequests == 2)
+        #expect(report.services.first { $0.code == "A" }?.replies.helpRequests == 2)
     }
 }
