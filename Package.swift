@@ -67,10 +67,16 @@ let package = Package(
             name: "KioskServer",
             dependencies: [
                 "KioskCore", "KioskAPI", "KioskStore", "KioskSMS", "KioskHTTPClient",
+                // PBKDF2 for console passwords, random session and CSRF tokens.
+                "CLibCrypto",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                // NIOThreadPool: the slow password hash runs off the cooperative pool.
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                // Header names Hummingbird does not spell (Referrer-Policy, X-CSRF-Token).
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

@@ -54,6 +54,8 @@ public struct KioskDaemon: Sendable {
         /// and the port listens, WATCHDOG=1 after every tick, STOPPING=1 when a shutdown
         /// begins. nil: not run by systemd.
         public var systemd: SystemdNotifier?
+        /// The supervisor's console: its clock (sessions, the wrong-password wait) and cookies.
+        public var console = Console.Options()
 
         public init(config: HallConfig, tokens: AccessTokens, dataDirectory: String) {
             self.config = config
@@ -72,6 +74,8 @@ public struct KioskDaemon: Sendable {
     public let smsTally: OutboxWorker.Tally
     /// Open HTTP connections and their cap.
     public let connections: ConnectionGauge
+    /// The supervisor console's users, sessions and wrong-password throttle.
+    public let console: Console
     private let group: ServiceGroup
     /// This daemon is the data directory's one writer until `run()` returns.
     private let writerLock: DataDirectoryLock
@@ -124,18 +128,25 @@ public struct KioskDaemon: Sendable {
         hall = try await Hall(engine: engine, journal: journal, metrics: metrics, logger: options.logger, clock: clock, clockTrust: clockTrust)
 
         let reportSigner = try DeliveryReportSigner.loadOrCreate(dataDirectory: options.dataDirectory)
-        let router = Router(context: BasicRequestContext.self)
+        let router = Router(context: KioskRequestContext.self)
         router.add(middleware: ErrorMiddleware(metrics: metrics, logger: options.logger))
         let tokenStore = TokenStore(options.tokens, path: options.tokenFile)
         let added = try tokenStore.addWindows(of: config)
         if !added.isEmpty {
             options.logger.notice("new windows got tokens", metadata: ["windows": "\(added.joined(separator: ","))"])
         }
-        KioskAPI(
+        let api = KioskAPI(
             hall: hall, tokens: tokenStore, kioskGuard: KioskRoleGuard(limits: config.limits), metrics: metrics,
             logger: options.logger, reportSigner: reportSigner,
             replyKey: try ReplyKey.loadOrCreate(dataDirectory: options.dataDirectory)
-        ).register(on: router)
+        )
+        api.register(on: router)
+        // The console's users come from DATA-DIR/users.json (`kiosk users add`).
+        let console = try Console(dataDirectory: options.dataDirectory, options: options.console)
+        self.console = console
+        var consoleLogger = options.logger
+        consoleLogger[metadataKey: "part"] = "console"
+        ConsoleRoutes(api: api, console: console, logger: consoleLogger).register(on: router)
         let sms = config.sms
         let callback = CallbackAddress(sms.callbackURL, signer: reportSigner)
         let gateway = SMSGateways.make(
@@ -200,6 +211,7 @@ public struct KioskDaemon: Sendable {
                 worker,
                 PeriodicService(every: options.headsUpInterval) { await hall.enqueueHeadsUps() },
                 PeriodicService(every: .seconds(1)) { [logger = options.logger] in tokenStore.reloadIfChanged(logger: logger) },
+                PeriodicService(every: .seconds(1)) { [logger = consoleLogger] in console.reloadIfChanged(logger: logger) },
                 PeriodicService(every: .milliseconds(Int64(limits.streamHeartbeatSeconds * 1000))) { await hall.heartbeat() },
                 // The public reads' estimates, projected outside the hall actor once a second.
                 PeriodicService(every: .seconds(1)) { hall.published.refreshEstimates(at: hall.now()) },

@@ -72,6 +72,8 @@ extension KioskDaemon.Options {
         options.port = 0
         options.gracefulShutdownSignals = []
         options.clock = clock
+        // Console sessions and the wrong-password wait run on the test's clock too.
+        options.console.clock = clock
         options.tickInterval = .seconds(3600)
         var logger = Logger(label: "kiosk.server.test")
         logger.logLevel = logLevel

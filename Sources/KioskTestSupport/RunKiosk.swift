@@ -7,7 +7,7 @@ import Glibc
 /// children that outlive it). A process still running after `timeout` seconds is killed and
 /// reported with status -1 (a command that should have refused at once but ran on).
 public func runKiosk(
-    _ arguments: [String], environment: [String: String] = [:], timeout: Double = 60
+    _ arguments: [String], environment: [String: String] = [:], input: String? = nil, timeout: Double = 60
 ) async throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     process.executableURL = KioskBinary.url
@@ -19,10 +19,16 @@ public func runKiosk(
     defer {
         try? FileManager.default.removeItem(atPath: base + ".out")
         try? FileManager.default.removeItem(atPath: base + ".err")
+        try? FileManager.default.removeItem(atPath: base + ".in")
     }
     process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: base + ".out"))
     process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: base + ".err"))
-    process.standardInput = FileHandle.nullDevice
+    if let input {
+        FileManager.default.createFile(atPath: base + ".in", contents: Data(input.utf8))
+        process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: base + ".in"))
+    } else {
+        process.standardInput = FileHandle.nullDevice
+    }
     try process.run()
     let deadline = ContinuousClock.now + .seconds(timeout)
     while process.isRunning && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }

@@ -4,7 +4,7 @@ import Logging
 /// Turns anything a handler throws into the stable JSON error body, so no client input can
 /// produce a bare 500; and times every request for `/metrics`.
 struct ErrorMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = KioskRequestContext
     let metrics: ServerMetrics
     let logger: Logger
 

@@ -5,7 +5,7 @@ import KioskCore
 
 /// What the hall's staff do to the daemon itself: confirming the PC's clock.
 extension KioskAPI {
-    func registerAdmin(on router: Router<BasicRequestContext>) {
+    func registerAdmin(on router: Router<KioskRequestContext>) {
         router.post("/v1/admin/clock/confirm") { request, _ in
             var request = request
             // A supervisor is in the hall and can check the time; an admin may too.

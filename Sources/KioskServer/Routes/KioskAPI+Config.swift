@@ -9,7 +9,7 @@ extension KioskAPI {
     /// A hall config is a file, not a command: larger than a command's body.
     static let maxConfigBytes = 1024 * 1024
 
-    func registerConfig(on router: Router<BasicRequestContext>) {
+    func registerConfig(on router: Router<KioskRequestContext>) {
         router.put("/v1/config") { request, _ in
             let role = try authorize(request, "修改大厅配置 change the hall config") { $0 == .admin }
             var request = request

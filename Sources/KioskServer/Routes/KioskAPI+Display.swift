@@ -7,7 +7,7 @@ import KioskStore
 /// Hall screens (read-only): the snapshot, and the live stream of committed events as
 /// Server-Sent Events. The admin's export of a day as a trace.
 extension KioskAPI {
-    func registerDisplay(on router: Router<BasicRequestContext>) {
+    func registerDisplay(on router: Router<KioskRequestContext>) {
         router.get("/v1/hall") { request, _ in
             try authorizeReader(request)
             // From the last commit, outside the hall actor (as the public reads).

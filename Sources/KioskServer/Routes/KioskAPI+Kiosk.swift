@@ -5,7 +5,7 @@ import KioskCore
 
 /// The ticket machine: take a ticket, cancel one.
 extension KioskAPI {
-    func registerKiosk(on router: Router<BasicRequestContext>) {
+    func registerKiosk(on router: Router<KioskRequestContext>) {
         router.post("/v1/tickets") { request, _ in
             var request = request
             let role = try authorize(request, "取号 issue tickets") { $0 == .kiosk || $0 == .supervisor }

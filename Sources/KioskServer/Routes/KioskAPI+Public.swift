@@ -5,7 +5,7 @@ import KioskCore
 
 /// No token: health, metrics, the service list and one ticket's status (no PII in any).
 extension KioskAPI {
-    func registerPublic(on router: Router<BasicRequestContext>) {
+    func registerPublic(on router: Router<KioskRequestContext>) {
         router.get("/healthz") { _, _ in
             JSONResponse.make(hall.health.answer)
         }

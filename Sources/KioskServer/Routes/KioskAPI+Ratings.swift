@@ -7,7 +7,7 @@ import KioskStore
 /// 好差评: the rating pad at a window rates its last finished ticket (the window's own token:
 /// staff may not rate for citizens); supervisors follow up every 差评.
 extension KioskAPI {
-    func registerRatings(on router: Router<BasicRequestContext>) {
+    func registerRatings(on router: Router<KioskRequestContext>) {
         router.post("/v1/windows/:id/rating") { request, context in
             var request = request
             // Only the window's own token: a supervisor or admin rating would be staff rating themselves.

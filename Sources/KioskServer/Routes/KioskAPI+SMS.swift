@@ -10,7 +10,7 @@ import KioskStore
 /// validated strictly and the answer says nothing more than the message's new state.
 /// Idempotent; answers at once.
 extension KioskAPI {
-    func registerSMS(on router: Router<BasicRequestContext>) {
+    func registerSMS(on router: Router<KioskRequestContext>) {
         router.get("/v1/sms/dlr") { request, _ in
             let query = request.uri.queryParameters
             guard let idText = query.get("id"), (1...18).contains(idText.count), idText.allSatisfy({ $0.isASCII && $0.isNumber }),
@@ -45,7 +45,7 @@ extension KioskAPI {
     /// nothing changes. With it the answer is always 200 with an empty body, whatever the reply
     /// did: Kannel would send any body back to the citizen as an SMS (garbled, for Chinese).
     /// The daemon sends its own answers (the help, the cancel confirmation) through the outbox.
-    func registerReplies(on router: Router<BasicRequestContext>) {
+    func registerReplies(on router: Router<KioskRequestContext>) {
         router.get("/v1/sms/mo") { request, _ -> Response in
             let query = request.uri.queryParameters
             guard let key = query.get("key"), let replyKey, replyKey.matches(key) else {

@@ -6,7 +6,7 @@ import KioskCore
 /// The supervisor: AB-role covers, out-of-order calls, second chances, services and windows.
 /// Every one of these events records who did it.
 extension KioskAPI {
-    func registerSupervisor(on router: Router<BasicRequestContext>) {
+    func registerSupervisor(on router: Router<KioskRequestContext>) {
         supervisorWindowRoute(router, "cover", CoverRequest.self) { id, by, body in
             guard let covered = body.covered else { throw APIError.badRequest("missing_field", "缺少字段 Missing field \"covered\"") }
             try JSONBody.limit(covered, "covered", maxLength: 8)
@@ -43,7 +43,7 @@ extension KioskAPI {
     /// `POST /v1/windows/{id}/{action}` for the supervisor only, with a `Body` read strictly;
     /// `command` gets the window, who authorised it (audited) and the body.
     func supervisorWindowRoute<Body: APIRequestBody>(
-        _ router: Router<BasicRequestContext>, _ action: String, _ body: Body.Type,
+        _ router: Router<KioskRequestContext>, _ action: String, _ body: Body.Type,
         command: @escaping @Sendable (CounterID, String, Body) throws -> Command
     ) {
         router.post("/v1/windows/:id/\(action)") { request, context in

@@ -5,7 +5,7 @@ import KioskCore
 
 /// A clerk at a window (the window's own token) or a supervisor.
 extension KioskAPI {
-    func registerWindows(on router: Router<BasicRequestContext>) {
+    func registerWindows(on router: Router<KioskRequestContext>) {
         router.get("/v1/windows/:id") { request, context in
             let id = try authorizeWindow(request, context)
             let views = self.views, now = hall.now()
@@ -47,7 +47,7 @@ extension KioskAPI {
     /// `POST /v1/windows/{id}/{action}` with a `Body`: the window's clerk (or a supervisor) acts,
     /// the body read strictly, then `command` turns window and body into the engine's command.
     func windowRoute<Body: APIRequestBody>(
-        _ router: Router<BasicRequestContext>, _ action: String, _ body: Body.Type,
+        _ router: Router<KioskRequestContext>, _ action: String, _ body: Body.Type,
         command: @escaping @Sendable (CounterID, Body) throws -> Command
     ) {
         router.post("/v1/windows/:id/\(action)") { request, context in
@@ -60,7 +60,7 @@ extension KioskAPI {
     /// The window in the path, if the caller may act on it: a window's clerk only on their own
     /// window, a supervisor on any. The token is checked before the window is looked up, so a
     /// caller without one gets a 401 whatever the path, never a 404 that tells windows apart.
-    func authorizeWindow(_ request: Request, _ context: BasicRequestContext) throws -> CounterID {
+    func authorizeWindow(_ request: Request, _ context: KioskRequestContext) throws -> CounterID {
         try authorize(request, "操作窗口 act on windows") { role in
             if case .window = role { return true }
             return role == .supervisor

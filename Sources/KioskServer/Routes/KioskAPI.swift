@@ -25,7 +25,7 @@ struct KioskAPI: Sendable {
     var views: HallViews { HallViews(engine: hall.engine) }
     var config: HallConfig { hall.engine.config }
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<KioskRequestContext>) {
         registerPublic(on: router)
         registerKiosk(on: router)
         registerWindows(on: router)
@@ -87,7 +87,7 @@ struct KioskAPI: Sendable {
     }
 
     /// A ticket number from a path, normalised (`a23` is not a number; `a023` is `A023`).
-    func ticketNumber(_ context: BasicRequestContext) throws -> TicketNumber {
+    func ticketNumber(_ context: KioskRequestContext) throws -> TicketNumber {
         let raw = context.parameters.get("number")?.uppercased() ?? ""
         guard raw.count == 4, raw.first.map({ ("A"..."Z").contains($0) }) == true, raw.dropFirst().allSatisfy(\.isNumber) else {
             throw QueueError.unknownTicket(String(raw.prefix(8))).apiError
@@ -95,7 +95,7 @@ struct KioskAPI: Sendable {
         return raw
     }
 
-    func windowID(_ context: BasicRequestContext) throws -> CounterID {
+    func windowID(_ context: KioskRequestContext) throws -> CounterID {
         let id = context.parameters.get("id") ?? ""
         guard config.counter(id) != nil else { throw QueueError.unknownCounter(String(id.prefix(8))).apiError }
         return id

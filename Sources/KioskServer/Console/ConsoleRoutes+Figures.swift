@@ -1,0 +1,82 @@
+import Foundation
+import Hummingbird
+import KioskAPI
+import KioskCore
+import NIOCore
+
+/// Today's figures in the console (the same report and follow-up book as the API), and the
+/// live stream that tells the hall page to refresh.
+extension ConsoleRoutes {
+    /// The report page: self-contained (inline styles and SVG, no script), so its policy allows
+    /// inline styles and nothing else.
+    static let reportPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'"
+
+    func registerFigures(on router: Router<KioskRequestContext>) {
+        router.get("/console/figures") { request, _ in
+            await page(request) { session in
+                let book = try await api.hall.journal.followUpBook(holidays: api.config.holidays)
+                let today = api.hall.engine.calendar.businessDate(of: api.hall.now())
+                let list = FollowUpList(today: today.description, followups: book.open.map { HallViews.followUp($0, today: today) })
+                return ConsoleResponse.html(ConsolePages.figures(hallName: api.config.name, followUps: list, session: session))
+            }
+        }
+        router.get("/console/report") { request, _ in
+            await page(request) { _ in
+                let query = request.uri.queryParameters
+                let (text, format) = try await api.report(date: query.get("date"), from: nil, to: nil, format: query.get("format") ?? "html")
+                guard format == .html else { return ConsoleResponse.asset(text, contentType: format.contentType) }
+                return ConsoleResponse.html(text, policy: Self.reportPolicy)
+            }
+        }
+        router.post("/console/followups/:id/close") { request, context in
+            await refusalsAsPages(request, session: session(request)) {
+                var request = request
+                let (session, form) = try await checkedPost(&request)
+                guard session.role == .supervisor else { throw APIError.forbidden("整改由值班长完成 Closing a follow-up is the supervisor's") }
+                guard let note = try form.text("note", maxLength: 500) else {
+                    throw APIError.badRequest("invalid_field", "请写明整改情况 Say what was done")
+                }
+                let id = context.parameters.get("id") ?? ""
+                _ = try await api.followUps.close(id: id, note: note, by: session.auditName, api: api)
+                logger.notice("console action", metadata: ["console.user": "\(session.user)", "path": "\(request.uri.path)", "events": "followup_close"])
+                return ConsoleResponse.seeOther("/console/figures")
+            }
+        }
+    }
+
+    /// What the hall page shows now, from the last commit (outside the hall actor).
+    func hallModel() -> ConsoleHallModel {
+        let hall = api.hall
+        return ConsoleHallModel.make(snapshot: hall.published.current, estimates: hall.published.currentEstimates.all, health: hall.health, at: hall.now())
+    }
+
+    /// The hall's committed events as Server-Sent Events, each only `{"seq":N}`: the page
+    /// fetches the hall again, so the stream carries nothing a page would not show.
+    func liveStream() async throws -> Response {
+        guard let subscription = await api.hall.subscribe() else {
+            throw APIError(.serviceUnavailable, "shutting_down", "服务正在停止 The daemon is shutting down")
+        }
+        let hall = api.hall
+        var headers = HTTPFields()
+        headers[.contentType] = "text/event-stream; charset=utf-8"
+        headers[.cacheControl] = "no-cache"
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            do {
+                try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
+                for await item in subscription.events {
+                    switch item {
+                    case let .event(event):
+                        try await writer.write(ByteBuffer(string: "id: \(event.seq)\nevent: hall\ndata: {\"seq\":\(event.seq)}\n\n"))
+                    case .heartbeat:
+                        try await writer.write(KioskAPI.heartbeat)
+                    }
+                }
+            } catch {
+                await hall.unsubscribe(subscription.id)
+                throw error
+            }
+            await hall.unsubscribe(subscription.id)
+            try await writer.finish(nil)
+        })
+    }
+}
