@@ -60,7 +60,7 @@ extension ConsoleRoutes {
 
     /// A checked POST (session, CSRF) by a supervisor, turned into a hall command by `command`,
     /// run as the API runs it; then back to the hall page (303), or the refusal as a page.
-    func action(_ request: Request, command: @escaping @Sendable (ConsoleSession, FormBody) async throws -> Command) async -> Response {
+    func action(_ request: Request, command: @escaping @Sendable (ConsoleSession, ConsoleForm) async throws -> Command) async -> Response {
         await refusalsAsPages(request, session: session(request)) {
             var request = request
             let (session, form) = try await checkedPost(&request)

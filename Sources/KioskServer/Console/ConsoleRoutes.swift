@@ -98,10 +98,10 @@ struct ConsoleRoutes: Sendable {
 
     /// A POST of a signed-in session, its form read and its CSRF token checked (the form's
     /// `csrf` field or an `X-CSRF-Token` header): without both nothing happens.
-    func checkedPost(_ request: inout Request) async throws -> (ConsoleSession, FormBody) {
+    func checkedPost(_ request: inout Request) async throws -> (ConsoleSession, ConsoleForm) {
         try Self.checkOrigin(request)
         guard let session = session(request) else { throw Self.notSignedIn }
-        let form = try await FormBody.read(&request)
+        let form = try await ConsoleForm.read(&request)
         guard let token = form["csrf"] ?? request.headers[HTTPField.Name("X-CSRF-Token")!] else {
             throw APIError(.forbidden, "csrf_missing", "缺少表单令牌，请刷新页面 The form's CSRF token is missing: reload the page")
         }
@@ -145,7 +145,7 @@ struct ConsoleRoutes: Sendable {
         if let wait = console.throttle.waitRemaining(for: address, at: console.now) {
             throw Self.tooManyAttempts(wait)
         }
-        let form = try await FormBody.read(&request)
+        let form = try await ConsoleForm.read(&request)
         guard let expected = request.cookies[Self.signInCookie]?.value.nonEmptyHex, let given = form["csrf"], ConsoleSecret.equal(given, expected) else {
             throw APIError(.forbidden, "csrf_missing", "登录表单已过期，请刷新页面 The sign-in form has expired: reload the page")
         }

@@ -95,9 +95,9 @@ import Testing
     }
 }
 
-@Suite struct FormBodyTests {
+@Suite struct ConsoleFormTests {
     @Test func decodesPlusAndPercentAndUTF8() throws {
-        let form = try FormBody.parse("name=%E7%8E%8B%E8%8A%B3&password=a+b%26c%3D&csrf=")
+        let form = try ConsoleForm.parse("name=%E7%8E%8B%E8%8A%B3&password=a+b%26c%3D&csrf=")
         #expect(form["name"] == "王芳")
         #expect(form["password"] == "a b&c=")
         #expect(form["csrf"] == "")
@@ -105,8 +105,8 @@ import Testing
     }
 
     @Test func refusesATwiceGivenFieldAndBadEncoding() {
-        #expect(throws: APIError.self) { try FormBody.parse("csrf=a&csrf=b") }
-        #expect(throws: APIError.self) { try FormBody.parse("name=%E7%8E") }
-        #expect(throws: APIError.self) { try FormBody.parse("a=%zz") }
+        #expect(throws: APIError.self) { try ConsoleForm.parse("csrf=a&csrf=b") }
+        #expect(throws: APIError.self) { try ConsoleForm.parse("name=%E7%8E") }
+        #expect(throws: APIError.self) { try ConsoleForm.parse("a=%zz") }
     }
 }

@@ -3,7 +3,7 @@ import Hummingbird
 
 /// An HTML form's fields (`application/x-www-form-urlencoded`), read with limits: the console's
 /// forms are a handful of short fields.
-struct FormBody: Sendable {
+struct ConsoleForm: Sendable {
     static let maxBytes = 8 * 1024
     private let fields: [String: String]
 
@@ -20,7 +20,7 @@ struct FormBody: Sendable {
         return value
     }
 
-    static func read(_ request: inout Request) async throws -> FormBody {
+    static func read(_ request: inout Request) async throws -> ConsoleForm {
         let buffer: ByteBuffer
         do {
             buffer = try await request.collectBody(upTo: maxBytes)
@@ -28,7 +28,7 @@ struct FormBody: Sendable {
             throw APIError(.contentTooLarge, "body_too_large", "请求体超过 \(maxBytes) 字节 Body larger than \(maxBytes) bytes")
         }
         let text = String(buffer: buffer)
-        if text.isEmpty { return FormBody(fields: [:]) }
+        if text.isEmpty { return ConsoleForm(fields: [:]) }
         if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/x-www-form-urlencoded") {
             throw APIError(.unsupportedMediaType, "unsupported_media_type", "请求体必须是表单 Body must be application/x-www-form-urlencoded")
         }
@@ -37,7 +37,7 @@ struct FormBody: Sendable {
 
     /// `a=1&b=x+y%21`: `+` is a space, `%XX` a byte of UTF-8. A field given twice is refused
     /// (which copy would count is exactly what a forged request plays with).
-    static func parse(_ text: String) throws -> FormBody {
+    static func parse(_ text: String) throws -> ConsoleForm {
         var fields: [String: String] = [:]
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -47,7 +47,7 @@ struct FormBody: Sendable {
             guard fields[name] == nil else { throw APIError.badRequest("invalid_form", "字段重复 Field \"\(name.prefix(20))\" given twice") }
             fields[name] = value
         }
-        return FormBody(fields: fields)
+        return ConsoleForm(fields: fields)
     }
 
     private static func decode(_ part: Substring) -> String? {
