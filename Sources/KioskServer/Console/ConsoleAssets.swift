@@ -30,6 +30,9 @@ enum ConsoleAssets {
     .sign-in button { margin-top: .5em; width: 100%; padding: .5em; }
     .error { color: #c62828; font-weight: 600; } .hint { color: #6c757d; font-size: .9em; }
     .live-lost #hall { opacity: .6; }
+    .tiles { display: flex; gap: .8em; margin: .6em 0 1em; }
+    .tile { background: #fff; border-radius: 6px; padding: .5em 1em; box-shadow: 0 1px 3px #0002; min-width: 8em; }
+    .tile span { display: block; color: #6c757d; font-size: .9em; } .tile b { font-size: 1.6em; }
     """
 
     /// The live part: the hall's own event stream (session cookie, same origin) says something

@@ -1,5 +1,6 @@
 import Foundation
 import KioskAPI
+import KioskCore
 
 /// The console's pages, rendered on the server: plain HTML, one stylesheet and one small script
 /// from the daemon itself (`ConsoleAssets`), every form with the session's CSRF token. Every
@@ -21,7 +22,7 @@ enum ConsolePages {
         return """
         <!doctype html>
         <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(e(title))</title><link rel="stylesheet" href="/console/console.css"></head>
+        <title>\(e(title))</title><link rel="stylesheet" href="/console/console.css"><link rel="icon" href="data:,"></head>
         <body>\(nav)<main>\(body)</main></body></html>
         """
     }
@@ -143,7 +144,14 @@ enum ConsolePages {
         "<form method=\"post\" action=\"\(action)\" class=\"inline\">\(csrfField(csrf))<button type=\"submit\" id=\"\(e(id))\">\(e(label))</button></form>"
     }
 
-    static func figures(hallName: String, followUps: FollowUpList, session: ConsoleSession) -> String {
+    static func figures(hallName: String, today: HallReport.Figures, followUps: FollowUpList, session: ConsoleSession) -> String {
+        func minutes(_ seconds: Double?) -> String { seconds.map { "\(Int(($0 / 60).rounded())) 分 min" } ?? "—" }
+        let tiles = [
+            ("issued", "取号 Issued", "\(today.issued)"), ("served", "办结 Served", "\(today.served)"),
+            ("no-show", "过号 No-shows", "\(today.noShow)"), ("wait-p50", "等候中位 Wait p50", minutes(today.waitP50)),
+            ("wait-p90", "等候 p90 Wait p90", minutes(today.waitP90)),
+            ("within-target", "达标 Within target", today.withinTargetShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "—"),
+        ].map { "<div class=\"tile\" id=\"today-\($0.0)\"><span>\(e($0.1))</span><b>\(e($0.2))</b></div>" }.joined()
         var rows = followUps.followups.map { f in
             "<tr id=\"followup-\(e(f.id))\"\(f.overdue == true ? " class=\"over\"" : "")><td>\(e(f.date)) \(e(f.ticket))</td><td>\(e(f.service))</td>"
                 + "<td>\(e(f.window))</td><td>\(f.score) \(e(f.label))</td><td>\(e(f.reason ?? ""))</td><td>\(e(f.due))</td>"
@@ -154,7 +162,7 @@ enum ConsolePages {
         }.joined()
         if rows.isEmpty { rows = "<tr><td colspan=\"7\" class=\"muted\" id=\"no-followups\">没有待整改的差评 No open follow-ups.</td></tr>" }
         return layout(title: "今日数据 Today's figures · \(hallName)", signedIn: session, active: "figures", body: """
-        <h1>今日数据 Today's figures</h1>
+        <h1>今日数据 Today's figures</h1><div class="tiles">\(tiles)</div>
         <p><a href="/console/report" id="report-link">今日报表 Today's report (A4 page)</a> · \
         <a href="/console/report?date=\(e(followUps.today))&amp;format=csv">CSV</a></p>
         <section id="followups"><h2>差评整改 Follow-ups of poor ratings (\(followUps.followups.count))</h2>

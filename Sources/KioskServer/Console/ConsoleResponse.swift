@@ -8,7 +8,7 @@ enum ConsoleResponse {
     /// Scripts and styles only from the daemon itself, no inline script, forms only to itself,
     /// never inside a frame.
     static let contentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
         + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
     static func html(_ body: String, status: HTTPResponse.Status = .ok, policy: String = contentSecurityPolicy) -> Response {

@@ -17,7 +17,9 @@ extension ConsoleRoutes {
                 let book = try await api.hall.journal.followUpBook(holidays: api.config.holidays)
                 let today = api.hall.engine.calendar.businessDate(of: api.hall.now())
                 let list = FollowUpList(today: today.description, followups: book.open.map { HallViews.followUp($0, today: today) })
-                return ConsoleResponse.html(ConsolePages.figures(hallName: api.config.name, followUps: list, session: session))
+                // Today so far: the same report fold as the A4 page, its hall line only.
+                let report = try await api.hall.journal.report(from: today, to: today, today: today, config: api.config)
+                return ConsoleResponse.html(ConsolePages.figures(hallName: api.config.name, today: report.hall, followUps: list, session: session))
             }
         }
         router.get("/console/report") { request, _ in
