@@ -100,7 +100,7 @@ struct ConsoleHallModel: Sendable, Equatable {
             let longestMin = longest[s.code].map { Int(($0 / 60).rounded(.down)) }
             return Line(
                 code: s.code, name: s.name, waiting: s.waiting, longestWaitMin: longestMin, targetMin: target,
-                overTarget: (longestMin ?? 0) > target, estimateMin: s.estimateMin.flatMap { ShownMinutes.whole($0) },
+                overTarget: (longest[s.code] ?? 0) > TimeInterval(target * 60), estimateMin: s.estimateMin.flatMap { ShownMinutes.whole($0) },
                 status: s.statusMessage ?? s.status, closedBySupervisor: state.closedServices.contains(s.code)
             )
         }
