@@ -65,6 +65,13 @@ public struct LocalHall: Sendable {
         return figures
     }
 
+    /// The day's 即审 figures (the daemon's `/v1/stats` `reviews`).
+    public func reviews(on day: BusinessDate) throws -> ReviewFigures {
+        var figures = ReviewFigures()
+        for item in try journal.events(on: day) { figures.fold(item.event) }
+        return figures
+    }
+
     public func accuracy(on day: BusinessDate) throws -> AccuracyLedger.Summary {
         AccuracyLedger(printed: try journal.printedEstimates(on: day), events: try journal.events(on: day).map(\.event)).summary()
     }

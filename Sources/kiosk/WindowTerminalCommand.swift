@@ -16,6 +16,9 @@ struct WindowTerminalCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Supervisor mode: cover/uncover an absent colleague's window, reactivate a no-show, call a ticket.")
     var supervisor = false
 
+    @Flag(name: .long, help: "The reviewer's terminal (审核岗, 即审): take the next case, approve it, or return it with a reason.")
+    var review = false
+
     func run() async throws {
         let deviceTokens = try device.deviceTokens()
         // No quiet fallback to another role: a window PC acts with its own token, a supervisor
@@ -26,7 +29,11 @@ struct WindowTerminalCommand: AsyncParsableCommand {
             throw ValidationError("\(device.tokens) holds no token for \(role) (`kiosk tokens issue \(issue) -o FILE` writes this device's own)")
         }
         try await device.withClient { client in
-            try await WindowTerminalLoop(client: client, tokens: deviceTokens, window: window, supervisor: supervisor).run()
+            if review {
+                try await ReviewerTerminalLoop(client: client, tokens: deviceTokens, window: window, supervisor: supervisor).run()
+            } else {
+                try await WindowTerminalLoop(client: client, tokens: deviceTokens, window: window, supervisor: supervisor).run()
+            }
         }
     }
 }

@@ -46,7 +46,8 @@ import Testing
         let samples = try APISamples.all()
         #expect(samples.count > 40)
         for sample in samples where sample.status == "200" && sample.path.hasPrefix("/v1/windows/{id}/") {
-            #expect(try APICoding.decode(WindowCommandAnswer.self, from: sample.json).window == APISamples.servingWindow)
+            let window = try APICoding.decode(WindowCommandAnswer.self, from: sample.json).window
+            #expect(window == APISamples.servingWindow || (sample.path.hasSuffix("/review/next") && window == APISamples.reviewerWindow))
         }
         let hall = try #require(samples.first { $0.path == "/v1/hall" })
         #expect(try APICoding.decode(HallSnapshot.self, from: hall.json) == APISamples.hall)

@@ -119,7 +119,7 @@ import Testing
         #expect(cover.supervisor)
         _ = supervisor.handle(.done(cover, nil), at: now)
 
-        _ = supervisor.handle(.key(Key("v")), at: now)
+        _ = supervisor.handle(.key(Key("e")), at: now)
         let uncover = try #require(sent(supervisor.handle(.key(.enter), at: now)))
         #expect(uncover.path == "/v1/windows/2/uncover")
         #expect(uncover.body == .cover(CoverRequest(covered: nil)), "Enter alone ends every cover")
@@ -129,6 +129,34 @@ import Testing
         for key in Key.typing("c014") { _ = supervisor.handle(.key(key), at: now) }
         let reactivate = try #require(sent(supervisor.handle(.key(.enter), at: now)))
         #expect(reactivate.path == "/v1/tickets/C014/reactivate")
+    }
+
+    /// 即审: `v` hands the case over, with a note typed in Chinese or none; a called-back
+    /// ticket shows the reviewer's decision, and the window lists what it has in review.
+    @Test func vHandsTheCaseToReviewWithAnOptionalNote() throws {
+        var terminal = WindowTerminal(window: "2")
+        _ = terminal.handle(.key(Key("v")), at: now)
+        #expect(terminal.mode == .prompt(.reviewNote, entry: ""))
+        for key in Key.typing("退休金核定 ok") { _ = terminal.handle(.key(key), at: now) }
+        let request = try #require(sent(terminal.handle(.key(.enter), at: now)))
+        #expect(request.path == "/v1/windows/2/review")
+        #expect(request.body == .reviewHandOff(ReviewHandOffRequest(note: "退休金核定 ok")))
+        _ = terminal.handle(.done(request, nil), at: now)
+        _ = terminal.handle(.key(Key("v")), at: now)
+        #expect(sent(terminal.handle(.key(.enter), at: now))?.body == .reviewHandOff(ReviewHandOffRequest(note: nil)))
+
+        var back = view
+        back.current?.review = .init(handedBy: "2", handedAt: "09:40:00", reviewer: "9", decision: "returned", reason: "缺身份证复印件")
+        back.inReview = ["A031"]
+        var shown = WindowTerminal(window: "2")
+        _ = shown.handle(.view(back), at: now)
+        let screen = WindowTerminalScreen.render(shown, width: 100, height: 30)
+        #expect(screen.contains { $0.contains("审核 Review: ✗ 退回 returned: 缺身份证复印件") }, "\(screen.joined(separator: "\n"))")
+        #expect(screen.contains { $0.contains("送审中 In review: A031") })
+        back.current?.review?.decision = "approved"
+        back.current?.review?.reason = nil
+        _ = shown.handle(.view(back), at: now)
+        #expect(WindowTerminalScreen.render(shown, width: 100, height: 30).contains { $0.contains("✓ 通过,请交付结果") })
     }
 
     @Test func refreshesOnTicksButNotWhileBusy() {

@@ -36,8 +36,9 @@ final class RecordingSpeaker: Speaker {
         #expect(Announcement(ticket: "B100", counterName: "12号窗口").text == "请 B100 号 到 12 号窗口 办理")
     }
 
+    /// A call back from review (即审) is a call like any: spoken too.
     @Test func callsRecallsAndUnparksAreAnnouncedWithTheSnapshotsWindowName() throws {
-        for kind in ["call", "recall", "unpark"] {
+        for kind in ["call", "recall", "unpark", "call_back"] {
             let event = try #require(StreamedHallEvent(data: #"{"seq":9,"date":"2026-03-02","t":34800,"ev":"\#(kind)","ticket":"B004","counter":"2"}"#))
             #expect(Announcement(event, snapshot: SnapshotFixture.value)?.text == "请 B004 号 到 2 号窗口 办理")
         }

@@ -120,4 +120,16 @@ import Testing
         #expect(HallScreenModel.counter(busy)["status"] == "请到窗口")
         #expect(HallScreenModel.counter(WindowStatus(id: "1", name: "1号窗口", parked: ["A023"]))["status"] == "空闲")
     }
+
+    /// 即审: a window with a case in review tells its citizen, while free, that the case is in
+    /// hand (审核中); its own call or service comes first.
+    @Test func aWindowWithACaseInReviewSaysSoWhileFree() {
+        var idle = WindowStatus(id: "3", name: "3号窗口")
+        idle.inReview = ["A023", "A031"]
+        #expect(HallScreenModel.counter(idle)["status"] == "A023审核中")
+        #expect(HallScreenModel.counter(idle)["status_en"] == "A023 in review")
+        var busy = WindowStatus(id: "3", name: "3号窗口", current: TicketStatus(ticket: "A024", service: "A", serviceName: "求职登记", state: "serving", issuedAt: "09:31:00"))
+        busy.inReview = ["A023"]
+        #expect(HallScreenModel.counter(busy)["status"] == "正在办理")
+    }
 }

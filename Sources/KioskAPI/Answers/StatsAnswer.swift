@@ -10,11 +10,14 @@ public struct StatsAnswer: Codable, Sendable, Equatable {
     public var headsUp: HeadsUp
     /// Today's SMS replies and escalations (issue 22).
     public var replies: Replies
+    /// Today's 即审 cases (issue 23), the hall's and per service.
+    public var reviews: ReviewStats
 
     public init(
         calledWithEstimate: Int, maeMin: Double, biasMin: Double, under5Share: Double, recentMAEMin: Double, headsUp: HeadsUp,
-        replies: Replies = Replies()
+        replies: Replies = Replies(), reviews: ReviewStats = ReviewStats(services: [:])
     ) {
+        self.reviews = reviews
         self.calledWithEstimate = calledWithEstimate
         self.maeMin = maeMin
         self.biasMin = biasMin
@@ -70,6 +73,6 @@ public struct StatsAnswer: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case calledWithEstimate = "called_with_estimate", maeMin = "mae_min", biasMin = "bias_min", under5Share = "under5_share"
-        case recentMAEMin = "recent_mae_min", headsUp = "heads_up", replies
+        case recentMAEMin = "recent_mae_min", headsUp = "heads_up", replies, reviews
     }
 }

@@ -10,7 +10,8 @@ public struct TicketStatus: Codable, Sendable, Equatable {
     /// (`GET /v1/tickets/{n}`): anyone may read it, and whose ticket is a disabled citizen's
     /// is nobody's business there.
     public var priority: Bool?
-    /// `waiting`, `called`, `serving`, `parked`, `done`, `no_show` or `cancelled`.
+    /// `waiting`, `called`, `serving`, `parked`, `in_review`, `reviewed`, `done`, `no_show` or
+    /// `cancelled`.
     public var state: String
     /// Hall time of issue, `HH:MM:SS`.
     public var issuedAt: String
@@ -30,6 +31,9 @@ public struct TicketStatus: Codable, Sendable, Equatable {
     /// Why the estimate is what it is, Chinese and English.
     public var explanation: String?
     public var explanationEN: String?
+    /// 即审: its latest hand-off to review and what came of it (staff views only; the public
+    /// status says `in_review` or `reviewed` and no more).
+    public var review: Review?
 
     public init(
         ticket: String, service: String, serviceName: String, priority: Bool? = false, state: String = "waiting", issuedAt: String,
@@ -48,6 +52,34 @@ public struct TicketStatus: Codable, Sendable, Equatable {
         self.calls = calls
         self.acknowledged = acknowledged
         self.estimate = estimate
+    }
+
+    /// A case handed to review (即审).
+    public struct Review: Codable, Sendable, Equatable {
+        /// The window that handed it over (and calls it back).
+        public var handedBy: String
+        /// Hall time of the hand-off, `HH:MM:SS`.
+        public var handedAt: String
+        public var note: String?
+        /// The reviewer's window, once taken.
+        public var reviewer: String?
+        /// `approved` or `returned`, once decided.
+        public var decision: String?
+        /// What is missing, when returned.
+        public var reason: String?
+
+        public init(handedBy: String, handedAt: String, note: String? = nil, reviewer: String? = nil, decision: String? = nil, reason: String? = nil) {
+            self.handedBy = handedBy
+            self.handedAt = handedAt
+            self.note = note
+            self.reviewer = reviewer
+            self.decision = decision
+            self.reason = reason
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case handedBy = "handed_by", handedAt = "handed_at", note, reviewer, decision, reason
+        }
     }
 
     /// A printed estimate: whole minutes, the range, and its explanation.
@@ -86,6 +118,6 @@ public struct TicketStatus: Codable, Sendable, Equatable {
         case ticket, service, serviceName = "service_name", priority, state, issuedAt = "issued_at"
         case peopleAhead = "people_ahead", counter, counterName = "counter_name", calls, acknowledged
         case estimateMin = "estimate_min", estimateLowMin = "estimate_low_min", estimateHighMin = "estimate_high_min"
-        case explanation, explanationEN = "explanation_en"
+        case explanation, explanationEN = "explanation_en", review
     }
 }

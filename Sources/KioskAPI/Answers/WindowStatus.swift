@@ -20,6 +20,14 @@ public struct WindowStatus: Codable, Sendable, Equatable {
     /// Of `parked`, those set aside because the citizen did not answer the call (未确认):
     /// priority tickets awaiting the citizen instead of a no-show; absent when none.
     public var awaiting: [String]?
+    /// 即审: tickets this window handed to review and not yet called back (in review or
+    /// reviewed), oldest first; absent when none.
+    public var inReview: [String]?
+    /// A reviewer's window: the case it has taken and not yet decided (with the clerk's note);
+    /// absent when none.
+    public var reviewing: TicketStatus?
+    /// A reviewer's window: cases waiting for it; absent for a window that reviews nothing.
+    public var reviewQueue: Int?
     /// The current ticket's your-turn SMS (`pending`, `sending`, `accepted`, `delivered`,
     /// `failed`, `dropped`); absent when it has none.
     public var sms: String?
@@ -49,6 +57,7 @@ public struct WindowStatus: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, name, services, status, backAt = "back_at", current, waiting, covering, parked, awaiting, sms, rating, clock
+        case inReview = "in_review", reviewing, reviewQueue = "review_queue"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -63,6 +72,9 @@ public struct WindowStatus: Codable, Sendable, Equatable {
         try c.encode(covering, forKey: .covering)
         try c.encode(parked, forKey: .parked)
         try c.encodeIfPresent(awaiting, forKey: .awaiting)
+        try c.encodeIfPresent(inReview, forKey: .inReview)
+        try c.encodeIfPresent(reviewing, forKey: .reviewing)
+        try c.encodeIfPresent(reviewQueue, forKey: .reviewQueue)
         try c.encodeIfPresent(sms, forKey: .sms)
         try c.encode(rating, forKey: .rating)   // `null`, never absent: the schema requires it
         try c.encodeIfPresent(clock, forKey: .clock)

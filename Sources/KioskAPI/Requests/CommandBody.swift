@@ -9,6 +9,8 @@ public enum CommandBody: Sendable, Equatable, Encodable {
     case cover(CoverRequest)
     case rating(RatingRequest)
     case followUpNote(FollowUpCloseRequest)
+    case reviewHandOff(ReviewHandOffRequest)
+    case reviewReturn(ReviewReturnRequest)
 
     public func encode(to encoder: any Encoder) throws {
         switch self {
@@ -20,6 +22,8 @@ public enum CommandBody: Sendable, Equatable, Encodable {
         case let .cover(body): try body.encode(to: encoder)
         case let .rating(body): try body.encode(to: encoder)
         case let .followUpNote(body): try body.encode(to: encoder)
+        case let .reviewHandOff(body): try body.encode(to: encoder)
+        case let .reviewReturn(body): try body.encode(to: encoder)
         }
     }
 }

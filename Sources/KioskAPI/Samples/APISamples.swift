@@ -32,7 +32,7 @@ public enum APISamples {
         for (name, window) in [("serving with SMS", servingWindow), ("paused, idle", pausedWindow), ("closed", closedWindow), ("clock warning", warnedWindow)] {
             try add("get", "/v1/windows/{id}", "200", name, window)
         }
-        for action in ["call", "recall", "start", "finish", "noshow", "park", "resume", "close", "open", "transfer", "unpark", "noshow-awaiting", "call-ticket", "pause", "cover", "uncover"] {
+        for action in ["call", "recall", "start", "finish", "noshow", "park", "resume", "close", "open", "transfer", "unpark", "noshow-awaiting", "review", "review/next", "review/approve", "review/return", "call-ticket", "pause", "cover", "uncover"] {
             try add("post", "/v1/windows/{id}/\(action)", "200", "window answer", WindowCommandAnswer(events: events, window: servingWindow))
             try add("post", "/v1/windows/{id}/\(action)", "409", "refusal", refusal)
         }
@@ -54,6 +54,12 @@ public enum APISamples {
         try add("post", "/v1/windows/{id}/call", "request", "no fields", CommandBody.none)
         try add("post", "/v1/windows/{id}/transfer", "request", "transfer", CommandBody.transfer(TransferRequest(service: "D")))
         try add("post", "/v1/windows/{id}/unpark", "request", "unpark", CommandBody.ticket(TicketChoiceRequest(ticket: "C001")))
+        try add("post", "/v1/windows/{id}/review", "request", "hand over with a note", CommandBody.reviewHandOff(ReviewHandOffRequest(note: "退休金核定,材料齐")))
+        try add("post", "/v1/windows/{id}/review", "request", "hand over", CommandBody.reviewHandOff(ReviewHandOffRequest()))
+        try add("post", "/v1/windows/{id}/review/return", "request", "return with a reason", CommandBody.reviewReturn(ReviewReturnRequest(reason: "缺身份证复印件")))
+        try add("post", "/v1/windows/{id}/review/next", "200", "a reviewer takes a case", WindowCommandAnswer(events: events, window: reviewerWindow))
+        try add("get", "/v1/windows/{id}", "200", "a reviewer's window", reviewerWindow)
+        try add("get", "/v1/windows/{id}", "200", "a called-back ticket, returned", calledBackWindow)
         try add("post", "/v1/windows/{id}/noshow-awaiting", "request", "give up a set-aside ticket", CommandBody.ticket(TicketChoiceRequest(ticket: "C004")))
         try add("post", "/v1/windows/{id}/call-ticket", "request", "call a ticket", CommandBody.ticket(TicketChoiceRequest(ticket: "C001")))
         try add("post", "/v1/windows/{id}/pause", "request", "pause until", CommandBody.pause(PauseRequest(until: "10:30")))
@@ -91,6 +97,23 @@ public enum APISamples {
         window.awaiting = ["C004"]
         return window
     }()
+    /// 即审: reviewer window 9 holds A023, handed over by window 3 with a note; two more wait.
+    static let reviewerWindow: WindowStatus = {
+        var window = WindowStatus(id: "9", name: "审核岗", services: [], status: "open")
+        var held = TicketStatus(ticket: "A023", service: "A", serviceName: "求职登记", state: "in_review", issuedAt: "09:30:00")
+        held.review = .init(handedBy: "3", handedAt: "09:52:10", note: "退休金核定,材料齐", reviewer: "9")
+        window.reviewing = held
+        window.reviewQueue = 2
+        return window
+    }()
+    /// 即审: window 3 called A023 back after a return; C009 is still in review.
+    static let calledBackWindow: WindowStatus = {
+        var current = TicketStatus(ticket: "A023", service: "A", serviceName: "求职登记", state: "called", issuedAt: "09:30:00", counter: "3", counterName: "3号窗口", calls: 1)
+        current.review = .init(handedBy: "3", handedAt: "09:52:10", reviewer: "9", decision: "returned", reason: "缺身份证复印件")
+        var window = WindowStatus(id: "3", name: "3号窗口", services: ["A", "C"], status: "open", current: current, waiting: 1)
+        window.inReview = ["C009"]
+        return window
+    }()
     static let pausedWindow = WindowStatus(id: "2", name: "2号窗口", services: ["A", "B"], status: "paused", backAt: "10:30", waiting: 4)
     static let closedWindow = WindowStatus(id: "8", name: "8号窗口", services: ["K"], status: "closed")
 
@@ -117,6 +140,12 @@ public enum APISamples {
     static let stats = StatsAnswer(
         calledWithEstimate: 57, maeMin: 3.42, biasMin: -0.8, under5Share: 0.07, recentMAEMin: 2.9,
         headsUp: .init(scored: 12, onTimeShare: 0.75, earlyShare: 0.17, lateShare: 0.08),
-        replies: .init(received: 9, acknowledged: 6, cancelled: 1, help: 2, escalated: 2, noShowsAvoided: 1)
+        replies: .init(received: 9, acknowledged: 6, cancelled: 1, help: 2, escalated: 2, noShowsAvoided: 1),
+        reviews: ReviewStats(
+            handedOver: 5, reviewed: 4, approved: 3, returned: 1, returnedByReason: ["缺身份证复印件": 1],
+            waitP50S: 95, waitP90S: 240, reviewP50S: 180, reviewP90S: 420,
+            services: ["A": ReviewStats(handedOver: 5, reviewed: 4, approved: 3, returned: 1, returnedByReason: ["缺身份证复印件": 1],
+                                        waitP50S: 95, waitP90S: 240, reviewP50S: 180, reviewP90S: 420)]
+        )
     )
 }

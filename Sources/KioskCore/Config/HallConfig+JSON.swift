@@ -40,13 +40,18 @@ extension HallConfig {
                 if let q = s.dailyQuota { m.append(("daily_quota", .number(Double(q)))) }
                 if let h = s.hours { m.append(("hours", spans(h))) }
                 if let g = s.guide { m.append(("guide", g.jsonValue)) }
+                // Written only when set: a trace of a hall without review keeps its old shape.
+                if s.review { m.append(("review", .bool(true))) }
+                if !s.reviewers.isEmpty { m.append(("reviewers", .array(s.reviewers.map { .string($0) }))) }
                 return .object(m)
             }),
             "counters": .array(counters.map { c in
-                [
-                    "id": .string(c.id), "name": .string(c.name), "services": .array(c.services.map { .string($0) }),
-                    "policy": .string(c.policy.rawValue),
+                var m: [(key: String, value: JSONValue)] = [
+                    ("id", .string(c.id)), ("name", .string(c.name)), ("services", .array(c.services.map { .string($0) })),
+                    ("policy", .string(c.policy.rawValue)),
                 ]
+                if c.reviews { m.append(("reviews", .bool(true))) }
+                return .object(m)
             }),
             "targets": targets.jsonValue,
             "limits": limits.jsonValue,

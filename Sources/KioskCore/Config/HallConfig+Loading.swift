@@ -104,6 +104,7 @@ extension HallConfig {
 
         var services: [ServiceConfig] = []
         var serviceNodes: [ServiceCode: JSONNode] = [:]
+        var reviewerNodes: [ServiceCode: JSONNode] = [:]
         for (i, node) in (r.array("services", required: true) ?? []).enumerated() {
             var sr = ConfigReader(node, path: "services[\(i)]")
             guard sr.isObject else { r.absorb(sr); continue }
@@ -125,6 +126,9 @@ extension HallConfig {
                     sr.warn(documentsNode, "services[\(i)].documents lists \"\(document)\", which the guide's materials do not")
                 }
             }
+            service.review = sr.bool("review") ?? false
+            service.reviewers = sr.strings("reviewers") ?? []
+            if let node = sr.raw("reviewers") { reviewerNodes[service.code] = node }
             if let code {
                 if code.count != 1 || !("A"..."Z").contains(code) {
                     sr.report(sr.raw("code")!, "services[\(i)].code must be one capital letter A–Z (it prefixes the ticket number), found \"\(code)\"")
@@ -162,6 +166,7 @@ extension HallConfig {
             let id = cr.string("id", required: true)
             let counterName = cr.string("name")
             let list = cr.strings("services") ?? []
+            let reviews = cr.bool("reviews") ?? false
             if cr.raw("services") == nil { _ = cr.raw("services", required: true) }
             var policy = CallPolicy.fifo
             if let p = cr.string("policy") {
@@ -181,7 +186,8 @@ extension HallConfig {
                 }
             }
             if let servicesNode = cr.raw("services") {
-                if list.isEmpty { cr.report(servicesNode, "\(label) serves no service") }
+                // A reviewer's window (审核岗) may take no line of its own.
+                if list.isEmpty && !reviews { cr.report(servicesNode, "\(label) serves no service") }
                 var seen: Set<String> = []
                 for code in list {
                     if serviceNodes[code] == nil {
@@ -195,11 +201,24 @@ extension HallConfig {
             }
             if !lenient { cr.finish() }
             r.absorb(cr)
-            if let id { counters.append(CounterConfig(id: id, name: counterName, services: list, policy: policy)) }
+            if let id { counters.append(CounterConfig(id: id, name: counterName, services: list, policy: policy, reviews: reviews)) }
         }
         for service in services where !served.contains(service.code) {
             if let node = serviceNodes[service.code] {
                 r.report(node, "service \"\(service.code)\" (\(service.name)) is served by no counter")
+            }
+        }
+
+        let counterIDs = Set(counters.map(\.id))
+        for service in services {
+            if let node = reviewerNodes[service.code] {
+                for id in service.reviewers where !counterIDs.contains(id) {
+                    r.report(node, "service \"\(service.code)\" lists reviewer window \"\(id)\", which is not in counters")
+                }
+            }
+            let anyReviewer = counters.contains { $0.reviews || service.reviewers.contains($0.id) }
+            if service.review, !anyReviewer, let node = serviceNodes[service.code] {
+                r.report(node, "service \"\(service.code)\" (\(service.name)) needs review (\"review\": true) but no window reviews it: give a window \"reviews\": true or list its \"reviewers\"")
             }
         }
 

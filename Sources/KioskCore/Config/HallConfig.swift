@@ -90,6 +90,10 @@ public struct ServiceConfig: Sendable, Equatable {
     /// The 办事指南 (basis, conditions, materials, steps, time limit, roles, fee, contact);
     /// nil: the service has none, and the kiosk shows only `documents`.
     public var guide: ServiceGuide?
+    /// 即审: its cases need a reviewer's approval (`config check` refuses it without one).
+    public var review = false
+    /// Windows that review this service's cases, besides the windows with `reviews: true`.
+    public var reviewers: [CounterID] = []
 
     public init(
         code: ServiceCode, name: String, nameEN: String = "", documents: [String] = [],
@@ -120,12 +124,16 @@ public struct CounterConfig: Sendable, Equatable {
     public var name: String
     public var services: [ServiceCode]
     public var policy: CallPolicy
+    /// A reviewer's window (审核岗): it reviews the cases of every service handed over for
+    /// review. It may serve no citizens' line at all (`services` empty).
+    public var reviews: Bool
 
-    public init(id: CounterID, name: String? = nil, services: [ServiceCode], policy: CallPolicy = .fifo) {
+    public init(id: CounterID, name: String? = nil, services: [ServiceCode], policy: CallPolicy = .fifo, reviews: Bool = false) {
         self.id = id
         self.name = name ?? "\(id)号窗口"
         self.services = services
         self.policy = policy
+        self.reviews = reviews
     }
 }
 

@@ -35,6 +35,14 @@ public enum Command: Sendable, Equatable {
     /// The citizen answered "2" by SMS: they give up the ticket, even while it is called
     /// (the window is free again at once).
     case withdraw(ticket: TicketNumber)
+    /// 即审: the window hands the case it is serving to review, with an optional note.
+    case handToReview(counter: CounterID, note: String?)
+    /// A reviewer's window takes the oldest case waiting for it.
+    case takeReview(reviewer: CounterID)
+    /// The reviewer approves the case it holds: the citizen is called back for the result.
+    case approveReview(reviewer: CounterID)
+    /// The reviewer returns the case it holds with what is missing.
+    case returnReview(reviewer: CounterID, reason: String)
     /// A supervisor puts a recent no-show back in line (audited).
     case reactivate(ticket: TicketNumber, by: String)
     /// Staff away, optionally with the time they will be back.

@@ -17,7 +17,15 @@ extension QueueEngine {
         }
         let keptWindows = Set(new.counters.map(\.id))
         for window in config.counters.map(\.id) + state.counters.keys.sorted() where !keptWindows.contains(window) {
-            let held = state.tickets.values.filter { $0.state.counter == window }.map(\.number).sorted()
+            // 即审: a case it handed over comes back to it; a case it reviews waits for its decision.
+            let held = state.tickets.values.filter { ticket in
+                if ticket.state.counter == window { return true }
+                switch ticket.state {
+                case .inReview: return ticket.review?.handedBy == window || ticket.review?.reviewer == window
+                case .reviewed: return ticket.review?.handedBy == window
+                default: return false
+                }
+            }.map(\.number).sorted()
             if !held.isEmpty { return .windowHasTickets(window: window, tickets: held) }
         }
         return nil
@@ -61,7 +69,7 @@ extension QueueEngine {
     /// A ticket somebody is still in the hall for.
     private static func isOpen(_ state: TicketState) -> Bool {
         switch state {
-        case .waiting, .called, .serving, .parked: return true
+        case .waiting, .called, .serving, .parked, .inReview, .reviewed: return true
         case .done, .noShow, .cancelled: return false
         }
     }

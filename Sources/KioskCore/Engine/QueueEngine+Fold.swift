@@ -82,6 +82,22 @@ extension QueueEngine {
             state.tickets[number]?.state = .parked(counter: counter, since: at)
             state.tickets[number]?.escalated = true
             release(counter, holding: number, in: &state)
+        case let .handedToReview(number, counter, note):
+            state.tickets[number]?.state = .inReview(since: at)
+            state.tickets[number]?.review = ReviewCase(handedBy: counter, handedAt: at, note: note)
+            release(counter, holding: number, in: &state)
+        case let .reviewTaken(number, reviewer):
+            state.tickets[number]?.review?.reviewer = reviewer
+            state.tickets[number]?.review?.takenAt = at
+            withCounter(reviewer, in: &state) { $0.reviewing = number }
+        case let .reviewApproved(number, reviewer):
+            decided(number, by: reviewer, .approved, at: at, in: &state)
+        case let .reviewReturned(number, reviewer, reason):
+            decided(number, by: reviewer, .returned(reason: reason), at: at, in: &state)
+        case let .calledBack(number, counter):
+            state.tickets[number]?.state = .called(counter: counter, calls: 1, lastCallAt: at)
+            state.tickets[number]?.callSince = at
+            withCounter(counter, in: &state) { $0.current = number }
         case let .reactivated(number, _):
             state.tickets[number]?.state = .waiting
             if let ticket = state.tickets[number] { insertInLine(ticket, into: &state) }
@@ -113,6 +129,14 @@ extension QueueEngine {
         var counter = state.counters[id] ?? CounterState(id: id)
         change(&counter)
         state.counters[id] = counter
+    }
+
+    private func decided(_ number: TicketNumber, by reviewer: CounterID, _ decision: ReviewDecision, at: Date, in state: inout HallState) {
+        state.tickets[number]?.state = .reviewed(since: at)
+        state.tickets[number]?.review?.reviewer = reviewer
+        state.tickets[number]?.review?.decision = decision
+        state.tickets[number]?.review?.decidedAt = at
+        withCounter(reviewer, in: &state) { if $0.reviewing == number { $0.reviewing = nil } }
     }
 
     private func release(_ id: CounterID, holding number: TicketNumber, in state: inout HallState) {

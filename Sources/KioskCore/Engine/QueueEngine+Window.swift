@@ -29,6 +29,8 @@ extension QueueEngine {
 
     func callNext(counter id: CounterID, in state: HallState, at now: Date) throws(QueueError) -> HallEvent.Kind {
         _ = try freeWindow(id, in: state)
+        // A citizen back from review goes first: they already queued once (README, the call rule).
+        if let back = callBack(for: id, in: state) { return .calledBack(ticket: back.number, counter: id) }
         guard let ticket = CallRule(config: config).select(for: id, in: state, at: now) else { throw .noTicketWaiting(id) }
         return .called(ticket: ticket.number, counter: id, audit: nil)
     }
@@ -129,7 +131,7 @@ extension QueueEngine {
     func closeCounter(counter id: CounterID, in state: HallState) throws(QueueError) -> HallEvent.Kind {
         let counter = try window(id, in: state)
         if counter.availability == .closed { throw .counterClosed(id) }
-        if let current = counter.current { throw .counterBusy(counter: id, ticket: current) }
+        if let current = counter.current ?? counter.reviewing { throw .counterBusy(counter: id, ticket: current) }
         return .counterClosed(counter: id)
     }
 

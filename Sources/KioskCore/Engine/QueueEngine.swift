@@ -79,6 +79,14 @@ public struct QueueEngine: Sendable {
             return [try acknowledge(ticket: ticket, in: state)]
         case let .withdraw(ticket):
             return [try withdraw(ticket: ticket, in: state)]
+        case let .handToReview(counter, note):
+            return [try handToReview(counter: counter, note: note, in: state)]
+        case let .takeReview(reviewer):
+            return [try takeReview(reviewer: reviewer, in: state)]
+        case let .approveReview(reviewer):
+            return [try decideReview(reviewer: reviewer, returning: nil, in: state)]
+        case let .returnReview(reviewer, reason):
+            return [try decideReview(reviewer: reviewer, returning: reason, in: state)]
         case let .reactivate(ticket, by):
             return [try reactivate(ticket: ticket, by: by, in: state, at: now)]
         case let .pause(counter, until):

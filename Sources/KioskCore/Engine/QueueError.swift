@@ -44,6 +44,16 @@ public enum QueueError: Error, Sendable, Equatable {
     case invalidScore(Int)
     /// A new hall config that cannot take effect while the hall runs as it does now.
     case configChangeRefused(ConfigChangeRefusal)
+    /// 即审: no window reviews this service's cases.
+    case noReviewer(ServiceCode)
+    /// The window reviews no service.
+    case notAReviewer(CounterID)
+    /// No case waits for this reviewer.
+    case noCaseToReview(CounterID)
+    /// The reviewer holds no case to approve or return.
+    case nothingInReview(CounterID)
+    /// The reviewer still holds a case: decide it first.
+    case reviewerBusy(counter: CounterID, ticket: TicketNumber)
 
     /// A stable machine-readable code for APIs and scripts.
     public var code: String {
@@ -78,6 +88,11 @@ public enum QueueError: Error, Sendable, Equatable {
         case .alreadyRated: return "already_rated"
         case .invalidScore: return "invalid_score"
         case let .configChangeRefused(refusal): return refusal.code
+        case .noReviewer: return "no_reviewer"
+        case .notAReviewer: return "not_a_reviewer"
+        case .noCaseToReview: return "no_case_to_review"
+        case .nothingInReview: return "nothing_in_review"
+        case .reviewerBusy: return "reviewer_busy"
         }
     }
 
@@ -116,6 +131,11 @@ public enum QueueError: Error, Sendable, Equatable {
         case let .alreadyRated(t): return "\(t)已评价 \(t) has already been rated"
         case let .invalidScore(s): return "评分必须是1到5 The score must be 1–5, found \(s)"
         case let .configChangeRefused(refusal): return refusal.message
+        case let .noReviewer(s): return "业务\(s)没有审核岗,不能送审 No window reviews service \(s)"
+        case let .notAReviewer(c): return "窗口\(c)不是审核岗 Window \(c) reviews nothing"
+        case let .noCaseToReview(c): return "暂无待审件 No case waits for reviewer \(c)"
+        case let .nothingInReview(c): return "窗口\(c)没有在审的件 Window \(c) holds no case in review"
+        case let .reviewerBusy(c, t): return "窗口\(c)正在审核\(t),请先审结 Window \(c) is still reviewing \(t)"
         }
     }
 }

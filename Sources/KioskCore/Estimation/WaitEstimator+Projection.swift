@@ -196,6 +196,9 @@ struct Projection {
         var speed: Double
         var since: Int
         var start: Start
+        /// 即审: seconds the window will spend calling back the cases it handed to review
+        /// (each comes back for a short second service before the line moves on there).
+        var callBacks: Double = 0
     }
 
     enum Start {
@@ -322,9 +325,11 @@ struct Projection {
                     }
                 }
             }
+            let secondService = stats.secondService.mean ?? options.priorSecondService
+            let pending = live.availability == .closed ? 0 : state.casesInReview(handedBy: counter.id).count
             counters.append(Window(
                 services: services, serviceOrder: counter.policy == .serviceOrder, speed: speed,
-                since: live.normalCallsSincePriority, start: start
+                since: live.normalCallsSincePriority, start: start, callBacks: Double(pending) * secondService
             ))
         }
 
@@ -420,6 +425,7 @@ struct Projection {
                     }
                 case .unavailable: freeAt[c] = .infinity
                 }
+                freeAt[c] += counters[c].callBacks
             }
             for k in 0..<classCount {
                 heads[k] = 0

@@ -29,6 +29,8 @@ public struct WaitEstimator: Sendable {
     /// The ticket each window holds since its call: a no-show of a ticket set aside there
     /// earlier says nothing about the window's current call.
     private var holding: [CounterID: TicketNumber] = [:]
+    /// Windows whose call now is a call back from review (the second service, learned apart).
+    private var callingBack: Set<CounterID> = []
     private var pausedAt: [CounterID: Double] = [:]
     private var closed: Set<CounterID> = []
     private var lastEventAt: Double?
@@ -73,6 +75,8 @@ public struct WaitEstimator: Sendable {
         public var horizon: Double = 6 * 3600
         /// Occupancy guess before the hall has shown anything (seconds).
         public var priorOccupancy: Double = 420
+        /// 即审: a call back's length (call back → window free) before the hall has shown one.
+        public var priorSecondService: Double = 120
         /// Samples kept per learned duration.
         public var sampleCapacity = 200
         /// Print-friendly rounding of the printed wait (seconds).
@@ -114,10 +118,23 @@ public struct WaitEstimator: Sendable {
             calledAt[counter] = at
             startedAt[counter] = nil
             holding[counter] = ticket
+            callingBack.remove(counter)
+        case let .calledBack(ticket, counter):
+            calledAt[counter] = at
+            startedAt[counter] = nil
+            holding[counter] = ticket
+            callingBack.insert(counter)
         case let .started(_, counter):
             startedAt[counter] = at
             if let call = calledAt[counter] { statistics.callToStart.add(at - call) }
-        case let .finished(ticket, counter):
+        case let .finished(_, counter) where callingBack.contains(counter):
+            // A second service: its own samples, not the service's (it would look short).
+            if let call = calledAt[counter] { statistics.secondService.add(at - call) }
+            calledAt[counter] = nil
+            startedAt[counter] = nil
+            holding[counter] = nil
+            callingBack.remove(counter)
+        case let .finished(ticket, counter), let .handedToReview(ticket, counter, _):
             if let service = ticketService[ticket], let start = startedAt[counter] {
                 let seconds = at - start
                 let usual = statistics.service[service]?.mean ?? seconds
@@ -181,6 +198,7 @@ public struct WaitEstimator: Sendable {
         calledAt[counter] = nil
         startedAt[counter] = nil
         holding[counter] = nil
+        callingBack.remove(counter)
     }
 
     private var staffedWindows: Int {

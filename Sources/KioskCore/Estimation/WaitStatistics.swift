@@ -33,6 +33,9 @@ public struct WaitStatistics: Sendable, Equatable {
     /// their ratio is the window's speed (a slower clerk, a trainee), shrunk towards 1.
     public var speedObserved: [CounterID: Double] = [:]
     public var speedExpected: [CounterID: Double] = [:]
+    /// 即审: call back → window free for a citizen back from review (the short second
+    /// service: hand over the result, or say what is missing), all services pooled.
+    public var secondService = SampleWindow(capacity: 300)
 
     public init() {}
 

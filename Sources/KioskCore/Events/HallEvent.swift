@@ -48,6 +48,17 @@ public struct HallEvent: Sendable, Equatable {
         /// A priority ticket's call went unanswered for `reply.escalate_after_s`: set aside at
         /// `counter`, awaiting the citizen (like a parked ticket), instead of an automatic no-show.
         case escalated(ticket: TicketNumber, counter: CounterID)
+        /// 即审: the window serving the ticket hands its case to review; the window is free, the
+        /// citizen keeps the number and waits.
+        case handedToReview(ticket: TicketNumber, counter: CounterID, note: String?)
+        /// A reviewer's window takes the oldest case waiting for it.
+        case reviewTaken(ticket: TicketNumber, reviewer: CounterID)
+        case reviewApproved(ticket: TicketNumber, reviewer: CounterID)
+        /// Returned with what is missing: told to the clerk and the citizen at the call back.
+        case reviewReturned(ticket: TicketNumber, reviewer: CounterID, reason: String)
+        /// A reviewed ticket called back (to the window that handed it over, or, that one closed,
+        /// to another window of its service): a call like any, ahead of the line.
+        case calledBack(ticket: TicketNumber, counter: CounterID)
         /// A no-show put back in line by a supervisor.
         case reactivated(ticket: TicketNumber, audit: String)
         case paused(counter: CounterID, until: Date?)
@@ -77,7 +88,8 @@ public struct HallEvent: Sendable, Equatable {
         switch kind {
         case let .issued(t, _, _, _, _), let .called(t, _, _), let .recalled(t, _, _), let .noShow(t, _, _),
              let .started(t, _), let .finished(t, _), let .transferred(t, _, _, _), let .parked(t, _),
-             let .unparked(t, _), let .cancelled(t), let .replied(t, _), let .acknowledged(t), let .escalated(t, _), let .reactivated(t, _), let .rated(t, _, _, _, _):
+             let .unparked(t, _), let .cancelled(t), let .replied(t, _), let .acknowledged(t), let .escalated(t, _), let .reactivated(t, _), let .rated(t, _, _, _, _),
+             let .handedToReview(t, _, _), let .reviewTaken(t, _), let .reviewApproved(t, _), let .reviewReturned(t, _, _), let .calledBack(t, _):
             return t
         default:
             return nil

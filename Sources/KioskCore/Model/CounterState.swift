@@ -19,6 +19,8 @@ public struct CounterState: Sendable, Equatable {
     public var normalCallsSincePriority: Int
     /// The last ticket finished here today: the one a rating pad rates (好差评).
     public var lastFinished: TicketNumber?
+    /// The case a reviewer's window has taken and not yet decided (即审).
+    public var reviewing: TicketNumber? = nil
 
     public init(id: CounterID, availability: Availability = .open, normalCallsSincePriority: Int = 0) {
         self.id = id

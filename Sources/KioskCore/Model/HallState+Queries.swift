@@ -32,6 +32,17 @@ extension HallState {
         counters[counter]?.current.flatMap { tickets[$0] }
     }
 
+    /// Tickets window `counter` handed to review and not yet called back (in review or
+    /// reviewed), oldest hand-off first.
+    public func casesInReview(handedBy counter: CounterID) -> [Ticket] {
+        tickets.values.filter { ticket in
+            switch ticket.state {
+            case .inReview, .reviewed: return ticket.review?.handedBy == counter
+            default: return false
+            }
+        }.sorted { ($0.review!.handedAt, $0.sequence) < ($1.review!.handedAt, $1.sequence) }
+    }
+
     /// Checks the invariants every state built by folding must keep; returns what is broken.
     /// Used by the randomised tests, and cheap enough to run after every event there.
     public func invariantViolations() -> [String] {
@@ -60,6 +71,11 @@ extension HallState {
                     problems.append("window \(id) holds \(current) which is \(ticket.state.name)")
                 }
                 if counter.availability != .open { problems.append("window \(id) is not open but holds \(current)") }
+            }
+            if let case_ = counter.reviewing {
+                if case .inReview = tickets[case_]?.state, tickets[case_]?.review?.reviewer == id {} else {
+                    problems.append("reviewer \(id) holds \(case_) which is \(tickets[case_]?.state.name ?? "unknown") or taken by another")
+                }
             }
         }
         for i in waiting.indices.dropFirst() {

@@ -27,6 +27,9 @@ public struct Ticket: Sendable, Equatable {
     /// Set aside once, unanswered, awaiting the citizen (`reply.escalate_after_s`); while it is
     /// parked, the window shows it 未确认, and once called back it follows the normal recalls.
     public var escalated = false
+    /// Its latest hand-off to review (即审), while in review and after (the clerk who calls it
+    /// back sees the decision); nil when it was never handed over.
+    public var review: ReviewCase? = nil
     /// When its current call began (the first call, or being called back from parked): the
     /// escalation and arrival-grace timers count from here.
     public var callSince: Date? = nil
@@ -60,6 +63,11 @@ public enum TicketState: Sendable, Equatable {
     case serving(counter: CounterID, since: Date)
     /// Held by a window (e.g. the citizen went to fetch a document) and called back later.
     case parked(counter: CounterID, since: Date)
+    /// Handed to review by a window (即审): waiting for a reviewer, or being reviewed (`review`
+    /// says which and by whom). The citizen keeps the number and waits.
+    case inReview(since: Date)
+    /// Reviewed (approved or returned): waiting to be called back to a window.
+    case reviewed(since: Date)
     case done(at: Date)
     case noShow(at: Date)
     case cancelled(at: Date)
@@ -71,6 +79,8 @@ public enum TicketState: Sendable, Equatable {
         case .called: return "called"
         case .serving: return "serving"
         case .parked: return "parked"
+        case .inReview: return "in_review"
+        case .reviewed: return "reviewed"
         case .done: return "done"
         case .noShow: return "no_show"
         case .cancelled: return "cancelled"

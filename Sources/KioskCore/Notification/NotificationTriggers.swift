@@ -42,6 +42,12 @@ public struct NotificationTriggers: Sendable {
                 trigger = .escalated
                 window = counter
                 values[.window] = config.counter(counter)?.name ?? counter
+            case let .calledBack(ticket, counter):
+                let reason = state.tickets[ticket]?.review?.decision?.reason
+                trigger = reason == nil ? .reviewApproved : .reviewReturned
+                window = counter
+                values[.window] = config.counter(counter)?.name ?? counter
+                values[.reason] = reason
             default:
                 continue
             }

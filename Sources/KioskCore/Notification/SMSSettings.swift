@@ -96,6 +96,8 @@ public struct SMSSettings: Sendable, Equatable {
         t[.cancelled] = try! SMSTemplate("{ticket}号已取消排队。如需办理，请重新取号。")
         t[.replyHelp] = try! SMSTemplate("{ticket}号：回复1确认前往，回复2放弃排队。")
         t[.escalated] = try! SMSTemplate("{ticket}号已叫号但未确认，号码为您保留，请尽快陪同到{window}办理。")
+        t[.reviewApproved] = try! SMSTemplate("请{ticket}号回到{window}领取结果。")
+        t[.reviewReturned] = try! SMSTemplate("{ticket}号审核退回：{reason}。请回到{window}补正。")
         return t
     }()
 

@@ -15,6 +15,8 @@ public struct SMSTemplate: Sendable, Hashable, CustomStringConvertible {
         case ahead
         /// The estimated wait in whole minutes (at most 999; `--` when there is no estimate).
         case waitMinutes = "wait_min"
+        /// Why a reviewer returned a case (即审), at most `ReviewReason.maxLength` characters.
+        case reason
     }
 
     /// A piece of the text: literal or a field.
@@ -106,6 +108,7 @@ extension SMSTemplate {
             .service: config.services.map(\.name.utf16.count).max() ?? 0,
             .ahead: String(maxAhead).count,
             .waitMinutes: 3,
+            .reason: ReviewReason.maxLength,
         ]
     }
 

@@ -17,6 +17,10 @@ public enum SMSTrigger: String, Sendable, Hashable, CaseIterable, Comparable {
     /// A priority ticket's call went unanswered and it was set aside: one more message, to the
     /// caretaker only (the citizen already has the call).
     case escalated
+    /// 即审: the case was approved and the citizen is called back for the result.
+    case reviewApproved = "review_approved"
+    /// 即审: the case was returned; the citizen is called back and told what is missing.
+    case reviewReturned = "review_returned"
 
     public static func < (a: SMSTrigger, b: SMSTrigger) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -26,7 +30,7 @@ public enum SMSTrigger: String, Sendable, Hashable, CaseIterable, Comparable {
     /// them to the window (near turn, your turn).
     public var includesCaretaker: Bool {
         switch self {
-        case .nearTurn, .yourTurn, .cancelled, .escalated: return true
+        case .nearTurn, .yourTurn, .cancelled, .escalated, .reviewApproved, .reviewReturned: return true
         case .issued, .recalled, .noShow, .replyHelp: return false
         }
     }
@@ -50,7 +54,9 @@ public enum SMSTrigger: String, Sendable, Hashable, CaseIterable, Comparable {
         guard let state else { return false }
         switch (self, state) {
         case (.issued, .waiting), (.nearTurn, .waiting): return true
-        case let (.yourTurn, .called(counter, _, _)), let (.recalled, .called(counter, _, _)): return window == nil || window == counter
+        case let (.yourTurn, .called(counter, _, _)), let (.recalled, .called(counter, _, _)),
+             let (.reviewApproved, .called(counter, _, _)), let (.reviewReturned, .called(counter, _, _)):
+            return window == nil || window == counter
         case (.noShow, .noShow), (.cancelled, .cancelled): return true
         case (.replyHelp, .waiting), (.replyHelp, .called), (.replyHelp, .parked): return true
         case let (.escalated, .parked(counter, _)): return window == nil || window == counter
@@ -65,7 +71,7 @@ public enum SMSTrigger: String, Sendable, Hashable, CaseIterable, Comparable {
         switch self {
         case .issued: return 20 * 60
         case .nearTurn: return 15 * 60
-        case .yourTurn: return callWindow
+        case .yourTurn, .reviewApproved, .reviewReturned: return callWindow
         case .recalled: return max(120, config.recall.intervalSeconds * Double(max(1, config.recall.maxRecalls)))
         case .noShow: return Double(max(10, config.noShowReactivationMinutes)) * 60
         case .cancelled, .replyHelp: return 10 * 60

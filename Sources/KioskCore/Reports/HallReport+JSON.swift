@@ -12,7 +12,7 @@ extension HallReport {
             "services": .array(services.map { row in
                 .object(
                     [("code", .string(row.code)), ("name", .string(row.name)), ("target_wait_min", .int(row.targetWaitMinutes))]
-                        + row.figures.members + [("replies", row.replies.jsonValue)]
+                        + row.figures.members + [("replies", row.replies.jsonValue), ("reviews", row.reviews.jsonValue)]
                 )
             }),
             "windows": .array(windows.map { row in
@@ -41,6 +41,7 @@ extension HallReport {
                 (key: trigger, value: .object(states.sorted { $0.key < $1.key }.map { (key: $0.key, value: .int($0.value)) }))
             }),
             "replies": replies.jsonValue,
+            "reviews": reviews.jsonValue,
             "ratings": [
                 "counts": .object((1...5).map { (key: "\($0)", value: .int(ratings.counts[$0] ?? 0)) }),
                 "total": .int(ratings.total), "mean": .optional(ratings.mean), "satisfied_share": .optional(ratings.satisfiedShare),

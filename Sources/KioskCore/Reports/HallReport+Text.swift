@@ -5,15 +5,19 @@ extension HallReport {
     public var csv: String {
         let header = ["scope", "code", "name", "issued", "served", "no_show", "cancelled", "transferred",
                       "wait_p50_s", "wait_p90_s", "wait_max_s", "serve_p50_s", "serve_p90_s", "within_target_share", "target_wait_min",
-                      "replies_received", "replies_acknowledged", "replies_cancelled", "replies_help", "set_aside_unanswered", "no_shows_avoided"]
-        func row(_ scope: String, _ code: String, _ name: String, _ f: Figures, _ target: Int, _ r: ReplyFigures) -> [String] {
+                      "replies_received", "replies_acknowledged", "replies_cancelled", "replies_help", "set_aside_unanswered", "no_shows_avoided",
+                      "reviews_handed_over", "reviews_approved", "reviews_returned", "review_wait_p50_s", "review_wait_p90_s",
+                      "review_p50_s", "review_p90_s"]
+        func row(_ scope: String, _ code: String, _ name: String, _ f: Figures, _ target: Int, _ r: ReplyFigures, _ v: ReviewFigures.Scope) -> [String] {
             [scope, code, name, "\(f.issued)", "\(f.served)", "\(f.noShow)", "\(f.cancelled)", "\(f.transferred)",
              Self.number(f.waitP50), Self.number(f.waitP90), Self.number(f.waitMax), Self.number(f.serveP50), Self.number(f.serveP90),
              Self.number(f.withinTargetShare), "\(target)",
-             "\(r.received)", "\(r.acknowledged)", "\(r.cancelled)", "\(r.helpRequests)", "\(r.escalated)", "\(r.noShowsAvoided)"]
+             "\(r.received)", "\(r.acknowledged)", "\(r.cancelled)", "\(r.helpRequests)", "\(r.escalated)", "\(r.noShowsAvoided)",
+             "\(v.handedOver)", "\(v.approved)", "\(v.returned)", Self.number(v.waitP50), Self.number(v.waitP90),
+             Self.number(v.timeP50), Self.number(v.timeP90)]
         }
-        var rows = [header, row("hall", "", hallName, hall, targetWaitMinutes, replies)]
-        rows += services.map { row("service", $0.code, $0.name, $0.figures, $0.targetWaitMinutes, $0.replies) }
+        var rows = [header, row("hall", "", hallName, hall, targetWaitMinutes, replies, reviews)]
+        rows += services.map { row("service", $0.code, $0.name, $0.figures, $0.targetWaitMinutes, $0.replies, $0.reviews) }
         return rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
@@ -52,6 +56,13 @@ extension HallReport {
         out.append("estimates: MAE \(JSONValue.format(estimates.maeMinutes)) min · under-estimated >5 min \(Self.percent(estimates.under5)) · heads-up on time \(Self.percent(estimates.headsUpOnTime)) · late \(Self.percent(estimates.headsUpLate))")
         if replies != ReplyFigures() {
             out.append("短信回复 replies \(replies.received): 确认 acknowledged \(replies.acknowledged) · 取消 cancelled \(replies.cancelled) · 求助 help \(replies.helpRequests) · 未确认暂留 set aside \(replies.escalated) · 免于过号 no-shows avoided \(replies.noShowsAvoided)")
+        }
+        if reviews != ReviewFigures.Scope() {
+            out.append("即审 reviews: 送审 handed over \(reviews.handedOver) · 审结 reviewed \(reviews.reviewed) · 通过 approved \(reviews.approved) · 退回 returned \(reviews.returned) · 等审 wait p50 \(Self.minutes(reviews.waitP50)) p90 \(Self.minutes(reviews.waitP90)) · 审核 review p50 \(Self.minutes(reviews.timeP50)) p90 \(Self.minutes(reviews.timeP90))")
+            for s in services where s.reviews != ReviewFigures.Scope() {
+                let reasons = s.reviews.returnedByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: " · ")
+                out.append("  \(s.code) \(s.name): 送审 \(s.reviews.handedOver) · 通过 \(s.reviews.approved) · 退回 \(s.reviews.returned)\(reasons.isEmpty ? "" : " (\(reasons))") · wait p50 \(Self.minutes(s.reviews.waitP50)) · review p50 \(Self.minutes(s.reviews.timeP50))")
+            }
         }
         if !sms.isEmpty {
             out.append("SMS: " + sms.sorted { $0.key < $1.key }.map { trigger, states in

@@ -19,6 +19,8 @@ public struct HallReport: Sendable, Equatable {
     public var ratings: Ratings
     /// Citizens' SMS replies and escalations.
     public var replies = ReplyFigures()
+    /// 即审: cases handed to review, decisions, waits and review times (per service: `services`).
+    public var reviews = ReviewFigures.Scope()
     /// The newest day's window timelines.
     public var timelineDate: BusinessDate?
     public var timeline: [(window: CounterID, segments: [WindowSegment])]
@@ -69,6 +71,8 @@ public struct HallReport: Sendable, Equatable {
         public var figures: Figures
         /// Replies about the tickets issued for it.
         public var replies = ReplyFigures()
+        /// 即审 cases of this service (its service at the hand-off).
+        public var reviews = ReviewFigures.Scope()
     }
 
     public struct WindowRow: Sendable, Equatable {

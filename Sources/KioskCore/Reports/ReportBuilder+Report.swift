@@ -22,7 +22,8 @@ extension ReportBuilder {
         let serviceRows = serviceCodes.map { code in
             HallReport.ServiceRow(
                 code: code, name: config.service(code)?.name ?? code, targetWaitMinutes: config.targets.minutes(for: code),
-                figures: HallReport.Figures(services[code] ?? ReportFigures()), replies: repliesByService[code] ?? ReplyFigures()
+                figures: HallReport.Figures(services[code] ?? ReportFigures()), replies: repliesByService[code] ?? ReplyFigures(),
+                reviews: reviews.services[code] ?? ReviewFigures.Scope()
             )
         }
         let windowRows = windowIDs.map { id in
@@ -60,6 +61,7 @@ extension ReportBuilder {
             targetWaitMinutes: config.targets.defaultMinutes
         )
         report.replies = replies
+        report.reviews = reviews.hall
         return report
     }
 }

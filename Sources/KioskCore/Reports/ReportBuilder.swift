@@ -5,7 +5,7 @@ import Foundation
 /// place that shows a figure computes it the same way.
 ///
 /// Definitions (README, "Reports"): a ticket's wait is issue → first call, counted for the
-/// service it was issued for; service time is the last start → finish, counted for the
+/// service it was issued for; service time is the last start → finish (plus the service before each 即审 hand-off), counted for the
 /// service and window that finished it; within-target is the share of called tickets whose
 /// wait was at most their service's `targets` minutes; a window's open time runs from the
 /// day's first session opening to the day's last event, split into serving (a ticket called
@@ -26,6 +26,8 @@ public struct ReportBuilder: Sendable {
     var replies = ReplyFigures()
     /// The same, by the service each ticket was issued for.
     var repliesByService: [ServiceCode: ReplyFigures] = [:]
+    /// 即审: cases handed over, reviewed, waits and times, by service.
+    var reviews = ReviewFigures()
     var accuracyOutcomes: [AccuracyLedger.Outcome] = []
     var days: [BusinessDate] = []
     /// The newest day's window timelines, seconds of day.
@@ -46,6 +48,8 @@ public struct ReportBuilder: Sendable {
         var service: ServiceCode
         var firstCall: Date?
         var lastStart: Date?
+        /// 即审: service before each hand-off to review, counted with the service that finishes it.
+        var servedBeforeReview: Double = 0
     }
 
     public init(config: HallConfig) {
@@ -67,6 +71,7 @@ public struct ReportBuilder: Sendable {
         ledger.fold(dayStart)
         // Numbers restart each day: no reply figure may carry a ticket across.
         for service in repliesByService.keys { repliesByService[service]?.fold(dayStart) }
+        reviews.fold(dayStart)
         for p in printed { ledger.recordPrinted(p) }
         openSince = nil
         lastAt = nil
@@ -78,6 +83,7 @@ public struct ReportBuilder: Sendable {
         guard let day else { return }
         accountWindows(until: event.at)
         replies.fold(event)
+        reviews.fold(event)
         if let number = event.ticket, let service = tickets[number]?.issuedFor {
             repliesByService[service, default: ReplyFigures()].fold(event)
         }
@@ -106,7 +112,8 @@ public struct ReportBuilder: Sendable {
             tickets[number]?.lastStart = at
         case let .finished(number, counter):
             guard let track = tickets[number] else { break }
-            let serve = track.lastStart.map { at.timeIntervalSince($0) }
+            var serve = track.lastStart.map { at.timeIntervalSince($0) }
+            if track.servedBeforeReview > 0 { serve = (serve ?? 0) + track.servedBeforeReview }
             func add(_ f: inout ReportFigures) {
                 f.served += 1
                 if let serve { f.serves.append(serve) }
@@ -128,6 +135,9 @@ public struct ReportBuilder: Sendable {
             hall.transferred += 1
             services[from, default: ReportFigures()].transferred += 1
             tickets[number]?.service = to
+            tickets[number]?.lastStart = nil
+        case let .handedToReview(number, _, _):
+            if let start = tickets[number]?.lastStart { tickets[number]?.servedBeforeReview += at.timeIntervalSince(start) }
             tickets[number]?.lastStart = nil
         case .rated:
             if let rating = Rating(event, on: day) { ratings.append(rating) }

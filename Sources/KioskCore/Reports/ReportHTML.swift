@@ -26,6 +26,7 @@ public struct ReportHTML: Sendable {
         body += section("好差评 Ratings", ratingsBlock)
         body += section("预估与短信 Estimates and SMS", estimatesBlock)
         body += section("短信回复与未确认暂留 SMS replies and calls set aside", repliesTable)
+        body += section("即审 Review at the front desk", reviewsTable)
         return """
         <!DOCTYPE html>
         <html lang="zh-CN">
@@ -237,6 +238,24 @@ public struct ReportHTML: Sendable {
         for s in report.services where s.replies != ReplyFigures() { rows += row("\(s.code) \(s.name)", s.replies) }
         return """
         <table><tr><th>范围 Scope</th><th>收到回复 received</th><th>确认前往 acknowledged</th><th>回复取消 cancelled</th><th>求助 help</th><th>未确认暂留 set aside</th><th>免于过号 no-shows avoided</th></tr>
+        \(rows)</table>\n
+        """
+    }
+
+    /// 即审: the hall's cases, then each service's with its returns by reason.
+    private var reviewsTable: String {
+        let v = report.reviews
+        guard v.handedOver > 0 else { return "<p>无送审 No case was handed to review in this period.</p>\n" }
+        func row(_ name: String, _ f: ReviewFigures.Scope) -> String {
+            let reasons = f.returnedByReason.sorted { $0.key < $1.key }.map { "\(esc($0.key)) \($0.value)" }.joined(separator: " · ")
+            return "<tr><td>\(esc(name))</td><td>\(f.handedOver)</td><td>\(f.reviewed)</td><td>\(f.approved)</td><td>\(f.returned)</td>"
+                + "<td>\(HallReport.minutes(f.waitP50))</td><td>\(HallReport.minutes(f.waitP90))</td><td>\(HallReport.minutes(f.timeP50))</td>"
+                + "<td>\(HallReport.minutes(f.timeP90))</td><td class=\"text\">\(reasons)</td></tr>\n"
+        }
+        var rows = row("全厅 Hall", v)
+        for s in report.services where s.reviews.handedOver > 0 { rows += row("\(s.code) \(s.name)", s.reviews) }
+        return """
+        <table><tr><th>范围 Scope</th><th>送审</th><th>审结</th><th>通过</th><th>退回</th><th>等审p50</th><th>等审p90</th><th>审核p50</th><th>审核p90</th><th>退回原因 Reasons</th></tr>
         \(rows)</table>\n
         """
     }

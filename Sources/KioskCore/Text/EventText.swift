@@ -33,6 +33,14 @@ public enum EventText {
         case let .acknowledged(ticket): text = "\(ticket) 短信确认前往 · acknowledged by SMS"
         case let .escalated(ticket, counter): text = "\(ticket) 未确认,暂置一旁等候本人 @ \(window(counter)) · unanswered, set aside"
         case let .reactivated(ticket, audit): text = "恢复 \(ticket) 排队 (由 \(audit))"
+        case let .handedToReview(ticket, counter, note):
+            text = "送审 \(ticket) @ \(window(counter)) · handed to review" + (note.map { " (\($0))" } ?? "")
+        case let .reviewTaken(ticket, reviewer): text = "审核 \(ticket) @ \(window(reviewer)) · review taken"
+        case let .reviewApproved(ticket, reviewer): text = "审核通过 \(ticket) @ \(window(reviewer)) · approved"
+        case let .reviewReturned(ticket, reviewer, reason): text = "审核退回 \(ticket) @ \(window(reviewer)): \(reason) · returned"
+        case let .calledBack(ticket, counter):
+            let returned = state.tickets[ticket]?.review?.decision?.reason != nil
+            text = "请 \(ticket) 号回到 \(window(counter)) \(returned ? "补正材料" : "领取结果")"
         case let .paused(counter, until):
             text = "\(window(counter)) 暂停服务\(until.map { " 预计 \(clock($0, calendar)) 回来" } ?? "")"
         case let .resumed(counter): text = "\(window(counter)) 恢复服务"

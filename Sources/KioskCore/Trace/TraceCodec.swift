@@ -84,6 +84,14 @@ public struct TraceCodec: Sendable {
             add("note", .string(note)); add("audit", .string(audit))
         case let .configChanged(version, audit):
             ev("config"); add("version", .number(Double(version))); add("audit", .string(audit))
+        case let .handedToReview(ticket, counter, note):
+            ev("review_handoff"); add("ticket", .string(ticket)); add("counter", .string(counter))
+            if let note { add("note", .string(note)) }
+        case let .reviewTaken(ticket, reviewer): ev("review_take"); add("ticket", .string(ticket)); add("reviewer", .string(reviewer))
+        case let .reviewApproved(ticket, reviewer): ev("review_approve"); add("ticket", .string(ticket)); add("reviewer", .string(reviewer))
+        case let .reviewReturned(ticket, reviewer, reason):
+            ev("review_return"); add("ticket", .string(ticket)); add("reviewer", .string(reviewer)); add("reason", .string(reason))
+        case let .calledBack(ticket, counter): ev("call_back"); add("ticket", .string(ticket)); add("counter", .string(counter))
         }
         return .object(m)
     }
@@ -156,6 +164,12 @@ public struct TraceCodec: Sendable {
         case "config":
             guard let version = line["version"]?.intValue, version > 0 else { throw DecodingError(message: "config: missing positive integer \"version\"") }
             kind = .configChanged(version: Int64(version), audit: try string("audit"))
+        case "review_handoff":
+            kind = .handedToReview(ticket: try string("ticket"), counter: try string("counter"), note: line["note"]?.stringValue)
+        case "review_take": kind = .reviewTaken(ticket: try string("ticket"), reviewer: try string("reviewer"))
+        case "review_approve": kind = .reviewApproved(ticket: try string("ticket"), reviewer: try string("reviewer"))
+        case "review_return": kind = .reviewReturned(ticket: try string("ticket"), reviewer: try string("reviewer"), reason: try string("reason"))
+        case "call_back": kind = .calledBack(ticket: try string("ticket"), counter: try string("counter"))
         default: return nil
         }
         return HallEvent(at: instant(secondsOfDay: t), kind)

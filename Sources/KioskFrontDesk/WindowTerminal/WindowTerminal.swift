@@ -18,13 +18,14 @@ public struct WindowTerminal: Sendable {
 
     /// A key that asks for more (a service, a time, a window, a ticket) before it acts.
     public enum Prompt: Sendable, Equatable {
-        case transfer, pauseUntil, unpark, noShowAwaiting, cover, uncover, reactivate, callTicket
+        case transfer, pauseUntil, unpark, noShowAwaiting, reviewNote, cover, uncover, reactivate, callTicket
 
         var question: String {
             switch self {
             case .transfer: return "转办到哪项业务?输入业务字母后按Enter  Transfer to which service? Letter, then Enter"
             case .pauseUntil: return "暂停服务,几点回来?输入HHMM后按Enter(直接Enter不定时)  Pause: back at HHMM, Enter (Enter alone: no time)"
             case .unpark: return "取回哪个挂起的号?输入号码后按Enter  Unpark which ticket? Number, then Enter"
+            case .reviewNote: return "送审:给审核岗的备注?输入后按Enter,直接Enter不写  Hand to review: a note for the reviewer? Enter alone: none"
             case .noShowAwaiting: return "哪个未确认的号按过号处理?输入号码后按Enter  Which set-aside ticket is a no-show? Number, then Enter"
             case .cover: return "顶替哪个窗口(AB角)?输入窗口号后按Enter  Cover which absent window? Id, then Enter"
             case .uncover: return "结束顶替哪个窗口?输入窗口号,直接Enter结束全部  Stop covering which window? Enter alone: all"
@@ -171,9 +172,10 @@ public struct WindowTerminal: Sendable {
         case "t": mode = .prompt(.transfer, entry: "")
         case "p": mode = .prompt(.pauseUntil, entry: "")
         case "u": mode = .prompt(.unpark, entry: "")
+        case "v": mode = .prompt(.reviewNote, entry: "")
         case "q": return [.quit]
         case "c" where supervisor: mode = .prompt(.cover, entry: "")
-        case "v" where supervisor: mode = .prompt(.uncover, entry: "")
+        case "e" where supervisor: mode = .prompt(.uncover, entry: "")
         case "a" where supervisor: mode = .prompt(.reactivate, entry: "")
         case "j" where supervisor: mode = .prompt(.callTicket, entry: "")
         default: return []
@@ -191,6 +193,12 @@ public struct WindowTerminal: Sendable {
             if entry.isEmpty { mode = .keys } else { mode = .prompt(prompt, entry: String(entry.dropLast())) }
             return []
         case let .digit(c), let .char(c):
+            if prompt == .reviewNote {
+                // Free text (Chinese too), as typed, up to the route's 100 characters.
+                guard entry.count < 100, !c.isNewline, c.unicodeScalars.allSatisfy({ !$0.properties.isNoncharacterCodePoint && $0.value >= 0x20 }) else { return [] }
+                mode = .prompt(prompt, entry: entry + String(c))
+                return []
+            }
             guard entry.count < 8, c.isASCII, c.isLetter || c.isNumber else { return [] }
             mode = .prompt(prompt, entry: entry + c.uppercased())
             return []
@@ -215,6 +223,10 @@ public struct WindowTerminal: Sendable {
         case .unpark:
             guard !entry.isEmpty else { return [] }
             return send(post("unpark", "取回 \(entry) unpark", body: .ticket(TicketChoiceRequest(ticket: entry))))
+        case .reviewNote:
+            let note = entry.trimmingCharacters(in: .whitespaces)
+            let body = CommandBody.reviewHandOff(ReviewHandOffRequest(note: note.isEmpty ? nil : note))
+            return send(post("review", "送审 handed to review" + (note.isEmpty ? "" : ": \(note)"), body: body))
         case .noShowAwaiting:
             guard !entry.isEmpty else { return [] }
             return send(post("noshow-awaiting", "过号 \(entry) no-show (未确认 set aside)", body: .ticket(TicketChoiceRequest(ticket: entry))))

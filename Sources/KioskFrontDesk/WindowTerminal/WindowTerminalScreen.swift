@@ -31,12 +31,21 @@ public enum WindowTerminalScreen {
                 lines.append("  当前 Current: \(current.ticket)  \(current.service) \(current.serviceName)" + (current.priority == true ? "  [优先 priority]" : ""))
                 lines.append("  状态 State: \(state)" + (current.acknowledged == true ? "  ✓ 已确认前往 on the way" : ""))
                 lines.append("  短信 SMS: " + (view.smsText ?? "—"))
+                // 即审: the citizen is back from review; the clerk tells them the result.
+                switch (current.review?.decision, current.review?.reason) {
+                case ("approved"?, _): lines.append("  审核 Review: ✓ 通过,请交付结果 approved, hand over the result")
+                case let ("returned"?, reason): lines.append("  审核 Review: ✗ 退回 returned: \(reason ?? "")")
+                default: break
+                }
             } else {
                 lines.append("  当前无号 No current ticket")
                 lines += ["", "", "", "", "", ""]
             }
             lines.append("")
             lines.append("  等候本窗口 Waiting for this window: \(view.waiting) 人")
+            if let inReview = view.inReview, !inReview.isEmpty {
+                lines.append("  送审中 In review: " + inReview.joined(separator: " "))
+            }
             if !view.parked.isEmpty {
                 let awaiting = Set(view.awaiting ?? [])
                 lines.append("  挂起 Parked: " + view.parked.map { awaiting.contains($0) ? "\($0)(未确认 unanswered)" : $0 }.joined(separator: " "))
@@ -46,11 +55,11 @@ public enum WindowTerminalScreen {
         }
         lines.append(String(repeating: "-", count: width))
         lines += TextWrap.wrap(
-            "Enter/n 叫号 call · r 重呼 recall · s 开始 start · f 办结 finish · x 过号 no-show (无号时:未确认的号 idle: a set-aside one) · t 转办 transfer · k 挂起 park · u 取回 unpark · p 暂停 pause · g 恢复 resume · q 退出 quit",
+            "Enter/n 叫号 call · r 重呼 recall · s 开始 start · f 办结 finish · x 过号 no-show (无号时:未确认的号 idle: a set-aside one) · t 转办 transfer · k 挂起 park · u 取回 unpark · v 送审 review · p 暂停 pause · g 恢复 resume · q 退出 quit",
             columns: width - 2, indent: "  "
         ).map { " " + $0 }
         if terminal.supervisor {
-            lines += TextWrap.wrap("值班长 Supervisor: c 顶岗 cover · v 撤顶 uncover · a 恢复过号 reactivate · j 指定叫号 call ticket",
+            lines += TextWrap.wrap("值班长 Supervisor: c 顶岗 cover · e 撤顶 uncover · a 恢复过号 reactivate · j 指定叫号 call ticket",
                                    columns: width - 2, indent: "  ").map { " " + $0 }
         }
         lines.append("")

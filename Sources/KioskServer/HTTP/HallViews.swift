@@ -52,12 +52,22 @@ struct HallViews {
     func ticket(_ ticket: Ticket, in state: HallState, estimate: WaitEstimate? = nil, isPublic: Bool = false) -> TicketStatus {
         var calls: Int?
         if case let .called(_, n, _) = ticket.state { calls = n }
-        return TicketStatus(
+        var status = TicketStatus(
             ticket: ticket.number, service: ticket.service, serviceName: config.service(ticket.service)?.name ?? ticket.service,
             priority: isPublic ? nil : ticket.priority, state: ticket.state.name, issuedAt: clock(ticket.issuedAt),
             peopleAhead: state.peopleAhead(of: ticket.number),
             counter: ticket.state.counter, counterName: ticket.state.counter.map { config.counter($0)?.name ?? $0 },
             calls: calls, acknowledged: ticket.acknowledged ? true : nil, estimate: estimate.map(self.estimate)
+        )
+        if !isPublic, let review = ticket.review { status.review = self.review(review) }
+        return status
+    }
+
+    /// A ticket's case in review (即审), for staff.
+    func review(_ review: ReviewCase) -> TicketStatus.Review {
+        TicketStatus.Review(
+            handedBy: review.handedBy, handedAt: clock(review.handedAt), note: review.note, reviewer: review.reviewer,
+            decision: review.decision?.name, reason: review.decision?.reason
         )
     }
 
@@ -70,8 +80,8 @@ struct HallViews {
     }
 
     /// Today's self-measured accuracy, and what SMS replies and escalation did.
-    func stats(_ summary: AccuracyLedger.Summary, replies: ReplyFigures) -> StatsAnswer {
-        StatsAnswer(summary, replies: replies)
+    func stats(_ summary: AccuracyLedger.Summary, replies: ReplyFigures, reviews: ReviewFigures) -> StatsAnswer {
+        StatsAnswer(summary, replies: replies, reviews: reviews)
     }
 
     /// `sms`: the state of the current ticket's your-turn message, when it has one.
@@ -97,6 +107,12 @@ struct HallViews {
         let awaiting = parked.filter(\.escalated).map(\.number)
         view.awaiting = awaiting.isEmpty ? nil : awaiting
         view.rating = rateable(at: id, in: state, now: now)
+        let inReview = state.casesInReview(handedBy: id).map(\.number)
+        view.inReview = inReview.isEmpty ? nil : inReview
+        if config.isReviewer(id) {
+            view.reviewQueue = engine.reviewQueue(for: id, in: state).count
+            view.reviewing = live.reviewing.flatMap { state.tickets[$0] }.map { ticket($0, in: state) }
+        }
         return view
     }
 

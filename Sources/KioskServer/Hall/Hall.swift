@@ -47,6 +47,8 @@ public actor Hall {
     public private(set) var accuracy = AccuracyLedger()
     /// Today's SMS replies and escalations (a fold over committed events, like `accuracy`).
     public private(set) var replyFigures = ReplyFigures()
+    /// Today's 即审 figures (`/v1/stats`), folded like the reply figures.
+    public private(set) var reviewFigures = ReviewFigures()
     /// The newest calls, newest first, for the hall screen.
     public private(set) var recentCalls: [RecentCall] = []
     /// The hall as of the last commit, for reads that never enter this actor.
@@ -150,7 +152,10 @@ public actor Hall {
         self.estimator = estimator
         // Today's accuracy so far: what was printed, then what happened.
         accuracy = AccuracyLedger(printed: try await journal.printedEstimates(on: today), events: stored.map(\.event))
-        for item in stored { replyFigures.fold(item.event) }
+        for item in stored {
+            replyFigures.fold(item.event)
+            reviewFigures.fold(item.event)
+        }
         committedSeq = try await journal.lastSeq()
         (writerWakeups, wakeWriter) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
         for event in stored.map(\.event) { Self.noteCall(event, in: &recentCalls) }
@@ -416,8 +421,12 @@ public actor Hall {
                     estimator.fold(item.event)
                     accuracy.fold(item.event)
                     // Today's figures: a new business day starts them afresh.
-                    if case .dayStarted = item.event.kind { replyFigures = ReplyFigures() }
+                    if case .dayStarted = item.event.kind {
+                        replyFigures = ReplyFigures()
+                        reviewFigures = ReviewFigures()
+                    }
                     replyFigures.fold(item.event)
+                    reviewFigures.fold(item.event)
                     metrics.record(item.event, in: state)
                     publish(.event(item))
                 }
@@ -620,7 +629,7 @@ public actor Hall {
 
     private static func noteCall(_ event: HallEvent, in calls: inout [RecentCall]) {
         switch event.kind {
-        case let .called(ticket, counter, _), let .recalled(ticket, counter, _), let .unparked(ticket, counter):
+        case let .called(ticket, counter, _), let .recalled(ticket, counter, _), let .unparked(ticket, counter), let .calledBack(ticket, counter):
             calls.removeAll { $0.ticket == ticket }
             calls.insert(RecentCall(ticket: ticket, counter: counter, at: event.at), at: 0)
             if calls.count > 20 { calls.removeLast() }

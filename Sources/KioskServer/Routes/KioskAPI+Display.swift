@@ -63,7 +63,7 @@ extension KioskAPI {
         router.get("/v1/stats") { request, _ in
             try authorizeReader(request)
             let views = self.views
-            return JSONResponse.make(views.stats(await hall.accuracy.summary(), replies: await hall.replyFigures))
+            return JSONResponse.make(views.stats(await hall.accuracy.summary(), replies: await hall.replyFigures, reviews: await hall.reviewFigures))
         }
 
         router.get("/v1/export") { request, _ in

@@ -35,6 +35,19 @@ extension KioskAPI {
             try JSONBody.limit(body.ticket, "ticket", maxLength: 8)
             return .noShowAwaiting(counter: id, ticket: body.ticket.uppercased())
         }
+        windowRoute(router, "review", ReviewHandOffRequest.self) { id, body in
+            try JSONBody.limit(body.note, "note", maxLength: 100)
+            let note = body.note?.trimmingCharacters(in: .whitespacesAndNewlines)
+            return .handToReview(counter: id, note: note?.isEmpty == false ? note : nil)
+        }
+        windowRoute(router, "review/next", EmptyRequest.self) { id, _ in .takeReview(reviewer: id) }
+        windowRoute(router, "review/approve", EmptyRequest.self) { id, _ in .approveReview(reviewer: id) }
+        windowRoute(router, "review/return", ReviewReturnRequest.self) { id, body in
+            guard let reason = ReviewReason.checked(body.reason) else {
+                throw APIError.badRequest("invalid_field", "退回原因须为1到\(ReviewReason.maxLength)个字 \"reason\" must be 1–\(ReviewReason.maxLength) characters on one line")
+            }
+            return .returnReview(reviewer: id, reason: reason)
+        }
         windowRoute(router, "pause", PauseRequest.self) { id, body in
             try JSONBody.limit(body.until, "until", maxLength: 5)
             guard let text = body.until else { return .pause(counter: id, until: nil) }

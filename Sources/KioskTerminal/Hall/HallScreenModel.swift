@@ -93,6 +93,10 @@ public enum HallScreenModel {
         case (_, nil) where window.awaiting?.first != nil:
             let number = window.awaiting![0]
             status = ("\(number)未确认", "\(number) unanswered", "\(number) please come")
+        // 即审: a citizen waiting for the review of their case sees it is in hand, and where.
+        case (_, nil) where window.inReview?.first != nil:
+            let number = window.inReview![0]
+            status = ("\(number)审核中", "\(number) in review", "\(number) in review")
         default: status = current.isEmpty ? ("空闲", "Idle", "Idle") : ("正在办理", "Serving", "Now serving")
         }
         var item: [String: DisplayValue] = [

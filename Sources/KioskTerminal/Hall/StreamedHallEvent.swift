@@ -31,6 +31,6 @@ public struct StreamedHallEvent: Sendable, Hashable {
 
     /// Whether the event asks a citizen to come to a window (and so is announced).
     public var isCall: Bool {
-        ["call", "recall", "unpark"].contains(kind) && ticket != nil && counter != nil
+        ["call", "recall", "unpark", "call_back"].contains(kind) && ticket != nil && counter != nil
     }
 }

@@ -12,13 +12,17 @@ import Testing
         var command: @Sendable (TestHall) -> Command
         var clock: String
         var expected: QueueError
+        /// The hall's config (the test hall's unless the refusal needs more, e.g. a reviewer).
+        var config: HallConfig
 
         var testDescription: String { code }
 
         init(
-            _ code: String, at clock: String = "09:30", setUp: @escaping @Sendable (inout TestHall) throws -> Void = { _ in },
+            _ code: String, at clock: String = "09:30", config: HallConfig = TestHall.config,
+            setUp: @escaping @Sendable (inout TestHall) throws -> Void = { _ in },
             _ command: @escaping @Sendable (TestHall) -> Command, _ expected: QueueError
         ) {
+            self.config = config
             self.code = code
             self.setUp = setUp
             self.command = command
@@ -99,11 +103,23 @@ import Testing
             config.timeZoneID = "Asia/Tokyo"
             return .changeConfig(config, version: 2, by: "admin")
         }, .configChangeRefused(.restartRequired(keys: ["hall.time_zone"]))),
+        Case("no_reviewer", setUp: { h in try h.issue("A", at: "09:00"); try h.callNext("1", at: "09:01"); try h.run(.start(counter: "1"), at: "09:02") },
+             { _ in .handToReview(counter: "1", note: nil) }, .noReviewer("A")),
+        Case("not_a_reviewer", { _ in .takeReview(reviewer: "1") }, .notAReviewer("1")),
+        Case("no_case_to_review", config: ReviewTests.config, { _ in .takeReview(reviewer: "9") }, .noCaseToReview("9")),
+        Case("nothing_in_review", config: ReviewTests.config, { _ in .approveReview(reviewer: "9") }, .nothingInReview("9")),
+        Case("reviewer_busy", config: ReviewTests.config, setUp: { h in
+            for _ in 0..<2 { try h.issue("A", at: "09:00") }
+            for _ in 0..<2 {
+                try h.callNext("1", at: "09:01"); try h.run(.start(counter: "1"), at: "09:02"); try h.run(.handToReview(counter: "1", note: nil), at: "09:03")
+            }
+            try h.run(.takeReview(reviewer: "9"), at: "09:04")
+        }, { _ in .takeReview(reviewer: "9") }, .reviewerBusy(counter: "9", ticket: "A001")),
     ]
 
     @Test(arguments: cases)
     func refusedCommandThrowsItsErrorAndChangesNothing(_ c: Case) throws {
-        var hall = TestHall()
+        var hall = TestHall(config: c.config)
         try c.setUp(&hall)
         let error = hall.expectRefusal(c.command(hall), at: c.clock, c.expected)
         #expect(error?.code == c.code)
@@ -113,7 +129,7 @@ import Testing
 
     @Test func everyCaseIsCoveredOnce() {
         #expect(Set(Self.cases.map(\.code)).count == Self.cases.count)
-        #expect(Self.cases.count == 32)
+        #expect(Self.cases.count == 37)
     }
 
     /// Exhaustive on purpose: a new `QueueError` case does not compile here until it gets a
@@ -155,6 +171,11 @@ import Testing
             case .windowHasTickets: "window_has_tickets"
             case .restartRequired: "restart_required"
             }
+        case .noReviewer: "no_reviewer"
+        case .notAReviewer: "not_a_reviewer"
+        case .noCaseToReview: "no_case_to_review"
+        case .nothingInReview: "nothing_in_review"
+        case .reviewerBusy: "reviewer_busy"
         }
     }
 }

@@ -46,6 +46,12 @@ import Testing
         .acknowledged(ticket: "A002"),
         .escalated(ticket: "A002", counter: "1"),
         .configChanged(version: 3, audit: "admin"),
+        .handedToReview(ticket: "A006", counter: "1", note: "退休金核定,材料齐"),
+        .handedToReview(ticket: "A007", counter: "1", note: nil),
+        .reviewTaken(ticket: "A006", reviewer: "9"),
+        .reviewApproved(ticket: "A006", reviewer: "9"),
+        .reviewReturned(ticket: "A007", reviewer: "9", reason: "缺身份证复印件"),
+        .calledBack(ticket: "A006", counter: "1"),
     ]
 
     /// Exhaustive: a new event kind does not compile until it is given a sample here.
@@ -79,11 +85,16 @@ import Testing
         case .rated: "rated"
         case .followUpClosed: "followUpClosed"
         case .configChanged: "configChanged"
+        case .handedToReview: "handedToReview"
+        case .reviewTaken: "reviewTaken"
+        case .reviewApproved: "reviewApproved"
+        case .reviewReturned: "reviewReturned"
+        case .calledBack: "calledBack"
         }
     }
 
     @Test func samplesCoverEveryKind() {
-        #expect(Set(Self.samples.map(Self.name)).count == 28)
+        #expect(Set(Self.samples.map(Self.name)).count == 33)
     }
 
     @Test(arguments: samples)

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import KioskAPI
+import KioskCore
+
+/// 即审 from the command line: the clerk hands a case over, the reviewer takes, approves or
+/// returns it. Each is the window route of the same name (`POST /v1/windows/W/review…`).
+struct ReviewHandOffCommand: HallCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review", abstract: "即审: hand the case window W is serving to review (the citizen keeps the number)."
+    )
+    @OptionGroup var hall: HallOptions
+    @Argument(help: "Window id.") var window: String
+    @Option(help: "A note for the reviewer (at most 100 characters).") var note: String?
+    func command(at now: Date, in engine: QueueEngine) throws -> Command { .handToReview(counter: window, note: note) }
+    var remote: DaemonClient.Call {
+        DaemonClient.Call(path: WindowAction.path(window: window, action: "review"), body: .reviewHandOff(ReviewHandOffRequest(note: note)), role: .window(window))
+    }
+}
+
+struct ReviewNextCommand: HallCommand {
+    static let configuration = CommandConfiguration(commandName: "review-next", abstract: "即审: reviewer window R takes the next case handed over.")
+    @OptionGroup var hall: HallOptions
+    @Argument(help: "The reviewer's window id.") var window: String
+    func command(at now: Date, in engine: QueueEngine) throws -> Command { .takeReview(reviewer: window) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: WindowAction.path(window: window, action: "review/next"), role: .window(window)) }
+}
+
+struct ReviewApproveCommand: HallCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review-approve", abstract: "即审: reviewer window R approves its case (the citizen is called back for the result)."
+    )
+    @OptionGroup var hall: HallOptions
+    @Argument(help: "The reviewer's window id.") var window: String
+    func command(at now: Date, in engine: QueueEngine) throws -> Command { .approveReview(reviewer: window) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: WindowAction.path(window: window, action: "review/approve"), role: .window(window)) }
+}
+
+struct ReviewReturnCommand: HallCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review-return", abstract: "即审: reviewer window R returns its case with what is missing (told to the clerk and by SMS)."
+    )
+    @OptionGroup var hall: HallOptions
+    @Argument(help: "The reviewer's window id.") var window: String
+    @Argument(help: "What is missing, at most 20 characters (e.g. 缺身份证复印件).") var reason: String
+    func command(at now: Date, in engine: QueueEngine) throws -> Command {
+        guard let checked = ReviewReason.checked(reason) else {
+            throw ValidationError("the reason must be 1–\(ReviewReason.maxLength) characters on one line")
+        }
+        return .returnReview(reviewer: window, reason: checked)
+    }
+    var remote: DaemonClient.Call {
+        DaemonClient.Call(path: WindowAction.path(window: window, action: "review/return"), body: .reviewReturn(ReviewReturnRequest(reason: reason)), role: .window(window))
+    }
+}
