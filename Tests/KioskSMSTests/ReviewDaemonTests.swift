@@ -140,4 +140,43 @@ struct ReviewDaemonTests {
             #expect(nothing.status == 409 && nothingCode == "nothing_in_review", "\(nothing.text)")
         }
     }
+
+    /// A service nobody reviews: the hand-off is refused (409 no_reviewer) and the case stays
+    /// at the window; a window named in another service's reviewers is a reviewer's window.
+    @Test func aServiceWithoutAReviewerIsNotHandedOver() async throws {
+        var config = HallConfig.defaultHall
+        config.counters.append(CounterConfig(id: "9", name: "审核岗", services: []))
+        let clerk = config.counters[0]
+        let (reviewed, other) = (clerk.services[0], clerk.services[1])
+        let index = try #require(config.services.firstIndex { $0.code == reviewed })
+        config.services[index].reviewers = ["9"]
+        let tokens = AccessTokens.forTests(config)
+        let dataDirectory = NSTemporaryDirectory() + "kiosk-review-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
+        let clock = ManualClock(QueueEngine(config: config).calendar.instant(on: SMSFixture.date, at: ClockTime("09:00")!))
+        var options = KioskDaemon.Options.forSMSTests(config: config, dataDirectory: dataDirectory, clock: { clock.now })
+        options.tickInterval = .seconds(3600)
+        try await InProcessDaemon.with(options) { daemon in
+            let http = CurlHTTPTransport()
+            func send(_ method: HTTPMethod, _ path: String, token: String?, _ body: String? = nil) async throws -> HTTPResponse {
+                var headers = HTTPHeaders()
+                if let token { headers.add(name: "Authorization", value: "Bearer \(token)") }
+                if body != nil { headers.add(name: "Content-Type", value: "application/json") }
+                return try await http.send(HTTPRequest(method: method, url: daemon.base + path, headers: headers, body: body.map { Data($0.utf8) }))
+            }
+            func json(_ response: HTTPResponse) throws -> JSONValue { try JSONParser.parse(response.text).value }
+            let window = tokens.windows[clerk.id]
+            let take = try await send(.post, "/v1/tickets", token: tokens.kiosk, #"{"service":"\#(other)"}"#)
+            let number = try #require(try json(take)["ticket"]?.stringValue)
+            for action in ["call", "start"] { _ = try await send(.post, "/v1/windows/\(clerk.id)/\(action)", token: window) }
+            let refused = try await send(.post, "/v1/windows/\(clerk.id)/review", token: window)
+            let code = try json(refused)["error"]?["code"]?.stringValue
+            #expect(refused.status == 409 && code == "no_reviewer", "\(refused.text)")
+            let view = try json(try await send(.get, "/v1/windows/\(clerk.id)", token: window))
+            #expect(view["current"]?["ticket"]?.stringValue == number && view["current"]?["state"]?.stringValue == "serving")
+            let reviewer = try json(try await send(.get, "/v1/windows/9", token: tokens.windows["9"]))
+            #expect(reviewer["review_queue"]?.intValue == 0, "\(reviewer)")
+            #expect(try json(try await send(.get, "/v1/windows/2", token: tokens.windows["2"]))["review_queue"] == nil)
+        }
+    }
 }
