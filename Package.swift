@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Pure: hall config, tickets, counters, the queue engine, events, the trace codec.
@@ -44,6 +45,11 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        // Debian's libqrencode: the QR code of the ticket page's address on printed tickets.
+        .systemLibrary(
+            name: "CQREncode", path: "Sources/CQREncode", pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
         // OpenSSL's libcrypto: HMAC-SHA256 for signed delivery-report callbacks, random keys.
         .systemLibrary(
             name: "CLibCrypto", path: "Sources/CLibCrypto", pkgConfig: "libcrypto",
@@ -61,13 +67,19 @@ let package = Package(
             ]
         ),
         // The front ends people touch: the ticket machine, the window terminal, ESC/POS tickets.
-        .target(name: "KioskFrontDesk", dependencies: ["KioskCore", "KioskAPI", "KioskDisplay", "KioskHTTPClient"]),
+        .target(name: "KioskFrontDesk", dependencies: ["KioskCore", "KioskAPI", "KioskDisplay", "KioskHTTPClient", "CQREncode"]),
+        // The daemon's web pages: mustache templates and static files (web/, embedded by
+        // scripts/embed-web.py), the page models, the Content-Security-Policy. No HTTP here.
+        .target(
+            name: "KioskWeb",
+            dependencies: ["KioskCore", "KioskAPI", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         // The daemon: the hall actor, group commit, HTTP routes, auth, SSE, metrics.
         .target(
             name: "KioskServer",
             dependencies: [
-                "KioskCore", "KioskAPI", "KioskStore", "KioskSMS", "KioskHTTPClient",
-                // PBKDF2 for console passwords, random session and CSRF tokens.
+                "KioskCore", "KioskAPI", "KioskStore", "KioskSMS", "KioskHTTPClient", "KioskWeb",
+                // PBKDF2 for console passwords, random session and CSRF tokens; page keys.
                 "CLibCrypto",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -118,6 +130,7 @@ let package = Package(
         .plugin(name: "KioskBuildInfo", capability: .buildTool()),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTestSupport"]),
         .testTarget(name: "KioskAPITests", dependencies: ["KioskAPI", "KioskCore"]),
+        .testTarget(name: "KioskWebTests", dependencies: ["KioskWeb", "KioskAPI", "KioskCore"]),
         .testTarget(name: "KioskDisplayTests", dependencies: ["KioskDisplay"], resources: [.copy("Snapshots")]),
         .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskCore", "KioskTestSupport"]),
         .testTarget(name: "KioskHTTPClientTests", dependencies: ["KioskHTTPClient"], exclude: ["Fixtures"]),

@@ -5,6 +5,7 @@ import KioskCore
 import KioskHTTPClient
 import KioskSMS
 import KioskStore
+import KioskWeb
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -130,6 +131,7 @@ public struct KioskDaemon: Sendable {
         let reportSigner = try DeliveryReportSigner.loadOrCreate(dataDirectory: options.dataDirectory)
         let router = Router(context: KioskRequestContext.self)
         router.add(middleware: ErrorMiddleware(metrics: metrics, logger: options.logger))
+        router.add(middleware: WebHeadersMiddleware())
         let tokenStore = TokenStore(options.tokens, path: options.tokenFile)
         let added = try tokenStore.addWindows(of: config)
         if !added.isEmpty {
@@ -138,7 +140,8 @@ public struct KioskDaemon: Sendable {
         let api = KioskAPI(
             hall: hall, tokens: tokenStore, kioskGuard: KioskRoleGuard(limits: config.limits), metrics: metrics,
             logger: options.logger, reportSigner: reportSigner,
-            replyKey: try ReplyKey.loadOrCreate(dataDirectory: options.dataDirectory)
+            replyKey: try ReplyKey.loadOrCreate(dataDirectory: options.dataDirectory),
+            pageKeys: try TicketPageKeys.loadOrCreate(dataDirectory: options.dataDirectory), templates: try WebTemplates()
         )
         api.register(on: router)
         // The console's users come from DATA-DIR/users.json (`kiosk users add`).

@@ -20,6 +20,9 @@ struct TicketMachineCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Paper width in mm: 58 (32 columns) or 80 (48 columns).")
     var paper: Int = 80
 
+    @Option(name: .long, help: "How the printer makes the ticket page's QR code: native (its own GS ( k command) or raster (an image made here; any printer).")
+    var qr: String = "raster"
+
     @Option(name: .long, help: "Seconds without a key before going back to the start screen.")
     var idleTimeout: Double = 60
 
@@ -33,6 +36,7 @@ struct TicketMachineCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard Paper(rawValue: paper) != nil else { throw ValidationError("--paper must be 58 or 80") }
+        guard QRPrinting(rawValue: qr) != nil else { throw ValidationError("--qr must be native or raster") }
         guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be positive") }
         if let pin, pin.isEmpty || !pin.allSatisfy({ $0.isASCII && $0.isNumber }) || pin.count > 12 {
             throw ValidationError("--exit-pin must be 1–12 digits (the keypad has only digits)")
@@ -48,7 +52,7 @@ struct TicketMachineCommand: AsyncParsableCommand {
         try await device.withClient { client in
             try await TicketMachineLoop(
                 client: client, tokens: deviceTokens,
-                publicBase: publicUrl ?? device.server, printer: printer.map { TicketPrinter(path: $0, paper: Paper(rawValue: paper) ?? .mm80) },
+                publicBase: publicUrl ?? device.server, printer: printer.map { TicketPrinter(path: $0, paper: Paper(rawValue: paper) ?? .mm80, qr: QRPrinting(rawValue: qr) ?? .raster) },
                 idleTimeout: idleTimeout, exitPIN: pin, priorityGroups: PriorityGroups(parsing: priorityGroups) ?? .standard
             ).run()
         }

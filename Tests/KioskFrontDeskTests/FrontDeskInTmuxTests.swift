@@ -64,9 +64,9 @@ import Testing
             guard await press(tmux, "kiosk", "1", then: "家属也要收到提醒吗", "138****8000") else { return }
             tmux.send("kiosk", "0")
 
-            // The ticket: service, people ahead, documents, status URL, SMS consent. Nobody ahead at
+            // The ticket: service, people ahead, documents, its page's address, SMS consent. Nobody ahead at
             // idle windows: no "约 0 分钟" promise, a word to watch the screen instead.
-            let needles = ["排队取号凭条", "失业登记/失业证", "前面等候 Ahead: 0", "解除劳动合同书", "/v1/tickets/C001", "138****8000",
+            let needles = ["排队取号凭条", "失业登记/失业证", "前面等候 Ahead: 0", "解除劳动合同书", "/t/2026-03-02/C001?k=", "138****8000",
                            "优先 Priority (老年人/残疾人/孕妇)", "连城县人社局综合服务大厅", "2026-03-02 09:",
                            "请在 2号窗口、3号窗口 附近等候"]
             let ticketShown = await waitFor(tmux, "kiosk", "the ticket") { screen in
@@ -85,7 +85,10 @@ import Testing
             #expect(decoded.commands.filter { $0 == "cut" }.count == 1)
             #expect(decoded.lines.contains { $0.double && $0.text == "C001" })
             #expect(decoded.lines.contains { $0.text.contains("解除劳动合同书") })
-            for line in decoded.lines { #expect(EscPosDecoded.printedColumns(line.bytes, double: line.double) <= 32, "\(line.text)") }
+            // Every line in the width but the page's address, kept whole in the small font.
+            for line in decoded.lines where !line.small { #expect(EscPosDecoded.printedColumns(line.bytes, double: line.double) <= 32, "\(line.text)") }
+            #expect(decoded.lines.contains { $0.small && $0.text.contains("/t/2026-03-02/C001?k=") })
+            #expect(decoded.rasters.count == 1)   // its QR code
 
             // Nobody touches it: back to the start screen by itself.
             guard await waitFor(tmux, "kiosk", "请选择业务", seconds: 15) else { return }
@@ -184,7 +187,7 @@ import Testing
             guard await press(tmux, "kiosk", "1", then: "确认取号") else { return }
             // One question for the SMS: 0 and the ticket is out.
             guard await press(tmux, "kiosk", "11", then: "需要短信提醒吗") else { return }
-            guard await press(tmux, "kiosk", "0", then: "排队取号凭条", "求职登记", "/v1/tickets/A001") else { return }
+            guard await press(tmux, "kiosk", "0", then: "排队取号凭条", "求职登记", "/t/2026-03-02/A001?k=") else { return }
             tmux.send("kiosk", "0")
 
             // The quota is reached: the menu says so, and choosing it gives the daemon's words.

@@ -9,6 +9,10 @@ import Testing
 struct EscPosDecoded {
     var lines: [(text: String, bytes: [UInt8], double: Bool, small: Bool)] = []
     var commands: [String] = []
+    /// `GS v 0` images: bytes per row, rows, the bits (1 = a printed dot).
+    var rasters: [(rowBytes: Int, height: Int, bits: [UInt8])] = []
+    /// `GS ( k` QR functions as `cn fn` → parameters, in order (the data of `31 50 30`).
+    var qrFunctions: [(function: UInt8, parameters: [UInt8])] = []
 
     init(_ bytes: [UInt8]) throws {
         var i = 0
@@ -39,6 +43,17 @@ struct EscPosDecoded {
                     commands.append("size \(bytes[i + 2])"); i += 3
                 } else if c == 0x56 {
                     commands.append("cut"); i += bytes[i + 2] >= 65 ? 4 : 3
+                } else if c == 0x76, bytes[i + 2] == 0x30 {
+                    let rowBytes = Int(bytes[i + 4]) | Int(bytes[i + 5]) << 8, height = Int(bytes[i + 6]) | Int(bytes[i + 7]) << 8
+                    let start = i + 8, end = start + rowBytes * height
+                    guard end <= bytes.count else { throw DecodeError(message: "raster runs past the end") }
+                    rasters.append((rowBytes, height, Array(bytes[start..<end])))
+                    commands.append("raster \(rowBytes * 8)x\(height)"); i = end
+                } else if c == 0x28, bytes[i + 2] == 0x6B {
+                    let length = Int(bytes[i + 3]) | Int(bytes[i + 4]) << 8
+                    guard bytes[i + 5] == 0x31, length >= 2, i + 5 + length <= bytes.count else { throw DecodeError(message: "bad GS ( k") }
+                    qrFunctions.append((bytes[i + 6], Array(bytes[(i + 7)..<(i + 5 + length)])))
+                    commands.append("qr \(bytes[i + 6])"); i += 5 + length
                 } else { throw DecodeError(message: "unknown GS \(c)") }
             case 0x0A:
                 guard let text = GB18030.decode(line) else { throw DecodeError(message: "not GB18030: \(line)") }

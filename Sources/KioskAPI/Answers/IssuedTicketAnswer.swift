@@ -18,10 +18,17 @@ public struct IssuedTicketAnswer: Codable, Sendable, Equatable {
     /// The guide's materials (original or copy, how many), when the service has a guide: the
     /// slip lists these instead of the bare document names.
     public var materials: [GuideMaterialView]?
+    /// The citizen's page of this ticket, `/t/2026-03-02/A023?k=KEY`: the key is printed only on
+    /// the ticket (in its QR code), and without it the page is 404.
+    public var pageURL: String?
+    /// The page's full address for phones: the hall's `hall.public_url` + `page_url`; absent when
+    /// the hall has no public address.
+    public var publicPageURL: String?
 
     public init(
         ticket: TicketStatus, documents: [String] = [], statusURL: String? = nil, smsTo: String? = nil, smsCaretaker: String? = nil,
-        hallName: String? = nil, date: String? = nil, windows: [String]? = nil, materials: [GuideMaterialView]? = nil
+        hallName: String? = nil, date: String? = nil, windows: [String]? = nil, materials: [GuideMaterialView]? = nil,
+        pageURL: String? = nil, publicPageURL: String? = nil
     ) {
         self.materials = materials
         self.ticket = ticket
@@ -32,11 +39,13 @@ public struct IssuedTicketAnswer: Codable, Sendable, Equatable {
         self.hallName = hallName
         self.date = date
         self.windows = windows
+        self.pageURL = pageURL
+        self.publicPageURL = publicPageURL
     }
 
     enum CodingKeys: String, CodingKey {
         case documents, statusURL = "status_url", smsTo = "sms_to", smsCaretaker = "sms_caretaker"
-        case hallName = "hall_name", date, windows, materials
+        case hallName = "hall_name", date, windows, materials, pageURL = "page_url", publicPageURL = "public_page_url"
     }
 
     // One flat JSON object: the ticket's members and these beside them.
@@ -51,6 +60,8 @@ public struct IssuedTicketAnswer: Codable, Sendable, Equatable {
         date = try c.decodeIfPresent(String.self, forKey: .date)
         windows = try c.decodeIfPresent([String].self, forKey: .windows)
         materials = try c.decodeIfPresent([GuideMaterialView].self, forKey: .materials)
+        pageURL = try c.decodeIfPresent(String.self, forKey: .pageURL)
+        publicPageURL = try c.decodeIfPresent(String.self, forKey: .publicPageURL)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -64,5 +75,7 @@ public struct IssuedTicketAnswer: Codable, Sendable, Equatable {
         try c.encodeIfPresent(date, forKey: .date)
         try c.encodeIfPresent(windows, forKey: .windows)
         try c.encodeIfPresent(materials, forKey: .materials)
+        try c.encodeIfPresent(pageURL, forKey: .pageURL)
+        try c.encodeIfPresent(publicPageURL, forKey: .publicPageURL)
     }
 }

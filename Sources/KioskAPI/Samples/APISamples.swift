@@ -84,7 +84,8 @@ public enum APISamples {
     static let issued = IssuedTicketAnswer(
         ticket: waitingTicket, documents: ["身份证", "户口簿"], smsTo: PhoneNumber("13800138000")!.masked, smsCaretaker: PhoneNumber("13900139000")!.masked,
         hallName: "连城县人社局综合服务大厅", date: "2026-03-02", windows: ["1号窗口", "2号窗口"],
-        materials: [GuideMaterialView(name: "身份证", form: "original_and_copy", count: 1), GuideMaterialView(name: "户口簿", form: "copy", count: 2, notes: "如有")]
+        materials: [GuideMaterialView(name: "身份证", form: "original_and_copy", count: 1), GuideMaterialView(name: "户口簿", form: "copy", count: 2, notes: "如有")],
+        pageURL: "/t/2026-03-02/A023?k=3f9c2a7b1e8d4c6a0b5f", publicPageURL: "https://q.example.gov.cn/t/2026-03-02/A023?k=3f9c2a7b1e8d4c6a0b5f"
     )
     static let refusal = ErrorAnswer(code: "quota_reached", message: "今日号已取完 Today's quota is reached")
 

@@ -22,6 +22,8 @@ extension HallConfig {
         var hallMembers: [(key: String, value: JSONValue)] = [("name", .string(name))]
         if let shortName { hallMembers.append(("short_name", .string(shortName))) }
         hallMembers += [("name_en", .string(nameEN)), ("time_zone", .string(timeZoneID)), ("notice", .string(notice))]
+        if let address { hallMembers.append(("address", .string(address))) }
+        if let publicURL { hallMembers.append(("public_url", .string(publicURL))) }
         let value: JSONValue = [
             "hall": .object(hallMembers),
             "sessions": spans(sessions),

@@ -31,7 +31,7 @@ extension HallConfig {
         let defaults = HallConfig(sessions: [], services: [], counters: [])
 
         var name = defaults.name, nameEN = defaults.nameEN, zone = defaults.timeZoneID, notice = ""
-        var shortName: String?
+        var shortName: String?, address: String?, publicURL: String?
         if let hallNode = r.raw("hall") {
             var h = ConfigReader(hallNode, path: "hall")
             name = h.string("name") ?? name
@@ -48,6 +48,14 @@ extension HallConfig {
                 }
             }
             notice = h.string("notice") ?? ""
+            address = h.string("address")
+            if let url = h.string("public_url") {
+                if let valid = Self.publicURL(url) {
+                    publicURL = valid
+                } else {
+                    h.report(h.raw("public_url")!, "hall.public_url must be an http:// or https:// address without a query or fragment (e.g. https://q.example.gov.cn), found \"\(url)\"")
+                }
+            }
             if !lenient { h.finish() }
             r.absorb(h)
         }
@@ -227,6 +235,8 @@ extension HallConfig {
             priority: priority, recall: recall, noShowReactivationMinutes: reactivation, notice: notice,
             services: services, counters: counters, shortName: shortName
         )
+        config.address = address
+        config.publicURL = publicURL
         // Before "sms": the reply invitation counts towards the messages' 70 characters.
         config.reply = ReplySettings.read(r.raw("reply"), lenient: lenient, into: &r)
         config.sms = SMSSettings.read(r.raw("sms"), hall: config, lenient: lenient, into: &r)
@@ -246,5 +256,16 @@ extension HallConfig {
         guard case let .object(members) = node.kind, let member = members.first(where: { $0.key == key }),
               case let .string(value) = member.value.kind else { return nil }
         return value
+    }
+
+    /// `text` as a public base address (scheme and host, an optional path, no trailing slash),
+    /// or nil when it is not an http(s) address or carries a query or fragment.
+    static func publicURL(_ text: String) -> String? {
+        guard text.hasPrefix("https://") || text.hasPrefix("http://"),
+              !text.contains("?"), !text.contains("#"), !text.contains(where: { $0.isWhitespace }) else { return nil }
+        var url = text
+        while url.hasSuffix("/") { url.removeLast() }
+        let host = url.drop(while: { $0 != "/" }).dropFirst(2).prefix { $0 != "/" }
+        return host.isEmpty ? nil : url
     }
 }

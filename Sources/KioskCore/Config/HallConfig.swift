@@ -20,6 +20,13 @@ public struct HallConfig: Sendable, Equatable {
     public var noShowReactivationMinutes: Int
     /// A line for the hall screen, e.g. 请携带身份证原件.
     public var notice: String
+    /// `hall.address`: where the hall is, shown on the citizen's ticket page; nil: not shown.
+    public var address: String?
+    /// `hall.public_url`, e.g. `https://q.example.gov.cn`: the address phones reach the ticket
+    /// pages at (`/t/…` behind it); the printed QR code is this plus the ticket's `page_url`.
+    /// nil: the ticket machine uses the daemon's address as it knows it (the hall's Wi-Fi).
+    /// No trailing slash.
+    public var publicURL: String?
     public var services: [ServiceConfig]
     public var counters: [CounterConfig]
     /// SMS notifications: gateway, signature, templates (`Notification/SMSSettings.swift`).

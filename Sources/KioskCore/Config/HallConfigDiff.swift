@@ -17,6 +17,8 @@ public struct HallConfigDiff: Sendable, Equatable {
         change("hall.name_en", old.nameEN, new.nameEN)
         change("hall.short_name", old.shortName ?? "-", new.shortName ?? "-")
         change("hall.notice", old.notice, new.notice)
+        change("hall.address", old.address ?? "-", new.address ?? "-")
+        change("hall.public_url", old.publicURL ?? "-", new.publicURL ?? "-")
         if old.timeZoneID != new.timeZoneID {
             change("hall.time_zone", old.timeZoneID, new.timeZoneID)
             restartOnlyKeys.append("hall.time_zone")

@@ -58,6 +58,10 @@ public enum Command: Sendable, Equatable {
     case reopenService(service: ServiceCode, by: String)
     /// The citizen at `counter` rates its last finished ticket, 1…5 (好差评).
     case rate(counter: CounterID, score: Int, reason: String?)
+    /// The citizen rates their own finished ticket from its page (the page's key proved whose
+    /// it is), any time until the business day ends; recorded as the same `rated` event, for
+    /// the window that finished it.
+    case rateTicket(ticket: TicketNumber, score: Int, reason: String?)
     /// A supervisor closes the follow-up of a 差评 given on `ratedOn` for `ticket`. Whether it is
     /// open is the follow-up book's to say (it spans days); the engine only records it.
     case closeFollowUp(ratedOn: BusinessDate, ticket: TicketNumber, note: String, by: String)

@@ -55,6 +55,7 @@ extension QueueEngine {
             state.tickets[number]?.state = .serving(counter: counter, since: at)
         case let .finished(number, counter):
             state.tickets[number]?.state = .done(at: at)
+            state.tickets[number]?.finishedBy = counter
             release(counter, holding: number, in: &state)
             withCounter(counter, in: &state) { $0.lastFinished = number }
         case let .transferred(number, counter, _, to):

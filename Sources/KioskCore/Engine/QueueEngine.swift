@@ -107,6 +107,8 @@ public struct QueueEngine: Sendable {
             return [try reopenService(service, by: by, in: state)]
         case let .rate(counter, score, reason):
             return [try rate(counter: counter, score: score, reason: reason, in: state, at: now)]
+        case let .rateTicket(ticket, score, reason):
+            return [try rate(ticket: ticket, score: score, reason: reason, in: state)]
         case let .closeFollowUp(ratedOn, ticket, note, by):
             return [.followUpClosed(ratedOn: ratedOn, ticket: ticket, note: note, audit: by)]
         case let .changeConfig(config, version, by):

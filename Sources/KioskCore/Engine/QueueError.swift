@@ -40,6 +40,8 @@ public enum QueueError: Error, Sendable, Equatable {
     case nothingToRate(CounterID)
     /// A ticket is rated once.
     case alreadyRated(TicketNumber)
+    /// Rated from its page before it was finished (or after it ended otherwise).
+    case notFinished(TicketNumber)
     /// A score outside 1…5.
     case invalidScore(Int)
     /// A new hall config that cannot take effect while the hall runs as it does now.
@@ -86,6 +88,7 @@ public enum QueueError: Error, Sendable, Equatable {
         case .returnTimeInPast: return "return_time_in_past"
         case .nothingToRate: return "nothing_to_rate"
         case .alreadyRated: return "already_rated"
+        case .notFinished: return "not_finished"
         case .invalidScore: return "invalid_score"
         case let .configChangeRefused(refusal): return refusal.code
         case .noReviewer: return "no_reviewer"
@@ -129,6 +132,7 @@ public enum QueueError: Error, Sendable, Equatable {
         case let .returnTimeInPast(c): return "窗口\(c)的返回时间必须晚于现在 Window \(c)'s return time must be in the future"
         case let .nothingToRate(c): return "窗口\(c)最近10分钟内没有办结的业务可评价 Window \(c) finished nothing in the last 10 minutes to rate"
         case let .alreadyRated(t): return "\(t)已评价 \(t) has already been rated"
+        case let .notFinished(t): return "\(t)尚未办结，办结后才能评价 \(t) is not finished; it can be rated once it is"
         case let .invalidScore(s): return "评分必须是1到5 The score must be 1–5, found \(s)"
         case let .configChangeRefused(refusal): return refusal.message
         case let .noReviewer(s): return "业务\(s)没有审核岗,不能送审 No window reviews service \(s)"

@@ -22,6 +22,8 @@ public struct Ticket: Sendable, Equatable {
     public var hasContact: Bool
     /// The citizen's rating (1–5) once given; one per ticket.
     public var rating: Int? = nil
+    /// The window that finished it (a rating is that window's).
+    public var finishedBy: CounterID? = nil
     /// The citizen (or their caretaker) answered a message with "1": on their way.
     public var acknowledged = false
     /// Set aside once, unanswered, awaiting the citizen (`reply.escalate_after_s`); while it is

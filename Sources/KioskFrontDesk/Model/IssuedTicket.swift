@@ -24,6 +24,9 @@ public struct IssuedTicket: Sendable, Equatable {
     public var materials: [GuideMaterial] = []
     /// Where anyone can check the ticket's progress (absolute when the kiosk knows its public address).
     public var statusURL: String
+    /// The citizen's page of this ticket, absolute (`https://q.example.gov.cn/t/…?k=…`): the
+    /// QR code and the address under it. nil from a daemon without ticket pages.
+    public var pageURL: String?
     /// Masked numbers the SMS goes to (`138****8000`), when given.
     public var smsTo: String?
     public var smsCaretaker: String?
@@ -74,6 +77,7 @@ public struct IssuedTicket: Sendable, Equatable {
             statusURL: answer.statusURL.hasPrefix("/") ? base + answer.statusURL : answer.statusURL,
             smsTo: answer.smsTo, smsCaretaker: answer.smsCaretaker
         )
+        pageURL = answer.publicPageURL ?? answer.pageURL.map { $0.hasPrefix("/") ? base + $0 : $0 }
         hallName = answer.hallName
         date = answer.date
         windows = answer.windows ?? []

@@ -32,7 +32,9 @@ public enum EscPosTicket {
     static func align(_ n: UInt8) -> [UInt8] { [0x1B, 0x61, n] }
     static func feed(_ lines: UInt8) -> [UInt8] { [0x1B, 0x64, lines] }
 
-    public static func bytes(_ ticket: IssuedTicket, paper: Paper, title: String = "排队取号凭条 Queue ticket") -> [UInt8] {
+    public static func bytes(
+        _ ticket: IssuedTicket, paper: Paper, qr: QRPrinting = .raster, title: String = "排队取号凭条 Queue ticket"
+    ) -> [UInt8] {
         // A GB18030 printer prints every multi-byte character two columns wide, ambiguous ones included.
         let layout = TicketLayout(ticket, columns: paper.columns, ambiguous: .wide, title: title)
         var out = initialise + chineseMode
@@ -46,6 +48,12 @@ public enum EscPosTicket {
                 out += (fits ? [] : smallFont) + GB18030.encode(line.text) + [0x0A] + (fits ? [] : normalFont)
             case .centered:
                 out += align(1) + GB18030.encode(line.text) + [0x0A] + align(0)
+            case .qr:
+                // Centred; a printer given a raster image or its own QR command prints it and
+                // moves past it. Without a code (an address too long) the address line remains.
+                if let code = EscPosQR.bytes(line.text, paper: paper, printing: qr) {
+                    out += align(1) + code + [0x0A] + align(0)
+                }
             case .rule:
                 out += Array(String(repeating: "-", count: paper.columns).utf8) + [0x0A]
             case .big:

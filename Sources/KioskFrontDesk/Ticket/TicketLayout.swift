@@ -15,6 +15,9 @@ public struct TicketLayout: Sendable, Equatable {
         /// A web address: never broken across lines (a broken one cannot be typed or scanned).
         /// When it is wider than `columns` the printer sets it in its small font.
         case url
+        /// The ticket page's full address as a QR code (the printer's only; the screen shows
+        /// the `url` line after it).
+        case qr
     }
 
     public struct Line: Sendable, Equatable {
@@ -78,8 +81,15 @@ public struct TicketLayout: Sendable, Equatable {
             if more > 0 { normal("  另有 \(more) 项,请咨询工作人员 \(more) more: please ask staff", indent: "     ") }
         }
         lines.append(Line(style: .rule, text: ""))
-        normal("查询进度 Check your place:")
-        lines.append(Line(style: .url, text: Self.shortestFitting(ticket.statusURL, columns: columns)))
+        if let page = ticket.pageURL {
+            // The citizen's own page: live place in line, the call, and the rating afterwards.
+            normal("扫码查看进度、办完评价 Scan to follow your turn and rate:")
+            lines.append(Line(style: .qr, text: page))
+            lines.append(Line(style: .url, text: Self.shortestFitting(page, columns: columns)))
+        } else {
+            normal("查询进度 Check your place:")
+            lines.append(Line(style: .url, text: Self.shortestFitting(ticket.statusURL, columns: columns)))
+        }
         if ticket.smsTo != nil || ticket.smsCaretaker != nil {
             let to = [ticket.smsTo, ticket.smsCaretaker.map { "家属 caretaker \($0)" }].compactMap { $0 }.joined(separator: ", ")
             normal("您同意在快轮到时接收短信提醒 You agreed to an SMS when your turn is near: \(to)")
@@ -111,13 +121,15 @@ public struct TicketLayout: Sendable, Equatable {
     }
 
     /// The address as written when it fits, else without its `http://` (browsers add it back).
-    /// One longer than two lines is no address anyone could type: it is cut, not printed whole.
+    /// One longer than three lines is no address anyone could type: it is cut, not printed
+    /// whole. (A ticket page's address with its key and a county's host name is ~70
+    /// characters: two lines of a 58 mm slip's small font.)
     static func shortestFitting(_ url: String, columns: Int) -> String {
         if url.count <= columns { return url }
         var shortest = url
         for scheme in ["http://", "https://"] where url.hasPrefix(scheme) {
             shortest = String(url.dropFirst(scheme.count))
         }
-        return shortest.count <= 2 * columns ? shortest : TextFitting.truncate(shortest, toColumns: 2 * columns)
+        return shortest.count <= 3 * columns ? shortest : TextFitting.truncate(shortest, toColumns: 3 * columns)
     }
 }

@@ -8,10 +8,13 @@ import Glibc
 public struct TicketPrinter: Sendable {
     public var path: String
     public var paper: Paper
+    /// The printer's own QR command, or a raster image made here.
+    public var qr: QRPrinting
 
-    public init(path: String, paper: Paper) {
+    public init(path: String, paper: Paper, qr: QRPrinting = .raster) {
         self.path = path
         self.paper = paper
+        self.qr = qr
     }
 
     public struct PrintError: Error, CustomStringConvertible {
@@ -19,7 +22,7 @@ public struct TicketPrinter: Sendable {
     }
 
     public func print(_ ticket: IssuedTicket) throws {
-        let bytes = EscPosTicket.bytes(ticket, paper: paper)
+        let bytes = EscPosTicket.bytes(ticket, paper: paper, qr: qr)
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
         guard fd >= 0 else { throw PrintError(description: "cannot open \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }

@@ -9,6 +9,7 @@ public enum TicketText {
         for line in layout.lines {
             switch line.style {
             case .normal, .url: out.append(line.text)
+            case .qr: break   // the printed ticket's; the screen shows the address under it
             case .centered: out.append(TextWrap.centered(line.text, columns: columns))
             case .rule: out.append(String(repeating: "-", count: columns))
             case .big:

@@ -47,8 +47,8 @@ struct HallViews {
         }
     }
 
-    /// A ticket's status; `isPublic` (the no-token status page) leaves out whether it is a
-    /// priority ticket.
+    /// A ticket's status; `isPublic` (the no-token status and the ticket page) leaves out
+    /// whether it is a priority ticket.
     func ticket(_ ticket: Ticket, in state: HallState, estimate: WaitEstimate? = nil, isPublic: Bool = false) -> TicketStatus {
         var calls: Int?
         if case let .called(_, n, _) = ticket.state { calls = n }

@@ -510,6 +510,12 @@ public actor Hall {
         return estimate
     }
 
+    /// The hall as of its last commit, read inside the actor: after any commit whose events a
+    /// stream has already been handed (`published.current` may, for a moment, be older).
+    public func committedSnapshot() -> PublishedHall.Snapshot {
+        published.current
+    }
+
     /// Runs `body` on the current state inside the actor (no copy leaves it).
     public func read<T: Sendable>(_ body: @Sendable (HallState) -> T) -> T {
         body(state)

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import KioskAPI
 import KioskCore
+import KioskWeb
 
 /// The ticket machine: take a ticket, cancel one.
 extension KioskAPI {
@@ -66,13 +67,15 @@ extension KioskAPI {
             }
             if let estimate = outcome.printed { ticket.estimate = views.estimate(estimate) }
             // 不让百姓跑第二趟: the slip says which hall, which day, and where to wait.
-            let answer = IssuedTicketAnswer(
+            let date = outcome.events.first.map { hall.engine.calendar.businessDate(of: $0.at) }
+            var answer = IssuedTicketAnswer(
                 ticket: ticket, documents: config.service(ticket.service)?.documents ?? [],
                 smsTo: phone?.masked, smsCaretaker: caretaker?.masked, hallName: config.name,
-                date: outcome.events.first.map { hall.engine.calendar.businessDate(of: $0.at).description },
+                date: date?.description,
                 windows: config.counters.filter { $0.services.contains(ticket.service) }.map(\.name),
                 materials: config.service(ticket.service)?.guide.map { $0.materials.map(GuideMaterialView.init) }
             )
+            if let date { addPage(to: &answer, date: date) }
             if role == .kiosk, let date = outcome.events.first?.at {
                 kioskGuard.recordIssued(ticket.ticket, on: hall.engine.calendar.businessDate(of: date), at: date)
             }
@@ -110,10 +113,19 @@ extension KioskAPI {
             throw QueueError.unknownTicket(number).apiError
         }
         if let estimate { ticket.estimate = views.estimate(estimate) }
-        let answer = IssuedTicketAnswer(
+        var answer = IssuedTicketAnswer(
             ticket: ticket, documents: config.service(ticket.service)?.documents ?? [], smsTo: phone?.masked, smsCaretaker: caretaker?.masked,
             materials: config.service(ticket.service)?.guide.map { $0.materials.map(GuideMaterialView.init) }
         )
+        if let date = await hall.read({ $0.date }) { addPage(to: &answer, date: date) }
         return JSONResponse.make(answer, status: .created)
+    }
+
+    /// The ticket page's address with its key, and the full one when the hall has a public
+    /// address: what the ticket prints as a QR code.
+    func addPage(to answer: inout IssuedTicketAnswer, date: BusinessDate) {
+        let path = TicketPagePath(date: date.description, ticket: answer.ticket.ticket, key: pageKeys.key(date: date, ticket: answer.ticket.ticket)).page
+        answer.pageURL = path
+        answer.publicPageURL = config.publicURL.map { $0 + path }
     }
 }

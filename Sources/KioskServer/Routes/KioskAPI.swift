@@ -4,6 +4,7 @@ import KioskAPI
 import KioskCore
 import KioskSMS
 import KioskStore
+import KioskWeb
 import Logging
 
 /// The HTTP API under `/v1`: one place that knows routes, roles and how commands map to the
@@ -20,6 +21,10 @@ struct KioskAPI: Sendable {
     let reportSigner: DeliveryReportSigner?
     /// The key a citizen's reply must come with (`/v1/sms/mo`); nil: every reply is refused.
     let replyKey: ReplyKey?
+    /// The keys that open the citizens' ticket pages (`/t/…`).
+    let pageKeys: TicketPageKeys
+    /// The pages' templates (`web/templates`, parsed at start).
+    let templates: WebTemplates
     /// Serialises closing 差评 follow-ups (one close per follow-up).
     let followUps = FollowUpDesk()
     var views: HallViews { HallViews(engine: hall.engine) }
@@ -37,6 +42,8 @@ struct KioskAPI: Sendable {
         registerRatings(on: router)
         registerAdmin(on: router)
         registerConfig(on: router)
+        registerStatic(on: router)
+        registerTicketPages(on: router)
     }
 
     /// The caller's role, or 401.

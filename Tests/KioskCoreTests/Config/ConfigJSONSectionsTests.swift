@@ -19,6 +19,8 @@ struct ConfigJSONSectionsTests {
         config.sms.headsUpAhead = 5
         config.reply.rateWindowSeconds = 120
         config.reply.maxPerNumber = 3
+        config.publicURL = "https://q.example.gov.cn"
+        config.address = "连城县北大东路 1 号"
         return config
     }
 
@@ -35,5 +37,21 @@ struct ConfigJSONSectionsTests {
         let back = try HallConfig.load(json: text, lenient: true)
         #expect(back.limits == Self.configured.limits && back.reply == Self.configured.reply)
         #expect(back.sms.gateway == .log && back.sms.signature == "【测试大厅】" && back.sms.headsUpAhead == 5)
+    }
+
+    @Test func thePublicAddressIsAnHTTPBaseWithoutQueryAndLosesItsTrailingSlash() throws {
+        func load(_ url: String) throws -> HallConfig {
+            var json = TestHall.config.jsonValue
+            guard case var .object(members) = json, case var .object(hall)? = json["hall"] else { throw CancellationError() }
+            hall.append(("public_url", .string(url)))
+            members = members.map { $0.key == "hall" ? (key: "hall", value: .object(hall)) : $0 }
+            json = .object(members)
+            return try HallConfig.load(json: json.serialized())
+        }
+        #expect(try load("https://q.example.gov.cn/").publicURL == "https://q.example.gov.cn")
+        #expect(try load("http://192.168.1.10:8080/hall").publicURL == "http://192.168.1.10:8080/hall")
+        for bad in ["q.example.gov.cn", "ftp://q.example.gov.cn", "https://q.example.gov.cn/?x=1", "https://", "https://a b"] {
+            #expect(throws: ConfigError.self, "\(bad)") { try load(bad) }
+        }
     }
 }

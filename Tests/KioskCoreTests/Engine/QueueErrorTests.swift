@@ -84,6 +84,10 @@ import Testing
             try h.run(.rate(counter: "1", score: 4, reason: nil), at: "09:25")
         }, { _ in .rate(counter: "1", score: 5, reason: nil) }, .alreadyRated("A001")),
         Case("invalid_score", { _ in .rate(counter: "1", score: 0, reason: nil) }, .invalidScore(0)),
+        Case("not_finished", setUp: { h in
+            try h.issue("A", at: "09:00")
+            try h.run(.callNext(counter: "1"), at: "09:05")
+        }, { _ in .rateTicket(ticket: "A001", score: 5, reason: nil) }, .notFinished("A001")),
         Case("service_has_tickets", setUp: { h in try h.issue("B", at: "09:00") },
              { _ in
                  var config = TestHall.config
@@ -129,7 +133,7 @@ import Testing
 
     @Test func everyCaseIsCoveredOnce() {
         #expect(Set(Self.cases.map(\.code)).count == Self.cases.count)
-        #expect(Self.cases.count == 37)
+        #expect(Self.cases.count == 38)
     }
 
     /// Exhaustive on purpose: a new `QueueError` case does not compile here until it gets a
@@ -164,6 +168,7 @@ import Testing
         case .returnTimeInPast: "return_time_in_past"
         case .nothingToRate: "nothing_to_rate"
         case .alreadyRated: "already_rated"
+        case .notFinished: "not_finished"
         case .invalidScore: "invalid_score"
         case let .configChangeRefused(refusal):
             switch refusal {

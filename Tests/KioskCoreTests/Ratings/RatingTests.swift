@@ -39,6 +39,36 @@ import Testing
         hall.expectRefusal(.rate(counter: "9", score: 3, reason: nil), at: "08:02", .unknownCounter("9"))
     }
 
+    @Test func fromItsPageATicketIsRatedForTheWindowThatFinishedItUntilTheDayEnds() throws {
+        var hall = try Self.finished()
+        // Hours after the pad's ten minutes: the page's rating is still open, for window 1.
+        let events = try hall.run(.rateTicket(ticket: "A001", score: 2, reason: " 等太久 "), at: "16:00")
+        // (The afternoon session's opening comes first: the day went on since the finish.)
+        #expect(events.last?.kind == .rated(ticket: "A001", counter: "1", service: "A", score: 2, reason: "等太久"))
+        #expect(hall.ticket("A001")?.rating == 2)
+        // One rating per ticket, whoever gives it: the page, then the pad, then the page again.
+        hall.expectRefusal(.rate(counter: "1", score: 5, reason: nil), at: "16:01", .nothingToRate("1"))
+        hall.expectRefusal(.rateTicket(ticket: "A001", score: 5, reason: nil), at: "16:01", .alreadyRated("A001"))
+        hall.expectConsistent()
+    }
+
+    @Test func thePadsRatingClosesThePage() throws {
+        var hall = try Self.finished()
+        try hall.run(.rate(counter: "1", score: 4, reason: nil), at: "08:22")
+        hall.expectRefusal(.rateTicket(ticket: "A001", score: 1, reason: nil), at: "08:23", .alreadyRated("A001"))
+    }
+
+    @Test func onlyAFinishedTicketOfTodayIsRatedFromItsPage() throws {
+        var hall = try Self.finished()
+        try hall.issue("A", at: "08:30")
+        hall.expectRefusal(.rateTicket(ticket: "A002", score: 5, reason: nil), at: "08:31", .notFinished("A002"))
+        try hall.callNext("1", at: "08:32")
+        try hall.run(.noShow(counter: "1"), at: "08:32", plus: 30)
+        hall.expectRefusal(.rateTicket(ticket: "A002", score: 5, reason: nil), at: "08:41", .notFinished("A002"))
+        hall.expectRefusal(.rateTicket(ticket: "A404", score: 5, reason: nil), at: "08:41", .unknownTicket("A404"))
+        hall.expectRefusal(.rateTicket(ticket: "A001", score: 9, reason: nil), at: "08:41", .invalidScore(9))
+    }
+
     @Test(arguments: [0, 6, -1]) func scoresOutsideOneToFiveAreRefused(score: Int) throws {
         let hall = try Self.finished()
         hall.expectRefusal(.rate(counter: "1", score: score, reason: nil), at: "08:21", .invalidScore(score))

@@ -111,6 +111,11 @@ final class EventStreamConnection: Sendable {
         reader.withLock { $0 = task }
     }
 
+    /// Waits until `count` events named `name` have arrived.
+    func read(events count: Int, named name: String, deadline: Duration = .seconds(10)) async throws {
+        try await read(until: { $0.events.filter { $0.event == name }.count >= count }, deadline: deadline)
+    }
+
     private func read(until done: @Sendable (State) -> Bool, deadline: Duration) async throws {
         let limit = ContinuousClock.now + deadline
         while true {
