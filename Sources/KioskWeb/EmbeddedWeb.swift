@@ -62,6 +62,14 @@ public enum EmbeddedWeb {
         <p class="big zh">请在 {{counterName}} 附近稍候</p>
         <p class="en">Set aside at {{counterNameEN}}: please wait nearby, you will be called again</p>
         {{/isParked}}
+        {{#isInReview}}
+        <p class="big zh">审核中，请在大厅稍候</p>
+        <p class="en">Under review: please wait in the hall, you keep your number</p>
+        {{/isInReview}}
+        {{#isReviewed}}
+        <p class="big zh">审核完毕，即将再次叫号</p>
+        <p class="en">Review done: you will be called back shortly</p>
+        {{/isReviewed}}
         {{#isNoShow}}
         <p class="big zh">已过号</p>
         <p class="en">Missed: you were called and did not come</p>

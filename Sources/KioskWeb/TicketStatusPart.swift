@@ -7,6 +7,8 @@ public struct TicketStatusPart: Sendable {
     public var state: String
     public var isWaiting = false, isCalled = false, isServing = false, isParked = false
     public var isNoShow = false, isCancelled = false, isDone = false
+    /// 即审: handed to review, or reviewed and waiting to be called back.
+    public var isInReview = false, isReviewed = false
     public var peopleAhead: Int
     public var peopleAheadEN: String
     public var estimate: EstimatePart?
@@ -49,6 +51,8 @@ public struct TicketStatusPart: Sendable {
         case "no_show": isNoShow = true
         case "cancelled": isCancelled = true
         case "done": isDone = true
+        case "in_review": isInReview = true
+        case "reviewed": isReviewed = true
         default: break
         }
         peopleAhead = status.peopleAhead ?? 0

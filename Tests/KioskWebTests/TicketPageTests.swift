@@ -64,6 +64,13 @@ import Testing
         #expect(html.contains("&lt;script&gt;"))
     }
 
+    @Test func aTicketInReviewIsToldToWaitAndKeepItsNumber() throws {
+        let inReview = try Self.render(TicketStatus(ticket: "A023", service: "A", serviceName: "求职登记", state: "in_review", issuedAt: "09:30:00"))
+        #expect(inReview.contains("审核中，请在大厅稍候"))
+        let reviewed = try Self.render(TicketStatus(ticket: "A023", service: "A", serviceName: "求职登记", state: "reviewed", issuedAt: "09:30:00"))
+        #expect(reviewed.contains("即将再次叫号"))
+    }
+
     @Test func aNamedWindowKeepsItsNameInEnglish() {
         let status = TicketStatus(ticket: "A023", service: "A", serviceName: "求职登记", state: "called", issuedAt: "09:30:00", counter: "7", counterName: "医保窗口")
         let part = TicketStatusPart(status: status, reactivateMinutes: 30, ratingURL: "", rating: nil, rateable: false, updatedAt: "")
