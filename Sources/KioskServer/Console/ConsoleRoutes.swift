@@ -112,10 +112,11 @@ struct ConsoleRoutes: Sendable {
     }
 
     /// A browser says where a form came from (`Origin`): another site's page is refused even
-    /// before the cookie and token are looked at. No `Origin` (older browsers, curl) passes on
-    /// to the token check.
+    /// before the cookie and token are looked at. No `Origin` (older browsers, curl), or `null`
+    /// (what Chromium sends from a page served with `Referrer-Policy: no-referrer`), passes on to
+    /// the checks that hold anyway: the SameSite=Strict cookie and the CSRF token.
     static func checkOrigin(_ request: Request) throws {
-        guard let origin = request.headers[.origin] else { return }
+        guard let origin = request.headers[.origin], origin != "null" else { return }
         let host = request.head.authority ?? request.headers[HTTPField.Name("Host")!] ?? ""
         guard origin == "http://\(host)" || origin == "https://\(host)" else {
             throw APIError(.forbidden, "cross_origin", "不接受其他网站的请求 Requests from another site are refused")

@@ -44,6 +44,9 @@ struct ConsoleActionTests {
             #expect(answer.status == 403)
             #expect(answer.text.contains("data-code=\"cross_origin\""))
             #expect(try daemon.journal.lastSeq() == before)
+            // `Origin: null` (a no-referrer page) says nothing: the token decides.
+            #expect(try await browser.post("/console/windows/1/pause", csrf: false, headers: [("Origin", "null")]).status == 403)
+            #expect(try await browser.post("/console/windows/1/pause", headers: [("Origin", "null")]).status == 303)
         }
     }
 
