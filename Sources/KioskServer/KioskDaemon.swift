@@ -145,7 +145,10 @@ public struct KioskDaemon: Sendable {
         )
         api.register(on: router)
         // The console's users come from DATA-DIR/users.json (`kiosk users add`).
-        let console = try Console(dataDirectory: options.dataDirectory, options: options.console)
+        // A hall whose public address is https is reached through TLS: the cookie says so.
+        var consoleOptions = options.console
+        if config.publicURL?.lowercased().hasPrefix("https://") == true { consoleOptions.secureCookies = true }
+        let console = try Console(dataDirectory: options.dataDirectory, options: consoleOptions)
         self.console = console
         var consoleLogger = options.logger
         consoleLogger[metadataKey: "part"] = "console"

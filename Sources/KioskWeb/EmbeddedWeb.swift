@@ -4,6 +4,122 @@
 public enum EmbeddedWeb {
     /// Mustache templates by name (the file name without `.mustache`).
     public static let templates: [String: String] = [
+        "console-figures":
+        #"""
+        {{<console-layout}}
+        {{$title}}今日数据 Today's figures · {{frame.hallName}}{{/title}}
+        {{$body}}
+        <h1>今日数据 Today's figures</h1>
+        <div class="tiles">{{#tiles}}<div class="tile" id="today-{{id}}"><span>{{label}}</span><b>{{value}}</b></div>{{/tiles}}</div>
+        <p><a href="/console/report" id="report-link">今日报表 Today's report (A4 page)</a> · <a href="/console/report?date={{today}}&amp;format=csv">CSV</a></p>
+        <section id="followups"><h2>差评整改 Follow-ups of poor ratings ({{count}})</h2>
+        <table><thead><tr><th>日期/号 Date/ticket</th><th>业务 Service</th><th>窗口 Window</th><th>评价 Score</th><th>原因 Reason</th><th>期限 Due</th><th></th></tr></thead><tbody>
+        {{#followUps}}<tr id="followup-{{id}}"{{#overdue}} class="over"{{/overdue}}><td>{{date}} {{ticket}}</td><td>{{service}}</td><td>{{window}}</td><td>{{score}} {{label}}</td><td>{{reason}}</td><td>{{due}}</td>
+        <td>{{#canAct}}<form method="post" action="/console/followups/{{id}}/close" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><input name="note" required maxlength="500" placeholder="已回访 what was done"><button type="submit">整改完成 Close</button></form>{{/canAct}}</td></tr>
+        {{/followUps}}
+        {{^followUps}}<tr><td colspan="7" class="muted" id="no-followups">没有待整改的差评 No open follow-ups.</td></tr>{{/followUps}}
+        </tbody></table></section>
+        {{/body}}
+        {{/console-layout}}
+        """#,
+        "console-hall-part":
+        #"""
+        <header class="hallbar"><h1>{{hallName}}</h1><span id="clock">{{date}} {{clock}}</span>{{#issuing}}<span class="ok">取号中 issuing</span>{{/issuing}}{{^issuing}}<span class="muted">未取号 not issuing</span>{{/issuing}}</header>
+        <section id="alerts" aria-live="polite"><h2>提醒 Alerts</h2>
+        {{^alerts}}<p class="muted" id="no-alerts">一切正常 Nothing needs you now.</p>{{/alerts}}
+        {{#hasAlerts}}<ul>{{#alerts}}<li class="alert {{kind}}" data-kind="{{kind}}">{{text}}</li>{{/alerts}}</ul>{{/hasAlerts}}
+        </section>
+        <div class="columns">
+        <section id="windows"><h2>窗口 Windows</h2>
+        <table><thead><tr><th>窗口 Window</th><th>状态 State</th><th>当前 Now</th><th>代办 Covers</th><th>等候 Waiting</th>{{#canAct}}<th>操作 Actions</th>{{/canAct}}</tr></thead><tbody>
+        {{#windows}}<tr id="window-{{id}}" data-status="{{status}}" data-covering="{{coveringIDs}}">
+        <td>{{name}}<br><small>{{servicesText}}</small></td>
+        <td>{{statusText}}{{#backAt}}<br><small>{{.}} 回 back</small>{{/backAt}}</td>
+        <td>{{#current}}<b>{{.}}</b> {{currentState}} {{since}}{{/current}}{{^current}}<span class="muted">空闲 free</span>{{/current}}{{#parkedText}}<br><small>暂存 parked: {{.}}</small>{{/parkedText}}{{#awaitingText}}<br><small class="warn">未确认 unanswered: {{.}}</small>{{/awaitingText}}</td>
+        <td class="covers">{{#covering}}代 covers {{.}}<br>{{/covering}}{{#coveredBy}}由 {{.}} 代 covered<br>{{/coveredBy}}</td>
+        <td>{{waiting}}</td>
+        {{#canAct}}<td class="actions">
+        {{#isPaused}}<form method="post" action="/console/windows/{{id}}/resume" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" id="w{{id}}-resume">恢复 Resume</button></form>{{/isPaused}}
+        {{#isClosed}}<form method="post" action="/console/windows/{{id}}/open" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" id="w{{id}}-open">开放 Open</button></form>{{/isClosed}}
+        {{#isOpen}}<form method="post" action="/console/windows/{{id}}/pause" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" id="w{{id}}-pause">暂停 Pause</button></form>
+        <form method="post" action="/console/windows/{{id}}/close" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" id="w{{id}}-close">关闭 Close</button></form>{{/isOpen}}
+        {{#isCovering}}<form method="post" action="/console/windows/{{id}}/uncover" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" id="w{{id}}-uncover">结束代办 Uncover</button></form>{{/isCovering}}
+        {{#hasCoverChoices}}<form method="post" action="/console/windows/{{id}}/cover" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><select name="covered" id="w{{id}}-covered" aria-label="代办 covers">{{#coverChoices}}<option value="{{id}}">{{name}}</option>{{/coverChoices}}</select><button type="submit" id="w{{id}}-cover">代办 Cover</button></form>{{/hasCoverChoices}}
+        </td>{{/canAct}}
+        </tr>
+        {{/windows}}
+        </tbody></table></section>
+        <section id="lines"><h2>队列 Lines</h2>
+        <table><thead><tr><th>业务 Service</th><th>等候 Waiting</th><th>最长 Longest</th><th>目标 Target</th><th>预计 Estimate</th><th>状态 Status</th>{{#canAct}}<th></th>{{/canAct}}</tr></thead><tbody>
+        {{#lines}}<tr id="line-{{code}}"{{#overTarget}} class="over"{{/overTarget}}><td>{{code}} {{name}}</td><td>{{waiting}}</td><td>{{longestText}}</td><td>{{targetMin}} 分 min</td><td>{{estimateText}}</td><td>{{status}}</td>
+        {{#canAct}}<td>{{#closedBySupervisor}}<form method="post" action="/console/services/{{code}}/reopen" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" id="service-{{code}}-reopen">重开 Reopen</button></form>{{/closedBySupervisor}}{{^closedBySupervisor}}<form method="post" action="/console/services/{{code}}/close" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" id="service-{{code}}-close">停办 Close</button></form>{{/closedBySupervisor}}</td>{{/canAct}}</tr>
+        {{/lines}}
+        </tbody></table>
+        {{#canAct}}
+        <h3>叫指定号 Call a ticket / 恢复过号 Reactivate</h3>
+        <form method="post" action="/console/call-ticket" class="row"><input type="hidden" name="csrf" value="{{csrf}}"><input name="ticket" placeholder="A023" maxlength="4" required> → <select name="window">{{#windows}}<option value="{{id}}">{{name}}</option>{{/windows}}</select><button type="submit">叫号 Call</button></form>
+        <p>{{#reactivatable}}<form method="post" action="/console/tickets/{{.}}/reactivate" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" id="reactivate-{{.}}">恢复 {{.}}</button></form> {{/reactivatable}}</p>
+        {{/canAct}}
+        </section></div>
+        """#,
+        "console-hall":
+        #"""
+        {{<console-layout}}
+        {{$title}}大厅 Hall · {{frame.hallName}}{{/title}}
+        {{$head}}<script src="{{script}}" defer></script>{{/head}}
+        {{$body}}
+        <div id="hall" data-live="/console/hall">{{#hall}}{{>console-hall-part}}{{/hall}}</div>
+        {{/body}}
+        {{/console-layout}}
+        """#,
+        "console-layout":
+        #"""
+        <!doctype html>
+        <html lang="zh-Hans">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{$title}}{{frame.hallName}}{{/title}}</title>
+        <link rel="stylesheet" href="{{frame.stylesheet}}">
+        <link rel="icon" href="data:,">
+        {{$head}}{{/head}}
+        </head>
+        <body>
+        {{#frame.session}}
+        <nav><a href="/console"{{#frame.onHall}} aria-current="page"{{/frame.onHall}}>大厅 Hall</a><a href="/console/figures"{{#frame.onFigures}} aria-current="page"{{/frame.onFigures}}>今日数据 Today's figures</a>
+        <span class="who" id="who">{{user}} · {{role}}</span>
+        <form method="post" action="/console/sign-out" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" id="sign-out">退出 Sign out</button></form></nav>
+        {{/frame.session}}
+        <main>{{$body}}{{/body}}</main>
+        </body>
+        </html>
+        """#,
+        "console-refused":
+        #"""
+        {{<console-layout}}
+        {{$title}}{{status}} {{code}}{{/title}}
+        {{$body}}
+        <section class="refused" data-code="{{code}}"><h1>未执行 Not done</h1><p class="error" id="refusal">{{message}}</p>
+        <p class="code">{{status}} · <code>{{code}}</code></p>
+        <p>{{#frame.session}}<a href="/console">返回大厅 Back to the hall</a>{{/frame.session}}{{^frame.session}}<a href="/console/sign-in">登录 Sign in</a>{{/frame.session}}</p></section>
+        {{/body}}
+        {{/console-layout}}
+        """#,
+        "console-sign-in":
+        #"""
+        {{<console-layout}}
+        {{$title}}值班长登录 Sign in · {{frame.hallName}}{{/title}}
+        {{$body}}
+        <section class="sign-in"><h1>{{frame.hallName}}</h1><h2>值班长控制台 Supervisor console</h2>
+        {{#message}}<p class="error" role="alert" id="sign-in-error">{{.}}</p>{{/message}}
+        <form method="post" action="/console/sign-in"><input type="hidden" name="csrf" value="{{csrf}}">
+        <label>用户名 Name <input name="name" id="name" autocomplete="username" required maxlength="32" value="{{name}}"></label>
+        <label>密码 Password <input name="password" id="password" type="password" autocomplete="current-password" required></label>
+        <button type="submit" id="sign-in">登录 Sign in</button></form>
+        <p class="hint">只在大厅内网使用 For the hall's LAN only.</p></section>
+        {{/body}}
+        {{/console-layout}}
+        """#,
         "not-found":
         #"""
         {{<page}}
@@ -146,6 +262,61 @@ public enum EmbeddedWeb {
 
     /// Static files by name (served at `/static/NAME`).
     public static let assets: [String: String] = [
+        "console.css":
+        #"""
+        :root { font-family: "Noto Sans CJK SC", "Noto Sans", sans-serif; font-size: 14px; color: #1b1f24; background: #f4f5f7; }
+        body { margin: 0; }
+        nav { display: flex; gap: 1em; align-items: center; background: #1d3557; color: #fff; padding: .4em 1em; }
+        nav a { color: #fff; text-decoration: none; padding: .2em .5em; border-radius: 3px; }
+        nav a[aria-current] { background: #457b9d; }
+        nav .who { margin-left: auto; }
+        main { padding: .6em 1em; }
+        h1 { font-size: 1.4em; margin: .2em 0; } h2 { font-size: 1.1em; margin: .5em 0 .3em; } h3 { font-size: 1em; margin: .8em 0 .3em; }
+        table { border-collapse: collapse; width: 100%; background: #fff; }
+        th, td { border-bottom: 1px solid #dde1e6; padding: .25em .4em; text-align: left; vertical-align: top; }
+        th { background: #e9ecef; font-weight: 600; }
+        tr[data-status="paused"] { background: #fff8e1; } tr[data-status="closed"] { background: #eceff1; color: #607d8b; }
+        tr.over td { background: #fdecea; }
+        .columns { display: grid; grid-template-columns: 3fr 2fr; gap: 1em; }
+        .hallbar { display: flex; gap: 1.5em; align-items: baseline; }
+        .muted { color: #6c757d; } .ok { color: #2e7d32; } .warn { color: #c62828; }
+        #alerts ul { margin: 0; padding: 0; list-style: none; }
+        .alert { background: #fdecea; border-left: 4px solid #c62828; padding: .3em .6em; margin: .2em 0; }
+        .alert.idle_with_waiting, .alert.unanswered { background: #fff8e1; border-color: #f9a825; }
+        form.inline { display: inline; } form.row { display: flex; gap: .4em; align-items: center; }
+        button { font: inherit; padding: .15em .5em; cursor: pointer; }
+        .sign-in { max-width: 22em; margin: 4em auto; background: #fff; padding: 1.5em 2em; border-radius: 6px; box-shadow: 0 1px 4px #0002; }
+        .sign-in label { display: block; margin: .8em 0; } .sign-in input { display: block; width: 100%; font: inherit; padding: .3em; box-sizing: border-box; }
+        .sign-in button { margin-top: .5em; width: 100%; padding: .5em; }
+        .error { color: #c62828; font-weight: 600; } .hint { color: #6c757d; font-size: .9em; }
+        .live-lost #hall { opacity: .6; }
+        .tiles { display: flex; gap: .8em; margin: .6em 0 1em; }
+        .tile { background: #fff; border-radius: 6px; padding: .5em 1em; box-shadow: 0 1px 3px #0002; min-width: 8em; }
+        .tile span { display: block; color: #6c757d; font-size: .9em; } .tile b { font-size: 1.6em; }
+        """#,
+        "console.js":
+        #"""
+        "use strict";
+        (function () {
+          var hall = document.getElementById("hall");
+          if (!hall || !window.EventSource) return;
+          var pending = null;
+          function refresh() {
+            pending = null;
+            fetch(hall.dataset.live, { credentials: "same-origin", cache: "no-store" }).then(function (r) {
+              if (r.status === 401) { window.location.assign("/console/sign-in"); return null; }
+              return r.ok ? r.text() : null;
+            }).then(function (html) {
+              if (html !== null && html !== undefined) { hall.innerHTML = html; hall.dataset.refreshed = String(Date.now()); }
+            }).catch(function () {});
+          }
+          var stream = new EventSource("/console/events");
+          stream.addEventListener("hall", function () { if (!pending) pending = setTimeout(refresh, 200); });
+          stream.onopen = function () { document.body.classList.remove("live-lost"); };
+          stream.onerror = function () { document.body.classList.add("live-lost"); };
+          setInterval(refresh, 30000);   // the hall clock and waits move on without events
+        })();
+        """#,
         "kiosk.css":
         #"""
         /* Kiosk's pages: mobile first (360 px and up), large type, Chinese first with English under it.

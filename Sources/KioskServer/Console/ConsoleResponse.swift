@@ -1,27 +1,23 @@
 import Foundation
-import HTTPTypes
 import Hummingbird
 
-/// The console's answers: HTML with headers that keep it from being framed, sniffed, cached
-/// or scripted from anywhere but itself.
+/// The console's answers. Every HTML answer gets the strict Content-Security-Policy and its
+/// companions from `WebHeadersMiddleware`; the console adds `no-store` (a signed-in page is one
+/// person's) and, for the report page only, a policy of its own.
 enum ConsoleResponse {
-    /// Scripts and styles only from the daemon itself, no inline script, forms only to itself,
-    /// never inside a frame.
-    static let contentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-        + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
-
-    static func html(_ body: String, status: HTTPResponse.Status = .ok, policy: String = contentSecurityPolicy) -> Response {
+    static func html(_ body: String, status: HTTPResponse.Status = .ok, policy: String? = nil) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
-        secure(&headers, policy: policy)
+        headers[.cacheControl] = "no-store"
+        if let policy { headers[.contentSecurityPolicy] = policy }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
     }
 
-    static func asset(_ text: String, contentType: String) -> Response {
+    /// A download (the report as CSV).
+    static func file(_ text: String, contentType: String) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = contentType
-        headers[.cacheControl] = "no-cache"
+        headers[.cacheControl] = "no-store"
         headers[.xContentTypeOptions] = "nosniff"
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
@@ -30,15 +26,7 @@ enum ConsoleResponse {
     static func seeOther(_ location: String) -> Response {
         var headers = HTTPFields()
         headers[.location] = location
-        secure(&headers, policy: contentSecurityPolicy)
-        return Response(status: .seeOther, headers: headers)
-    }
-
-    static func secure(_ headers: inout HTTPFields, policy: String) {
-        headers[.contentSecurityPolicy] = policy
-        headers[.xContentTypeOptions] = "nosniff"
-        headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         headers[.cacheControl] = "no-store"
-        headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        return Response(status: .seeOther, headers: headers)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import KioskAPI
 import KioskCore
+import KioskWeb
 import NIOCore
 
 /// Today's figures in the console (the same report and follow-up book as the API), and the
@@ -19,14 +20,14 @@ extension ConsoleRoutes {
                 let list = FollowUpList(today: today.description, followups: book.open.map { HallViews.followUp($0, today: today) })
                 // Today so far: the same report fold as the A4 page, its hall line only.
                 let report = try await api.hall.journal.report(from: today, to: today, today: today, config: api.config)
-                return ConsoleResponse.html(ConsolePages.figures(hallName: api.config.name, today: report.hall, followUps: list, session: session))
+                return ConsoleResponse.html(view.figures(today: report.hall, followUps: list, session: session))
             }
         }
         router.get("/console/report") { request, _ in
             await page(request) { _ in
                 let query = request.uri.queryParameters
                 let (text, format) = try await api.report(date: query.get("date"), from: nil, to: nil, format: query.get("format") ?? "html")
-                guard format == .html else { return ConsoleResponse.asset(text, contentType: format.contentType) }
+                guard format == .html else { return ConsoleResponse.file(text, contentType: format.contentType) }
                 return ConsoleResponse.html(text, policy: Self.reportPolicy)
             }
         }
@@ -46,10 +47,13 @@ extension ConsoleRoutes {
         }
     }
 
-    /// What the hall page shows now, from the last commit (outside the hall actor).
-    func hallModel() -> ConsoleHallModel {
+    /// What the hall page shows now, from the last commit (outside the hall actor), with the
+    /// action forms when `session` is a supervisor's.
+    func hallPart(for session: ConsoleSession) -> ConsoleHallPart {
         let hall = api.hall
-        return ConsoleHallModel.make(snapshot: hall.published.current, estimates: hall.published.currentEstimates.all, health: hall.health, at: hall.now())
+        return ConsoleHallPart.make(
+            snapshot: hall.published.current, estimates: hall.published.currentEstimates.all, health: hall.health, at: hall.now(), session: session
+        )
     }
 
     /// The hall's committed events as Server-Sent Events, each only `{"seq":N}`: the page

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import KioskAPI
 import KioskCore
+import KioskWeb
 import Logging
 import NIOPosix
 
@@ -17,16 +18,15 @@ struct ConsoleRoutes: Sendable {
     let api: KioskAPI
     let console: Console
     let logger: Logger
+    var view: ConsoleView { ConsoleView(templates: api.templates, hallName: api.config.name) }
 
     func register(on router: Router<KioskRequestContext>) {
-        router.get("/console/console.css") { _, _ in ConsoleResponse.asset(ConsoleAssets.css, contentType: "text/css; charset=utf-8") }
-        router.get("/console/console.js") { _, _ in ConsoleResponse.asset(ConsoleAssets.js, contentType: "text/javascript; charset=utf-8") }
         router.get("/console") { request, _ in
             guard let session = session(request) else { return ConsoleResponse.seeOther("/console/sign-in") }
-            return ConsoleResponse.html(ConsolePages.hall(hallModel(), session: session))
+            return ConsoleResponse.html(view.hall(hallPart(for: session), session: session))
         }
         router.get("/console/hall") { request, _ in
-            await page(request) { session in ConsoleResponse.html(ConsolePages.hallFragment(hallModel(), session: session)) }
+            await page(request) { session in ConsoleResponse.html(view.hallPart(hallPart(for: session))) }
         }
         router.get("/console/sign-in") { request, _ in
             if session(request) != nil { return ConsoleResponse.seeOther("/console") }
@@ -51,7 +51,7 @@ struct ConsoleRoutes: Sendable {
         }
         router.get("/console/events") { request, _ in
             guard session(request) != nil else {
-                return ConsoleResponse.html(ConsolePages.error(status: 401, code: "not_signed_in", message: Self.notSignedIn.message, signedIn: nil), status: .unauthorized)
+                return ConsoleResponse.html(view.refused(status: 401, code: "not_signed_in", message: Self.notSignedIn.message, session: nil), status: .unauthorized)
             }
             return try await liveStream()
         }
@@ -84,14 +84,14 @@ struct ConsoleRoutes: Sendable {
             return try await body()
         } catch let error as APIError {
             var response = ConsoleResponse.html(
-                ConsolePages.error(status: Int(error.status.code), code: error.code, message: error.message, signedIn: session), status: error.status
+                view.refused(status: Int(error.status.code), code: error.code, message: error.message, session: session), status: error.status
             )
             if let retryAfter = error.retryAfter { response.headers[.retryAfter] = String(max(1, Int(retryAfter.rounded(.up)))) }
             return response
         } catch {
             logger.error("console: unexpected error", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
             return ConsoleResponse.html(
-                ConsolePages.error(status: 500, code: "internal", message: "内部错误 Internal error", signedIn: session), status: .internalServerError
+                view.refused(status: 500, code: "internal", message: "内部错误 Internal error", session: session), status: .internalServerError
             )
         }
     }
@@ -136,7 +136,7 @@ struct ConsoleRoutes: Sendable {
         // A form token before there is a session (login CSRF): the same random value in a
         // SameSite=Strict cookie and in the form; another site can read neither.
         let token = request.cookies[Self.signInCookie]?.value.nonEmptyHex ?? SecureRandom.hex(32)
-        var response = ConsoleResponse.html(ConsolePages.signIn(hallName: api.config.name, csrf: token, name: name, message: message), status: status)
+        var response = ConsoleResponse.html(view.signIn(csrf: token, name: name, message: message), status: status)
         response.setCookie(cookie(Self.signInCookie, token, maxAge: 3600, path: "/console/sign-in"))
         return response
     }

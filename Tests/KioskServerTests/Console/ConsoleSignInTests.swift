@@ -175,12 +175,13 @@ struct ConsoleSignInTests {
 /// A hall served over https (its public URL): the session cookie is `Secure` as well.
 @Suite(.timeLimit(.minutes(2)))
 struct ConsoleSecureCookieTests {
-    @Test func overHttpsTheSessionCookieIsSecure() async throws {
+    @Test func aHallWithAnHttpsPublicURLGetsSecureCookies() async throws {
         let dataDirectory = NSTemporaryDirectory() + "kiosk-console-secure-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
         let clock = ManualClock(hallTime: "09:00")
-        var options = KioskDaemon.Options.forTests(config: .defaultHall, dataDirectory: dataDirectory, clock: { clock.now })
-        options.console.secureCookies = true
+        var config = HallConfig.defaultHall
+        config.publicURL = "https://q.example.gov.cn"
+        let options = KioskDaemon.Options.forTests(config: config, dataDirectory: dataDirectory, clock: { clock.now })
         try await InProcessDaemon.with(options) { running in
             try UserFile.add("wang", role: .supervisor, password: "correct horse", in: UserFile.path(dataDirectory: dataDirectory), at: Date(), iterations: 1000)
             running.daemon.console.reloadIfChanged(logger: Logger(label: "test"))
