@@ -180,7 +180,7 @@ struct ConsoleRoutes: Sendable {
         )
     }
 
-    /// The slow hash off the cooperative pool (a quarter of a second of CPU). An unknown name
+    /// The slow hash off the cooperative pool (0.3–0.6 s of CPU). An unknown name
     /// is checked against a dummy hash, so the answer takes as long as for a real user.
     static func verify(_ password: String, against hash: PasswordHash?) async throws -> Bool {
         try await NIOThreadPool.singleton.runIfActive {
