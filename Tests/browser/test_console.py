@@ -29,6 +29,14 @@ def attribute(browser, css, name):
     return browser.script("var e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null", css, name)
 
 
+def new_document(browser):
+    """Whether the page marked with `kioskPending` has been replaced by a loaded one."""
+    try:
+        return browser.script("return window.kioskPending !== true && document.readyState === 'complete'")
+    except Exception:   # asked in the middle of the navigation
+        return False
+
+
 def add_user(daemon, name, role="supervisor", password=PASSWORD):
     subprocess.run(
         [daemon.binary, "users", "add", name, "--role", role, "--data-dir", daemon.data_dir + "/var", "--password-stdin"],
@@ -55,12 +63,10 @@ class ConsoleTestCase(KioskTestCase):
         self.browser.find("#name").clear()
         self.browser.find("#name").send_keys(name)
         self.browser.find("#password").send_keys(password)
-        button = self.browser.find("#sign-in")
-        button.click()
+        self.browser.script("window.kioskPending = true")
+        self.browser.find("#sign-in").click()
         # Until the answer's page replaced the form (a click returns before the page loads).
-        from selenium.webdriver.support import expected_conditions
-        from selenium.webdriver.support.ui import WebDriverWait
-        WebDriverWait(self.browser.driver, 10).until(expected_conditions.staleness_of(button))
+        self.browser.wait_for(lambda b: new_document(b), timeout=10)
 
     def path(self):
         return self.browser.script("return location.pathname")
