@@ -125,8 +125,9 @@ class ConsoleTests(ConsoleTestCase):
         # Cover window 3 with window 4 from the page: the hall view changes.
         from selenium.webdriver.support.ui import Select
         Select(self.browser.find("#w4-covered")).select_by_value("3")
+        self.browser.script("window.kioskPending = true")
         self.browser.find("#w4-cover").click()
-        self.browser.wait_for(lambda b: b.script("return window.kioskMark") is None, timeout=3)   # the form posted, the page reloaded
+        self.browser.wait_for(new_document, timeout=5)   # the form posted, the hall page loaded again
         self.browser.wait_for(lambda b: attribute(b, "#window-4", "data-covering") == "3", timeout=3)
         texts = self.browser.script("return [document.querySelector('#window-3').innerText, document.querySelector('#window-4').innerText]")
         self.assertIn("由 4号窗口 代", texts[0])
@@ -158,7 +159,9 @@ class ConsoleTests(ConsoleTestCase):
         self.browser.open(self.daemon.url("/console/figures"))
         self.assertIn("差评整改", self.browser.text("#followups"))
         self.browser.screenshot("console-figures")
+        self.browser.script("window.kioskPending = true")
         self.browser.find("#report-link").click()
+        self.browser.wait_for(new_document, timeout=5)
         self.browser.wait_for(lambda b: b.script("return location.pathname") == "/console/report")
         self.assertEqual(self.page_errors(), [], "the report's inline styles are allowed by its own policy")
         self.browser.screenshot("console-report")
@@ -166,8 +169,9 @@ class ConsoleTests(ConsoleTestCase):
     def test_4_sign_out_ends_the_session(self):
         self.browser.open(self.daemon.url("/console"))
         cookie = self.session_cookie()
+        self.browser.script("window.kioskPending = true")
         self.browser.find("#sign-out").click()
-        self.browser.wait_for(lambda b: b.script("return document.readyState") == "complete")
+        self.browser.wait_for(new_document, timeout=5)
         self.browser.wait_for(lambda b: b.script("return location.pathname") == "/console/sign-in")
         self.assertIsNone(self.session_cookie())
         self.browser.open(self.daemon.url("/console"))
