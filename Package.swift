@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Pure: hall config, tickets, counters, the queue engine, events, the trace codec.
@@ -62,6 +63,17 @@ let package = Package(
             name: "KioskSMS",
             dependencies: [
                 "KioskCore", "KioskStore", "KioskHTTPClient", "CLibCrypto",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // Many halls: ships a hall's journal to a central PostgreSQL (PostgresNIO), the centre's
+        // schema and migrations, and the central report fed from it.
+        .target(
+            name: "KioskCentral",
+            dependencies: [
+                "KioskCore", "KioskStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -119,7 +131,7 @@ let package = Package(
             name: "kiosk",
             dependencies: [
                 "KioskCore", "KioskAPI", "KioskStore", "KioskDisplay", "KioskHTTPClient", "KioskServer", "KioskSMS", "KioskTerminal", "KioskFrontDesk",
-                "KioskBench",
+                "KioskBench", "KioskCentral",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -159,6 +171,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Runs a real PostgreSQL (its own cluster, initdb in a temp folder) and real daemons.
+        .testTarget(name: "KioskCentralTests", dependencies: ["KioskCentral", "KioskCore", "KioskStore", "KioskTestSupport"]),
         .testTarget(name: "KioskBenchTests", dependencies: ["KioskBench", "KioskCore", "KioskDisplay", "KioskTestSupport"]),
         // Runs the built `kiosk` binary as a user would: crash safety, CLI, terminals.
         .testTarget(name: "KioskEndToEndTests", dependencies: ["KioskCore", "KioskStore", "KioskTestSupport", "KioskHTTPClient"]),

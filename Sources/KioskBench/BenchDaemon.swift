@@ -8,10 +8,11 @@ public struct BenchDaemon {
     public let port: Int
 
     /// Starts `binary serve` on `dataDir` with `config`, on `port` or a free loopback port.
-    public init(binary: String, dataDir: String, config: String, port: Int? = nil) throws {
+    /// `extraArguments`: more for `serve` (the central bench's `--central`).
+    public init(binary: String, dataDir: String, config: String, port: Int? = nil, extraArguments: [String] = []) throws {
         self.port = try port ?? LoopbackPort.free()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["serve", "--data-dir", dataDir, "--config", config, "--port", String(self.port), "--start-at", "2026-03-02 08:00"]
+        process.arguments = ["serve", "--data-dir", dataDir, "--config", config, "--port", String(self.port), "--start-at", "2026-03-02 08:00"] + extraArguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

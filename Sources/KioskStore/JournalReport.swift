@@ -43,19 +43,19 @@ public struct JournalReport: Sendable {
 
     /// The report of `from`…`to`; `today` decides which follow-ups are overdue.
     public func report(from: BusinessDate, to: BusinessDate, today: BusinessDate) throws -> HallReport {
+        try input(from: from, to: to).report(from: from, to: to, today: today)
+    }
+
+    /// What the report is made of, read from the journal (the centre fills the same from its
+    /// rows: one report implementation).
+    public func input(from: BusinessDate, to: BusinessDate) throws -> ReportInput {
         try Self.checkPeriod(from: from, to: to)
-        var builder = ReportBuilder(config: config)
-        var current: BusinessDate?
-        for item in try journal.events(from: from, to: to) {
-            if item.date != current {
-                current = item.date
-                builder.beginDay(item.date, printed: try journal.printedEstimates(on: item.date))
-            }
-            builder.fold(item.event)
-        }
-        return builder.report(
-            from: from, to: to, sms: try journal.smsOutcomes(from: from, to: to),
-            followUps: try journal.followUpBook(holidays: config.holidays), today: today
+        let events = try journal.events(from: from, to: to)
+        var printed: [BusinessDate: [PrintedEstimate]] = [:]
+        for date in Set(events.map(\.date)) { printed[date] = try journal.printedEstimates(on: date) }
+        return ReportInput(
+            config: config, events: events.map { ($0.date, $0.event) }, printed: printed,
+            sms: try journal.smsOutcomes(from: from, to: to), ratingEvents: try journal.ratingEvents().map { ($0.date, $0.event) }
         )
     }
 }

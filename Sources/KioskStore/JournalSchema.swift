@@ -44,6 +44,7 @@ enum JournalSchema {
         migrator.registerMigration("v4: sms outbox once per window", migrate: OutboxSchema.v4)
         migrator.registerMigration("v5: hall configs in force", migrate: ConfigRecordSchema.v5)
         migrator.registerMigration("v6: where each hall config came from", migrate: ConfigRecordSchema.v6)
+        migrator.registerMigration("v7: central shipping cursor", migrate: CentralCursorSchema.v7)
         return migrator
     }
 }

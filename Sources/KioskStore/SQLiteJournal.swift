@@ -117,7 +117,7 @@ public final class SQLiteJournal: Sendable {
         }
     }
 
-    private func insert(_ events: [HallEvent], contacts: [TicketContact], in db: Database) throws -> [Int64] {
+    func insert(_ events: [HallEvent], contacts: [TicketContact], in db: Database) throws -> [Int64] {
         var seqs: [Int64] = []
         for event in events {
             let date = calendar.businessDate(of: event.at)

@@ -35,6 +35,8 @@ public final class DaemonProcess: @unchecked Sendable {
     public private(set) var exitStatus: Int32?
     /// Added to the child's environment at the next start (e.g. libfaketime's variables).
     public var environment: [String: String] = [:]
+    /// Added to `kiosk serve`'s arguments at the next start (e.g. `--central URL`).
+    public var extraArguments: [String] = []
 
     /// The token at the dotted `path` (`kiosk`, `windows.1`) in its tokens file.
     public func token(_ path: String) throws -> String {
@@ -51,7 +53,7 @@ public final class DaemonProcess: @unchecked Sendable {
         for _ in 0..<(fixedPort ? 1 : 5) {
             if !fixedPort { port = try freePort() }
             try launch(["serve", "--data-dir", dataDir, "--port", String(port)] + (startAt.map { ["--start-at", $0] } ?? [])
-                + (config.map { ["--config", $0] } ?? []) + (tokensFile.map { ["--tokens", $0] } ?? []))
+                + (config.map { ["--config", $0] } ?? []) + (tokensFile.map { ["--tokens", $0] } ?? []) + extraArguments)
             let url = base + "/healthz"
             let up = await eventually(within: seconds, every: .milliseconds(20)) { [health] in
                 guard self.isRunning else { return true }

@@ -15,6 +15,8 @@ struct ConfigCommand: ParsableCommand {
             discussion: "Errors make the file unusable and exit 1; warnings (file:line: warning: …) point at a choice worth making on purpose and still exit 0."
         )
         @Argument(help: "Config files (JSON). None: check the embedded default hall.") var files: [String] = []
+        @Flag(help: "Check it for a hall that ships to a central database (serve --central, central push): hall.id is required.")
+        var central = false
 
         func run() throws {
             var failed = false
@@ -32,7 +34,7 @@ struct ConfigCommand: ParsableCommand {
                         continue
                     }
                 }
-                let check = ConfigCheck(name: name, json: text)
+                let check = ConfigCheck(name: name, json: text, central: central)
                 for problem in check.problems { printError(problem) }
                 if let summary = check.summary { printLine(summary) } else { failed = true }
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KioskCentral
 import KioskCore
 import KioskDisplay
 import KioskServer
@@ -25,6 +26,9 @@ struct ServeCommand: AsyncParsableCommand {
     var log: String?
     @Option(name: .long, help: "With --display: speak each call with this command (e.g. 'espeak-ng -v cmn').") var speakCommand: String?
     @Option(name: .long, help: "With --display: append each announcement to this file.") var announceLog: String?
+    @Option(name: .long, help: "Ship the journal to this central PostgreSQL in the background (postgres://hall_ID@HOST[:PORT]/DATABASE; password in the URL or PGPASSWORD); needs hall.id. The hall never waits for it.")
+    var central: String?
+    @Option(name: .long, help: "With --central: journal rows per batch (one transaction each).") var centralBatch: Int = 2000
 
     func run() async throws {
         // A file-size limit (or a full quota) must fail the write with EFBIG, which the journal
@@ -33,6 +37,12 @@ struct ServeCommand: AsyncParsableCommand {
         let dataDir = dataDir ?? DefaultDataDirectory.path()
         let hallConfig = try HallOptions.load(configPath: config)
         let tokenFile = tokens ?? dataDir + "/tokens.json"
+        let centralAddress = try central.map(CentralCommand.address)
+        if centralAddress != nil, let problem = hallConfig.centralProblem {
+            printError("\(config ?? "<embedded default>"): \(problem)")
+            throw ExitCode(1)
+        }
+        guard (1...50_000).contains(centralBatch) else { throw ValidationError("--central-batch must be 1…50000") }
         let (accessTokens, addedWindows) = try AccessTokenFile.loadOrCreate(tokenFile, for: hallConfig)
         let screenLayout = try display.map { try LayoutFiles.load(screen: $0) }
         let logPath = log ?? (display != nil ? dataDir + "/serve.log" : nil)
@@ -63,6 +73,16 @@ struct ServeCommand: AsyncParsableCommand {
         } else {
             // The PC's clock: watched (a step warns, purges wait until the date is trusted).
             options.watchedWallClock = WatchedWallClock()
+        }
+        if let centralAddress, let hallID = hallConfig.id {
+            let batch = centralBatch, shippingLogger = logger
+            options.extraServices = { hall in
+                guard let live = hall.journal as? LiveJournal else { return [] }
+                return [CentralShippingService(
+                    address: centralAddress, shipper: JournalShipper(journal: live.store, hallID: hallID, batchSize: batch), logger: shippingLogger
+                )]
+            }
+            logger.info("shipping the journal to the centre", metadata: ["central": "\(centralAddress)", "hall.id": "\(hallID)"])
         }
         let dir = dataDir, host = host, logged = logger
         options.onReady = { port in

@@ -8,12 +8,18 @@ public struct ConfigCheck: Sendable, Equatable {
 
     public var failed: Bool { summary == nil }
 
-    /// Checks `text`, naming it `name` in every line.
-    public init(name: String, json text: String) {
+    /// Checks `text`, naming it `name` in every line. `central`: the hall ships to a central
+    /// database (`--central`), so `hall.id` is required.
+    public init(name: String, json text: String, central: Bool = false) {
         do {
             let checked = try HallConfig.check(json: text)
             let config = checked.config, warnings = checked.warnings
             problems = warnings.map { $0.formatted(file: name) }
+            if central, let problem = config.centralProblem {
+                problems.append("\(name): \(problem)")
+                summary = nil
+                return
+            }
             let warned = warnings.isEmpty ? "" : " (\(warnings.count) warning\(warnings.count == 1 ? "" : "s"))"
             summary = "\(name): ok — \(config.services.count) services, \(config.counters.count) windows, \(config.sessions.count) sessions\(warned)"
         } catch {

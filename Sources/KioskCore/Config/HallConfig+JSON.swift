@@ -19,7 +19,7 @@ extension HallConfig {
         }
         // Written only when on: a trace of a hall without it keeps the trace format's own rule.
         if priority.startDue { priorityMembers.append(("start_due", .bool(true))) }
-        var hallMembers: [(key: String, value: JSONValue)] = [("name", .string(name))]
+        var hallMembers: [(key: String, value: JSONValue)] = (id.map { [("id", .string($0))] } ?? []) + [("name", .string(name))]
         if let shortName { hallMembers.append(("short_name", .string(shortName))) }
         hallMembers += [("name_en", .string(nameEN)), ("time_zone", .string(timeZoneID)), ("notice", .string(notice))]
         if let address { hallMembers.append(("address", .string(address))) }

@@ -32,8 +32,13 @@ extension HallConfig {
 
         var name = defaults.name, nameEN = defaults.nameEN, zone = defaults.timeZoneID, notice = ""
         var shortName: String?, address: String?, publicURL: String?
+        var hallID: String?
         if let hallNode = r.raw("hall") {
             var h = ConfigReader(hallNode, path: "hall")
+            hallID = h.string("id")
+            if let id = hallID, !HallConfig.isValidHallID(id) {
+                h.report(h.raw("id")!, "hall.id must be 1–40 characters of a–z, 0–9, '-' and '_', starting with a letter or digit, found \"\(id)\"")
+            }
             name = h.string("name") ?? name
             nameEN = h.string("name_en") ?? nameEN
             shortName = h.string("short_name")
@@ -237,6 +242,7 @@ extension HallConfig {
         )
         config.address = address
         config.publicURL = publicURL
+        config.id = hallID
         // Before "sms": the reply invitation counts towards the messages' 70 characters.
         config.reply = ReplySettings.read(r.raw("reply"), lenient: lenient, into: &r)
         config.sms = SMSSettings.read(r.raw("sms"), hall: config, lenient: lenient, into: &r)

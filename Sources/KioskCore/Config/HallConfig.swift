@@ -3,6 +3,10 @@
 /// The JSON form is a superset of the trace format's `meta.config`, so a trace's config loads
 /// as a hall config (missing keys take their defaults).
 public struct HallConfig: Sendable, Equatable {
+    /// `hall.id`, e.g. `fj-liancheng-rsj`: the hall's name in a central database (every row it
+    /// ships is keyed by it, and its PostgreSQL role is named after it); required with
+    /// `--central`, optional otherwise. Lower-case letters, digits, `-` and `_`, 1–40.
+    public var id: String?
     /// Display name, e.g. 连城县人力资源和社会保障局 综合服务大厅.
     public var name: String
     public var nameEN: String
@@ -195,5 +199,18 @@ public struct RecallRule: Sendable, Equatable {
         self.intervalSeconds = intervalSeconds
         self.maxRecalls = maxRecalls
         self.automatic = automatic
+    }
+}
+
+extension HallConfig {
+    /// A `hall.id` a central database can key rows by and name a role after.
+    public static func isValidHallID(_ id: String) -> Bool {
+        guard (1...40).contains(id.count), let first = id.unicodeScalars.first, first != "-", first != "_" else { return false }
+        return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+    }
+
+    /// Why this config cannot ship to a centre (nil: it can): the centre keys rows by `hall.id`.
+    public var centralProblem: String? {
+        id == nil ? "hall.id is required with --central: the centre keys every row this hall ships by it (e.g. \"hall\": {\"id\": \"fj-liancheng-rsj\", …})" : nil
     }
 }

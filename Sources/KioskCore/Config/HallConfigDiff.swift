@@ -13,6 +13,11 @@ public struct HallConfigDiff: Sendable, Equatable {
         func change(_ label: String, _ a: String, _ b: String) {
             if a != b { lines.append("\(label): \(a) → \(b)") }
         }
+        if old.id != new.id {
+            // The shipper keys every row by the id it started with.
+            change("hall.id", old.id ?? "-", new.id ?? "-")
+            restartOnlyKeys.append("hall.id")
+        }
         change("hall.name", old.name, new.name)
         change("hall.name_en", old.nameEN, new.nameEN)
         change("hall.short_name", old.shortName ?? "-", new.shortName ?? "-")

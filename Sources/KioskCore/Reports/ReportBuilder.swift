@@ -1,8 +1,9 @@
 import Foundation
 
 /// The hall's report as one fold over committed events, day by day: fed from a hall's
-/// journal (`kiosk report`, `GET /v1/reports`) or, later, from a central database, so every
-/// place that shows a figure computes it the same way.
+/// journal (`kiosk report`, `GET /v1/reports`) or from the central database (`kiosk central
+/// report`), both through `ReportInput`, so every place that shows a figure computes it the
+/// same way.
 ///
 /// Definitions (README, "Reports"): a ticket's wait is issue → first call, counted for the
 /// service it was issued for; service time is the last start → finish (plus the service before each 即审 hand-off), counted for the

@@ -31,5 +31,20 @@ import Testing
         #expect(check.failed && check.problems.count == 1 && check.problems[0].hasPrefix("h.json:"))
     }
 
+    /// A hall that ships to a centre needs `hall.id` (`config check --central` says so); a
+    /// malformed id is an error with or without it, and the id survives the journal's form.
+    @Test func hallIDIsRequiredOnlyForTheCentreAndMustBeAName() throws {
+        let without = ConfigCheck(name: "h.json", json: HallConfig.defaultHallJSON, central: true)
+        #expect(without.failed)
+        #expect(without.problems.contains { $0.hasPrefix("h.json: hall.id is required with --central") })
+        let text = HallConfig.defaultHallJSON.replacingOccurrences(of: "\"hall\": {", with: "\"hall\": {\"id\": \"fj-liancheng\",")
+        #expect(!ConfigCheck(name: "h.json", json: text, central: true).failed)
+        let config = try HallConfig.load(json: text)
+        #expect(config.id == "fj-liancheng")
+        #expect(try HallConfig.load(json: config.jsonValue.serialized()).id == "fj-liancheng")
+        let bad = ConfigCheck(name: "h.json", json: HallConfig.defaultHallJSON.replacingOccurrences(of: "\"hall\": {", with: "\"hall\": {\"id\": \"Hall One\","))
+        #expect(bad.failed && bad.problems.contains { $0.contains("hall.id must be 1–40 characters") })
+    }
+
     func line(_ problem: String) -> Int { Int(problem.split(separator: ":")[1]) ?? 0 }
 }
