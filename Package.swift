@@ -68,12 +68,14 @@ let package = Package(
             ]
         ),
         // Many halls: ships a hall's journal to a central PostgreSQL (PostgresNIO), the centre's
-        // schema and migrations, and the central report fed from it.
+        // schema and migrations, the central report fed from it, and `central serve` (its own
+        // small Hummingbird server: the hall daemon's routes stay the hall's).
         .target(
             name: "KioskCentral",
             dependencies: [
-                "KioskCore", "KioskStore",
+                "KioskCore", "KioskStore", "KioskDisplay",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

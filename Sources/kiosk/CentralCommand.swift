@@ -10,7 +10,7 @@ import Logging
 struct CentralCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "central", abstract: "Many halls in one central PostgreSQL: its schema, and shipping a hall's journal to it.",
-        subcommands: [CentralMigrateCommand.self, CentralPushCommand.self, CentralReportCommand.self]
+        subcommands: [CentralMigrateCommand.self, CentralPushCommand.self, CentralReportCommand.self, CentralServeCommand.self]
     )
 
     /// Exit codes every central command shares: 2 the centre cannot be reached (try again
@@ -201,6 +201,40 @@ struct CentralReportCommand: AsyncParsableCommand {
             try writeText(text, to: output)
         } catch let error as CentralError {
             throw CentralCommand.exit(for: error)
+        }
+    }
+}
+
+struct CentralServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the city report over HTTP for a city's supervisors (GET /central/report?date=D&format=json|csv|html|table).",
+        discussion: """
+            Its own tokens file in its own data directory (DATA-DIR/tokens.json: {"supervisors": [...]}, made with one \
+            random token on the first start, 0600). Each request reads the centre as the URL's role (a member of kiosk_reader).
+            """
+    )
+    @Option(help: "The centre: postgres://READER@HOST[:PORT]/DATABASE (password: in the URL or PGPASSWORD).") var central: String
+    @Option(help: "Its data directory (tokens.json).") var dataDir: String
+    @Option(help: "Address to listen on.") var host: String = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port: Int = 8090
+
+    func run() async throws {
+        let address = try CentralCommand.address(central)
+        for fix in try PrivateFiles.prepareDataDirectory(dataDir) { printError("warning: \(fix)") }
+        let path = dataDir + "/tokens.json"
+        let tokens: CentralTokens
+        do {
+            let loaded = try CentralTokens.loadOrCreate(path)
+            tokens = loaded.tokens
+            if loaded.created { printError("made \(path) with one supervisor token (0600)") }
+        } catch let invalid as CentralTokens.Invalid {
+            throw ValidationError(invalid.description)
+        }
+        var logger = Logger(label: "kiosk.central.serve")
+        logger.logLevel = .info
+        try await CentralHTTPServer(address: address, tokens: tokens, logger: logger).run(host: host, port: port) { [host] port in
+            printLine("kiosk central serve: the city report on http://\(host):\(port)/central/report (centre \(address))")
         }
     }
 }
