@@ -70,7 +70,7 @@ public struct CentralHTTPServer: Sendable {
         guard period.from <= period.to, period.to.dayNumber - period.from.dayNumber < 366 else {
             throw Refusal(status: .badRequest, code: "invalid_period", message: "from must not be after to, and a report covers at most 366 days")
         }
-        let halls = query.getAll("hall").map(String.init)
+        let halls: [String] = query.getAll("hall").map { String($0) }
         guard halls.allSatisfy(HallConfig.isValidHallID) else {
             throw Refusal(status: .badRequest, code: "invalid_hall", message: "hall must be a hall id (a–z, 0–9, '-', '_')")
         }
