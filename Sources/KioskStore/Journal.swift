@@ -195,3 +195,16 @@ public struct ConfigTimeline: Sendable {
         events.compactMap { if case let .configChanged(version, _) = $0.kind { return version } else { return nil } }
     }
 }
+
+extension Journal {
+    /// The appointment events of the days before `date` that can hold a booking for `date` or
+    /// later (the last `days` business dates with events): a start-up folds them, then today's,
+    /// into the appointment book.
+    public func appointmentHistory(before date: BusinessDate, days: Int) async throws -> [HallEvent] {
+        var out: [HallEvent] = []
+        for day in try await businessDates(before: date, limit: days).reversed() {
+            out += try await events(on: day).map(\.event).filter(\.isAppointmentEvent)
+        }
+        return out
+    }
+}

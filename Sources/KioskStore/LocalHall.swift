@@ -89,8 +89,11 @@ public struct LocalHall: Sendable {
         try ClockBehindJournal.check(journal, now: now, calendar: engine.calendar)
         try journal.recordConfigIfChanged(engine.config, at: now)
         let today = engine.calendar.businessDate(of: now)
+        // Read before the write transaction: the earlier days do not change under it.
+        let history = try appointmentHistory(before: today)
         return try journal.transact(on: today) { stored in
             var state = engine.replay(stored.map(\.event))
+            state.appointments = AppointmentBook(folding: history + stored.map(\.event), today: today)
             let events = try engine.apply(command, to: state, at: now)
             for event in events { engine.fold(event, into: &state) }
             var contacts: [TicketContact] = []
@@ -105,8 +108,26 @@ public struct LocalHall: Sendable {
     /// Today's hall as the journal has it, with the timed rules run up to `now` (not committed:
     /// looking must not write).
     public func state(at now: Date) throws -> HallState {
-        var state = engine.replay(try journal.events(on: engine.calendar.businessDate(of: now)).map(\.event))
+        let today = engine.calendar.businessDate(of: now)
+        var state = try todaysState(try journal.events(on: today).map(\.event), on: today)
         try engine.execute(.tick, on: &state, at: now)
         return state
+    }
+
+    /// Today's events folded, with the appointment book of the days before (bookings for today
+    /// and the days ahead).
+    func todaysState(_ events: [HallEvent], on today: BusinessDate) throws -> HallState {
+        var state = engine.replay(events)
+        state.appointments = AppointmentBook(folding: try appointmentHistory(before: today) + events, today: today)
+        return state
+    }
+
+    /// The appointment events of the days before `today` that can hold a booking for today on.
+    func appointmentHistory(before today: BusinessDate) throws -> [HallEvent] {
+        var history: [HallEvent] = []
+        for day in try journal.businessDates(before: today, limit: engine.config.appointments.bookDaysAhead + 1).reversed() {
+            history += try journal.events(on: day).map(\.event).filter(\.isAppointmentEvent)
+        }
+        return history
     }
 }

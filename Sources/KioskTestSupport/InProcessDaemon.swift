@@ -87,7 +87,7 @@ extension AccessTokens {
     public static func forTests(_ config: HallConfig) -> AccessTokens {
         AccessTokens(
             kiosk: "kiosk-0123456789abcdef", supervisor: "supervisor-0123456789abcdef",
-            display: "display-0123456789abcdef", admin: "admin-0123456789abcdef",
+            display: "display-0123456789abcdef", admin: "admin-0123456789abcdef", booking: "booking-0123456789abcdef",
             windows: Dictionary(uniqueKeysWithValues: config.counters.map { ($0.id, "window-\($0.id)-0123456789abcdef") })
         )
     }

@@ -24,6 +24,12 @@ struct Endpoint: Sendable, CustomTestStringConvertible {
             Endpoint(method: .get, path: "/healthz"),
             Endpoint(method: .get, path: "/metrics"),
             Endpoint(method: .get, path: "/v1/services"),
+            Endpoint(method: .get, path: "/v1/services/A/guide"),
+            // The default hall takes no appointments: an allowed role gets 409 no_appointments.
+            Endpoint(method: .post, path: "/v1/appointments", body: ["service": "A", "date": "2026-03-03", "time": "09:00"], allowed: [.booking, .admin]),
+            Endpoint(method: .get, path: "/v1/appointments", allowed: [.booking, .admin, .supervisor]),
+            Endpoint(method: .delete, path: "/v1/appointments/123456", allowed: [.booking, .admin, .supervisor]),
+            Endpoint(method: .post, path: "/v1/appointments/123456/check-in", allowed: [.kiosk, .supervisor]),
             Endpoint(method: .get, path: "/v1/tickets/A001"),
             Endpoint(method: .post, path: "/v1/tickets", body: ["service": "A"], allowed: [.kiosk, .supervisor]),
             // Issuing past the rules is a supervisor's override only.

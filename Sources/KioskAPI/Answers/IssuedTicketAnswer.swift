@@ -24,13 +24,20 @@ public struct IssuedTicketAnswer: Codable, Sendable, Equatable {
     /// The page's full address for phones: the hall's `hall.public_url` + `page_url`; absent when
     /// the hall has no public address.
     public var publicPageURL: String?
+    /// A check-in's appointment (预约): its code and slot.
+    public var appointment: AppointmentAnswer?
+    /// Why the ticket is not what was asked for, e.g. a late check-in's walk-in ticket.
+    public var note: String?
 
     public init(
         ticket: TicketStatus, documents: [String] = [], statusURL: String? = nil, smsTo: String? = nil, smsCaretaker: String? = nil,
         hallName: String? = nil, date: String? = nil, windows: [String]? = nil, materials: [GuideMaterialView]? = nil,
-        pageURL: String? = nil, publicPageURL: String? = nil
+        pageURL: String? = nil, publicPageURL: String? = nil,
+        appointment: AppointmentAnswer? = nil, note: String? = nil
     ) {
         self.materials = materials
+        self.appointment = appointment
+        self.note = note
         self.ticket = ticket
         self.documents = documents
         self.statusURL = statusURL ?? "/v1/tickets/\(ticket.ticket)"
@@ -45,7 +52,7 @@ public struct IssuedTicketAnswer: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case documents, statusURL = "status_url", smsTo = "sms_to", smsCaretaker = "sms_caretaker"
-        case hallName = "hall_name", date, windows, materials, pageURL = "page_url", publicPageURL = "public_page_url"
+        case hallName = "hall_name", date, windows, materials, pageURL = "page_url", publicPageURL = "public_page_url", appointment, note
     }
 
     // One flat JSON object: the ticket's members and these beside them.
@@ -62,6 +69,8 @@ public struct IssuedTicketAnswer: Codable, Sendable, Equatable {
         materials = try c.decodeIfPresent([GuideMaterialView].self, forKey: .materials)
         pageURL = try c.decodeIfPresent(String.self, forKey: .pageURL)
         publicPageURL = try c.decodeIfPresent(String.self, forKey: .publicPageURL)
+        appointment = try c.decodeIfPresent(AppointmentAnswer.self, forKey: .appointment)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -77,5 +86,7 @@ public struct IssuedTicketAnswer: Codable, Sendable, Equatable {
         try c.encodeIfPresent(materials, forKey: .materials)
         try c.encodeIfPresent(pageURL, forKey: .pageURL)
         try c.encodeIfPresent(publicPageURL, forKey: .publicPageURL)
+        try c.encodeIfPresent(appointment, forKey: .appointment)
+        try c.encodeIfPresent(note, forKey: .note)
     }
 }

@@ -19,6 +19,8 @@ public struct ServiceStatus: Codable, Sendable, Equatable {
     /// Whether `GET /v1/services/{code}/guide` has a 办事指南 for it (the ticket machine
     /// offers 查看办事指南 only then).
     public var hasGuide: Bool?
+    /// Whether it takes appointments (预约): the ticket machine offers check-in when any does.
+    public var appointments: Bool?
 
     public init(
         code: String, name: String, nameEN: String = "", documents: [String] = [], waiting: Int = 0, status: String = "open",
@@ -39,6 +41,6 @@ public struct ServiceStatus: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case code, name, nameEN = "name_en", documents, waiting, status, statusMessage = "status_message"
-        case estimateMin = "estimate_min", dailyQuota = "daily_quota", issuedToday = "issued_today", hasGuide = "has_guide"
+        case estimateMin = "estimate_min", dailyQuota = "daily_quota", issuedToday = "issued_today", hasGuide = "has_guide", appointments
     }
 }

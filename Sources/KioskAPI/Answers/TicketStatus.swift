@@ -34,6 +34,8 @@ public struct TicketStatus: Codable, Sendable, Equatable {
     /// 即审: its latest hand-off to review and what came of it (staff views only; the public
     /// status says `in_review` or `reviewed` and no more).
     public var review: Review?
+    /// An appointment's ticket (预约): its slot, `09:30`; absent for a walk-in.
+    public var appointmentTime: String?
 
     public init(
         ticket: String, service: String, serviceName: String, priority: Bool? = false, state: String = "waiting", issuedAt: String,
@@ -119,5 +121,6 @@ public struct TicketStatus: Codable, Sendable, Equatable {
         case peopleAhead = "people_ahead", counter, counterName = "counter_name", calls, acknowledged
         case estimateMin = "estimate_min", estimateLowMin = "estimate_low_min", estimateHighMin = "estimate_high_min"
         case explanation, explanationEN = "explanation_en", review
+        case explanation, explanationEN = "explanation_en", appointmentTime = "appointment_time"
     }
 }

@@ -11,6 +11,7 @@ public enum CommandBody: Sendable, Equatable, Encodable {
     case followUpNote(FollowUpCloseRequest)
     case reviewHandOff(ReviewHandOffRequest)
     case reviewReturn(ReviewReturnRequest)
+    case appointment(BookAppointmentRequest)
 
     public func encode(to encoder: any Encoder) throws {
         switch self {
@@ -24,6 +25,7 @@ public enum CommandBody: Sendable, Equatable, Encodable {
         case let .followUpNote(body): try body.encode(to: encoder)
         case let .reviewHandOff(body): try body.encode(to: encoder)
         case let .reviewReturn(body): try body.encode(to: encoder)
+        case let .appointment(body): try body.encode(to: encoder)
         }
     }
 }

@@ -19,6 +19,24 @@ public enum APISamples {
             try add("get", "/v1/services/{code}/guide", "200", "the embedded hall's \(code)", ServiceGuideAnswer(service: service, guide: service.guide!))
         }
         try add("get", "/v1/services/{code}/guide", "404", "no guide", ErrorAnswer(code: "no_guide", message: "本业务暂无办事指南"))
+        let booked = AppointmentAnswer(code: "042917", service: "C", serviceName: "失业登记/失业证", date: "2026-03-03", time: "09:30", state: "booked")
+        try add("post", "/v1/appointments", "request", "book", BookAppointmentRequest(service: "C", date: "2026-03-03", time: "09:30"))
+        try add("post", "/v1/appointments", "201", "booked", booked)
+        try add("post", "/v1/appointments", "409", "slot full", ErrorAnswer(code: "slot_full", message: "2026-03-03 09:30已约满,最近的空闲时段:10:00"))
+        var checkedIn = booked
+        checkedIn.state = "checked_in"
+        checkedIn.ticket = "C004"
+        try add("get", "/v1/appointments", "200", "a day", AppointmentList(date: "2026-03-03", appointments: [booked, checkedIn]))
+        var cancelled = booked
+        cancelled.state = "cancelled"
+        try add("delete", "/v1/appointments/{code}", "200", "cancelled", cancelled)
+        var appointmentTicket = waitingTicket
+        appointmentTicket.appointmentTime = "09:30"
+        try add("post", "/v1/appointments/{code}/check-in", "201", "on time", IssuedTicketAnswer(ticket: appointmentTicket, documents: ["身份证"], appointment: checkedIn))
+        try add("post", "/v1/appointments/{code}/check-in", "201", "late: a walk-in ticket", IssuedTicketAnswer(
+            ticket: waitingTicket, documents: ["身份证"], appointment: checkedIn, note: "已超过预约时段09:30后10分钟,按现场取号排队"
+        ))
+        try add("post", "/v1/appointments/{code}/check-in", "409", "too early", ErrorAnswer(code: "too_early", message: "预约042917请于09:00后签到"))
         for (name, ticket) in [("waiting with an estimate", waitingTicket), ("called", calledTicket), ("done, nothing optional", doneTicket)] {
             var publicStatus = ticket
             publicStatus.priority = nil   // the public status never says
@@ -119,7 +137,7 @@ public enum APISamples {
     static let closedWindow = WindowStatus(id: "8", name: "8号窗口", services: ["K"], status: "closed")
 
     static let services = [
-        ServiceStatus(code: "A", name: "求职登记", nameEN: "Job-seeker registration", documents: ["身份证"], waiting: 3, estimateMin: 12, hasGuide: true),
+        ServiceStatus(code: "A", name: "求职登记", nameEN: "Job-seeker registration", documents: ["身份证"], waiting: 3, estimateMin: 12, hasGuide: true).taking(appointments: true),
         ServiceStatus(code: "B", name: "职业介绍", nameEN: "Job referral", waiting: 0, estimateMin: 0, dailyQuota: 40, issuedToday: 40),
         ServiceStatus(code: "G", name: "劳动争议调解仲裁", nameEN: "Labour dispute mediation", status: "service_closed", statusMessage: "该业务今日已停止取号"),
     ]

@@ -45,6 +45,7 @@ extension HallConfig {
                 // Written only when set: a trace of a hall without review keeps its old shape.
                 if s.review { m.append(("review", .bool(true))) }
                 if !s.reviewers.isEmpty { m.append(("reviewers", .array(s.reviewers.map { .string($0) }))) }
+                if s.appointmentsPerSlot > 0 { m.append(("appointments_per_slot", .number(Double(s.appointmentsPerSlot)))) }
                 return .object(m)
             }),
             "counters": .array(counters.map { c in
@@ -60,8 +61,11 @@ extension HallConfig {
             "reply": reply.jsonValue,
             "sms": sms.jsonValue(withGateway: withGateway),
         ]
-        guard !holidays.isEmpty, case var .object(members) = value else { return value }
-        members.append(("holidays", .array(holidays.map { .string($0.description) })))
+        guard case var .object(members) = value else { return value }
+        if !holidays.isEmpty { members.append(("holidays", .array(holidays.map { .string($0.description) }))) }
+        // Written only when the hall takes appointments or set them: a trace of a hall without
+        // keeps the shape it had.
+        if takesAppointments || appointments != AppointmentSettings() { members.append(("appointments", appointments.jsonValue)) }
         return .object(members)
     }
 }

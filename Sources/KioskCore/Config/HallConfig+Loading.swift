@@ -159,6 +159,7 @@ extension HallConfig {
                     sr.report(sr.raw("hours")!, "services[\(i)].hours \(span) is outside the hall's sessions")
                 }
             }
+            service.appointmentsPerSlot = sr.int("appointments_per_slot", in: 0...99) ?? 0
             if !lenient { sr.finish() }
             r.absorb(sr)
             if code != nil && serviceName != nil { services.append(service) }
@@ -249,6 +250,7 @@ extension HallConfig {
         config.limits = LimitSettings.read(r.raw("limits"), lenient: lenient, into: &r)
         config.targets = WaitTargets.read(r.raw("targets"), services: Set(services.map(\.code)), lenient: lenient, into: &r)
         config.holidays = readHolidays(into: &r)
+        config.appointments = AppointmentSettings.read(r.raw("appointments"), lenient: lenient, into: &r)
 
         if !lenient { r.finish() }
         let diagnostics = r.diagnostics.sorted { $0.location < $1.location }

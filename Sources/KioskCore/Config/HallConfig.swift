@@ -45,6 +45,12 @@ public struct HallConfig: Sendable, Equatable {
     public var reply = ReplySettings()
     /// Days that are not working days although Monday–Friday (a 差评's follow-up skips them).
     public var holidays: [BusinessDate] = []
+    /// Appointments (预约): slot length, how far ahead, notice, check-in window
+    /// (`Config/AppointmentSettings.swift`); capacity is per service.
+    public var appointments = AppointmentSettings()
+
+    /// Whether any service takes appointments.
+    public var takesAppointments: Bool { services.contains { $0.appointmentsPerSlot > 0 } }
 
     public init(
         name: String = "服务大厅", nameEN: String = "Service hall", timeZoneID: String = "Asia/Shanghai",
@@ -105,6 +111,8 @@ public struct ServiceConfig: Sendable, Equatable {
     public var review = false
     /// Windows that review this service's cases, besides the windows with `reviews: true`.
     public var reviewers: [CounterID] = []
+    /// Appointments per slot (`appointments_per_slot`); 0: the service takes none.
+    public var appointmentsPerSlot: Int = 0
 
     public init(
         code: ServiceCode, name: String, nameEN: String = "", documents: [String] = [],

@@ -47,6 +47,9 @@ public struct HallConfigDiff: Sendable, Equatable {
             if before.dailyQuota != service.dailyQuota {
                 parts.append("daily_quota \(before.dailyQuota.map(String.init) ?? "-") → \(service.dailyQuota.map(String.init) ?? "-")")
             }
+            if before.appointmentsPerSlot != service.appointmentsPerSlot {
+                parts.append("appointments_per_slot \(before.appointmentsPerSlot) → \(service.appointmentsPerSlot)")
+            }
             if before.guide != service.guide { parts.append(service.guide == nil ? "guide removed" : before.guide == nil ? "guide added" : "guide changed") }
             if before.hours != service.hours { parts.append("hours \(before.hours.map(Self.spans) ?? "-") → \(service.hours.map(Self.spans) ?? "-")") }
             if !parts.isEmpty { lines.append("service \(service.code): " + parts.joined(separator: "; ")) }
@@ -77,7 +80,7 @@ public struct HallConfigDiff: Sendable, Equatable {
 
         // The other sections, compared as the file writes them.
         let a = old.jsonValue(withGateway: true), b = new.jsonValue(withGateway: true)
-        for key in ["numbering", "priority", "recall", "noshow", "targets", "holidays", "reply"] where a[key] != b[key] {
+        for key in ["numbering", "priority", "recall", "noshow", "targets", "holidays", "reply", "appointments"] where a[key] != b[key] {
             lines.append("\(key): \(a[key]?.serialized() ?? "-") → \(b[key]?.serialized() ?? "-")")
         }
         if a["limits"] != b["limits"] {

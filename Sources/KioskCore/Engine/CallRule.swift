@@ -23,13 +23,29 @@ public struct CallRule: Sendable {
     }
 
     /// The ticket `counter` would call at `now`, or nil when none it serves is waiting.
+    ///
+    /// A checked-in appointment whose slot has come goes first (earliest slot, then earliest
+    /// check-in), before the walk-ins' interleave; one checked in early waits for its slot
+    /// unless no walk-in the window serves is waiting. Appointment tickets are no class of the
+    /// interleave, and their calls are not counted in it.
     public func select(for counter: CounterID, in state: HallState, at now: Date) -> Ticket? {
         let eligible = services(of: counter, in: state)
         // The first waiting ticket of each class (served service × priority), in line order.
         var heads = [(rank: Int, ticket: Ticket)?](repeating: nil, count: eligible.count * 2)
         var missing = heads.count
-        for (rank, number) in state.waiting.enumerated() where missing > 0 {
+        // Appointments can be anywhere in the line: look at all of it when the hall takes them.
+        let scanAll = config.takesAppointments
+        var dueAppointment: Ticket?, earlyAppointment: Ticket?
+        for (rank, number) in state.waiting.enumerated() where missing > 0 || scanAll {
             guard let ticket = state.tickets[number], let s = eligible.firstIndex(of: ticket.service) else { continue }
+            if let slot = ticket.appointmentSlot {
+                if slot <= now {
+                    if dueAppointment.map({ Self.appointmentGoesBefore(ticket, $0) }) ?? true { dueAppointment = ticket }
+                } else if earlyAppointment.map({ Self.appointmentGoesBefore(ticket, $0) }) ?? true {
+                    earlyAppointment = ticket
+                }
+                continue
+            }
             let k = s * 2 + (ticket.priority ? 1 : 0)
             if heads[k] == nil {
                 heads[k] = (rank, ticket)
@@ -39,11 +55,18 @@ public struct CallRule: Sendable {
         let since = config.priority.scope == .hall
             ? state.normalCallsSincePriority
             : state.counters[counter]?.normalCallsSincePriority ?? 0
+        if let dueAppointment { return dueAppointment }
         let lines = HallLines(heads: heads, now: now)
         guard let choice = choose(from: lines, serviceOrder: policy(of: counter) == .serviceOrder, normalCallsSincePriority: since) else {
-            return nil
+            // Nobody else waits: an early appointment need not wait for its slot.
+            return earlyAppointment
         }
         return heads[choice.service * 2 + (choice.priority ? 1 : 0)]?.ticket
+    }
+
+    /// Two appointments: the earlier slot, then the earlier check-in.
+    static func appointmentGoesBefore(_ a: Ticket, _ b: Ticket) -> Bool {
+        (a.appointmentSlot ?? .distantFuture, a.issuedAt, a.sequence) < (b.appointmentSlot ?? .distantFuture, b.issuedAt, b.sequence)
     }
 
     /// The live line as one window sees it.

@@ -71,5 +71,11 @@ public enum Command: Sendable, Equatable {
     /// still in, a window holding a ticket, or change what is read only at start. The owner of
     /// the state swaps its engine for the new config's once decided (`adopting`).
     case changeConfig(HallConfig, version: Int64, by: String)
+    /// Book an appointment with `code` (6 digits the caller drew; refused as
+    /// `appointmentCodeTaken` when the book has it already, so the caller draws again).
+    case bookAppointment(service: ServiceCode, date: BusinessDate, time: ClockTime, code: String)
+    case cancelAppointment(code: String)
+    /// The citizen arrived with the code (ticket machine, `POST /v1/appointments/{code}/check-in`).
+    case checkIn(code: String)
     case tick
 }

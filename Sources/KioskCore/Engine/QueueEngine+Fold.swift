@@ -7,7 +7,11 @@ extension QueueEngine {
     public func fold(_ event: HallEvent, into state: inout HallState) {
         let at = event.at
         if case let .dayStarted(date) = event.kind {
+            // The appointment book outlives the day: bookings for the days ahead stay.
+            var book = state.appointments
+            book.drop(before: date)
             state = HallState(config: config)
+            state.appointments = book
             state.date = date
             state.lastEventAt = at
             return
@@ -43,7 +47,8 @@ extension QueueEngine {
             state.tickets[number]?.callSince = at
             if state.tickets[number]?.firstCalledAt == nil { state.tickets[number]?.firstCalledAt = at }
             withCounter(counter, in: &state) { $0.current = number }
-            if audit == nil, let ticket = state.tickets[number] {
+            // An appointment's call is not a normal call: the walk-ins' interleave does not count it.
+            if audit == nil, let ticket = state.tickets[number], ticket.appointmentSlot == nil {
                 countInterleave(priority: ticket.priority, at: counter, in: &state)
             }
         case let .recalled(number, counter, n):
@@ -123,6 +128,11 @@ extension QueueEngine {
             break   // about an earlier day: the follow-up book folds it, the queue does not
         case .configChanged:
             break   // the new config's engine adopts the state (`adopting`), not this one
+        case .appointmentBooked, .appointmentCancelled, .appointmentReleased:
+            state.appointments.fold(event)
+        case let .appointmentCheckedIn(_, date, number, slot):
+            state.appointments.fold(event)
+            if let slot { state.tickets[number]?.appointmentSlot = calendar.instant(on: date, at: slot) }
         }
     }
 

@@ -50,6 +50,7 @@ extension QueueEngine {
                 candidates.append(HallEvent(at: until, .resumed(counter: counter.id)))
             }
         }
+        if let release = nextRelease(in: state) { candidates.append(release) }
         // Stable: equal times keep the order above (sessions, then windows in config order).
         return candidates.enumerated().min { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }?.element
     }

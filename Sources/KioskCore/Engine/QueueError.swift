@@ -56,6 +56,26 @@ public enum QueueError: Error, Sendable, Equatable {
     case nothingInReview(CounterID)
     /// The reviewer still holds a case: decide it first.
     case reviewerBusy(counter: CounterID, ticket: TicketNumber)
+    /// The service takes no appointments (`appointments_per_slot` is 0).
+    case noAppointments(ServiceCode)
+    /// Booking is open from today to `book_days_ahead` days ahead.
+    case bookingOutOfRange(date: BusinessDate, first: BusinessDate, last: BusinessDate)
+    /// A weekend or one of the hall's holidays.
+    case hallClosedOn(BusinessDate)
+    case notASlot(service: ServiceCode, time: ClockTime, slotMinutes: Int)
+    /// The slot starts sooner than `min_lead_min` from now.
+    case tooLateToBook(time: ClockTime, leadMinutes: Int)
+    /// The slot is full; `nearest` are the nearest free slots that day (at most 3).
+    case slotFull(service: ServiceCode, date: BusinessDate, time: ClockTime, nearest: [ClockTime])
+    /// The code the caller drew is in the book already: draw another.
+    case appointmentCodeTaken
+    case unknownAppointment(String)
+    /// Cancelled, checked in or released: nothing to cancel or check in.
+    case appointmentNotBooked(code: String, state: String)
+    case appointmentNotToday(code: String, date: BusinessDate, time: ClockTime)
+    case alreadyCheckedIn(code: String, ticket: TicketNumber)
+    /// Check-in opens `early_min` before the slot, at `from`.
+    case tooEarlyToCheckIn(code: String, from: ClockTime)
 
     /// A stable machine-readable code for APIs and scripts.
     public var code: String {
@@ -96,6 +116,18 @@ public enum QueueError: Error, Sendable, Equatable {
         case .noCaseToReview: return "no_case_to_review"
         case .nothingInReview: return "nothing_in_review"
         case .reviewerBusy: return "reviewer_busy"
+        case .noAppointments: return "no_appointments"
+        case .bookingOutOfRange: return "booking_out_of_range"
+        case .hallClosedOn: return "hall_closed_on_date"
+        case .notASlot: return "not_a_slot"
+        case .tooLateToBook: return "too_late_to_book"
+        case .slotFull: return "slot_full"
+        case .appointmentCodeTaken: return "appointment_code_taken"
+        case .unknownAppointment: return "unknown_appointment"
+        case .appointmentNotBooked: return "appointment_not_booked"
+        case .appointmentNotToday: return "appointment_not_today"
+        case .alreadyCheckedIn: return "already_checked_in"
+        case .tooEarlyToCheckIn: return "too_early"
         }
     }
 
@@ -140,6 +172,20 @@ public enum QueueError: Error, Sendable, Equatable {
         case let .noCaseToReview(c): return "暂无待审件 No case waits for reviewer \(c)"
         case let .nothingInReview(c): return "窗口\(c)没有在审的件 Window \(c) holds no case in review"
         case let .reviewerBusy(c, t): return "窗口\(c)正在审核\(t),请先审结 Window \(c) is still reviewing \(t)"
+        case let .noAppointments(s): return "该业务不接受预约 Service \(s) takes no appointments"
+        case let .bookingOutOfRange(d, first, last): return "只能预约\(first)至\(last) Appointments can be booked from \(first) to \(last), not \(d)"
+        case let .hallClosedOn(d): return "\(d)大厅不办公 The hall is closed on \(d)"
+        case let .notASlot(s, t, m): return "\(t)不是预约时段的开始(每\(m)分钟一段) \(t) is not the start of a \(m)-minute slot of \(s)"
+        case let .tooLateToBook(t, m): return "\(t)的时段需至少提前\(m)分钟预约 The \(t) slot must be booked at least \(m) min ahead"
+        case let .slotFull(s, d, t, nearest):
+            let near = nearest.map(\.description).joined(separator: ", ")
+            return "\(d) \(t)已约满" + (near.isEmpty ? ",当天没有空闲时段 No free slot that day for \(s)" : ",最近的空闲时段:\(near) The \(t) slot of \(s) is full; nearest free: \(near)")
+        case .appointmentCodeTaken: return "预约码已被占用,请重试 The appointment code is taken; try again"
+        case let .unknownAppointment(c): return "没有该预约码 No such appointment: \(c)"
+        case let .appointmentNotBooked(c, state): return "预约\(c)当前为\(state),不能办理 Appointment \(c) is \(state)"
+        case let .appointmentNotToday(c, d, t): return "预约\(c)是\(d) \(t),不是今天 Appointment \(c) is for \(d) \(t), not today"
+        case let .alreadyCheckedIn(c, t): return "预约\(c)已签到,号码\(t) Appointment \(c) is already checked in as \(t)"
+        case let .tooEarlyToCheckIn(c, from): return "预约\(c)请于\(from)后签到 Appointment \(c): check in from \(from)"
         }
     }
 }

@@ -81,6 +81,16 @@ public struct HallEvent: Sendable, Equatable {
         /// row). The fold changes nothing itself: whoever folds swaps the engine for that
         /// config and lets it adopt the state (`QueueEngine.adopting`, `HallReplay`).
         case configChanged(version: Int64, audit: String)
+        /// An appointment (预约) was booked for `service` at `time` on `date` (perhaps days
+        /// ahead: the appointment book folds these from the days before too).
+        case appointmentBooked(code: String, service: ServiceCode, date: BusinessDate, time: ClockTime)
+        case appointmentCancelled(code: String, date: BusinessDate)
+        /// The citizen checked in with the code and `ticket` was issued (the `issued` event just
+        /// before): with `slot` it is an appointment ticket due at that time; without, a late
+        /// arrival's ordinary walk-in ticket.
+        case appointmentCheckedIn(code: String, date: BusinessDate, ticket: TicketNumber, slot: ClockTime?)
+        /// Nobody checked in by `late_min` after the slot: a no-show, its place freed.
+        case appointmentReleased(code: String, date: BusinessDate)
     }
 
     /// The ticket the event is about, if any.
@@ -90,6 +100,7 @@ public struct HallEvent: Sendable, Equatable {
              let .started(t, _), let .finished(t, _), let .transferred(t, _, _, _), let .parked(t, _),
              let .unparked(t, _), let .cancelled(t), let .replied(t, _), let .acknowledged(t), let .escalated(t, _), let .reactivated(t, _), let .rated(t, _, _, _, _),
              let .handedToReview(t, _, _), let .reviewTaken(t, _), let .reviewApproved(t, _), let .reviewReturned(t, _, _), let .calledBack(t, _):
+             let .appointmentCheckedIn(_, _, t, _):
             return t
         default:
             return nil

@@ -25,6 +25,8 @@ public struct HallState: Sendable, Equatable {
     public var issueSequence: Int
     /// The time of the newest event folded; the engine never stamps an event before it.
     public var lastEventAt: Date?
+    /// Appointments from today on (it outlives the day: `fold` keeps it at a new day).
+    public var appointments = AppointmentBook()
 
     /// An empty hall whose windows are all open.
     public init(config: HallConfig) {

@@ -35,6 +35,11 @@ public struct Ticket: Sendable, Equatable {
     /// When its current call began (the first call, or being called back from parked): the
     /// escalation and arrival-grace timers count from here.
     public var callSince: Date? = nil
+    /// An appointment's ticket (预约, checked in on time): when its slot begins. The call rule
+    /// takes it before the walk-ins once this has come.
+    public var appointmentSlot: Date? = nil
+
+    public var isAppointment: Bool { appointmentSlot != nil }
 
     public init(
         number: TicketNumber, service: ServiceCode, priority: Bool, issuedAt: Date, sequence: Int,

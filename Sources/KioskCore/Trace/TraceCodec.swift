@@ -92,6 +92,14 @@ public struct TraceCodec: Sendable {
         case let .reviewReturned(ticket, reviewer, reason):
             ev("review_return"); add("ticket", .string(ticket)); add("reviewer", .string(reviewer)); add("reason", .string(reason))
         case let .calledBack(ticket, counter): ev("call_back"); add("ticket", .string(ticket)); add("counter", .string(counter))
+        case let .appointmentBooked(code, service, date, time):
+            ev("appt_book"); add("code", .string(code)); add("service", .string(service)); add("date", .string(date.description))
+            add("time", .string(time.description))
+        case let .appointmentCancelled(code, date): ev("appt_cancel"); add("code", .string(code)); add("date", .string(date.description))
+        case let .appointmentCheckedIn(code, date, ticket, slot):
+            ev("appt_checkin"); add("code", .string(code)); add("date", .string(date.description)); add("ticket", .string(ticket))
+            if let slot { add("slot", .string(slot.description)) }
+        case let .appointmentReleased(code, date): ev("appt_release"); add("code", .string(code)); add("date", .string(date.description))
         }
         return .object(m)
     }
@@ -170,6 +178,26 @@ public struct TraceCodec: Sendable {
         case "review_approve": kind = .reviewApproved(ticket: try string("ticket"), reviewer: try string("reviewer"))
         case "review_return": kind = .reviewReturned(ticket: try string("ticket"), reviewer: try string("reviewer"), reason: try string("reason"))
         case "call_back": kind = .calledBack(ticket: try string("ticket"), counter: try string("counter"))
+        case "appt_book":
+            guard let date = BusinessDate(try string("date")), let time = ClockTime(try string("time")) else {
+                throw DecodingError(message: "appt_book: bad date or time")
+            }
+            kind = .appointmentBooked(code: try string("code"), service: try string("service"), date: date, time: time)
+        case "appt_cancel", "appt_release", "appt_checkin":
+            guard let date = BusinessDate(try string("date")) else { throw DecodingError(message: "\(ev): bad date") }
+            let code = try string("code")
+            if ev == "appt_cancel" {
+                kind = .appointmentCancelled(code: code, date: date)
+            } else if ev == "appt_release" {
+                kind = .appointmentReleased(code: code, date: date)
+            } else {
+                var slot: ClockTime?
+                if let value = line["slot"] {
+                    guard let text = value.stringValue, let time = ClockTime(text) else { throw DecodingError(message: "appt_checkin: bad slot") }
+                    slot = time
+                }
+                kind = .appointmentCheckedIn(code: code, date: date, ticket: try string("ticket"), slot: slot)
+            }
         default: return nil
         }
         return HallEvent(at: instant(secondsOfDay: t), kind)

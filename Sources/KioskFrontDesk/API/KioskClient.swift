@@ -129,6 +129,11 @@ public struct KioskClient: Sendable {
         return answer
     }
 
+    /// `POST /v1/appointments/{code}/check-in` (the kiosk's token): an appointment's ticket.
+    public func checkIn(_ code: String, token: String?) async -> APIAnswer<IssuedTicketAnswer> {
+        await send(.post, "/v1/appointments/\(code)/check-in", token: token, timeout: issueTimeout)
+    }
+
     /// `GET /v1/windows/{id}`.
     public func window(_ id: String, token: String?) async -> APIAnswer<WindowStatus> {
         await send(.get, "/v1/windows/\(id)", token: token)

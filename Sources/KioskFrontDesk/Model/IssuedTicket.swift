@@ -22,6 +22,10 @@ public struct IssuedTicket: Sendable, Equatable {
     /// The guide's materials, when the service has a guide: the slip prints these (original or
     /// copy, how many) instead of `documents`.
     public var materials: [GuideMaterial] = []
+    /// An appointment's ticket (预约): its slot, `09:30`.
+    public var appointmentTime: String?
+    /// Why the ticket is not what was asked for (a late check-in's walk-in ticket).
+    public var note: String?
     /// Where anyone can check the ticket's progress (absolute when the kiosk knows its public address).
     public var statusURL: String
     /// The citizen's page of this ticket, absolute (`https://q.example.gov.cn/t/…?k=…`): the
@@ -82,5 +86,7 @@ public struct IssuedTicket: Sendable, Equatable {
         date = answer.date
         windows = answer.windows ?? []
         materials = (answer.materials ?? []).compactMap(\.material)
+        appointmentTime = ticket.appointmentTime
+        note = answer.note
     }
 }

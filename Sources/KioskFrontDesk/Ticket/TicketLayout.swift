@@ -46,6 +46,8 @@ public struct TicketLayout: Sendable, Equatable {
         centered(ticket.serviceName)
         if !ticket.serviceNameEN.isEmpty { centered(ticket.serviceNameEN) }
         if ticket.priority { centered(ticket.priorityGroups.ticketLabel) }
+        if let slot = ticket.appointmentTime { centered("预约 Appointment \(slot)") }
+        if let note = ticket.note { normal(note) }
         lines.append(Line(style: .rule, text: ""))
         let when = [ticket.date, ticket.issuedAt.isEmpty ? nil : ticket.issuedAt].compactMap { $0 }.joined(separator: " ")
         // "时间", not "取号时间": with the date it must still fit a 58 mm line.

@@ -51,6 +51,10 @@ public struct TicketMachine: Sendable {
         case issuing(Draft)
         case ticket(IssuedTicket)
         case refused(Refusal, service: ServiceOption?)
+        /// 预约签到: the citizen types the appointment's 6-digit code; `error` after a wrong one.
+        case checkIn(entry: String, error: String?)
+        /// Waiting for the daemon's answer to a check-in.
+        case checkingIn(code: String)
         /// Staff typing the exit PIN (shown as stars).
         case staffExit(entry: String, error: String?)
     }
@@ -72,6 +76,8 @@ public struct TicketMachine: Sendable {
         case loadServices
         /// `POST /v1/tickets` and send back `.issued` or `.refused`.
         case issue(TicketRequest, service: ServiceOption)
+        /// `POST /v1/appointments/{code}/check-in` and send back `.issued` or `.refused`.
+        case checkIn(String)
         /// Fetch `GET /v1/services/{code}/guide` and send back `.guide` or `.guideUnavailable`.
         case loadGuide(ServiceCode)
         /// Print the ticket (when a printer is configured).
@@ -136,7 +142,10 @@ public struct TicketMachine: Sendable {
             return []
         case let .issued(issued):
             lastActivity = now
-            guard case .issuing = step else { return [] }
+            switch step {
+            case .issuing, .checkingIn: break
+            default: return []
+            }
             var ticket = issued
             ticket.priorityGroups = priorityGroups
             step = .ticket(ticket)
@@ -151,6 +160,11 @@ public struct TicketMachine: Sendable {
             return []
         case let .refused(refusal):
             lastActivity = now
+            if case .checkingIn = step {
+                // A wrong or early code: said on the code screen, where the citizen can type again.
+                step = .checkIn(entry: "", error: refusal.message)
+                return []
+            }
             guard case let .issuing(draft) = step else { return [] }
             step = .refused(refusal, service: draft.service)
             return [.loadServices]
@@ -203,6 +217,7 @@ public struct TicketMachine: Sendable {
 
     private mutating func tick(at now: Date) -> [Effect] {
         if case .issuing = step { return [] }
+        if case .checkingIn = step { return [] }
         if !isAtStart || startHasInput, now.timeIntervalSince(lastActivity) >= idleTimeout {
             return backToStart(at: now)
         }
@@ -293,8 +308,10 @@ public struct TicketMachine: Sendable {
                 step = .phone(draft, role: .citizen, entry: draft.phone?.digits ?? "", error: nil)
             default: break
             }
-        case .issuing:
+        case .issuing, .checkingIn:
             break
+        case let .checkIn(entry, _):
+            return pressAtCheckIn(key, entry: entry, at: now)
         case .ticket, .refused:
             return backToStart(at: now)
         case let .staffExit(entry, _):
@@ -315,15 +332,15 @@ public struct TicketMachine: Sendable {
             return []
         case let .digit(d):
             let typed = entry + String(d)
-            guard let n = Int(typed), n >= 1, n <= services.count else {
+            guard let n = Int(typed), n >= 1, n <= menuCount else {
                 step = .start(entry: "", notice: "没有第 \(typed) 项,请重新选择 There is no item \(typed); please choose again")
                 return [.loadServices]
             }
             // One key is enough unless a longer number could still follow (1 → 10, 11 …).
-            if n * 10 > services.count { return choose(n, at: now) }
+            if n * 10 > menuCount { return choose(n, at: now) }
             step = .start(entry: typed, notice: nil)
         case .enter:
-            guard let n = Int(entry), n >= 1, n <= services.count else { return [.loadServices] }
+            guard let n = Int(entry), n >= 1, n <= menuCount else { return [.loadServices] }
             return choose(n, at: now)
         case .backspace, .escape:
             step = .start(entry: String(entry.dropLast()), notice: nil)
@@ -333,7 +350,40 @@ public struct TicketMachine: Sendable {
         return [.loadServices]
     }
 
+    /// Whether the menu offers 预约签到 (some service takes appointments): as its last item.
+    public var offersCheckIn: Bool { services.contains { $0.appointments == true } }
+
+    /// The menu's items: the services, then 预约签到 when offered.
+    var menuCount: Int { services.count + (offersCheckIn ? 1 : 0) }
+
+    private mutating func pressAtCheckIn(_ key: Key, entry: String, at now: Date) -> [Effect] {
+        switch key {
+        case let .digit(d):
+            guard entry.count < 6 else { return [] }
+            step = .checkIn(entry: entry + String(d), error: nil)
+        case .backspace:
+            if entry.isEmpty { return backToStart(at: now) }
+            step = .checkIn(entry: String(entry.dropLast()), error: nil)
+        case .escape:
+            return backToStart(at: now)
+        case .enter:
+            guard entry.count == 6 else {
+                step = .checkIn(entry: entry, error: "预约码为6位数字 The appointment code has 6 digits")
+                return []
+            }
+            step = .checkingIn(code: entry)
+            return [.checkIn(entry)]
+        default:
+            break
+        }
+        return []
+    }
+
     private mutating func choose(_ n: Int, at now: Date) -> [Effect] {
+        if n == services.count + 1, offersCheckIn {
+            step = .checkIn(entry: "", error: nil)
+            return []
+        }
         let service = services[n - 1]
         guard service.isOpen else {
             step = .refused(Refusal(code: service.status, message: service.statusMessage ?? service.closedLabel), service: service)

@@ -55,6 +55,9 @@ public struct TicketMachineLoop: Sendable {
                     case let .refused(code, message): effects += machine.handle(.servicesUnavailable("\(code): \(message)"), at: Date())
                     case let .unreachable(why): effects += machine.handle(.servicesUnavailable(why), at: Date())
                     }
+                case let .checkIn(code):
+                    let answer = await client.checkIn(code, token: tokens.kiosk)
+                    effects += machine.handle(Self.input(for: answer, publicBase: publicBase, service: nil), at: Date())
                 case let .loadGuide(code):
                     switch await client.guide(code) {
                     case let .ok(guide): effects += machine.handle(.guide(guide), at: Date())
@@ -88,7 +91,7 @@ public struct TicketMachineLoop: Sendable {
     }
 
     /// The machine's input for the daemon's answer to an issue.
-    public static func input(for answer: APIAnswer<IssuedTicketAnswer>, publicBase: String, service: ServiceOption) -> TicketMachine.Input {
+    public static func input(for answer: APIAnswer<IssuedTicketAnswer>, publicBase: String, service: ServiceOption?) -> TicketMachine.Input {
         switch answer {
         case let .ok(issued):
             return .issued(IssuedTicket(answer: issued, publicBase: publicBase, service: service))

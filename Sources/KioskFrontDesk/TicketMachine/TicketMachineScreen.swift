@@ -55,6 +55,18 @@ public enum TicketMachineScreen {
                 "  1  需要    Yes",
                 "  0  不需要  No",
             ]
+        case let .checkIn(entry, error):
+            lines = header("预约签到  Appointment check-in", width: width) + [
+                "",
+                "  请输入预约码(6位数字),按确认键  Type your 6-digit appointment code, then Enter",
+                "",
+                "     [ " + TextFitting.fit(entry, toColumns: 6, alignment: .left) + " ]",
+                "",
+            ]
+            if let error { lines += TextWrap.wrap("  ! " + error, columns: width - 2, indent: "    ") + [""] }
+            lines.append("  退格键删除,删空后返回  Backspace deletes; on an empty code it goes back")
+        case let .checkingIn(code):
+            lines = header("预约签到  Appointment check-in", width: width) + ["", "  正在签到 \(code),请稍候…  Checking in, one moment…"]
         case let .staffExit(entry, error):
             lines = header("工作人员 Staff", width: width) + [
                 "",
@@ -112,6 +124,9 @@ public enum TicketMachineScreen {
                 right = "[\(service.menuMark)]"
             }
             lines.append(number + name + english + right)
+        }
+        if machine.offersCheckIn {
+            lines.append(TextFitting.fit(String(machine.services.count + 1), toColumns: 3, alignment: .right) + "  预约签到 Appointment check-in (type your code)")
         }
         lines.append(String(repeating: "-", count: width))
         if let notice {

@@ -8,10 +8,14 @@ public struct AccessTokens: Sendable, Equatable {
     public var supervisor: String
     public var display: String
     public var admin: String
+    /// The online booking system's token (预约): nil in a token file written before there was
+    /// one, until `kiosk tokens rotate booking` gives it one.
+    public var booking: String?
     /// Window id → that window's clerk token.
     public var windows: [CounterID: String]
 
-    public init(kiosk: String, supervisor: String, display: String, admin: String, windows: [CounterID: String]) {
+    public init(kiosk: String, supervisor: String, display: String, admin: String, booking: String? = nil, windows: [CounterID: String]) {
+        self.booking = booking
         self.kiosk = kiosk
         self.supervisor = supervisor
         self.display = display
@@ -22,7 +26,7 @@ public struct AccessTokens: Sendable, Equatable {
     /// Fresh random tokens for every role and window of `config`.
     public static func generate(for config: HallConfig) -> AccessTokens {
         AccessTokens(
-            kiosk: newToken(), supervisor: newToken(), display: newToken(), admin: newToken(),
+            kiosk: newToken(), supervisor: newToken(), display: newToken(), admin: newToken(), booking: newToken(),
             windows: Dictionary(uniqueKeysWithValues: config.counters.map { ($0.id, newToken()) })
         )
     }
@@ -40,6 +44,7 @@ public struct AccessTokens: Sendable, Equatable {
         case .supervisor: return supervisor
         case .display: return display
         case .admin: return admin
+        case .booking: return booking
         case let .window(id): return windows[id]
         }
     }
@@ -53,6 +58,7 @@ public struct AccessTokens: Sendable, Equatable {
         case .supervisor: supervisor = token
         case .display: display = token
         case .admin: admin = token
+        case .booking: booking = token
         case let .window(id): windows[id] = token
         }
         return token
@@ -70,14 +76,16 @@ public struct AccessTokens: Sendable, Equatable {
 
     /// Every role that has a token, windows by id.
     public var roles: [Role] {
-        [.kiosk, .supervisor, .display, .admin] + windows.keys.sorted { ($0.count, $0) < ($1.count, $1) }.map { .window($0) }
+        [.kiosk, .supervisor, .display, .admin] + (booking == nil ? [] : [.booking]) + windows.keys.sorted { ($0.count, $0) < ($1.count, $1) }.map { .window($0) }
     }
 
     public var jsonValue: JSONValue {
-        [
-            "kiosk": .string(kiosk), "supervisor": .string(supervisor), "display": .string(display), "admin": .string(admin),
-            "windows": .object(windows.sorted { $0.key < $1.key }.map { (key: $0.key, value: .string($0.value)) }),
+        var members: [(key: String, value: JSONValue)] = [
+            ("kiosk", .string(kiosk)), ("supervisor", .string(supervisor)), ("display", .string(display)), ("admin", .string(admin)),
         ]
+        if let booking { members.append(("booking", .string(booking))) }
+        members.append(("windows", .object(windows.sorted { $0.key < $1.key }.map { (key: $0.key, value: .string($0.value)) })))
+        return .object(members)
     }
 
     public static func load(json text: String) throws -> AccessTokens {
@@ -95,7 +103,11 @@ public struct AccessTokens: Sendable, Equatable {
                 windows[id] = s
             }
         }
-        return AccessTokens(kiosk: try token("kiosk"), supervisor: try token("supervisor"), display: try token("display"), admin: try token("admin"), windows: windows)
+        let booking = value["booking"] == nil ? nil : try token("booking")
+        return AccessTokens(
+            kiosk: try token("kiosk"), supervisor: try token("supervisor"), display: try token("display"), admin: try token("admin"), booking: booking,
+            windows: windows
+        )
     }
 
     /// The role a presented token grants, compared in constant time so response timing does
@@ -103,6 +115,7 @@ public struct AccessTokens: Sendable, Equatable {
     public func role(for presented: String) -> Role? {
         var found: Role?
         let candidates: [(String, Role)] = [(kiosk, .kiosk), (supervisor, .supervisor), (display, .display), (admin, .admin)]
+            + (booking.map { [($0, Role.booking)] } ?? [])
             + windows.sorted { $0.key < $1.key }.map { ($0.value, .window($0.key)) }
         for (token, role) in candidates where Self.constantTimeEqual(token, presented) && found == nil {
             found = role

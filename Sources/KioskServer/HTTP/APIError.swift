@@ -36,7 +36,7 @@ extension QueueError {
     /// Unknown things are 404; everything else is a conflict with the hall's current state.
     var apiError: APIError {
         switch self {
-        case .unknownService, .unknownCounter, .unknownTicket:
+        case .unknownService, .unknownCounter, .unknownTicket, .unknownAppointment:
             return APIError(.notFound, code, message)
         case .invalidScore:
             return APIError(.badRequest, code, message)

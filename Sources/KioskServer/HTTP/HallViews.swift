@@ -43,7 +43,7 @@ struct HallViews {
                 estimateMin: !estimates.isEmpty || waiting == 0 ? ((longest[service.code] ?? 0) / 60).rounded() : nil,
                 dailyQuota: service.dailyQuota, issuedToday: service.dailyQuota.map { _ in state.issuedCount[service.code, default: 0] },
                 hasGuide: service.guide != nil
-            )
+            ).taking(appointments: service.appointmentsPerSlot > 0)
         }
     }
 
@@ -69,6 +69,8 @@ struct HallViews {
             handedBy: review.handedBy, handedAt: clock(review.handedAt), note: review.note, reviewer: review.reviewer,
             decision: review.decision?.name, reason: review.decision?.reason
         )
+        status.appointmentTime = ticket.appointmentSlot.map { String(clock($0).prefix(5)) }
+        return status
     }
 
     /// A ticket's estimate: whole minutes, the likely range, and why.

@@ -140,6 +140,9 @@ public actor Hall {
         let stored = try await journal.events(on: today)
         let rules: QueueEngine
         (rules, state) = try await Self.replay(stored.map(\.event), startingFrom: engine, version: startVersion, journal: journal)
+        // Appointments booked on earlier days for today and the days ahead.
+        let history = try await journal.appointmentHistory(before: today, days: rules.config.appointments.bookDaysAhead + 1)
+        state.appointments = AppointmentBook(folding: history + stored.map(\.event), today: today)
         self.rules = rules
         committedRules = rules
         committedState = state
@@ -463,10 +466,13 @@ public actor Hall {
         reloading = true
         defer { reloading = false }
         do {
-            let stored = try await journal.events(on: rules.calendar.businessDate(of: clock()))
-            let saved = try await journal.contacts(on: rules.calendar.businessDate(of: clock()))
+            let today = rules.calendar.businessDate(of: clock())
+            let stored = try await journal.events(on: today)
+            let saved = try await journal.contacts(on: today)
             // The rules too: a live change the journal did not take is undone with its state.
-            let (journaled, replayed) = try await Self.replay(stored.map(\.event), startingFrom: startRules, version: startVersion, journal: journal)
+            var (journaled, replayed) = try await Self.replay(stored.map(\.event), startingFrom: startRules, version: startVersion, journal: journal)
+            let history = try await journal.appointmentHistory(before: today, days: journaled.config.appointments.bookDaysAhead + 1)
+            replayed.appointments = AppointmentBook(folding: history + stored.map(\.event), today: today)
             if journaled.config != rules.config { adopt(journaled.config) }
             state = replayed
             committedState = state

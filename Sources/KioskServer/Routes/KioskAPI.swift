@@ -33,6 +33,7 @@ struct KioskAPI: Sendable {
     func register(on router: Router<KioskRequestContext>) {
         registerPublic(on: router)
         registerKiosk(on: router)
+        registerAppointments(on: router)
         registerWindows(on: router)
         registerSupervisor(on: router)
         registerDisplay(on: router)

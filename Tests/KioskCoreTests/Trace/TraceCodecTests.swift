@@ -52,6 +52,10 @@ import Testing
         .reviewApproved(ticket: "A006", reviewer: "9"),
         .reviewReturned(ticket: "A007", reviewer: "9", reason: "缺身份证复印件"),
         .calledBack(ticket: "A006", counter: "1"),
+        .appointmentBooked(code: "012345", service: "C", date: BusinessDate(year: 2026, month: 3, day: 5), time: ClockTime("09:30")!),
+        .appointmentCancelled(code: "012345", date: BusinessDate(year: 2026, month: 3, day: 5)),
+        .appointmentCheckedIn(code: "012346", date: BusinessDate(year: 2026, month: 3, day: 2), ticket: "C004", slot: ClockTime("10:00")!),
+        .appointmentReleased(code: "012347", date: BusinessDate(year: 2026, month: 3, day: 2)),
     ]
 
     /// Exhaustive: a new event kind does not compile until it is given a sample here.
@@ -90,11 +94,15 @@ import Testing
         case .reviewApproved: "reviewApproved"
         case .reviewReturned: "reviewReturned"
         case .calledBack: "calledBack"
+        case .appointmentBooked: "appointmentBooked"
+        case .appointmentCancelled: "appointmentCancelled"
+        case .appointmentCheckedIn: "appointmentCheckedIn"
+        case .appointmentReleased: "appointmentReleased"
         }
     }
 
     @Test func samplesCoverEveryKind() {
-        #expect(Set(Self.samples.map(Self.name)).count == 33)
+        #expect(Set(Self.samples.map(Self.name)).count == 37)
     }
 
     @Test(arguments: samples)

@@ -5,12 +5,12 @@ import KioskServer
 enum Caller: Sendable, Hashable, CustomStringConvertible {
     case anonymous
     case badToken
-    case kiosk, supervisor, display, admin
+    case kiosk, supervisor, display, admin, booking
     case window(CounterID)
 
     /// Every caller that holds a real token in a hall whose windows are `windows`.
     static func roles(windows: [CounterID]) -> [Caller] {
-        [.kiosk, .supervisor, .display, .admin] + windows.map { .window($0) }
+        [.kiosk, .supervisor, .display, .admin, .booking] + windows.map { .window($0) }
     }
 
     func token(in tokens: AccessTokens) -> String? {
@@ -22,6 +22,7 @@ enum Caller: Sendable, Hashable, CustomStringConvertible {
         case .supervisor: return tokens.supervisor
         case .display: return tokens.display
         case .admin: return tokens.admin
+        case .booking: return tokens.booking
         case let .window(id): return tokens.windows[id]
         }
     }
@@ -34,6 +35,7 @@ enum Caller: Sendable, Hashable, CustomStringConvertible {
         case .supervisor: return "supervisor"
         case .display: return "display"
         case .admin: return "admin"
+        case .booking: return "booking"
         case let .window(id): return "window-\(id)"
         }
     }
