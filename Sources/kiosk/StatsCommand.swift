@@ -8,11 +8,14 @@ struct StatsCommand: AsyncParsableCommand {
     @OptionGroup var hall: HallOptions
 
     func run() async throws {
-        let stats: StatsAnswer
+        var stats: StatsAnswer
         if let local = try hall.readOnlyHall() {
             let now = try hall.now(in: local.engine.calendar)
             let day = local.engine.calendar.businessDate(of: now)
             stats = StatsAnswer(try local.accuracy(on: day), replies: try local.replies(on: day), reviews: try local.reviews(on: day))
+            if local.engine.config.takesAppointments {
+                stats.appointments = StatsAnswer.Appointments(AppointmentFigures(state: try local.state(at: now), date: day))
+            }
         } else {
             stats = try await hall.client().send(DaemonClient.Call(method: .get, path: "/v1/stats", role: .display), as: StatsAnswer.self)
         }
@@ -29,6 +32,9 @@ struct StatsCommand: AsyncParsableCommand {
         for (code, s) in (v.services ?? [:]).sorted(by: { $0.key < $1.key }) {
             let reasons = s.returnedByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             print("  \(code): \(s.handedOver) handed over · \(s.approved) approved · \(s.returned) returned\(reasons.isEmpty ? "" : " (\(reasons))") · wait p50 \(minutes(s.waitP50S)) · review p50 \(minutes(s.reviewP50S))")
+        }
+        if let a = stats.appointments {
+            print("appointments (预约): \(a.booked) booked · \(a.checkedIn) checked in · \(a.noShow) no-show · \(a.cancelled) cancelled · wait slot → call mean \(number(a.waitMeanS)) s, max \(number(a.waitMaxS)) s (\(a.called) called)")
         }
     }
 }

@@ -75,6 +75,11 @@ import Testing
             let states = try #require(list.json?["appointments"]?.arrayValue).map { "\($0["time"]?.stringValue ?? "") \($0["state"]?.stringValue ?? "") \($0["ticket"]?.stringValue ?? "-")" }
             #expect(Set(states) == ["08:30 checked_in C001", "09:00 checked_in C003", "09:00 no_show C004"])
             expectError(try await d.client.get("/v1/appointments?date=tomorrow", as: .admin), 400, "invalid_field")
+            // The day in figures: three booked, two checked in on time, one no-show; C001 was
+            // called at 08:31 for its 08:30 slot.
+            let stats = try #require(try await d.client.get("/v1/stats", as: .display).json?["appointments"])
+            #expect(stats["booked"]?.intValue == 3 && stats["checked_in"]?.intValue == 2 && stats["no_show"]?.intValue == 1, "\(stats)")
+            #expect(stats["called"]?.intValue == 1 && stats["wait_max_s"]?.doubleValue == 60, "\(stats)")
         }
     }
 

@@ -12,6 +12,8 @@ public struct StatsAnswer: Codable, Sendable, Equatable {
     public var replies: Replies
     /// Today's 即审 cases (issue 23), the hall's and per service.
     public var reviews: ReviewStats
+    /// Today's appointments (预约), in a hall that takes them.
+    public var appointments: Appointments?
 
     public init(
         calledWithEstimate: Int, maeMin: Double, biasMin: Double, under5Share: Double, recentMAEMin: Double, headsUp: HeadsUp,
@@ -52,6 +54,32 @@ public struct StatsAnswer: Codable, Sendable, Equatable {
         }
     }
 
+    /// Today's appointments: booked (all states), checked in on time, released as no-shows,
+    /// cancelled, and the wait from the slot to the first call (seconds) of those called.
+    public struct Appointments: Codable, Sendable, Equatable {
+        public var booked: Int
+        public var checkedIn: Int
+        public var noShow: Int
+        public var cancelled: Int
+        public var called: Int
+        public var waitMeanS: Double
+        public var waitMaxS: Double
+
+        public init(_ figures: AppointmentFigures) {
+            booked = figures.booked
+            checkedIn = figures.checkedIn
+            noShow = figures.noShow
+            cancelled = figures.cancelled
+            called = figures.called
+            waitMeanS = (figures.waitMeanSeconds * 10).rounded() / 10
+            waitMaxS = (figures.waitMaxSeconds * 10).rounded() / 10
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case booked, checkedIn = "checked_in", noShow = "no_show", cancelled, called, waitMeanS = "wait_mean_s", waitMaxS = "wait_max_s"
+        }
+    }
+
     /// When each heads-up fell due against the call (waits of 15 minutes or more).
     public struct HeadsUp: Codable, Sendable, Equatable {
         public var scored: Int
@@ -73,6 +101,6 @@ public struct StatsAnswer: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case calledWithEstimate = "called_with_estimate", maeMin = "mae_min", biasMin = "bias_min", under5Share = "under5_share"
-        case recentMAEMin = "recent_mae_min", headsUp = "heads_up", replies, reviews
+        case recentMAEMin = "recent_mae_min", headsUp = "heads_up", replies, reviews, appointments
     }
 }

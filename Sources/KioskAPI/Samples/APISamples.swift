@@ -63,6 +63,12 @@ public enum APISamples {
         before.calls = []
         try add("get", "/v1/hall", "200", "hall before its first day", before)
         try add("get", "/v1/stats", "200", "stats", stats)
+        var withAppointments = stats
+        var figures = AppointmentFigures()
+        (figures.booked, figures.checkedIn, figures.noShow, figures.cancelled, figures.called) = (12, 9, 2, 1, 8)
+        (figures.waitMeanSeconds, figures.waitMaxSeconds) = (95.5, 410)
+        withAppointments.appointments = StatsAnswer.Appointments(figures)
+        try add("get", "/v1/stats", "200", "stats with appointments", withAppointments)
         try add("post", "/v1/admin/clock/confirm", "200", "confirmed", ClockConfirmAnswer(clock: ClockHealth(), hallTime: "2026-03-02 10:05:00"))
         try add("post", "/v1/admin/clock/confirm", "409", "wall clock behind", ErrorAnswer(code: "clock_behind_hall", message: "电脑时钟比大厅时钟慢86400秒"))
         try add("get", "/v1/sms/dlr", "200", "delivery report", DeliveryReportAnswer(id: 42, state: "delivered"))

@@ -187,6 +187,12 @@ struct Projection {
     private var classCumulative: [Double] = []
     /// Tickets in the line now (a newcomer being issued included); arrivals rank after them.
     let waitingCount: Int
+    /// Appointments, by the rule's order (slot, then check-in; expected ones after those
+    /// checked in for the same slot): those checked in (`rank` in the line) and those booked
+    /// and expected (`rank` -1, each present in a replicate with the show rate). A due one is
+    /// taken before the walk-ins' rule; a checked-in early one only when nothing else waits.
+    private var appointments: [(due: Double, service: Int, rank: Int)] = []
+    private let appointmentShow: Double
     private var samples: [Double] = []
     private var rng: SplitMix64
 
@@ -240,9 +246,14 @@ struct Projection {
         var targets: [Int] = []
         var targetOfRank = [Int](repeating: -1, count: waitingCount)
         var issuedAtOfRank = [Double](repeating: 0, count: waitingCount)
+        var appointments: [(due: Double, service: Int, rank: Int)] = []
         func line(_ ticket: Ticket, rank: Int) {
             guard let s = serviceIndex[ticket.service] else { return }
-            queues[s * 2 + (ticket.priority ? 1 : 0)].append(rank)
+            if let slot = ticket.appointmentSlot {
+                appointments.append((slot.timeIntervalSince1970, s, rank))
+            } else {
+                queues[s * 2 + (ticket.priority ? 1 : 0)].append(rank)
+            }
             issuedAtOfRank[rank] = ticket.issuedAt.timeIntervalSince1970
             if only == nil || only == ticket.number {
                 targetOfRank[rank] = targets.count
@@ -253,6 +264,18 @@ struct Projection {
             if let ticket = state.tickets[number] { line(ticket, rank: rank) }
         }
         if let newcomer { line(newcomer, rank: state.waiting.count) }
+        // Booked and not checked in: known future arrivals at their slot.
+        let day = state.date ?? e.calendar.businessDate(of: Date(timeIntervalSince1970: now))
+        for booked in state.appointments.appointments(on: day) where booked.state == .booked {
+            let due = midnight + booked.time.seconds
+            guard let s = serviceIndex[booked.service], due < now + options.horizon else { continue }
+            appointments.append((max(due, now), s, -1))
+        }
+        appointments.sort { a, b in
+            (a.due, a.rank < 0 ? 1 : 0, a.rank < 0 ? 0 : issuedAtOfRank[a.rank]) < (b.due, b.rank < 0 ? 1 : 0, b.rank < 0 ? 0 : issuedAtOfRank[b.rank])
+        }
+        self.appointments = appointments
+        appointmentShow = 1 - stats.appointmentNoShowRate
         self.targets = targets
         self.targetOfRank = targetOfRank
         self.issuedAtOfRank = issuedAtOfRank
@@ -431,6 +454,11 @@ struct Projection {
                 heads[k] = 0
                 length[k] = queueBase[k]
             }
+            // Which appointments this replicate has taken, and which expected ones turn up
+            // (no draw at all in a hall without appointments: its figures stay as they were).
+            var taken = [Bool](repeating: false, count: appointments.count)
+            var present = [Bool](repeating: true, count: appointments.count)
+            for i in appointments.indices where appointments[i].rank < 0 { present[i] = rng.unit() < appointmentShow }
             var since = sinceHall
             var remaining = targets.count
             var nextRank = waitingCount
@@ -453,9 +481,37 @@ struct Projection {
                     nextRank += 1
                     nextArrival = drawArrival(after: nextArrival)
                 }
+                if !appointments.isEmpty, let i = appointment(for: c, at: f, taken: taken, present: present, early: false) {
+                    // A due appointment first, and not counted in the interleave.
+                    taken[i] = true
+                    let rank = appointments[i].rank
+                    if rank >= 0, targetOfRank[rank] >= 0 {
+                        samples[targetOfRank[rank] * replicates + r] = f - now
+                        remaining -= 1
+                    }
+                    freeAt[c] = f + drawOccupancy(appointments[i].service, speed: speeds[c])
+                    continue
+                }
                 var s = hallScope ? since : sinceCounter[c]
                 let k = select(window: c, serviceOrder: serviceOrder[c], heads: heads, length: length, since: &s, at: f)
                 if k < 0 {
+                    if !appointments.isEmpty {
+                        // Nobody else waits: an appointment checked in early is taken now;
+                        // else the window waits for the next arrival or the next slot.
+                        if let i = appointment(for: c, at: f, taken: taken, present: present, early: true) {
+                            taken[i] = true
+                            let rank = appointments[i].rank
+                            if targetOfRank[rank] >= 0 {
+                                samples[targetOfRank[rank] * replicates + r] = f - now
+                                remaining -= 1
+                            }
+                            freeAt[c] = f + drawOccupancy(appointments[i].service, speed: speeds[c])
+                            continue
+                        }
+                        let nextDue = nextAppointment(for: c, after: f, taken: taken, present: present)
+                        freeAt[c] = min(nextArrival, nextDue)
+                        continue
+                    }
                     freeAt[c] = nextArrival   // idle until someone arrives (∞: never)
                     continue
                 }
@@ -474,6 +530,25 @@ struct Projection {
                 freeAt[c] = next
             }
         }
+    }
+
+    /// The first appointment window `c` would take at `t`: one due (slot come) that this
+    /// replicate has, or with `early` one checked in but not yet due; nil when none.
+    private func appointment(for c: Int, at t: Double, taken: [Bool], present: [Bool], early: Bool) -> Int? {
+        let served = windowServices[windowOffset[c]..<windowOffset[c + 1]]
+        for i in appointments.indices where !taken[i] && present[i] && served.contains(appointments[i].service) {
+            if early ? appointments[i].rank >= 0 : appointments[i].due <= t { return i }
+        }
+        return nil
+    }
+
+    /// When the next appointment window `c` serves falls due after `t` (∞: none).
+    private func nextAppointment(for c: Int, after t: Double, taken: [Bool], present: [Bool]) -> Double {
+        let served = windowServices[windowOffset[c]..<windowOffset[c + 1]]
+        for i in appointments.indices where !taken[i] && present[i] && appointments[i].due > t && served.contains(appointments[i].service) {
+            return appointments[i].due
+        }
+        return .infinity
     }
 
     /// How long a call of `service` keeps a window of this speed busy.

@@ -170,6 +170,10 @@ public struct WaitEstimator: Sendable {
             closed.insert(counter)
         case let .counterOpened(counter):
             closed.remove(counter)
+        case let .appointmentCheckedIn(_, _, _, slot):
+            if slot != nil { statistics.appointmentsShown += 1 }
+        case .appointmentReleased:
+            statistics.appointmentsReleased += 1
         default:
             break
         }

@@ -36,6 +36,16 @@ public struct WaitStatistics: Sendable, Equatable {
     /// 即审: call back → window free for a citizen back from review (the short second
     /// service: hand over the result, or say what is missing), all services pooled.
     public var secondService = SampleWindow(capacity: 300)
+    /// Appointments checked in on time and released as no-shows, all days: the no-show rate
+    /// of the bookings still to come.
+    public var appointmentsShown = 0
+    public var appointmentsReleased = 0
+
+    /// The share of booked appointments nobody checks in for: half a no-show in five before
+    /// the hall has shown any (10 %), then the hall's own count.
+    public var appointmentNoShowRate: Double {
+        (Double(appointmentsReleased) + 0.5) / (Double(appointmentsShown + appointmentsReleased) + 5)
+    }
 
     public init() {}
 

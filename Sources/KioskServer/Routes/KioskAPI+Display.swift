@@ -63,7 +63,12 @@ extension KioskAPI {
         router.get("/v1/stats") { request, _ in
             try authorizeReader(request)
             let views = self.views
-            return JSONResponse.make(views.stats(await hall.accuracy.summary(), replies: await hall.replyFigures, reviews: await hall.reviewFigures))
+            var stats = views.stats(await hall.accuracy.summary(), replies: await hall.replyFigures, reviews: await hall.reviewFigures)
+            if config.takesAppointments {
+                let day = hall.engine.calendar.businessDate(of: hall.now())
+                stats.appointments = StatsAnswer.Appointments(await hall.read { AppointmentFigures(state: $0, date: day) })
+            }
+            return JSONResponse.make(stats)
         }
 
         router.get("/v1/export") { request, _ in

@@ -1,0 +1,75 @@
+import Foundation
+import KioskCore
+import KioskTestSupport
+import Testing
+
+/// Booked slots are known future arrivals: a walk-in's estimate printed at 09:20 accounts for
+/// the ten appointments booked for 09:30 (they go first once due), and a checked-in
+/// appointment's own estimate is its slot.
+@Suite struct AppointmentEstimateTests {
+    /// One window serving A; A takes ten appointments a slot.
+    static var config: HallConfig {
+        var config = TestHall.config
+        config.services[0].appointmentsPerSlot = 10
+        config.counters = [CounterConfig(id: "1", services: ["A", "B"]), CounterConfig(id: "2", services: ["B"]), CounterConfig(id: "3", services: ["C"])]
+        config.recall.automatic = false
+        return config
+    }
+
+    /// A morning that taught the estimator the window's pace (about 5 minutes a ticket), with
+    /// `booked` appointments for 09:30; at 09:20 a walk-in's estimate.
+    static func walkInEstimate(booked: Int) throws -> Double {
+        var hall = TestHall(config: config)
+        for i in 0..<booked {
+            try hall.run(.bookAppointment(service: "A", date: TestHall.monday, time: ClockTime("09:30")!, code: String(format: "%06d", 100 + i)), at: "08:00")
+        }
+        // 08:00–09:00: one ticket every 5 minutes, served in about 4.7 minutes.
+        for minute in stride(from: 0, to: 60, by: 5) {
+            let t = Double(minute * 60)
+            try hall.issue("A", at: "08:00", plus: t)
+            try hall.callNext("1", at: "08:00", plus: t + 5)
+            try hall.run(.start(counter: "1"), at: "08:00", plus: t + 10)
+            try hall.run(.finish(counter: "1"), at: "08:00", plus: t + 290)
+        }
+        // 09:15–09:18 four walk-ins; the first is being served from 09:18.
+        for minute in 15...18 { try hall.issue("A", at: "09:\(minute)") }
+        try hall.callNext("1", at: "09:18")
+        try hall.run(.start(counter: "1"), at: "09:18", plus: 10)
+        var estimator = WaitEstimator(config: config)
+        for event in hall.events { estimator.fold(event) }
+        let now = hall.at("09:20")
+        let walkIn = try hall.issue("A", at: "09:20")
+        estimator.fold(hall.events.last!)
+        return try #require(estimator.estimate(for: walkIn, in: hall.state, at: now)).wait
+    }
+
+    @Test func tenAppointmentsForTheNextSlotRaiseAWalkInsEstimate() throws {
+        let without = try Self.walkInEstimate(booked: 0)
+        let with = try Self.walkInEstimate(booked: 10)
+        // Four ahead of the walk-in (about 20 minutes); ten appointments due at 09:30 (nine
+        // expected to come) take the window before the last of them.
+        #expect(without < 30 * 60, "without appointments: \(without) s")
+        #expect(with > without + 20 * 60, "ten booked for 09:30: \(with) s against \(without) s")
+    }
+
+    @Test func aCheckedInAppointmentIsEstimatedAtItsSlot() throws {
+        var hall = TestHall(config: Self.config)
+        try hall.run(.bookAppointment(service: "A", date: TestHall.monday, time: ClockTime("10:00")!, code: "123456"), at: "08:00")
+        try hall.issue("A", at: "09:30")
+        let appointment = try hall.run(.checkIn(code: "123456"), at: "09:31").compactMap(\.issuedTicket).last!
+        var estimator = WaitEstimator(config: Self.config)
+        for event in hall.events { estimator.fold(event) }
+        let estimate = try #require(estimator.estimate(for: appointment, in: hall.state, at: hall.at("09:35")))
+        // Due at 10:00, 25 minutes from now; the walk-in ahead of it in the line is taken first
+        // (the window is free now), so its slot decides.
+        #expect(abs(estimate.wait - 25 * 60) <= 5 * 60, "\(estimate.wait) s")
+    }
+
+    @Test func theNoShowRateIsLearnedFromReleasesAndCheckIns() {
+        var statistics = WaitStatistics()
+        #expect(abs(statistics.appointmentNoShowRate - 0.1) < 1e-9)
+        statistics.appointmentsShown = 15
+        statistics.appointmentsReleased = 5
+        #expect(abs(statistics.appointmentNoShowRate - 5.5 / 25) < 1e-9)
+    }
+}
