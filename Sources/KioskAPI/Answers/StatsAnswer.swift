@@ -1,3 +1,5 @@
+import KioskCore
+
 /// The answer to `GET /v1/stats`: today's printed estimates against the actual waits, and the
 /// heads-up SMS against the calls. Minutes and shares (0–1), two decimals.
 public struct StatsAnswer: Codable, Sendable, Equatable {

@@ -55,14 +55,21 @@ import Testing
     @Test func aCheckedInAppointmentIsEstimatedAtItsSlot() throws {
         var hall = TestHall(config: Self.config)
         try hall.run(.bookAppointment(service: "A", date: TestHall.monday, time: ClockTime("10:00")!, code: "123456"), at: "08:00")
-        try hall.issue("A", at: "09:30")
+        for second in 0..<6 { try hall.issue("A", at: "09:30", plus: Double(second)) }
         let appointment = try hall.run(.checkIn(code: "123456"), at: "09:31").compactMap(\.issuedTicket).last!
         var estimator = WaitEstimator(config: Self.config)
         for event in hall.events { estimator.fold(event) }
         let estimate = try #require(estimator.estimate(for: appointment, in: hall.state, at: hall.at("09:35")))
-        // Due at 10:00, 25 minutes from now; the walk-in ahead of it in the line is taken first
-        // (the window is free now), so its slot decides.
-        #expect(abs(estimate.wait - 25 * 60) <= 5 * 60, "\(estimate.wait) s")
+        // Six walk-ins ahead in the line at about 7 minutes each (the estimator's prior) would
+        // put it at 10:17; due at 10:00, it is taken when the window frees after 10:00 (10:03).
+        #expect(estimate.wait >= 25 * 60 && estimate.wait <= 30 * 60, "\(estimate.wait) s")
+        // Checked in early with nobody else waiting, it is taken at once.
+        var quiet = TestHall(config: Self.config)
+        try quiet.run(.bookAppointment(service: "A", date: TestHall.monday, time: ClockTime("10:00")!, code: "123456"), at: "08:00")
+        let early = try quiet.run(.checkIn(code: "123456"), at: "09:31").compactMap(\.issuedTicket).last!
+        var quietEstimator = WaitEstimator(config: Self.config)
+        for event in quiet.events { quietEstimator.fold(event) }
+        #expect(try #require(quietEstimator.estimate(for: early, in: quiet.state, at: quiet.at("09:35"))).wait < 60)
     }
 
     @Test func theNoShowRateIsLearnedFromReleasesAndCheckIns() {
