@@ -6,7 +6,7 @@ import KioskCore
 /// Appointments (预约): an online booking system (`booking` token) or an admin books and
 /// cancels; admins and supervisors list a day; the ticket machine checks a citizen in.
 extension KioskAPI {
-    func registerAppointments(on router: Router<BasicRequestContext>) {
+    func registerAppointments(on router: Router<KioskRequestContext>) {
         router.post("/v1/appointments") { request, _ in
             var request = request
             _ = try authorize(request, "预约 book appointments") { $0 == .booking || $0 == .admin }
@@ -87,7 +87,7 @@ extension KioskAPI {
     }
 
     /// An appointment code from a path: six digits, or 404 as an unknown one.
-    func appointmentCode(_ context: BasicRequestContext) throws -> String {
+    func appointmentCode(_ context: KioskRequestContext) throws -> String {
         let raw = context.parameters.get("code") ?? ""
         guard Appointment.isCode(raw) else { throw QueueError.unknownAppointment(String(raw.prefix(8))).apiError }
         return raw
