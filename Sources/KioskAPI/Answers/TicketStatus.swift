@@ -120,7 +120,6 @@ public struct TicketStatus: Codable, Sendable, Equatable {
         case ticket, service, serviceName = "service_name", priority, state, issuedAt = "issued_at"
         case peopleAhead = "people_ahead", counter, counterName = "counter_name", calls, acknowledged
         case estimateMin = "estimate_min", estimateLowMin = "estimate_low_min", estimateHighMin = "estimate_high_min"
-        case explanation, explanationEN = "explanation_en", review
-        case explanation, explanationEN = "explanation_en", appointmentTime = "appointment_time"
+        case explanation, explanationEN = "explanation_en", review, appointmentTime = "appointment_time"
     }
 }

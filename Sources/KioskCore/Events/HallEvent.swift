@@ -99,7 +99,7 @@ public struct HallEvent: Sendable, Equatable {
         case let .issued(t, _, _, _, _), let .called(t, _, _), let .recalled(t, _, _), let .noShow(t, _, _),
              let .started(t, _), let .finished(t, _), let .transferred(t, _, _, _), let .parked(t, _),
              let .unparked(t, _), let .cancelled(t), let .replied(t, _), let .acknowledged(t), let .escalated(t, _), let .reactivated(t, _), let .rated(t, _, _, _, _),
-             let .handedToReview(t, _, _), let .reviewTaken(t, _), let .reviewApproved(t, _), let .reviewReturned(t, _, _), let .calledBack(t, _):
+             let .handedToReview(t, _, _), let .reviewTaken(t, _), let .reviewApproved(t, _), let .reviewReturned(t, _, _), let .calledBack(t, _),
              let .appointmentCheckedIn(_, _, t, _):
             return t
         default:

@@ -60,6 +60,7 @@ struct HallViews {
             calls: calls, acknowledged: ticket.acknowledged ? true : nil, estimate: estimate.map(self.estimate)
         )
         if !isPublic, let review = ticket.review { status.review = self.review(review) }
+        status.appointmentTime = ticket.appointmentSlot.map { String(clock($0).prefix(5)) }
         return status
     }
 
@@ -69,8 +70,6 @@ struct HallViews {
             handedBy: review.handedBy, handedAt: clock(review.handedAt), note: review.note, reviewer: review.reviewer,
             decision: review.decision?.name, reason: review.decision?.reason
         )
-        status.appointmentTime = ticket.appointmentSlot.map { String(clock($0).prefix(5)) }
-        return status
     }
 
     /// A ticket's estimate: whole minutes, the likely range, and why.

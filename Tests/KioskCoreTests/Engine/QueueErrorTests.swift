@@ -45,23 +45,23 @@ import Testing
     static let monday = TestHall.monday
 
     static let appointmentCases: [Case] = [
-        Case("no_appointments", { _ in book("10:30", service: "B") }, .noAppointments("B")),
-        Case("booking_out_of_range", { _ in book("10:30", on: monday.adding(days: 8)) },
+        Case("no_appointments", config: Self.config, { _ in book("10:30", service: "B") }, .noAppointments("B")),
+        Case("booking_out_of_range", config: Self.config, { _ in book("10:30", on: monday.adding(days: 8)) },
              .bookingOutOfRange(date: monday.adding(days: 8), first: monday, last: monday.adding(days: 7))),
-        Case("hall_closed_on_date", { _ in book("10:30", on: monday.adding(days: 5)) }, .hallClosedOn(monday.adding(days: 5))),
-        Case("not_a_slot", { _ in book("10:15") }, .notASlot(service: "A", time: ClockTime("10:15")!, slotMinutes: 30)),
-        Case("too_late_to_book", { _ in book("09:30") }, .tooLateToBook(time: ClockTime("09:30")!, leadMinutes: 30)),
-        Case("slot_full", setUp: { try $0.run(book("10:30"), at: "09:00") }, { _ in book("10:30", code: "100001") },
+        Case("hall_closed_on_date", config: Self.config, { _ in book("10:30", on: monday.adding(days: 5)) }, .hallClosedOn(monday.adding(days: 5))),
+        Case("not_a_slot", config: Self.config, { _ in book("10:15") }, .notASlot(service: "A", time: ClockTime("10:15")!, slotMinutes: 30)),
+        Case("too_late_to_book", config: Self.config, { _ in book("09:30") }, .tooLateToBook(time: ClockTime("09:30")!, leadMinutes: 30)),
+        Case("slot_full", config: Self.config, setUp: { try $0.run(book("10:30"), at: "09:00") }, { _ in book("10:30", code: "100001") },
              .slotFull(service: "A", date: monday, time: ClockTime("10:30")!, nearest: ["10:00", "11:00", "11:30"].map { ClockTime($0)! })),
-        Case("appointment_code_taken", setUp: { try $0.run(book("10:30"), at: "09:00") }, { _ in book("11:00") }, .appointmentCodeTaken),
-        Case("unknown_appointment", { _ in .checkIn(code: "999999") }, .unknownAppointment("999999")),
-        Case("appointment_not_booked", setUp: { h in try h.run(book("10:30"), at: "09:00"); try h.run(.cancelAppointment(code: "100000"), at: "09:01") },
+        Case("appointment_code_taken", config: Self.config, setUp: { try $0.run(book("10:30"), at: "09:00") }, { _ in book("11:00") }, .appointmentCodeTaken),
+        Case("unknown_appointment", config: Self.config, { _ in .checkIn(code: "999999") }, .unknownAppointment("999999")),
+        Case("appointment_not_booked", config: Self.config, setUp: { h in try h.run(book("10:30"), at: "09:00"); try h.run(.cancelAppointment(code: "100000"), at: "09:01") },
              { _ in .cancelAppointment(code: "100000") }, .appointmentNotBooked(code: "100000", state: "cancelled")),
-        Case("appointment_not_today", setUp: { try $0.run(book("10:30", on: monday.adding(days: 1)), at: "09:00") },
+        Case("appointment_not_today", config: Self.config, setUp: { try $0.run(book("10:30", on: monday.adding(days: 1)), at: "09:00") },
              { _ in .checkIn(code: "100000") }, .appointmentNotToday(code: "100000", date: monday.adding(days: 1), time: ClockTime("10:30")!)),
-        Case("already_checked_in", setUp: { h in try h.run(book("09:30"), at: "08:00"); try h.run(.checkIn(code: "100000"), at: "09:10") },
+        Case("already_checked_in", config: Self.config, setUp: { h in try h.run(book("09:30"), at: "08:00"); try h.run(.checkIn(code: "100000"), at: "09:10") },
              { _ in .checkIn(code: "100000") }, .alreadyCheckedIn(code: "100000", ticket: "A001")),
-        Case("too_early", setUp: { try $0.run(book("11:00"), at: "09:00") }, { _ in .checkIn(code: "100000") },
+        Case("too_early", config: Self.config, setUp: { try $0.run(book("11:00"), at: "09:00") }, { _ in .checkIn(code: "100000") },
              .tooEarlyToCheckIn(code: "100000", from: ClockTime("10:30")!)),
     ]
 
@@ -158,7 +158,6 @@ import Testing
     @Test(arguments: cases)
     func refusedCommandThrowsItsErrorAndChangesNothing(_ c: Case) throws {
         var hall = TestHall(config: c.config)
-        var hall = TestHall(config: Self.config)
         try c.setUp(&hall)
         let error = hall.expectRefusal(c.command(hall), at: c.clock, c.expected)
         #expect(error?.code == c.code)
