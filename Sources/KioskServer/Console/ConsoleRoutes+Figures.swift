@@ -40,7 +40,7 @@ extension ConsoleRoutes {
                     throw APIError.badRequest("invalid_field", "请写明整改情况 Say what was done")
                 }
                 let id = context.parameters.get("id") ?? ""
-                _ = try await api.followUps.close(id: id, note: note, by: session.auditName, api: api)
+                _ = try await api.closeFollowUp(id: id, note: note, by: session.auditName)
                 logger.notice("console action", metadata: ["console.user": "\(session.user)", "path": "\(request.uri.path)", "events": "followup_close"])
                 return ConsoleResponse.seeOther("/console/figures")
             }

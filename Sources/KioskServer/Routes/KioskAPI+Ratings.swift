@@ -48,32 +48,20 @@ extension KioskAPI {
             try JSONBody.limit(note, "note", maxLength: 500)
             guard !note.allSatisfy(\.isWhitespace) else { throw APIError.badRequest("invalid_field", "\"note\" must say what was done") }
             let id = context.parameters.get("id") ?? ""
-            let closed = try await followUps.close(id: id, note: note, by: role.auditName, api: self)
+            let closed = try await closeFollowUp(id: id, note: note, by: role.auditName)
             return JSONResponse.make(HallViews.followUp(closed))
         }
     }
 }
 
-/// Closes follow-ups one at a time, so two supervisors cannot both close the same one (the
-/// check reads the journal, and a close being committed is not in it yet).
-actor FollowUpDesk {
-    private var closing: Set<String> = []
-
-    func close(id: String, note: String, by: String, api: KioskAPI) async throws -> FollowUp {
-        guard let (date, ticket) = FollowUp.parseID(id) else {
-            throw APIError(.notFound, "unknown_followup", "没有该差评整改 No such follow-up: \(id.prefix(20))")
-        }
-        let canonical = FollowUp.id(date: date, ticket: ticket)
-        let holidays = api.config.holidays
-        guard let item = try await api.hall.journal.followUpBook(holidays: holidays).followUp(canonical) else {
-            throw APIError(.notFound, "unknown_followup", "没有该差评整改 No such follow-up: \(canonical)")
-        }
-        guard !item.isClosed, !closing.contains(canonical) else {
-            throw APIError(.conflict, "followup_closed", "该差评已整改 Follow-up \(canonical) is already closed")
-        }
-        closing.insert(canonical)
-        defer { closing.remove(canonical) }
-        _ = try await api.run(.closeFollowUp(ratedOn: date, ticket: ticket, note: note, by: by))
-        return try await api.hall.journal.followUpBook(holidays: holidays).followUp(canonical) ?? item
+extension KioskAPI {
+    /// Closes follow-up `id` with `note` (the route and the console): one close wins.
+    func closeFollowUp(id: String, note: String, by audit: String) async throws -> FollowUp {
+        let holidays = config.holidays
+        return try await followUps.close(
+            id: id,
+            lookup: { try await hall.journal.followUpBook(holidays: holidays).followUp($0) },
+            commit: { date, ticket in _ = try await run(.closeFollowUp(ratedOn: date, ticket: ticket, note: note, by: audit)) }
+        )
     }
 }
