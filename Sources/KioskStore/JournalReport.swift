@@ -15,10 +15,12 @@ public struct JournalReport: Sendable {
         self.config = config
     }
 
-    /// Opens `dataDirectory`'s journal read-only: works while the daemon writes to it.
-    public static func openReadOnly(dataDirectory: String, config: HallConfig) throws -> JournalReport {
+    /// Opens `dataDirectory`'s journal read-only: works while the daemon writes to it. The hall
+    /// is `config` if given, else the one that last wrote the journal (`LocalHall.config`).
+    public static func openReadOnly(dataDirectory: String, config: HallConfig?) throws -> JournalReport {
         let path = dataDirectory + "/journal.sqlite"
         guard FileManager.default.fileExists(atPath: path) else { throw ReportError.noJournal(path) }
+        let config = try LocalHall.config(config, dataDirectory: dataDirectory)
         let engine = QueueEngine(config: config)
         return JournalReport(journal: try SQLiteJournal(path: path, calendar: engine.calendar, readOnly: true), config: config)
     }

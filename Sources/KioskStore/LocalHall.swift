@@ -46,6 +46,13 @@ public struct LocalHall: Sendable {
         return LocalHall(engine: engine, journal: journal, writerLock: nil)
     }
 
+    /// The hall a command works on: `explicit` (its `--config`), else the hall that last wrote
+    /// the journal in `dataDirectory`, else the embedded default.
+    public static func config(_ explicit: HallConfig?, dataDirectory: String) throws -> HallConfig {
+        if let explicit { return explicit }
+        return try recordedConfig(dataDirectory: dataDirectory) ?? .defaultHall
+    }
+
     /// The hall that last wrote the journal in `dataDirectory` (its recorded config), or nil
     /// when it recorded none: a command without `--config` then works on the hall it means.
     public static func recordedConfig(dataDirectory: String) throws -> HallConfig? {

@@ -75,8 +75,7 @@ struct HallOptions: ParsableArguments {
     /// `--config`, else the hall the journal recorded last (a command without `--config` works
     /// on the hall that wrote it), else the embedded default.
     func hallConfig(dataDirectory: String) throws -> HallConfig {
-        if config == nil, let recorded = try LocalHall.recordedConfig(dataDirectory: dataDirectory) { return recorded }
-        return try loadConfig()
+        try LocalHall.config(config.map { try Self.load(configPath: $0) }, dataDirectory: dataDirectory)
     }
 
     func client() throws -> DaemonClient {
