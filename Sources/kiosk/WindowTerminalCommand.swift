@@ -29,11 +29,7 @@ struct WindowTerminalCommand: AsyncParsableCommand {
             throw ValidationError("\(device.tokens) holds no token for \(role) (`kiosk tokens issue \(issue) -o FILE` writes this device's own)")
         }
         try await device.withClient { client in
-            if review {
-                try await ReviewerTerminalLoop(client: client, tokens: deviceTokens, window: window, supervisor: supervisor).run()
-            } else {
-                try await WindowTerminalLoop(client: client, tokens: deviceTokens, window: window, supervisor: supervisor).run()
-            }
+            try await WindowTerminalLoop(client: client, tokens: deviceTokens, window: window, supervisor: supervisor, review: review).run()
         }
     }
 }

@@ -73,4 +73,23 @@ import Testing
         for line in screen { #expect(DisplayWidthProbe.columns(line) == 80) }
         #expect(terminal.handle(.key(Key("q")), at: now) == [.quit])
     }
+
+    /// The reviewer's terminal takes answers as the window terminal does (one shared track): a
+    /// refused refresh (a token revoked, then restored) is cleared by the next good refresh,
+    /// while a refused command stays until the next key.
+    @Test func answersAreTakenAsTheWindowTerminalTakesThem() throws {
+        var reviewer = ReviewerTerminal(window: "9")
+        var clerk = WindowTerminal(window: "9")
+        for input: WindowTerminal.Input in [.refused(nil, code: "unauthorized", message: "令牌无效"), .view(Self.holding)] {
+            _ = reviewer.handle(input, at: now)
+            _ = clerk.handle(input, at: now)
+            #expect(reviewer.outcome == clerk.outcome && reviewer.view == clerk.view)
+        }
+        #expect(reviewer.outcome == nil)
+        let take = try #require(sent(reviewer.handle(.key(Key("n")), at: now)))
+        #expect(reviewer.handle(.refused(take, code: "review_queue_empty", message: "没有待审的件"), at: now) == [.refresh])
+        _ = reviewer.handle(.view(Self.holding), at: now)
+        #expect(reviewer.outcome == .refused(code: "review_queue_empty", message: "没有待审的件"))
+        #expect(!reviewer.busy)
+    }
 }

@@ -24,6 +24,8 @@ public struct RatePad: Sendable {
         case tick
         /// The window as the daemon has it: what it may have rated, if anything.
         case view(Rateable?)
+        /// The window's name, for the screen.
+        case windowName(String)
         case rated(ticket: String)
         case refused(code: String, message: String)
         case unreachable(String)
@@ -49,6 +51,8 @@ public struct RatePad: Sendable {
     public private(set) var phase: Phase = .idle
     /// The last ticket rated here: never asked again, even if the daemon is slow to say so.
     public private(set) var lastRated: String?
+    /// The window's name as the daemon last said it.
+    public private(set) var windowName: String?
     private var lastRefresh: Date?
 
     public init(window: String, refreshInterval: TimeInterval = 1, messageSeconds: TimeInterval = 5) {
@@ -121,6 +125,10 @@ public struct RatePad: Sendable {
                 return []
             }
 
+        case let .windowName(name):
+            windowName = name
+            return []
+
         case let .rated(ticket):
             guard case let .sending(_, score) = phase else { return [] }
             lastRated = ticket
@@ -140,3 +148,6 @@ public struct RatePad: Sendable {
         }
     }
 }
+
+extension RatePad: TerminalMachine {}
+extension RatePad.Input: TerminalInput {}

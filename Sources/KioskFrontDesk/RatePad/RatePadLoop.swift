@@ -16,48 +16,26 @@ public struct RatePadLoop: Sendable {
     }
 
     public func run() async throws {
-        let session = try TerminalSession()
-        defer { session.close() }
-        var pad = RatePad(window: window)
-        var windowName: String?
-        func draw() {
-            let size = session.size
-            session.draw(RatePadScreen.render(pad, windowName: windowName, width: size.width, height: size.height))
-        }
-        var effects = pad.begin(at: Date())
-        draw()
-        var iterator = session.events().makeAsyncIterator()
-        while true {
-            while !effects.isEmpty {
-                switch effects.removeFirst() {
-                case .quit:
-                    return
-                case .refresh:
-                    switch await client.window(window, token: token) {
-                    case let .ok(status):
-                        windowName = status.name
-                        effects += pad.handle(.view(status.rating), at: Date())
-                    case let .refused(code, message): effects += pad.handle(.refused(code: code, message: message), at: Date())
-                    case let .unreachable(why): effects += pad.handle(.unreachable(why), at: Date())
-                    }
-                case let .send(score, reason):
-                    draw()
-                    let body = CommandBody.rating(RatingRequest(score: score, reason: reason))
-                    switch await client.send(.post, "/v1/windows/\(window)/rating", body: body, token: token, as: RatingAnswer.self) {
-                    case let .ok(answer): effects += pad.handle(.rated(ticket: answer.ticket), at: Date())
-                    case let .refused(code, message): effects += pad.handle(.refused(code: code, message: message), at: Date())
-                    case let .unreachable(why): effects += pad.handle(.unreachable(why), at: Date())
-                    }
+        try await TerminalDriver.run(RatePad(window: window)) { pad, width, height in
+            RatePadScreen.render(pad, windowName: pad.windowName, width: width, height: height)
+        } perform: { effect in
+            switch effect {
+            case .quit:
+                return .leave
+            case .refresh:
+                switch await client.window(window, token: token) {
+                case let .ok(status): return .answered([.windowName(status.name), .view(status.rating)])
+                case let .refused(code, message): return .answered([.refused(code: code, message: message)])
+                case let .unreachable(why): return .answered([.unreachable(why)])
                 }
-                draw()
+            case let .send(score, reason):
+                let body = CommandBody.rating(RatingRequest(score: score, reason: reason))
+                switch await client.send(.post, "/v1/windows/\(window)/rating", body: body, token: token, as: RatingAnswer.self) {
+                case let .ok(answer): return .answered([.rated(ticket: answer.ticket)])
+                case let .refused(code, message): return .answered([.refused(code: code, message: message)])
+                case let .unreachable(why): return .answered([.unreachable(why)])
+                }
             }
-            guard let event = await iterator.next() else { return }
-            switch event {
-            case .signal: return
-            case .tick: effects += pad.handle(.tick, at: Date())
-            case let .key(key): effects += pad.handle(.key(key), at: Date())
-            }
-            draw()
         }
     }
 }

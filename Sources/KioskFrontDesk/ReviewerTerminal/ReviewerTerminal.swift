@@ -23,10 +23,12 @@ public struct ReviewerTerminal: Sendable {
     public var refreshInterval: TimeInterval
 
     public private(set) var mode: Mode = .keys
-    public private(set) var view: WindowView?
-    public private(set) var outcome: WindowTerminal.Outcome?
-    public private(set) var busy = false
+    private var track = WindowCommandTrack()
     private var lastRefresh: Date?
+
+    public var view: WindowView? { track.view }
+    public var outcome: WindowTerminal.Outcome? { track.outcome }
+    public var busy: Bool { track.busy }
 
     public init(window: String, supervisor: Bool = false, refreshInterval: TimeInterval = 2) {
         self.window = window
@@ -45,25 +47,10 @@ public struct ReviewerTerminal: Sendable {
             guard !busy, now.timeIntervalSince(lastRefresh ?? .distantPast) >= refreshInterval else { return [] }
             lastRefresh = now
             return [.refresh]
-        case let .view(view):
-            self.view = view
-            if case .problem = outcome { outcome = nil }
-            return []
         case .services:
             return []
-        case let .done(request, view):
-            busy = false
-            if let view { self.view = view }
-            outcome = .done(request.label)
-            return view == nil ? [.refresh] : []
-        case let .refused(request, code, message):
-            busy = false
-            outcome = .refused(code: code, message: message)
-            return request == nil ? [] : [.refresh]
-        case let .unreachable(why):
-            busy = false
-            outcome = .problem("连不上服务器 Cannot reach the daemon: \(why)")
-            return []
+        case .view, .done, .refused, .unreachable:
+            return track.answer(input) ?? []
         case let .key(key):
             switch mode {
             case .keys: return press(key)
@@ -76,12 +63,7 @@ public struct ReviewerTerminal: Sendable {
         WindowTerminal.Request(path: WindowAction.path(window: window, action: action), body: body, supervisor: supervisor, label: label)
     }
 
-    private mutating func send(_ request: WindowTerminal.Request) -> [WindowTerminal.Effect] {
-        guard !busy else { return [] }
-        busy = true
-        outcome = nil
-        return [.send(request)]
-    }
+    private mutating func send(_ request: WindowTerminal.Request) -> [WindowTerminal.Effect] { track.send(request) }
 
     private mutating func press(_ key: Key) -> [WindowTerminal.Effect] {
         let c: Character
@@ -96,7 +78,7 @@ public struct ReviewerTerminal: Sendable {
         case "a": return send(post("review/approve", "审核通过 approved: the citizen is called back"))
         case "r":
             mode = .reason(entry: "")
-            outcome = nil
+            track.outcome = nil
             return []
         case "q": return [.quit]
         default: return []
@@ -126,3 +108,5 @@ public struct ReviewerTerminal: Sendable {
         return send(post("review/return", "退回 returned: \(checked)", body: .reviewReturn(ReviewReturnRequest(reason: checked))))
     }
 }
+
+extension ReviewerTerminal: TerminalMachine {}

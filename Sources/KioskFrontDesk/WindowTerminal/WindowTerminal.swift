@@ -71,14 +71,14 @@ public struct WindowTerminal: Sendable {
     public var refreshInterval: TimeInterval
 
     public private(set) var mode: Mode = .keys
-    public private(set) var view: WindowView?
     public private(set) var services: [ServiceOption] = []
-    public private(set) var outcome: Outcome?
-    /// A command is on its way: further commands wait (one at a time, so no double call).
-    public private(set) var busy = false
+    private var track = WindowCommandTrack()
     private var lastRefresh: Date?
-    /// The outcome shown is a refresh's refusal (no command of the clerk's).
-    private var refreshRefused = false
+
+    public var view: WindowView? { track.view }
+    public var outcome: Outcome? { track.outcome }
+    /// A command is on its way: further commands wait.
+    public var busy: Bool { track.busy }
 
     public init(window: String, supervisor: Bool = false, refreshInterval: TimeInterval = 2) {
         self.window = window
@@ -100,32 +100,11 @@ public struct WindowTerminal: Sendable {
                 return [.refresh, .loadServices]
             }
             return []
-        case let .view(view):
-            self.view = view
-            // A good answer ends what a failed refresh said (the daemon was unreachable, or its
-            // answer made no sense); a refused command stays until the clerk's next key.
-            if case .problem = outcome { outcome = nil }
-            if refreshRefused { outcome = nil }
-            refreshRefused = false
-            return []
         case let .services(list):
             services = list
             return []
-        case let .done(request, view):
-            busy = false
-            if let view { self.view = view }
-            outcome = .done(request.label)
-            return view == nil ? [.refresh] : []
-        case let .refused(request, code, message):
-            busy = false
-            outcome = .refused(code: code, message: message)
-            refreshRefused = request == nil
-            // A refused refresh asks again at the next tick, not at once (no loop on a bad answer).
-            return request == nil ? [] : [.refresh]
-        case let .unreachable(why):
-            busy = false
-            outcome = .problem("连不上服务器 Cannot reach the daemon: \(why)")
-            return []
+        case .view, .done, .refused, .unreachable:
+            return track.answer(input) ?? []
         case let .key(key):
             switch mode {
             case .keys: return press(key)
@@ -140,12 +119,7 @@ public struct WindowTerminal: Sendable {
 
     private func post(_ action: WindowAction, _ label: String) -> Request { post(action.rawValue, label) }
 
-    private mutating func send(_ request: Request) -> [Effect] {
-        guard !busy else { return [] }
-        busy = true
-        outcome = nil
-        return [.send(request)]
-    }
+    private mutating func send(_ request: Request) -> [Effect] { track.send(request) }
 
     private mutating func press(_ key: Key) -> [Effect] {
         let c: Character
@@ -180,7 +154,7 @@ public struct WindowTerminal: Sendable {
         case "j" where supervisor: mode = .prompt(.callTicket, entry: "")
         default: return []
         }
-        outcome = nil
+        track.outcome = nil
         return []
     }
 
@@ -215,7 +189,7 @@ public struct WindowTerminal: Sendable {
             let digits = entry.filter(\.isNumber)
             let padded = digits.count == 3 ? "0" + digits : digits
             guard padded.count == 4, let time = ClockTime(String(padded.prefix(2)) + ":" + String(padded.suffix(2))) else {
-                outcome = .refused(code: "invalid_time", message: "时间格式不对,请输入如 1030 Type a time like 1030 for 10:30")
+                track.outcome = .refused(code: "invalid_time", message: "时间格式不对,请输入如 1030 Type a time like 1030 for 10:30")
                 mode = .prompt(.pauseUntil, entry: "")
                 return []
             }
@@ -245,3 +219,6 @@ public struct WindowTerminal: Sendable {
         }
     }
 }
+
+extension WindowTerminal: TerminalMachine {}
+extension WindowTerminal.Input: TerminalInput {}
