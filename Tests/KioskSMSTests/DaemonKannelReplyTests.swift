@@ -41,15 +41,8 @@ struct DaemonKannelReplyTests {
         try await InProcessDaemon.with(options) { daemon in try await exercise(daemon) }
 
         func exercise(_ daemon: InProcessDaemon) async throws {
-            let http = CurlHTTPTransport()
-            func send(_ method: HTTPMethod, _ path: String, token: String?, _ body: String? = nil) async throws -> HTTPResponse {
-                var headers = HTTPHeaders()
-                if let token { headers.add(name: "Authorization", value: "Bearer \(token)") }
-                if body != nil { headers.add(name: "Content-Type", value: "application/json") }
-                return try await http.send(HTTPRequest(method: method, url: daemon.base + path, headers: headers, body: body.map { Data($0.utf8) }))
-            }
             func replies(_ outcome: String) async throws -> Int {
-                let text = try await send(.get, "/metrics", token: nil).text
+                let text = try await daemon.send(.get, "/metrics", token: nil).text
                 let prefix = "kiosk_sms_replies_total{outcome=\"\(outcome)\"} "
                 return text.split(separator: "\n").first { $0.hasPrefix(prefix) }.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0
             }
@@ -61,7 +54,7 @@ struct DaemonKannelReplyTests {
                 }
             }
             func window() async throws -> JSONValue {
-                try JSONParser.parse(try await send(.get, "/v1/windows/\(counter.id)", token: tokens.windows[counter.id]).text).value
+                try JSONParser.parse(try await daemon.send(.get, "/v1/windows/\(counter.id)", token: tokens.windows[counter.id]).text).value
             }
 
             // The group the hall pastes into Kannel's config, printed while the daemon runs.
@@ -73,13 +66,13 @@ struct DaemonKannelReplyTests {
             kannel.smsService = printed.stdout
             try await kannel.boot()
 
-            let take = try await send(.post, "/v1/tickets", token: tokens.kiosk,
+            let take = try await daemon.send(.post, "/v1/tickets", token: tokens.kiosk,
                                       #"{"service":"\#(service)","priority":true,"phone":"\#(Self.citizen)","caretaker_phone":"\#(Self.caretaker)"}"#)
             #expect(take.status == 201 || take.status == 200, "\(take.text)")
             let elder = try #require(JSONParser.parse(take.text).value["ticket"]?.stringValue)
-            let second = try await send(.post, "/v1/tickets", token: tokens.kiosk, #"{"service":"\#(service)","phone":"\#(Self.other)"}"#)
+            let second = try await daemon.send(.post, "/v1/tickets", token: tokens.kiosk, #"{"service":"\#(service)","phone":"\#(Self.other)"}"#)
             let leaving = try #require(JSONParser.parse(second.text).value["ticket"]?.stringValue)
-            #expect(try await send(.post, "/v1/windows/\(counter.id)/call", token: tokens.windows[counter.id]).status == 200)
+            #expect(try await daemon.send(.post, "/v1/windows/\(counter.id)/call", token: tokens.windows[counter.id]).status == 200)
             let yourTurn = config.sms.signature + "请\(elder)号到\(counter.name)办理。" + config.reply.invitation
             try await eventually("the your-turn text, with the invitation, at the SMSC for both numbers", within: 60) {
                 Set(kannel.messages().filter { $0.text == yourTurn }.map(\.to)) == [Self.citizen, Self.caretaker]
@@ -102,15 +95,15 @@ struct DaemonKannelReplyTests {
             let journalBefore = try daemon.daemon.store.events(on: SMSFixture.date).count
             for query in ["from=\(Self.other)&text=2", "from=\(Self.other)&text=2&key=\(String(repeating: "0", count: key.count))",
                           "from=\(Self.other)&text=2&key=\(key.dropLast())"] {
-                let refused = try await send(.get, "/v1/sms/mo?" + query, token: nil)
+                let refused = try await daemon.send(.get, "/v1/sms/mo?" + query, token: nil)
                 #expect(refused.status == 403 && refused.text.contains("bad_key"), "\(refused.text)")
             }
             #expect(try daemon.daemon.store.events(on: SMSFixture.date).count == journalBefore)
-            #expect(try await send(.get, "/v1/tickets/\(leaving)", token: nil).text.contains("\"waiting\""))
+            #expect(try await daemon.send(.get, "/v1/tickets/\(leaving)", token: nil).text.contains("\"waiting\""))
 
             // "2" gives the ticket up: the line moves, one confirmation; a second "2" finds no ticket.
             try await reply(Self.other, "2", outcome: "cancelled")
-            #expect(try await send(.get, "/v1/tickets/\(leaving)", token: nil).text.contains("\"cancelled\""))
+            #expect(try await daemon.send(.get, "/v1/tickets/\(leaving)", token: nil).text.contains("\"cancelled\""))
             try await reply(Self.other, "2", outcome: "unknown_number")
             // A number that took no ticket: nothing done, nothing sent.
             try await reply(Self.stranger, "1", outcome: "unknown_number")
@@ -132,7 +125,7 @@ struct DaemonKannelReplyTests {
             #expect(events.filter { $0 == .acknowledged(ticket: elder) }.count == 1)
             #expect(events.filter { $0 == .cancelled(ticket: leaving) }.count == 1)
             // Replies matched to a ticket are journaled and counted: 1, two others, 2.
-            let stats = try JSONParser.parse(try await send(.get, "/v1/stats", token: tokens.display).text).value
+            let stats = try JSONParser.parse(try await daemon.send(.get, "/v1/stats", token: tokens.display).text).value
             #expect(stats["replies"]?["received"]?.intValue == 4, "\(stats)")
             #expect(stats["replies"]?["acknowledged"]?.intValue == 1 && stats["replies"]?["cancelled"]?.intValue == 1, "\(stats)")
         }

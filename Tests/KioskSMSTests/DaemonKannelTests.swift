@@ -39,20 +39,10 @@ struct DaemonKannelTests {
         try await InProcessDaemon.with(options) { daemon in try await exercise(daemon) }
 
         func exercise(_ daemon: InProcessDaemon) async throws {
-            let port = daemon.port
-            let http = CurlHTTPTransport()
-            let base = "http://127.0.0.1:\(port)"
-            func send(_ method: HTTPMethod, _ path: String, token: String?, _ body: String? = nil) async throws -> HTTPResponse {
-                var headers = HTTPHeaders()
-                if let token { headers.add(name: "Authorization", value: "Bearer \(token)") }
-                if body != nil { headers.add(name: "Content-Type", value: "application/json") }
-                return try await http.send(HTTPRequest(method: method, url: base + path, headers: headers, body: body.map { Data($0.utf8) }))
-            }
-
-            let take = try await send(.post, "/v1/tickets", token: tokens.kiosk, #"{"service":"\#(service)","phone":"13800138000","caretaker_phone":"13900139000"}"#)
+            let take = try await daemon.send(.post, "/v1/tickets", token: tokens.kiosk, #"{"service":"\#(service)","phone":"13800138000","caretaker_phone":"13900139000"}"#)
             #expect(take.status == 200 || take.status == 201, "\(take.text)")
             let number = try #require(try JSONParser.parse(take.text).value["ticket"]?["ticket"]?.stringValue ?? JSONParser.parse(take.text).value["ticket"]?.stringValue)
-            let call = try await send(.post, "/v1/windows/\(counter.id)/call", token: tokens.windows[counter.id])
+            let call = try await daemon.send(.post, "/v1/windows/\(counter.id)/call", token: tokens.windows[counter.id])
             #expect(call.status == 200, "\(call.text)")
 
             let expected = config.sms.signature + "请\(number)号到\(counter.name)办理。"
@@ -69,24 +59,24 @@ struct DaemonKannelTests {
             #expect(yourTurn.allSatisfy { $0.dlrType == 1 })
             #expect(kannel.messages().filter { $0.text == expected }.count == 2)  // once per recipient
 
-            let window = try await send(.get, "/v1/windows/\(counter.id)", token: tokens.windows[counter.id])
+            let window = try await daemon.send(.get, "/v1/windows/\(counter.id)", token: tokens.windows[counter.id])
             #expect(try JSONParser.parse(window.text).value["sms"]?.stringValue == "delivered", "\(window.text)")
             #expect(!window.text.contains("13800138000") && !take.text.contains("13800138000") && !call.text.contains("13800138000"))
 
             // The callback: no token but a signature, strict id, idempotent, unknown ids are 404s.
             let id = yourTurn[0].id
             let signer = try DeliveryReportSigner.loadOrCreate(dataDirectory: dataDirectory)
-            let again = try await send(.get, "/v1/sms/dlr?id=\(id)&sig=\(signer.signature(for: id))&type=1", token: nil)
+            let again = try await daemon.send(.get, "/v1/sms/dlr?id=\(id)&sig=\(signer.signature(for: id))&type=1", token: nil)
             #expect(again.status == 200 && again.text.contains("\"delivered\""), "\(again.text)")
-            #expect(try await send(.get, "/v1/sms/dlr?id=\(id)&sig=\(signer.signature(for: id))&type=2", token: nil).text.contains("\"delivered\""))
-            #expect(try await send(.get, "/v1/sms/dlr?id=99999&sig=\(signer.signature(for: 99999))&type=1", token: nil).status == 404)
-            #expect(try await send(.get, "/v1/sms/dlr?id=1;DROP&type=1", token: nil).status == 400)
-            #expect(try await send(.get, "/v1/sms/dlr?id=\(id)&sig=\(signer.signature(for: id))", token: nil).status == 400)
+            #expect(try await daemon.send(.get, "/v1/sms/dlr?id=\(id)&sig=\(signer.signature(for: id))&type=2", token: nil).text.contains("\"delivered\""))
+            #expect(try await daemon.send(.get, "/v1/sms/dlr?id=99999&sig=\(signer.signature(for: 99999))&type=1", token: nil).status == 404)
+            #expect(try await daemon.send(.get, "/v1/sms/dlr?id=1;DROP&type=1", token: nil).status == 400)
+            #expect(try await daemon.send(.get, "/v1/sms/dlr?id=\(id)&sig=\(signer.signature(for: id))", token: nil).status == 400)
 
-            let metrics = try await send(.get, "/metrics", token: nil)
+            let metrics = try await daemon.send(.get, "/metrics", token: nil)
             #expect(metrics.text.contains("kiosk_sms_messages_total{outcome=\"accepted\"}"), "\(metrics.text)")
             // Served: a recall message for it now would be stale; nothing more goes out.
-            _ = try await send(.post, "/v1/windows/\(counter.id)/start", token: tokens.windows[counter.id])
+            _ = try await daemon.send(.post, "/v1/windows/\(counter.id)/start", token: tokens.windows[counter.id])
         }
     }
 }

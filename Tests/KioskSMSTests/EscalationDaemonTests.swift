@@ -18,30 +18,18 @@ struct EscalationDaemonTests {
         let counter = config.counters[0]
         let service = counter.services[0]
         let tokens = AccessTokens.forTests(config)
-        let dataDirectory = NSTemporaryDirectory() + "kiosk-escalation-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
-        let clock = ManualClock(QueueEngine(config: config).calendar.instant(on: SMSFixture.date, at: ClockTime("09:00")!))
-        var options = KioskDaemon.Options.forSMSTests(config: config, dataDirectory: dataDirectory, clock: { clock.now })
-        options.tickInterval = .seconds(3600)
-        try await InProcessDaemon.with(options) { daemon in
-            let http = CurlHTTPTransport()
-            func send(_ method: HTTPMethod, _ path: String, token: String?, _ body: String? = nil) async throws -> HTTPResponse {
-                var headers = HTTPHeaders()
-                if let token { headers.add(name: "Authorization", value: "Bearer \(token)") }
-                if body != nil { headers.add(name: "Content-Type", value: "application/json") }
-                return try await http.send(HTTPRequest(method: method, url: daemon.base + path, headers: headers, body: body.map { Data($0.utf8) }))
-            }
-            let take = try await send(.post, "/v1/tickets", token: tokens.kiosk,
+        try await InProcessDaemon.onManualClock(config: config, adjust: { $0.fastSMS() }) { daemon, clock in
+            let take = try await daemon.send(.post, "/v1/tickets", token: tokens.kiosk,
                                       #"{"service":"\#(service)","priority":true,"phone":"13800138000","caretaker_phone":"13900139000"}"#)
-            let elder = try #require(JSONParser.parse(take.text).value["ticket"]?.stringValue)
-            let other = try await send(.post, "/v1/tickets", token: tokens.kiosk, #"{"service":"\#(service)"}"#)
-            let next = try #require(JSONParser.parse(other.text).value["ticket"]?.stringValue)
+            let elder = try #require(take.json()["ticket"]?.stringValue)
+            let other = try await daemon.send(.post, "/v1/tickets", token: tokens.kiosk, #"{"service":"\#(service)"}"#)
+            let next = try #require(other.json()["ticket"]?.stringValue)
             let windowToken = tokens.windows[counter.id]
-            #expect(try await send(.post, "/v1/windows/\(counter.id)/call", token: windowToken).status == 200)
+            #expect(try await daemon.send(.post, "/v1/windows/\(counter.id)/call", token: windowToken).status == 200)
 
             clock.advance(by: 121)
             try await daemon.hall.execute(.tick)
-            let window = try JSONParser.parse(try await send(.get, "/v1/windows/\(counter.id)", token: windowToken).text).value
+            let window = try await daemon.json(.get, "/v1/windows/\(counter.id)", token: windowToken)
             #expect(window["awaiting"]?.arrayValue?.first?.stringValue == elder, "\(window)")
             #expect(window["parked"]?.arrayValue?.first?.stringValue == elder)
             #expect(window["current"] == .null)
@@ -49,18 +37,18 @@ struct EscalationDaemonTests {
             #expect(messages.map(\.recipient) == [.caretaker] && messages.first?.phone?.digits == "13900139000")
 
             // The window calls the next one; later the elder comes back and is served.
-            let call = try await send(.post, "/v1/windows/\(counter.id)/call", token: windowToken)
+            let call = try await daemon.send(.post, "/v1/windows/\(counter.id)/call", token: windowToken)
             #expect(call.text.contains(next), "\(call.text)")
-            for action in ["start", "finish"] { _ = try await send(.post, "/v1/windows/\(counter.id)/\(action)", token: windowToken) }
-            let unpark = try await send(.post, "/v1/windows/\(counter.id)/unpark", token: windowToken, #"{"ticket":"\#(elder)"}"#)
+            for action in ["start", "finish"] { _ = try await daemon.send(.post, "/v1/windows/\(counter.id)/\(action)", token: windowToken) }
+            let unpark = try await daemon.send(.post, "/v1/windows/\(counter.id)/unpark", token: windowToken, #"{"ticket":"\#(elder)"}"#)
             #expect(unpark.status == 200, "\(unpark.text)")
-            for action in ["start", "finish"] { _ = try await send(.post, "/v1/windows/\(counter.id)/\(action)", token: windowToken) }
+            for action in ["start", "finish"] { _ = try await daemon.send(.post, "/v1/windows/\(counter.id)/\(action)", token: windowToken) }
             let kinds = try daemon.daemon.store.events(on: SMSFixture.date).map(\.event.kind)
             #expect(kinds.contains(.escalated(ticket: elder, counter: counter.id)))
             #expect(kinds.contains(.finished(ticket: elder, counter: counter.id)))
             #expect(!kinds.contains { if case .noShow = $0 { true } else { false } })
             // The day's figures: one set aside, served after all.
-            let stats = try JSONParser.parse(try await send(.get, "/v1/stats", token: tokens.display).text).value
+            let stats = try await daemon.json(.get, "/v1/stats", token: tokens.display)
             #expect(stats["replies"]?["escalated"]?.intValue == 1, "\(stats)")
             #expect(stats["replies"]?["no_shows_avoided"]?.intValue == 1, "\(stats)")
         }
@@ -74,39 +62,27 @@ struct EscalationDaemonTests {
         let counter = config.counters[0]
         let service = counter.services[0]
         let tokens = AccessTokens.forTests(config)
-        let dataDirectory = NSTemporaryDirectory() + "kiosk-escalation-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
-        let clock = ManualClock(QueueEngine(config: config).calendar.instant(on: SMSFixture.date, at: ClockTime("09:00")!))
-        var options = KioskDaemon.Options.forSMSTests(config: config, dataDirectory: dataDirectory, clock: { clock.now })
-        options.tickInterval = .seconds(3600)
-        try await InProcessDaemon.with(options) { daemon in
-            let http = CurlHTTPTransport()
-            func send(_ method: HTTPMethod, _ path: String, token: String?, _ body: String? = nil) async throws -> HTTPResponse {
-                var headers = HTTPHeaders()
-                if let token { headers.add(name: "Authorization", value: "Bearer \(token)") }
-                if body != nil { headers.add(name: "Content-Type", value: "application/json") }
-                return try await http.send(HTTPRequest(method: method, url: daemon.base + path, headers: headers, body: body.map { Data($0.utf8) }))
-            }
-            let take = try await send(.post, "/v1/tickets", token: tokens.kiosk,
+        try await InProcessDaemon.onManualClock(config: config, adjust: { $0.fastSMS() }) { daemon, clock in
+            let take = try await daemon.send(.post, "/v1/tickets", token: tokens.kiosk,
                                       #"{"service":"\#(service)","priority":true,"phone":"13800138000"}"#)
-            let elder = try #require(JSONParser.parse(take.text).value["ticket"]?.stringValue)
-            _ = try await send(.post, "/v1/tickets", token: tokens.kiosk, #"{"service":"\#(service)"}"#)
+            let elder = try #require(take.json()["ticket"]?.stringValue)
+            _ = try await daemon.send(.post, "/v1/tickets", token: tokens.kiosk, #"{"service":"\#(service)"}"#)
             let windowToken = tokens.windows[counter.id]
-            #expect(try await send(.post, "/v1/windows/\(counter.id)/call", token: windowToken).status == 200)
+            #expect(try await daemon.send(.post, "/v1/windows/\(counter.id)/call", token: windowToken).status == 200)
             clock.advance(by: 121)
             try await daemon.hall.execute(.tick)
-            for action in ["call", "start"] { _ = try await send(.post, "/v1/windows/\(counter.id)/\(action)", token: windowToken) }
+            for action in ["call", "start"] { _ = try await daemon.send(.post, "/v1/windows/\(counter.id)/\(action)", token: windowToken) }
 
             let body = #"{"ticket":"\#(elder.lowercased())"}"#
             let other = config.counters[1].id
-            #expect(try await send(.post, "/v1/windows/\(counter.id)/noshow-awaiting", token: tokens.windows[other], body).status == 403)
-            let answer = try await send(.post, "/v1/windows/\(counter.id)/noshow-awaiting", token: windowToken, body)
+            #expect(try await daemon.send(.post, "/v1/windows/\(counter.id)/noshow-awaiting", token: tokens.windows[other], body).status == 403)
+            let answer = try await daemon.send(.post, "/v1/windows/\(counter.id)/noshow-awaiting", token: windowToken, body)
             #expect(answer.status == 200, "\(answer.text)")
-            let window = try JSONParser.parse(answer.text).value["window"]
+            let window = try answer.json()["window"]
             #expect(window?["parked"]?.arrayValue?.isEmpty == true, "\(answer.text)")
             #expect(window?["current"]?["state"]?.stringValue == "serving")
-            let again = try await send(.post, "/v1/windows/\(counter.id)/noshow-awaiting", token: windowToken, body)
-            let code = try JSONParser.parse(again.text).value["error"]?["code"]?.stringValue
+            let again = try await daemon.send(.post, "/v1/windows/\(counter.id)/noshow-awaiting", token: windowToken, body)
+            let code = try again.json()["error"]?["code"]?.stringValue
             #expect(again.status == 409 && code == "not_parked_here", "\(again.text)")
             let kinds = try daemon.daemon.store.events(on: SMSFixture.date).map(\.event.kind)
             #expect(kinds.filter { $0 == .noShow(ticket: elder, counter: counter.id, automatic: false) }.count == 1)

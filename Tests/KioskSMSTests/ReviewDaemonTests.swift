@@ -23,65 +23,52 @@ struct ReviewDaemonTests {
         let clerk = config.counters[0]
         let service = clerk.services[0]
         let tokens = AccessTokens.forTests(config)
-        let dataDirectory = NSTemporaryDirectory() + "kiosk-review-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
-        let clock = ManualClock(QueueEngine(config: config).calendar.instant(on: SMSFixture.date, at: ClockTime("09:00")!))
-        var options = KioskDaemon.Options.forSMSTests(config: config, dataDirectory: dataDirectory, clock: { clock.now })
-        options.tickInterval = .seconds(3600)
-        try await InProcessDaemon.with(options) { daemon in
-            let http = CurlHTTPTransport()
-            func send(_ method: HTTPMethod, _ path: String, token: String?, _ body: String? = nil) async throws -> HTTPResponse {
-                var headers = HTTPHeaders()
-                if let token { headers.add(name: "Authorization", value: "Bearer \(token)") }
-                if body != nil { headers.add(name: "Content-Type", value: "application/json") }
-                return try await http.send(HTTPRequest(method: method, url: daemon.base + path, headers: headers, body: body.map { Data($0.utf8) }))
-            }
-            func json(_ response: HTTPResponse) throws -> JSONValue { try JSONParser.parse(response.text).value }
+        try await InProcessDaemon.onManualClock(config: config, adjust: { $0.fastSMS() }) { daemon, clock in
             let window = tokens.windows[clerk.id], reviewer = tokens.windows["9"]
-            let take = try await send(.post, "/v1/tickets", token: tokens.kiosk, #"{"service":"\#(service)","phone":"13800138000"}"#)
-            let number = try #require(try json(take)["ticket"]?.stringValue)
+            let take = try await daemon.send(.post, "/v1/tickets", token: tokens.kiosk, #"{"service":"\#(service)","phone":"13800138000"}"#)
+            let number = try #require(try take.json()["ticket"]?.stringValue)
             for action in ["call", "start"] {
-                #expect(try await send(.post, "/v1/windows/\(clerk.id)/\(action)", token: window).status == 200)
+                #expect(try await daemon.send(.post, "/v1/windows/\(clerk.id)/\(action)", token: window).status == 200)
             }
             clock.advance(by: 300)
             // Window 1 hands it over; the reviewer's token cannot do that for window 1.
-            #expect(try await send(.post, "/v1/windows/\(clerk.id)/review", token: reviewer, #"{"note":"材料齐"}"#).status == 403)
-            let handOff = try await send(.post, "/v1/windows/\(clerk.id)/review", token: window, #"{"note":"材料齐"}"#)
+            #expect(try await daemon.send(.post, "/v1/windows/\(clerk.id)/review", token: reviewer, #"{"note":"材料齐"}"#).status == 403)
+            let handOff = try await daemon.send(.post, "/v1/windows/\(clerk.id)/review", token: window, #"{"note":"材料齐"}"#)
             #expect(handOff.status == 200, "\(handOff.text)")
-            #expect(try json(handOff)["window"]?["current"] == .null)
-            #expect(try json(handOff)["window"]?["in_review"]?.arrayValue?.map(\.stringValue) == [number])
-            let status = try json(try await send(.get, "/v1/tickets/\(number)", token: nil))
+            #expect(try handOff.json()["window"]?["current"] == .null)
+            #expect(try handOff.json()["window"]?["in_review"]?.arrayValue?.map(\.stringValue) == [number])
+            let status = try await daemon.json(.get, "/v1/tickets/\(number)", token: nil)
             #expect(status["state"]?.stringValue == "in_review")
             #expect(status["review"] == nil, "the public status says no more than the state")
 
             clock.advance(by: 60)
-            #expect(try await send(.post, "/v1/windows/9/review/next", token: window).status == 403)
-            let next = try json(try await send(.post, "/v1/windows/9/review/next", token: reviewer))
+            #expect(try await daemon.send(.post, "/v1/windows/9/review/next", token: window).status == 403)
+            let next = try await daemon.json(.post, "/v1/windows/9/review/next", token: reviewer)
             #expect(next["window"]?["reviewing"]?["ticket"]?.stringValue == number, "\(next)")
             #expect(next["window"]?["reviewing"]?["review"]?["note"]?.stringValue == "材料齐")
             #expect(next["window"]?["review_queue"]?.intValue == 0)
-            let empty = try await send(.post, "/v1/windows/9/review/next", token: reviewer)
-            let busyCode = try json(empty)["error"]?["code"]?.stringValue
+            let empty = try await daemon.send(.post, "/v1/windows/9/review/next", token: reviewer)
+            let busyCode = try empty.json()["error"]?["code"]?.stringValue
             #expect(empty.status == 409 && busyCode == "reviewer_busy", "\(empty.text)")
             clock.advance(by: 180)
-            let approve = try await send(.post, "/v1/windows/9/review/approve", token: reviewer)
+            let approve = try await daemon.send(.post, "/v1/windows/9/review/approve", token: reviewer)
             #expect(approve.status == 200, "\(approve.text)")
-            #expect(try json(approve)["window"]?["reviewing"] == nil)
-            #expect(try json(try await send(.get, "/v1/tickets/\(number)", token: nil))["state"]?.stringValue == "reviewed")
+            #expect(try approve.json()["window"]?["reviewing"] == nil)
+            #expect(try await daemon.json(.get, "/v1/tickets/\(number)", token: nil)["state"]?.stringValue == "reviewed")
 
             // The clerk's next call is the call back, ahead of anyone who came meanwhile.
-            _ = try await send(.post, "/v1/tickets", token: tokens.kiosk, #"{"service":"\#(service)"}"#)
-            let callBack = try json(try await send(.post, "/v1/windows/\(clerk.id)/call", token: window))
+            _ = try await daemon.send(.post, "/v1/tickets", token: tokens.kiosk, #"{"service":"\#(service)"}"#)
+            let callBack = try await daemon.json(.post, "/v1/windows/\(clerk.id)/call", token: window)
             #expect(callBack["events"]?.arrayValue?.first?["ev"]?.stringValue == "call_back", "\(callBack)")
             #expect(callBack["window"]?["current"]?["ticket"]?.stringValue == number)
             #expect(callBack["window"]?["current"]?["review"]?["decision"]?.stringValue == "approved")
-            let hall = try json(try await send(.get, "/v1/hall", token: tokens.display))
+            let hall = try await daemon.json(.get, "/v1/hall", token: tokens.display)
             #expect(hall["calls"]?.arrayValue?.first?["ticket"]?.stringValue == number)
             let messages = try daemon.daemon.store.outboxMessages(date: SMSFixture.date, ticket: number).filter { $0.trigger == .reviewApproved }
             #expect(messages.count == 1)
             #expect(messages.first?.text.contains("请\(number)号回到\(clerk.name)领取结果") == true, "\(messages.map(\.text))")
             for action in ["start", "finish"] {
-                #expect(try await send(.post, "/v1/windows/\(clerk.id)/\(action)", token: window).status == 200)
+                #expect(try await daemon.send(.post, "/v1/windows/\(clerk.id)/\(action)", token: window).status == 200)
             }
             let kinds = try daemon.daemon.store.events(on: SMSFixture.date).map(\.event.kind)
             #expect(kinds.contains(.handedToReview(ticket: number, counter: clerk.id, note: "材料齐")))
@@ -91,7 +78,7 @@ struct ReviewDaemonTests {
             #expect(kinds.last == .finished(ticket: number, counter: clerk.id))
 
             // The day's figures: one case, waited 60 s for the reviewer, reviewed in 180 s.
-            let stats = try json(try await send(.get, "/v1/stats", token: tokens.display))
+            let stats = try await daemon.json(.get, "/v1/stats", token: tokens.display)
             #expect(stats["reviews"]?["handed_over"]?.intValue == 1, "\(stats)")
             #expect(stats["reviews"]?["approved"]?.intValue == 1)
             #expect(stats["reviews"]?["wait_p50_s"]?.doubleValue == 60)
@@ -105,38 +92,25 @@ struct ReviewDaemonTests {
         let clerk = config.counters[0]
         let service = clerk.services[0]
         let tokens = AccessTokens.forTests(config)
-        let dataDirectory = NSTemporaryDirectory() + "kiosk-review-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
-        let clock = ManualClock(QueueEngine(config: config).calendar.instant(on: SMSFixture.date, at: ClockTime("09:00")!))
-        var options = KioskDaemon.Options.forSMSTests(config: config, dataDirectory: dataDirectory, clock: { clock.now })
-        options.tickInterval = .seconds(3600)
-        try await InProcessDaemon.with(options) { daemon in
-            let http = CurlHTTPTransport()
-            func send(_ method: HTTPMethod, _ path: String, token: String?, _ body: String? = nil) async throws -> HTTPResponse {
-                var headers = HTTPHeaders()
-                if let token { headers.add(name: "Authorization", value: "Bearer \(token)") }
-                if body != nil { headers.add(name: "Content-Type", value: "application/json") }
-                return try await http.send(HTTPRequest(method: method, url: daemon.base + path, headers: headers, body: body.map { Data($0.utf8) }))
-            }
-            func json(_ response: HTTPResponse) throws -> JSONValue { try JSONParser.parse(response.text).value }
+        try await InProcessDaemon.onManualClock(config: config, adjust: { $0.fastSMS() }) { daemon, clock in
             let window = tokens.windows[clerk.id], reviewer = tokens.windows["9"]
-            let take = try await send(.post, "/v1/tickets", token: tokens.kiosk, #"{"service":"\#(service)","phone":"13800138000"}"#)
-            let number = try #require(try json(take)["ticket"]?.stringValue)
-            for action in ["call", "start", "review"] { _ = try await send(.post, "/v1/windows/\(clerk.id)/\(action)", token: window) }
-            _ = try await send(.post, "/v1/windows/9/review/next", token: reviewer)
+            let take = try await daemon.send(.post, "/v1/tickets", token: tokens.kiosk, #"{"service":"\#(service)","phone":"13800138000"}"#)
+            let number = try #require(try take.json()["ticket"]?.stringValue)
+            for action in ["call", "start", "review"] { _ = try await daemon.send(.post, "/v1/windows/\(clerk.id)/\(action)", token: window) }
+            _ = try await daemon.send(.post, "/v1/windows/9/review/next", token: reviewer)
             for bad in [#"{"reason":""}"#, #"{"reason":"这一条退回原因写得实在是太长了超过了二十个字的上限"}"#, #"{}"#] {
-                let refused = try await send(.post, "/v1/windows/9/review/return", token: reviewer, bad)
+                let refused = try await daemon.send(.post, "/v1/windows/9/review/return", token: reviewer, bad)
                 #expect(refused.status == 400, "\(bad): \(refused.text)")
             }
-            let returned = try await send(.post, "/v1/windows/9/review/return", token: reviewer, #"{"reason":"缺身份证复印件"}"#)
+            let returned = try await daemon.send(.post, "/v1/windows/9/review/return", token: reviewer, #"{"reason":"缺身份证复印件"}"#)
             #expect(returned.status == 200, "\(returned.text)")
-            let callBack = try json(try await send(.post, "/v1/windows/\(clerk.id)/call", token: window))
+            let callBack = try await daemon.json(.post, "/v1/windows/\(clerk.id)/call", token: window)
             #expect(callBack["window"]?["current"]?["review"]?["reason"]?.stringValue == "缺身份证复印件", "\(callBack)")
             let sms = try daemon.daemon.store.outboxMessages(date: SMSFixture.date, ticket: number).filter { $0.trigger == .reviewReturned }
             #expect(sms.count == 1 && sms.first?.text.contains("缺身份证复印件") == true, "\(sms.map(\.text))")
             // Nothing left to approve; the supervisor's token may act for the reviewer.
-            let nothing = try await send(.post, "/v1/windows/9/review/approve", token: tokens.supervisor)
-            let nothingCode = try json(nothing)["error"]?["code"]?.stringValue
+            let nothing = try await daemon.send(.post, "/v1/windows/9/review/approve", token: tokens.supervisor)
+            let nothingCode = try nothing.json()["error"]?["code"]?.stringValue
             #expect(nothing.status == 409 && nothingCode == "nothing_in_review", "\(nothing.text)")
         }
     }
@@ -151,32 +125,19 @@ struct ReviewDaemonTests {
         let index = try #require(config.services.firstIndex { $0.code == reviewed })
         config.services[index].reviewers = ["9"]
         let tokens = AccessTokens.forTests(config)
-        let dataDirectory = NSTemporaryDirectory() + "kiosk-review-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
-        let clock = ManualClock(QueueEngine(config: config).calendar.instant(on: SMSFixture.date, at: ClockTime("09:00")!))
-        var options = KioskDaemon.Options.forSMSTests(config: config, dataDirectory: dataDirectory, clock: { clock.now })
-        options.tickInterval = .seconds(3600)
-        try await InProcessDaemon.with(options) { daemon in
-            let http = CurlHTTPTransport()
-            func send(_ method: HTTPMethod, _ path: String, token: String?, _ body: String? = nil) async throws -> HTTPResponse {
-                var headers = HTTPHeaders()
-                if let token { headers.add(name: "Authorization", value: "Bearer \(token)") }
-                if body != nil { headers.add(name: "Content-Type", value: "application/json") }
-                return try await http.send(HTTPRequest(method: method, url: daemon.base + path, headers: headers, body: body.map { Data($0.utf8) }))
-            }
-            func json(_ response: HTTPResponse) throws -> JSONValue { try JSONParser.parse(response.text).value }
+        try await InProcessDaemon.onManualClock(config: config, adjust: { $0.fastSMS() }) { daemon, clock in
             let window = tokens.windows[clerk.id]
-            let take = try await send(.post, "/v1/tickets", token: tokens.kiosk, #"{"service":"\#(other)"}"#)
-            let number = try #require(try json(take)["ticket"]?.stringValue)
-            for action in ["call", "start"] { _ = try await send(.post, "/v1/windows/\(clerk.id)/\(action)", token: window) }
-            let refused = try await send(.post, "/v1/windows/\(clerk.id)/review", token: window)
-            let code = try json(refused)["error"]?["code"]?.stringValue
+            let take = try await daemon.send(.post, "/v1/tickets", token: tokens.kiosk, #"{"service":"\#(other)"}"#)
+            let number = try #require(try take.json()["ticket"]?.stringValue)
+            for action in ["call", "start"] { _ = try await daemon.send(.post, "/v1/windows/\(clerk.id)/\(action)", token: window) }
+            let refused = try await daemon.send(.post, "/v1/windows/\(clerk.id)/review", token: window)
+            let code = try refused.json()["error"]?["code"]?.stringValue
             #expect(refused.status == 409 && code == "no_reviewer", "\(refused.text)")
-            let view = try json(try await send(.get, "/v1/windows/\(clerk.id)", token: window))
+            let view = try await daemon.json(.get, "/v1/windows/\(clerk.id)", token: window)
             #expect(view["current"]?["ticket"]?.stringValue == number && view["current"]?["state"]?.stringValue == "serving")
-            let reviewer = try json(try await send(.get, "/v1/windows/9", token: tokens.windows["9"]))
+            let reviewer = try await daemon.json(.get, "/v1/windows/9", token: tokens.windows["9"])
             #expect(reviewer["review_queue"]?.intValue == 0, "\(reviewer)")
-            #expect(try json(try await send(.get, "/v1/windows/2", token: tokens.windows["2"]))["review_queue"] == nil)
+            #expect(try await daemon.json(.get, "/v1/windows/2", token: tokens.windows["2"])["review_queue"] == nil)
         }
     }
 }
