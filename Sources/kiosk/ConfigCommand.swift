@@ -19,26 +19,14 @@ struct ConfigCommand: ParsableCommand {
         var central = false
 
         func run() throws {
-            var failed = false
-            let inputs: [(String, String?)] = files.isEmpty ? [("<embedded default>", HallConfig.defaultHallJSON)] : files.map { ($0, nil) }
-            for (name, embedded) in inputs {
-                let text: String
-                if let embedded {
-                    text = embedded
-                } else {
-                    do {
-                        text = try String(contentsOfFile: name, encoding: .utf8)
-                    } catch {
-                        printError("\(name): cannot read: \(error.localizedDescription)")
-                        failed = true
-                        continue
-                    }
+            let check = ConfigFilesCheck(files: files, central: central) { try String(contentsOfFile: $0, encoding: .utf8) }
+            for line in check.lines {
+                switch line {
+                case let .problem(text): printError(text)
+                case let .summary(text): printLine(text)
                 }
-                let check = ConfigCheck(name: name, json: text, central: central)
-                for problem in check.problems { printError(problem) }
-                if let summary = check.summary { printLine(summary) } else { failed = true }
             }
-            if failed { throw ExitCode(1) }
+            if check.failed { throw ExitCode(1) }
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KioskCore
+import KioskStore
 
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,36 +20,23 @@ struct ExportCommand: AsyncParsableCommand {
                 printError("no events on \(date ?? "today") in the daemon's journal at \(hall.server)")
                 throw ExitCode(1)
             }
-            return try write(text)
+            return try writeText(text, to: output)
         }
-        let day: BusinessDate
-        if let date, let parsed = BusinessDate(date) {
-            day = parsed
-        } else {
-            guard let latest = try local.journal.latestDate() else { throw ValidationError("the journal in \(hall.dataDir) is empty") }
-            day = latest
-        }
-        let events = try local.journal.events(on: day).map(\.event)
-        if local.journal.unreadableRowCount > 0 {
-            printError("warning: \(local.journal.unreadableRowCount) journal rows of \(day) cannot be read and are left out (the daemon quarantines them)")
-        }
-        guard !events.isEmpty else {
-            let days = try local.journal.businessDates()
-            let held = days.isEmpty ? "it is empty" : "it holds \(days.first!)\(days.count > 1 ? " … \(days.last!) (\(days.count) days)" : "")"
+        do {
+            let trace = try local.exportTrace(on: date.flatMap(BusinessDate.init))
+            warnUnreadable(local, on: trace.date)
+            try writeText(trace.jsonLines(), to: output)
+        } catch LocalHall.ExportProblem.emptyJournal {
+            throw ValidationError("the journal in \(hall.dataDir ?? "") is empty")
+        } catch let LocalHall.ExportProblem.noEvents(day, held) {
+            warnUnreadable(local, on: day)
             printError("no events on \(day) in the journal in \(hall.dataDir ?? ""): \(held)")
             throw ExitCode(1)
         }
-        // The hall that wrote that day, whatever --config says now.
-        let config = try local.journal.config(inForceOn: day)?.config ?? local.engine.config
-        let trace = TraceDay(date: day, config: config, events: events)
-        try write(trace.jsonLines())
     }
 
-    private func write(_ text: String) throws {
-        if let output {
-            try text.write(toFile: output, atomically: true, encoding: .utf8)
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
+    private func warnUnreadable(_ local: LocalHall, on day: BusinessDate) {
+        guard local.journal.unreadableRowCount > 0 else { return }
+        printError("warning: \(local.journal.unreadableRowCount) journal rows of \(day) cannot be read and are left out (the daemon quarantines them)")
     }
 }
