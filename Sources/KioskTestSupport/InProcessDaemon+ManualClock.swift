@@ -31,6 +31,19 @@ extension InProcessDaemon {
         return try await Self.http.send(HTTPRequest(method: method, url: base + path, headers: headers, body: body.map { Data($0.utf8) }))
     }
 
+    /// `POST /v1/tickets` with `body` (JSON): the issued ticket's number.
+    public func take(_ body: String, token: String?) async throws -> String {
+        let answer = try await send(.post, "/v1/tickets", token: token, body)
+        guard let number = try? answer.json()["ticket"]?.stringValue else { throw NoTicket(answer: answer.text) }
+        return number
+    }
+
+    /// A ticket was asked for and none was issued.
+    public struct NoTicket: Error, CustomStringConvertible {
+        public var answer: String
+        public var description: String { "no ticket issued: \(answer)" }
+    }
+
     /// `send`, the answer read as JSON.
     public func json(_ method: HTTPMethod, _ path: String, token: String?, _ body: String? = nil) async throws -> JSONValue {
         try JSONParser.parse(try await send(method, path, token: token, body).text).value

@@ -14,8 +14,8 @@ struct Kiosk: AsyncParsableCommand {
             TicketMachineCommand.self, WindowTerminalCommand.self, RatePadCommand.self, RatingsCommand.self,
             ClerkCommand<CallVerb>.self, CallTicketCommand.self, ClerkCommand<RecallVerb>.self, ClerkCommand<StartVerb>.self,
             ClerkCommand<FinishVerb>.self, ClerkCommand<NoShowVerb>.self, TransferCommand.self, ClerkCommand<ParkVerb>.self,
-            UnparkCommand.self, NoShowAwaitingCommand.self, ReviewHandOffCommand.self, ReviewNextCommand.self,
-            ReviewApproveCommand.self, ReviewReturnCommand.self, PauseCommand.self, ClerkCommand<ResumeVerb>.self, CoverCommand.self, UncoverCommand.self,
+            UnparkCommand.self, NoShowAwaitingCommand.self, ReviewHandOffCommand.self, ClerkCommand<ReviewNextVerb>.self,
+            ClerkCommand<ReviewApproveVerb>.self, ReviewReturnCommand.self, PauseCommand.self, ClerkCommand<ResumeVerb>.self, CoverCommand.self, UncoverCommand.self,
         ]
     )
 }

@@ -18,22 +18,17 @@ struct ReviewHandOffCommand: HallCommand {
     }
 }
 
-struct ReviewNextCommand: HallCommand {
-    static let configuration = CommandConfiguration(commandName: "review-next", abstract: "即审: reviewer window R takes the next case handed over.")
-    @OptionGroup var hall: HallOptions
-    @Argument(help: "The reviewer's window id.") var window: String
-    func command(at now: Date, in engine: QueueEngine) throws -> Command { .takeReview(reviewer: window) }
-    var remote: DaemonClient.Call { DaemonClient.Call(path: WindowAction.path(window: window, action: "review/next"), role: .window(window)) }
+/// The reviewer's two one-word commands (`ClerkCommand`).
+enum ReviewNextVerb: ClerkVerb {
+    static let name = "review-next", route = "review/next", windowHelp = "The reviewer's window id."
+    static let abstract = "即审: reviewer window R takes the next case handed over."
+    static func command(window: CounterID) -> Command { .takeReview(reviewer: window) }
 }
 
-struct ReviewApproveCommand: HallCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "review-approve", abstract: "即审: reviewer window R approves its case (the citizen is called back for the result)."
-    )
-    @OptionGroup var hall: HallOptions
-    @Argument(help: "The reviewer's window id.") var window: String
-    func command(at now: Date, in engine: QueueEngine) throws -> Command { .approveReview(reviewer: window) }
-    var remote: DaemonClient.Call { DaemonClient.Call(path: WindowAction.path(window: window, action: "review/approve"), role: .window(window)) }
+enum ReviewApproveVerb: ClerkVerb {
+    static let name = "review-approve", route = "review/approve", windowHelp = "The reviewer's window id."
+    static let abstract = "即审: reviewer window R approves its case (the citizen is called back for the result)."
+    static func command(window: CounterID) -> Command { .approveReview(reviewer: window) }
 }
 
 struct ReviewReturnCommand: HallCommand {

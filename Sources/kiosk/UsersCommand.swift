@@ -38,11 +38,9 @@ struct UsersCommand: ParsableCommand {
                 guard first == second else { throw ValidationError("the two passwords differ; nothing was changed") }
                 password = first
             }
-            do {
+            try usageErrors {
                 try PrivateFiles.makeDirectory(file.dataDir)
                 try UserFile.add(name, role: role, password: password, in: file.path, at: Date())
-            } catch let problem as UserFile.Problem {
-                throw ValidationError(problem.description)
             }
             printLine("added \(name) (\(role.rawValue)) to \(file.path): sign in at http://SERVER:8080/console")
         }
@@ -54,11 +52,7 @@ struct UsersCommand: ParsableCommand {
         @Argument(help: "The user's name.") var name: String
 
         func run() throws {
-            do {
-                try UserFile.remove(name, in: file.path)
-            } catch let problem as UserFile.Problem {
-                throw ValidationError(problem.description)
-            }
+            try usageErrors { try UserFile.remove(name, in: file.path) }
             printLine("removed \(name): their console sessions end now")
         }
     }
@@ -68,14 +62,14 @@ struct UsersCommand: ParsableCommand {
         @OptionGroup var file: FileOptions
 
         func run() throws {
-            let users: [ConsoleUser]
-            do {
-                users = try UserFile.load(file.path).users
-            } catch let problem as UserFile.Problem {
-                throw ValidationError(problem.description)
-            }
+            let users = try usageErrors { try UserFile.load(file.path).users }
             if users.isEmpty { return printLine("no console users yet: kiosk users add NAME --role supervisor") }
             for user in users { printLine("\(user.name)\t\(user.role.rawValue)\tadded \(user.added)") }
         }
     }
+}
+
+/// A problem with the users file is a usage error (exit 64), in its own words.
+private func usageErrors<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let problem as UserFile.Problem { throw ValidationError(problem.description) }
 }

@@ -3,30 +3,47 @@ import Foundation
 import KioskAPI
 import KioskCore
 
-/// A clerk's one-word command on their window: one command for the seven, told apart by
-/// `Verb`. Its CLI name is its API action (`kiosk recall 3` is `POST /v1/windows/3/recall`) and
-/// both sides read the engine command from the same table, `WindowAction`.
+/// A clerk's one-word command on their window: one command for the seven window actions and
+/// the reviewer's two, told apart by `Verb`. Its CLI name is its API action's (`kiosk recall 3`
+/// is `POST /v1/windows/3/recall`); the seven read their engine command from the same table as
+/// the routes, `WindowAction`.
 struct ClerkCommand<Verb: ClerkVerb>: HallCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(commandName: Verb.action.rawValue, abstract: Verb.abstract) }
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: Verb.name, abstract: Verb.abstract) }
     @OptionGroup var hall: HallOptions
-    @Argument(help: "Window id.") var window: String
-    func command(at now: Date, in engine: QueueEngine) throws -> Command { Verb.action.command(counter: window) }
-    var remote: DaemonClient.Call { DaemonClient.Call(path: Verb.action.path(window: window), role: .window(window)) }
+    @Argument(help: ArgumentHelp(Verb.windowHelp)) var window: String
+    func command(at now: Date, in engine: QueueEngine) throws -> Command { Verb.command(window: window) }
+    var remote: DaemonClient.Call { DaemonClient.Call(path: WindowAction.path(window: window, action: Verb.route), role: .window(window)) }
 }
 
-/// One row of the clerk's commands: the action and its help line.
+/// One row of the clerk's commands: its name, route, help lines and engine command.
 protocol ClerkVerb {
-    static var action: WindowAction { get }
+    static var name: String { get }
+    /// The route's last segments (`review/next`).
+    static var route: String { get }
     static var abstract: String { get }
+    static var windowHelp: String { get }
+    static func command(window: CounterID) -> Command
 }
 
-enum CallVerb: ClerkVerb { static let action = WindowAction.call, abstract = "Call the next ticket to a window." }
-enum RecallVerb: ClerkVerb { static let action = WindowAction.recall, abstract = "Call the window's ticket again." }
-enum StartVerb: ClerkVerb { static let action = WindowAction.start, abstract = "The called citizen arrived: start serving." }
-enum FinishVerb: ClerkVerb { static let action = WindowAction.finish, abstract = "Finish serving the window's ticket." }
-enum NoShowVerb: ClerkVerb { static let action = WindowAction.noshow, abstract = "The called citizen did not come: skip the ticket." }
-enum ParkVerb: ClerkVerb { static let action = WindowAction.park, abstract = "Hold the window's ticket aside (e.g. a document is missing)." }
-enum ResumeVerb: ClerkVerb { static let action = WindowAction.resume, abstract = "Resume a paused window." }
+/// A verb that is one of the window actions: name, route and command from `WindowAction`.
+protocol WindowActionVerb: ClerkVerb {
+    static var action: WindowAction { get }
+}
+
+extension WindowActionVerb {
+    static var name: String { action.rawValue }
+    static var route: String { action.rawValue }
+    static var windowHelp: String { "Window id." }
+    static func command(window: CounterID) -> Command { action.command(counter: window) }
+}
+
+enum CallVerb: WindowActionVerb { static let action = WindowAction.call, abstract = "Call the next ticket to a window." }
+enum RecallVerb: WindowActionVerb { static let action = WindowAction.recall, abstract = "Call the window's ticket again." }
+enum StartVerb: WindowActionVerb { static let action = WindowAction.start, abstract = "The called citizen arrived: start serving." }
+enum FinishVerb: WindowActionVerb { static let action = WindowAction.finish, abstract = "Finish serving the window's ticket." }
+enum NoShowVerb: WindowActionVerb { static let action = WindowAction.noshow, abstract = "The called citizen did not come: skip the ticket." }
+enum ParkVerb: WindowActionVerb { static let action = WindowAction.park, abstract = "Hold the window's ticket aside (e.g. a document is missing)." }
+enum ResumeVerb: WindowActionVerb { static let action = WindowAction.resume, abstract = "Resume a paused window." }
 
 struct CallTicketCommand: HallCommand {
     static let configuration = CommandConfiguration(commandName: "call-ticket", abstract: "Supervisor: call a specific ticket out of order (audited).")

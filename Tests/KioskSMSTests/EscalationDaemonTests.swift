@@ -12,18 +12,20 @@ import Testing
 /// caretaker gets one more message, and called back and served it counts as a no-show avoided.
 @Suite("Escalation in the daemon", .serialized)
 struct EscalationDaemonTests {
-    @Test func anUnansweredElderIsSetAsideTheWindowGoesOnAndTheCaretakerIsTold() async throws {
+    /// Replies on, an unanswered call set aside after two minutes; the first window and its first service.
+    let config: HallConfig = {
         var config = HallConfig.defaultHall
         config.reply = ReplySettings(enabled: true, escalateAfterSeconds: 120)
-        let counter = config.counters[0]
-        let service = counter.services[0]
-        let tokens = AccessTokens.forTests(config)
+        return config
+    }()
+    var counter: CounterConfig { config.counters[0] }
+    var service: ServiceCode { counter.services[0] }
+    var tokens: AccessTokens { AccessTokens.forTests(config) }
+
+    @Test func anUnansweredElderIsSetAsideTheWindowGoesOnAndTheCaretakerIsTold() async throws {
         try await InProcessDaemon.onManualClock(config: config, adjust: { $0.fastSMS() }) { daemon, clock in
-            let take = try await daemon.send(.post, "/v1/tickets", token: tokens.kiosk,
-                                      #"{"service":"\#(service)","priority":true,"phone":"13800138000","caretaker_phone":"13900139000"}"#)
-            let elder = try #require(take.json()["ticket"]?.stringValue)
-            let other = try await daemon.send(.post, "/v1/tickets", token: tokens.kiosk, #"{"service":"\#(service)"}"#)
-            let next = try #require(other.json()["ticket"]?.stringValue)
+            let elder = try await daemon.take(#"{"service":"\#(service)","priority":true,"phone":"13800138000","caretaker_phone":"13900139000"}"#, token: tokens.kiosk)
+            let next = try await daemon.take(#"{"service":"\#(service)"}"#, token: tokens.kiosk)
             let windowToken = tokens.windows[counter.id]
             #expect(try await daemon.send(.post, "/v1/windows/\(counter.id)/call", token: windowToken).status == 200)
 
@@ -57,15 +59,8 @@ struct EscalationDaemonTests {
     /// Issue 22's leftover: the clerk gives up a set-aside ticket in one step, with the window's
     /// own token, while the window serves the next citizen; a second try is refused (409).
     @Test func aSetAsideTicketIsANoShowInOneRequest() async throws {
-        var config = HallConfig.defaultHall
-        config.reply = ReplySettings(enabled: true, escalateAfterSeconds: 120)
-        let counter = config.counters[0]
-        let service = counter.services[0]
-        let tokens = AccessTokens.forTests(config)
         try await InProcessDaemon.onManualClock(config: config, adjust: { $0.fastSMS() }) { daemon, clock in
-            let take = try await daemon.send(.post, "/v1/tickets", token: tokens.kiosk,
-                                      #"{"service":"\#(service)","priority":true,"phone":"13800138000"}"#)
-            let elder = try #require(take.json()["ticket"]?.stringValue)
+            let elder = try await daemon.take(#"{"service":"\#(service)","priority":true,"phone":"13800138000"}"#, token: tokens.kiosk)
             _ = try await daemon.send(.post, "/v1/tickets", token: tokens.kiosk, #"{"service":"\#(service)"}"#)
             let windowToken = tokens.windows[counter.id]
             #expect(try await daemon.send(.post, "/v1/windows/\(counter.id)/call", token: windowToken).status == 200)

@@ -18,15 +18,15 @@ struct ReviewDaemonTests {
         return config
     }
 
+    /// Window 1 hands over, window 9 reviews; with the hall's test tokens.
+    let clerk = Self.config.counters[0], tokens = AccessTokens.forTests(Self.config)
+    var service: ServiceCode { clerk.services[0] }
+    var window: String? { tokens.windows[clerk.id] }
+    var reviewer: String? { tokens.windows["9"] }
+
     @Test func handOffTakeApproveCallBackFinish() async throws {
-        let config = Self.config
-        let clerk = config.counters[0]
-        let service = clerk.services[0]
-        let tokens = AccessTokens.forTests(config)
-        try await InProcessDaemon.onManualClock(config: config, adjust: { $0.fastSMS() }) { daemon, clock in
-            let window = tokens.windows[clerk.id], reviewer = tokens.windows["9"]
-            let take = try await daemon.send(.post, "/v1/tickets", token: tokens.kiosk, #"{"service":"\#(service)","phone":"13800138000"}"#)
-            let number = try #require(try take.json()["ticket"]?.stringValue)
+        try await InProcessDaemon.onManualClock(config: Self.config, adjust: { $0.fastSMS() }) { daemon, clock in
+            let number = try await daemon.take(#"{"service":"\#(service)","phone":"13800138000"}"#, token: tokens.kiosk)
             for action in ["call", "start"] {
                 #expect(try await daemon.send(.post, "/v1/windows/\(clerk.id)/\(action)", token: window).status == 200)
             }
@@ -88,14 +88,8 @@ struct ReviewDaemonTests {
     }
 
     @Test func aReturnReachesTheClerkAndThePhone() async throws {
-        let config = Self.config
-        let clerk = config.counters[0]
-        let service = clerk.services[0]
-        let tokens = AccessTokens.forTests(config)
-        try await InProcessDaemon.onManualClock(config: config, adjust: { $0.fastSMS() }) { daemon, clock in
-            let window = tokens.windows[clerk.id], reviewer = tokens.windows["9"]
-            let take = try await daemon.send(.post, "/v1/tickets", token: tokens.kiosk, #"{"service":"\#(service)","phone":"13800138000"}"#)
-            let number = try #require(try take.json()["ticket"]?.stringValue)
+        try await InProcessDaemon.onManualClock(config: Self.config, adjust: { $0.fastSMS() }) { daemon, clock in
+            let number = try await daemon.take(#"{"service":"\#(service)","phone":"13800138000"}"#, token: tokens.kiosk)
             for action in ["call", "start", "review"] { _ = try await daemon.send(.post, "/v1/windows/\(clerk.id)/\(action)", token: window) }
             _ = try await daemon.send(.post, "/v1/windows/9/review/next", token: reviewer)
             for bad in [#"{"reason":""}"#, #"{"reason":"这一条退回原因写得实在是太长了超过了二十个字的上限"}"#, #"{}"#] {
