@@ -42,6 +42,21 @@ import Testing
         #expect(screen.contains("完成 Done: 叫号"))
     }
 
+    /// Issue 21, item 2: an appointment's ticket (预约) is marked with its slot at the window;
+    /// a walk-in's is not.
+    @Test func anAppointmentsTicketShowsItsSlot() throws {
+        var terminal = WindowTerminal(window: "2")
+        let request = try #require(sent(terminal.handle(.key(.enter), at: now)))
+        var booked = view
+        booked.current?.priority = false
+        booked.current?.appointmentTime = "09:30"
+        _ = terminal.handle(.done(request, booked), at: now)
+        let screen = WindowTerminalScreen.render(terminal, width: 100, height: 30)
+        #expect(screen.contains { $0.hasPrefix("  当前 Current: C014  C 失业登记/失业证  [预约 09:30 appointment]") }, "\(screen.joined(separator: "\n"))")
+        _ = terminal.handle(.done(request, view), at: now)
+        #expect(!WindowTerminalScreen.render(terminal, width: 100, height: 30).joined().contains("预约"))
+    }
+
     /// Issue 12, item 4: while the daemon's clock warning stands, the clerk sees it (and tells
     /// the supervisor); without one, nothing is said.
     @Test func aClockWarningIsShownToTheClerk() throws {

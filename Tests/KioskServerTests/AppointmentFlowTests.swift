@@ -60,6 +60,10 @@ import Testing
             #expect(try await d.client.window("3", "start").status == 200)
             #expect(try await d.client.window("3", "finish").status == 200)
             #expect(try await d.client.window("3", "call").text.contains("C002"))
+            // The hall screen's recent calls mark the appointment's call (预约) with its slot,
+            // not the walk-in's.
+            let hall = try #require(try await d.client.get("/v1/hall", as: .display).json?["calls"]?.arrayValue)
+            #expect(hall.map { "\($0["ticket"]?.stringValue ?? "") \($0["appointment_time"]?.stringValue ?? "-")" } == ["C002 -", "C001 08:30"])
 
             // 08:45 the 09:00 appointment checks in; at 09:11 the other is released (late_min 10).
             d.clock.advance(by: 14 * 60)

@@ -20,10 +20,24 @@ import Testing
         #expect(calls.count == 2)
         #expect(calls[0] == [
             "ticket": "A023", "counter": "1号窗口", "counter_no": "1", "counter_en": "Window 1",
-            "service": "求职登记", "at": "09:40:12",
+            "service": "求职登记", "at": "09:40:12", "mark": "",
         ])
         #expect(calls[1]["ticket"] == "B004")
         #expect(calls[1]["service"] == "职业介绍")
+    }
+
+    /// Issue 21, item 2: an appointment's call and the window serving it are marked 预约 (the
+    /// walk-ins see why it came first); a walk-in's are not.
+    @Test func marksAnAppointmentsCallAndItsWindow() {
+        var snapshot = SnapshotFixture.value
+        snapshot.calls[1].appointmentTime = "09:30"
+        snapshot.windows[0].current?.appointmentTime = "09:30"
+        let marked = HallScreenModel.model(snapshot: snapshot, link: .live, window: "1")
+        #expect(marked.list(at: "calls").map { $0["mark"] } == ["", "预约"])
+        #expect(marked.list(at: "counters").map { $0["mark"] } == ["预约", "", ""])
+        #expect(marked.text(at: "window.mark") == "预约")
+        #expect(model.list(at: "calls").map { $0["mark"] } == ["", ""])
+        #expect(model.text(at: "window.mark") == "")
     }
 
     /// Issue 14, point 4: a ticket called but not yet at the window is not "being served", and

@@ -66,16 +66,20 @@ public struct HallSnapshot: Codable, Sendable, Equatable {
         public var counterName: String
         /// Hall time, `HH:MM:SS`.
         public var at: String
+        /// An appointment's ticket (预约): its slot, `09:30`, so the screen marks the call and
+        /// the walk-ins see why it came before them; absent for a walk-in.
+        public var appointmentTime: String?
 
-        public init(ticket: String, counter: String, counterName: String, at: String) {
+        public init(ticket: String, counter: String, counterName: String, at: String, appointmentTime: String? = nil) {
             self.ticket = ticket
             self.counter = counter
             self.counterName = counterName
             self.at = at
+            self.appointmentTime = appointmentTime
         }
 
         enum CodingKeys: String, CodingKey {
-            case ticket, counter, counterName = "counter_name", at
+            case ticket, counter, counterName = "counter_name", at, appointmentTime = "appointment_time"
         }
     }
 }

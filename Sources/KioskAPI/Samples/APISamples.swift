@@ -157,7 +157,7 @@ public enum APISamples {
         hall: .init(name: "连城县人社局综合服务大厅", nameEN: "Liancheng Hall", notice: "请携带身份证原件", date: "2026-03-02", clock: "09:41", issuing: true),
         windows: [servingWindow, pausedWindow, closedWindow],
         services: services,
-        calls: [.init(ticket: "A023", counter: "1", counterName: "1号窗口", at: "09:40:12")],
+        calls: [.init(ticket: "A023", counter: "1", counterName: "1号窗口", at: "09:40:12"), .init(ticket: "C001", counter: "3", counterName: "3号窗口", at: "09:30:05", appointmentTime: "09:30")],
         journal: JournalHealth(state: "degraded", quarantinedRows: 2),
         clock: ClockHealth(state: "warning", skewSeconds: 86_400)
     )

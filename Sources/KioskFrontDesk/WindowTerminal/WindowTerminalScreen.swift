@@ -28,7 +28,12 @@ public enum WindowTerminalScreen {
                 lines += BigText.rows(current.ticket).map { "    " + $0 }
                 var state = stateLabel(current.state)
                 if let calls = current.calls, current.state == "called" { state += " (第\(calls)次 call \(calls))" }
-                lines.append("  当前 Current: \(current.ticket)  \(current.service) \(current.serviceName)" + (current.priority == true ? "  [优先 priority]" : ""))
+                // An appointment (预约) says its slot: the clerk knows the citizen booked and came
+                // on time (a late one was given a walk-in ticket at check-in).
+                lines.append(
+                    "  当前 Current: \(current.ticket)  \(current.service) \(current.serviceName)" + (current.priority == true ? "  [优先 priority]" : "")
+                        + (current.appointmentTime.map { "  [预约 \($0) appointment]" } ?? "")
+                )
                 lines.append("  状态 State: \(state)" + (current.acknowledged == true ? "  ✓ 已确认前往 on the way" : ""))
                 lines.append("  短信 SMS: " + (view.smsText ?? "—"))
                 // 即审: the citizen is back from review; the clerk tells them the result.

@@ -126,7 +126,10 @@ struct HallViews {
             windows: config.counters.map { window($0.id, in: state, at: now) },
             services: services(in: state, at: now, estimates: estimates),
             calls: recentCalls.map { call in
-                .init(ticket: call.ticket, counter: call.counter, counterName: config.counter(call.counter)?.name ?? call.counter, at: clock(call.at))
+                .init(
+                    ticket: call.ticket, counter: call.counter, counterName: config.counter(call.counter)?.name ?? call.counter, at: clock(call.at),
+                    appointmentTime: state.tickets[call.ticket]?.appointmentSlot.map { String(clock($0).prefix(5)) }
+                )
             }
         )
     }

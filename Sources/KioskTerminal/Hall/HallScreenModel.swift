@@ -22,6 +22,10 @@ public enum HallScreenModel {
     /// staff who look at the screen see that a supervisor must check the PC's clock.
     public static let clockWarningNotice = "时钟待核对 clock to be checked"
 
+    /// What marks an appointment's ticket (预约) beside its number: the walk-ins see why it
+    /// was called before them, as the printed ticket says it.
+    public static let appointmentMark = "预约"
+
     /// The model for `snapshot` (nil before the first one arrived).
     /// - Parameters:
     ///   - window: the window id whose strip fills `window.*` (default: the first window).
@@ -58,6 +62,7 @@ public enum HallScreenModel {
                 "counter_en": .text(englishName(ofWindow: call.counter)),
                 "service": .text(call.ticket.first.flatMap { serviceNames[String($0)] } ?? ""),
                 "at": .text(call.at),
+                "mark": .text(call.appointmentTime == nil ? "" : appointmentMark),
             ]
         })
         let counters = windows.map(counter)
@@ -67,7 +72,7 @@ public enum HallScreenModel {
         if let chosen {
             root["window"] = .record([
                 "name": chosen["name"] ?? "", "name_en": chosen["name_en"] ?? "", "current": chosen["current"] ?? "",
-                "status": chosen["status"] ?? "", "status_en": chosen["status_strip_en"] ?? "",
+                "status": chosen["status"] ?? "", "status_en": chosen["status_strip_en"] ?? "", "mark": chosen["mark"] ?? "",
             ])
         }
         return DisplayModel(root)
@@ -105,6 +110,7 @@ public enum HallScreenModel {
             "current": .text(current), "status": .text(status.zh), "status_en": .text(status.en),
             "status_strip_en": .text(status.strip),
             "waiting": .text(String(window.waiting)),
+            "mark": .text(window.current?.appointmentTime == nil ? "" : appointmentMark),
         ]
         if let back = window.backAt { item["back_at"] = .text(back) }
         return item
