@@ -21,7 +21,8 @@ public enum EmbeddedLayouts {
             region clock align=right valign=middle
               text "{date}  {clock} "
           columns 11/20 fill
-            # Left: the newest call in big letters, then the recent calls (newest reversed).
+            # Left: the newest call in big letters, then the recent calls (newest reversed); {mark} is
+            # 预约 beside an appointment's number (called at its slot, before the walk-ins).
             rows 6 fill
               region newest title=" 请 Now calling " border=double align=center valign=middle style=bold
                 list calls limit=1
@@ -30,16 +31,16 @@ public enum EmbeddedLayouts {
                 list calls limit=1
                   item "Ticket {ticket}, please go to {counter_en}"
               region calls title=" 最近叫号 Recent calls " border=single
-                text "  号码     窗口      Window      业务 Service"
+                text "  号码          窗口      Window      业务 Service"
                 list calls limit=20 highlight=first
-                  item "  {ticket:<6} → {counter:<8}  {counter_en:<10}  {service}"
+                  item "  {ticket:<6}{mark:<5}→ {counter:<8}  {counter_en:<10}  {service}"
                   empty "  暂无叫号 No calls yet"
             # Right: every window's current ticket, then waiting per service.
             rows fill fill
               region counters title=" 窗口 Windows " border=single
-                text " 窗口      号码    状态 Status"
+                text " 窗口      号码      状态 Status"
                 list counters
-                  item " {name:<8}  {current:<6}  {status:<8} {status_en}"
+                  item " {name:<8}  {current:<5}{mark:<5}{status:<8} {status_en}"
               region waiting title=" 等候 Waiting " border=single
                 text " 业务 Service      等候    预计 ETA"
                 list services
@@ -68,11 +69,11 @@ public enum EmbeddedLayouts {
             rows fill 10
               region calls title="叫号 Calls" border=single
                 list calls limit=10 highlight=first
-                  item " {ticket:<5} → {counter:<8} {service}"
+                  item " {ticket:<5}{mark:<5}→ {counter:<8} {service}"
                   empty " 暂无叫号 No calls yet"
               region counters title="窗口 Windows" border=single
                 list counters
-                  item " {name:<8} {current:<5} {status}"
+                  item " {name:<8} {current:<5}{mark:<5}{status}"
             # Right: every service with its line and estimate (20 rows inside the border). `summary` is
             # "7人 约 12分", or why no tickets are issued (今日已停止取号) in the same columns, whole.
             region waiting title="等候 Waiting" border=single
@@ -83,7 +84,8 @@ public enum EmbeddedLayouts {
         """#,
         "window-strip": #"""
         # 窗口屏 — one window's strip (a 2-line LED or a small terminal above the window).
-        # The app fills `window.*` with the window this screen hangs over.
+        # The app fills `window.*` with the window this screen hangs over; `window.mark` is 预约 when
+        # its ticket is an appointment's.
         layout window-strip
         version 1
         canvas 32x2
@@ -91,7 +93,7 @@ public enum EmbeddedLayouts {
 
         rows 1 1
           region line1 align=center style=bold
-            text "{window.name} {window.status} {window.current}"
+            text "{window.name} {window.status} {window.mark}{window.current}"
           region line2 align=center
             text "{window.name_en} · {window.status_en} {window.current}"
         """#,
