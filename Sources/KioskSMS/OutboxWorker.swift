@@ -56,6 +56,7 @@ public struct OutboxWorker: Service {
     let journal: any Journal
     let gateway: any SMSGateway
     let ticketState: @Sendable (BusinessDate, TicketNumber) async -> TicketState?
+    let appointmentState: @Sendable (BusinessDate, String) async -> Appointment.State?
     let held: @Sendable (BusinessDate) async -> Bool
     let options: Options
     let logger: Logger
@@ -68,14 +69,18 @@ public struct OutboxWorker: Service {
     ///     hall moved to another day on a date it does not trust yet: a wrong clock must not
     ///     make them stale or expired). Asked before anything else; a held message goes back
     ///     to pending for `holdInterval`, its attempt not counted.
+    ///   - appointmentState: an appointment reminder's booking now (nil: not in the book), asked
+    ///     in its place: a reminder of a cancelled or checked-in appointment is stale.
     ///   - ticketState: the ticket's state now (nil: not in today's hall), asked right
     ///     before each attempt so a stale message is dropped, never sent.
     public init(
         journal: any Journal, gateway: any SMSGateway, options: Options = Options(), tally: Tally = Tally(),
         logger: Logger = Logger(label: "kiosk.sms"),
         held: @escaping @Sendable (BusinessDate) async -> Bool = { _ in false },
+        appointmentState: @escaping @Sendable (BusinessDate, String) async -> Appointment.State? = { _, _ in nil },
         ticketState: @escaping @Sendable (BusinessDate, TicketNumber) async -> TicketState?
     ) {
+        self.appointmentState = appointmentState
         self.journal = journal
         self.gateway = gateway
         self.options = options
@@ -166,11 +171,19 @@ public struct OutboxWorker: Service {
                 logger.error("sms failed: longer than one segment", metadata: meta)
                 return
             }
-            let state = await ticketState(message.date, message.ticket)
-            guard message.trigger.isCurrent(for: state, window: message.counter) else {
+            let current: Bool
+            if message.trigger.isAppointmentReminder {
+                let booking = await appointmentState(message.date, message.ticket)
+                current = message.trigger.isCurrent(forAppointment: booking)
+                meta["appointment.state"] = "\(booking?.name ?? "gone")"
+            } else {
+                let state = await ticketState(message.date, message.ticket)
+                current = message.trigger.isCurrent(for: state, window: message.counter)
+                meta["ticket.state"] = "\(state?.name ?? "gone")"
+            }
+            guard current else {
                 try await journal.markFinal(message.id, .dropped, reason: "stale", status: nil, answer: nil, now: options.clock())
                 tally.add("dropped_stale")
-                meta["ticket.state"] = "\(state?.name ?? "gone")"
                 logger.info("sms dropped: stale", metadata: meta)
                 return
             }

@@ -170,7 +170,8 @@ public struct KioskDaemon: Sendable {
         smsLogger[metadataKey: "part"] = "sms"
         let worker = OutboxWorker(
             journal: journal, gateway: gateway, options: workerOptions, tally: smsTally, logger: smsLogger,
-            held: { date in await hall.holdsMessages(of: date) }
+            held: { date in await hall.holdsMessages(of: date) },
+            appointmentState: { date, code in await hall.read { state in state.appointments.appointment(code, on: date)?.state } }
         ) { date, number in
             await hall.read { state in state.date == date ? state.tickets[number]?.state : nil }
         }
@@ -215,7 +216,10 @@ public struct KioskDaemon: Sendable {
                 TickService(hall: hall, interval: options.tickInterval, logger: options.logger, systemd: systemd),
                 // Before the server, so on shutdown it stops after it: a send in flight finishes.
                 worker,
-                PeriodicService(every: options.headsUpInterval) { await hall.enqueueHeadsUps() },
+                PeriodicService(every: options.headsUpInterval) {
+                    await hall.enqueueHeadsUps()
+                    await hall.enqueueAppointmentReminders()
+                },
                 PeriodicService(every: .seconds(1)) { [logger = options.logger] in tokenStore.reloadIfChanged(logger: logger) },
                 PeriodicService(every: .seconds(1)) { [logger = consoleLogger] in console.reloadIfChanged(logger: logger) },
                 PeriodicService(every: .milliseconds(Int64(limits.streamHeartbeatSeconds * 1000))) { await hall.heartbeat() },

@@ -107,6 +107,10 @@ public struct LocalHall: Sendable {
             if var contact, let issued = events.lazy.compactMap(\.issuedTicket).last {
                 contact.ticket = issued
                 contacts.append(contact)
+            } else if var contact, let code = events.lazy.compactMap(\.bookedAppointment).last {
+                // An appointment's phone, for its reminders, under its code until its day ends.
+                contact.ticket = code
+                contacts.append(contact)
             }
             return (events, contacts, Outcome(events: events, state: state))
         }

@@ -129,10 +129,9 @@ public final class SQLiteJournal: Sendable {
             seqs.append(db.lastInsertedRowID)
         }
         for contact in contacts {
-            // The contact belongs to the day its ticket was issued on.
-            let issue = events.first { $0.issuedTicket == contact.ticket }
-            guard let anchor = issue ?? events.last else { continue }
-            let date = calendar.businessDate(of: anchor.at).description
+            // The contact belongs to the day its ticket was issued on (an appointment's phone:
+            // the appointment's day).
+            guard let date = ContactDay.of(contact.ticket, committedWith: events, calendar: calendar)?.description else { continue }
             try db.execute(
                 sql: "INSERT OR REPLACE INTO ticket_contact (business_date, ticket, phone, caretaker_phone) VALUES (?, ?, ?, ?)",
                 arguments: [date, contact.ticket, contact.phone?.digits, contact.caretaker?.digits]

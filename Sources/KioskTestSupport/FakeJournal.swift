@@ -43,9 +43,8 @@ public final class FakeJournal: Journal {
                 seqs.append(seq)
             }
             for contact in batch.contacts {
-                let issue = batch.events.first { $0.issuedTicket == contact.ticket } ?? batch.events.last
-                guard let anchor = issue else { continue }
-                c.contacts[key(calendar.businessDate(of: anchor.at), contact.ticket)] = contact
+                guard let date = ContactDay.of(contact.ticket, committedWith: batch.events, calendar: calendar) else { continue }
+                c.contacts[key(date, contact.ticket)] = contact
             }
             c.issueKeys += batch.issueKeys
             for applied in batch.configs { c.configs[applied.version] = applied.config }

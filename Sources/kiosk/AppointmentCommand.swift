@@ -18,30 +18,38 @@ struct AppointmentCommand: AsyncParsableCommand {
         @Argument(help: "Service letter, e.g. C.") var service: String
         @Option(help: "The day, YYYY-MM-DD.") var date: String
         @Option(help: "The slot's start, HH:MM.") var time: String
+        @Option(help: "The citizen's mobile for the SMS reminders (mainland, 1[3-9] + 9 digits); kept until the slot's day ends.") var phone: String?
 
         func validate() throws {
             if BusinessDate(date) == nil { throw ValidationError("--date: expected YYYY-MM-DD, got '\(date)'") }
             if ClockTime(time) == nil { throw ValidationError("--time: expected HH:MM, got '\(time)'") }
+            if let phone, PhoneNumber(phone) == nil { throw ValidationError("--phone: not a mainland mobile number (11 digits starting 13–19): \(phone)") }
         }
 
         func run() async throws {
             let code = service.uppercased()
             guard let local = try hall.localHall() else {
                 let answer = try await hall.client().send(
-                    DaemonClient.Call(path: "/v1/appointments", body: .appointment(BookAppointmentRequest(service: code, date: date, time: time)), role: .admin),
+                    DaemonClient.Call(path: "/v1/appointments", body: .appointment(BookAppointmentRequest(service: code, date: date, time: time, phone: phone)), role: .admin),
                     as: AppointmentAnswer.self
                 )
                 printLine(AppointmentText.line(answer))
                 return
             }
             let now = try hall.now(in: local.engine.calendar)
+            let phone = self.phone.flatMap(PhoneNumber.init)
             var rng = SystemRandomNumberGenerator()
             for _ in 0..<8 {
                 let drawn = String(format: "%06d", Int.random(in: 0...999_999, using: &rng))
                 do {
-                    let outcome = try local.execute(.bookAppointment(service: code, date: BusinessDate(date)!, time: ClockTime(time)!, code: drawn), at: now)
+                    let outcome = try local.execute(
+                        .bookAppointment(service: code, date: BusinessDate(date)!, time: ClockTime(time)!, code: drawn, hasContact: phone != nil), at: now,
+                        contact: phone.map { TicketContact(ticket: drawn, phone: $0, caretaker: nil) }
+                    )
                     if let booked = outcome.state.appointments.find(drawn) {
-                        printLine(AppointmentText.line(AppointmentAnswer(booked, serviceName: local.engine.config.service(code)?.name)))
+                        var answer = AppointmentAnswer(booked, serviceName: local.engine.config.service(code)?.name)
+                        answer.smsTo = phone?.masked
+                        printLine(AppointmentText.line(answer))
                     }
                     return
                 } catch QueueError.appointmentCodeTaken {
@@ -130,5 +138,6 @@ struct AppointmentCommand: AsyncParsableCommand {
 enum AppointmentText {
     static func line(_ a: AppointmentAnswer) -> String {
         "\(a.code) · \(a.service) \(a.serviceName ?? "") · \(a.date) \(a.time) · \(a.state)" + (a.ticket.map { " · \($0)" } ?? "")
+            + (a.smsTo.map { " · 短信提醒 SMS \($0)" } ?? "")
     }
 }

@@ -19,11 +19,15 @@ import Testing
             try KioskProcess.run(words + ["--config", configPath, "--data-dir", data, "--at", at])
         }
 
-        let booked = try kiosk(["appointment", "book", "C", "--date", "2026-03-03", "--time", "09:00"], at: "2026-03-02 15:00")
+        let badPhone = try kiosk(["appointment", "book", "C", "--date", "2026-03-03", "--time", "09:00", "--phone", "12345"], at: "2026-03-02 15:00")
+        #expect(badPhone.status != 0 && badPhone.stderr.contains("--phone"), "\(badPhone.stderr)")
+        let booked = try kiosk(["appointment", "book", "C", "--date", "2026-03-03", "--time", "09:00", "--phone", "13800138000"], at: "2026-03-02 15:00")
         #expect(booked.status == 0, "\(booked.stderr)")
         let code = try #require(booked.stdout.split(separator: " ").first.map(String.init))
         #expect(Appointment.isCode(code), "\(booked.stdout)")
-        #expect(booked.stdout.contains("2026-03-03 09:00 · booked"))
+        // The phone for the reminders is shown masked only.
+        #expect(booked.stdout.contains("2026-03-03 09:00 · booked · 短信提醒 SMS 138****8000"), "\(booked.stdout)")
+        #expect(!booked.stdout.contains("13800138000"))
         let full = try kiosk(["appointment", "book", "C", "--date", "2026-03-03", "--time", "09:00"], at: "2026-03-02 15:01")
         #expect(full.status == 3 && full.stderr.contains("refused [slot_full]"), "\(full.stderr)")
 

@@ -39,6 +39,33 @@ struct OutboxWorkerTests {
         #expect(worker.tally["dropped_stale"] == 2)
     }
 
+    /// Issue 21, item 5: an appointment reminder is judged by its booking, not by a ticket:
+    /// sent while booked, dropped as stale once cancelled, checked in or gone from the book.
+    @Test func anAppointmentReminderGoesOutOnlyWhileBooked() async throws {
+        let j = try journal(SMSFixture.tempPath())
+        try await j.enqueue([
+            SMSFixture.draft("100001", .appointmentSoon, text: "【连城人社】您预约的失业登记将于10:30开始"),
+            SMSFixture.draft("100002", .appointmentSoon, text: "【连城人社】您预约的失业登记将于10:30开始"),
+            SMSFixture.draft("100003", .appointmentTomorrow, text: "【连城人社】您预约了3月3日09:30"),
+            SMSFixture.draft("100004", .appointmentTomorrow, text: "【连城人社】您预约了3月3日09:30"),
+        ])
+        let bookings: [String: Appointment.State] = ["100001": .booked, "100002": .cancelled, "100003": .checkedIn(ticket: "C001")]
+        let gateway = ScriptedGateway()
+        let worker = OutboxWorker(
+            journal: LiveJournal(j), gateway: gateway, options: SMSFixture.fastOptions(),
+            appointmentState: { _, code in bookings[code] }
+        ) { _, _ in
+            Issue.record("a reminder asked for a ticket's state")
+            return nil
+        }
+        try await withWorker(worker) {
+            try await eventually("every message ends") { try j.outboxMessages().allSatisfy { $0.state != .pending && $0.state != .sending } }
+        }
+        #expect(gateway.sent.map(\.ticket) == ["100001"])
+        let stale = try j.outboxMessages().filter { $0.reason == "stale" }.map(\.ticket).sorted()
+        #expect(stale == ["100002", "100003", "100004"])
+    }
+
     /// Issue 12, item 4: the hall moved to another day on a date it does not trust yet (a PC
     /// clock a day ahead at boot). The previous day's pending message is neither expired nor
     /// stale on that clock's word: it is held, its attempt not counted; when the clock is right

@@ -101,6 +101,10 @@ import Testing
                 let answer = try await d.client.send(.post, "/v1/appointments", as: .admin, json: body)
                 #expect(answer.status == 400, "\(body.serialized()): \(answer.text)")
             }
+            expectError(
+                try await d.client.send(.post, "/v1/appointments", as: .admin, json: ["service": "C", "date": "2026-03-03", "time": "10:00", "phone": "12345"]),
+                400, "invalid_phone"
+            )
             expectError(try await d.client.send(.post, "/v1/appointments", as: .admin, json: ["service": "A", "date": "2026-03-03", "time": "10:00"]), 409, "no_appointments")
             expectError(try await d.client.send(.post, "/v1/appointments", as: .admin, json: ["service": "C", "date": "2026-03-07", "time": "10:00"]), 409, "hall_closed_on_date")
             expectError(try await d.client.send(.post, "/v1/appointments", as: .admin, json: ["service": "C", "date": "2026-03-03", "time": "10:10"]), 409, "not_a_slot")

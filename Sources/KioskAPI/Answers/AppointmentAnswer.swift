@@ -1,7 +1,7 @@
 import KioskCore
 
 /// One appointment (schema `Appointment`): `POST /v1/appointments` answers it, `GET
-/// /v1/appointments` lists them. No phone number.
+/// /v1/appointments` lists them. A phone only masked, in the booking's answer.
 public struct AppointmentAnswer: Codable, Sendable, Equatable {
     /// Six digits, unique among the hall's appointments: what the citizen types at the kiosk.
     public var code: String
@@ -15,8 +15,14 @@ public struct AppointmentAnswer: Codable, Sendable, Equatable {
     public var state: String
     /// The ticket a check-in issued (an appointment's, or a late arrival's walk-in ticket).
     public var ticket: String?
+    /// The booking's phone for the reminders, masked (`138****8000`): in the answer to the
+    /// booking only.
+    public var smsTo: String?
 
-    public init(code: String, service: String, serviceName: String? = nil, date: String, time: String, state: String, ticket: String? = nil) {
+    public init(
+        code: String, service: String, serviceName: String? = nil, date: String, time: String, state: String, ticket: String? = nil, smsTo: String? = nil
+    ) {
+        self.smsTo = smsTo
         self.code = code
         self.service = service
         self.serviceName = serviceName
@@ -39,7 +45,7 @@ public struct AppointmentAnswer: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case code, service, serviceName = "service_name", date, time, state, ticket
+        case code, service, serviceName = "service_name", date, time, state, ticket, smsTo = "sms_to"
     }
 }
 

@@ -22,6 +22,10 @@ public enum APISamples {
         let booked = AppointmentAnswer(code: "042917", service: "C", serviceName: "失业登记/失业证", date: "2026-03-03", time: "09:30", state: "booked")
         try add("post", "/v1/appointments", "request", "book", BookAppointmentRequest(service: "C", date: "2026-03-03", time: "09:30"))
         try add("post", "/v1/appointments", "201", "booked", booked)
+        try add("post", "/v1/appointments", "request", "book with a phone for the reminders", BookAppointmentRequest(service: "C", date: "2026-03-03", time: "09:30", phone: "13800138000"))
+        var bookedWithPhone = booked
+        bookedWithPhone.smsTo = "138****8000"
+        try add("post", "/v1/appointments", "201", "booked with a phone (masked)", bookedWithPhone)
         try add("post", "/v1/appointments", "409", "slot full", ErrorAnswer(code: "slot_full", message: "2026-03-03 09:30已约满,最近的空闲时段:10:00"))
         var checkedIn = booked
         checkedIn.state = "checked_in"

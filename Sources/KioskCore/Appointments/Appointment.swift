@@ -1,3 +1,5 @@
+import Foundation
+
 /// One booked appointment (预约): a service at a slot on a date, known by a 6-digit code that
 /// is unique for its date.
 public struct Appointment: Sendable, Equatable {
@@ -25,8 +27,17 @@ public struct Appointment: Sendable, Equatable {
     public var date: BusinessDate
     public var time: ClockTime
     public var state: State
+    /// A phone was left for the reminders (the number itself is kept beside the journal).
+    public var hasContact: Bool
+    /// When it was booked (nil in a book built by hand): a reminder whose moment had passed by
+    /// then is not sent (the citizen has just booked).
+    public var bookedAt: Date?
 
-    public init(code: String, service: ServiceCode, date: BusinessDate, time: ClockTime, state: State = .booked) {
+    public init(
+        code: String, service: ServiceCode, date: BusinessDate, time: ClockTime, state: State = .booked, hasContact: Bool = false, bookedAt: Date? = nil
+    ) {
+        self.hasContact = hasContact
+        self.bookedAt = bookedAt
         self.code = code
         self.service = service
         self.date = date

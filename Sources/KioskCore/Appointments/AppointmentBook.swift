@@ -44,8 +44,8 @@ public struct AppointmentBook: Sendable, Equatable {
     /// Applies one appointment event; others are ignored.
     public mutating func fold(_ event: HallEvent) {
         switch event.kind {
-        case let .appointmentBooked(code, service, date, time):
-            byDate[date, default: [:]][code] = Appointment(code: code, service: service, date: date, time: time)
+        case let .appointmentBooked(code, service, date, time, hasContact):
+            byDate[date, default: [:]][code] = Appointment(code: code, service: service, date: date, time: time, hasContact: hasContact, bookedAt: event.at)
         case let .appointmentCancelled(code, date):
             byDate[date]?[code]?.state = .cancelled
         case let .appointmentCheckedIn(code, date, ticket, slot):

@@ -14,6 +14,12 @@ public struct AppointmentSettings: Sendable, Equatable {
     /// (`late_min`); later, the booking is released as a no-show and a check-in gets an
     /// ordinary walk-in ticket.
     public var lateMinutes: Int = 10
+    /// When the day-before SMS reminder goes out (`remind_day_before_at`, hall time on the day
+    /// before the slot's; `""` in the file: none), for a booking that left a phone.
+    public var remindDayBeforeAt: ClockTime? = ClockTime(minutes: 16 * 60)
+    /// How long before its slot the "your appointment is near" SMS goes out, minutes
+    /// (`remind_before_min`; 0: none).
+    public var remindBeforeMinutes: Int = 60
 
     public init() {}
 
@@ -23,6 +29,7 @@ public struct AppointmentSettings: Sendable, Equatable {
             "slot_min": .number(Double(slotMinutes)), "book_days_ahead": .number(Double(bookDaysAhead)),
             "min_lead_min": .number(Double(minLeadMinutes)), "early_min": .number(Double(earlyMinutes)),
             "late_min": .number(Double(lateMinutes)),
+            "remind_day_before_at": .string(remindDayBeforeAt?.description ?? ""), "remind_before_min": .number(Double(remindBeforeMinutes)),
         ]
     }
 
@@ -40,6 +47,16 @@ public struct AppointmentSettings: Sendable, Equatable {
         settings.minLeadMinutes = r.int("min_lead_min", in: 0...1440) ?? settings.minLeadMinutes
         settings.earlyMinutes = r.int("early_min", in: 0...240) ?? settings.earlyMinutes
         settings.lateMinutes = r.int("late_min", in: 0...240) ?? settings.lateMinutes
+        if let text = r.string("remind_day_before_at") {
+            if text.isEmpty {
+                settings.remindDayBeforeAt = nil
+            } else if let time = ClockTime(text) {
+                settings.remindDayBeforeAt = time
+            } else {
+                r.report(r.raw("remind_day_before_at")!, "appointments.remind_day_before_at must be HH:MM (or \"\" for no day-before reminder), found \"\(text)\"")
+            }
+        }
+        settings.remindBeforeMinutes = r.int("remind_before_min", in: 0...720) ?? settings.remindBeforeMinutes
         if !lenient { r.finish() }
         root.absorb(r)
         return settings

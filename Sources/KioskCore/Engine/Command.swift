@@ -72,8 +72,9 @@ public enum Command: Sendable, Equatable {
     /// the state swaps its engine for the new config's once decided (`adopting`).
     case changeConfig(HallConfig, version: Int64, by: String)
     /// Book an appointment with `code` (6 digits the caller drew; refused as
-    /// `appointmentCodeTaken` when the book has it already, so the caller draws again).
-    case bookAppointment(service: ServiceCode, date: BusinessDate, time: ClockTime, code: String)
+    /// `appointmentCodeTaken` when the book has it already, so the caller draws again);
+    /// `hasContact`: a phone was left for the reminders (kept beside the journal, never in it).
+    case bookAppointment(service: ServiceCode, date: BusinessDate, time: ClockTime, code: String, hasContact: Bool = false)
     case cancelAppointment(code: String)
     /// The citizen arrived with the code (ticket machine, `POST /v1/appointments/{code}/check-in`).
     case checkIn(code: String)

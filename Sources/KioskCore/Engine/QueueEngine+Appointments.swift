@@ -6,7 +6,9 @@ import Foundation
 extension QueueEngine {
     /// Books `code` (chosen by the caller, unique among the book's appointments) for `service`
     /// at `time` on `date`.
-    func book(service code: ServiceCode, date: BusinessDate, time: ClockTime, code appointment: String, in state: HallState, at now: Date) throws(QueueError) -> HallEvent.Kind {
+    func book(
+        service code: ServiceCode, date: BusinessDate, time: ClockTime, code appointment: String, hasContact: Bool, in state: HallState, at now: Date
+    ) throws(QueueError) -> HallEvent.Kind {
         guard let service = config.service(code) else { throw .unknownService(code) }
         guard service.appointmentsPerSlot > 0 else { throw .noAppointments(code) }
         let settings = config.appointments
@@ -27,7 +29,7 @@ extension QueueEngine {
             throw .slotFull(service: code, date: date, time: time, nearest: Array(nearest.prefix(3)).sorted())
         }
         guard Appointment.isCode(appointment), state.appointments.find(appointment) == nil else { throw .appointmentCodeTaken }
-        return .appointmentBooked(code: appointment, service: code, date: date, time: time)
+        return .appointmentBooked(code: appointment, service: code, date: date, time: time, hasContact: hasContact)
     }
 
     func cancelAppointment(_ code: String, in state: HallState) throws(QueueError) -> HallEvent.Kind {

@@ -114,8 +114,8 @@ public struct QueueEngine: Sendable {
         case let .changeConfig(config, version, by):
             if let refusal = liveChangeRefusal(to: config, in: state) { throw .configChangeRefused(refusal) }
             return [.configChanged(version: version, audit: by)]
-        case let .bookAppointment(service, date, time, code):
-            return [try book(service: service, date: date, time: time, code: code, in: state, at: now)]
+        case let .bookAppointment(service, date, time, code, hasContact):
+            return [try book(service: service, date: date, time: time, code: code, hasContact: hasContact, in: state, at: now)]
         case let .cancelAppointment(code):
             return [try cancelAppointment(code, in: state)]
         case let .checkIn(code):

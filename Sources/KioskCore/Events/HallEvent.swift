@@ -83,7 +83,7 @@ public struct HallEvent: Sendable, Equatable {
         case configChanged(version: Int64, audit: String)
         /// An appointment (预约) was booked for `service` at `time` on `date` (perhaps days
         /// ahead: the appointment book folds these from the days before too).
-        case appointmentBooked(code: String, service: ServiceCode, date: BusinessDate, time: ClockTime)
+        case appointmentBooked(code: String, service: ServiceCode, date: BusinessDate, time: ClockTime, hasContact: Bool = false)
         case appointmentCancelled(code: String, date: BusinessDate)
         /// The citizen checked in with the code and `ticket` was issued (the `issued` event just
         /// before): with `slot` it is an appointment ticket due at that time; without, a late
@@ -110,6 +110,12 @@ public struct HallEvent: Sendable, Equatable {
     /// The number this event hands out, when it is an issue.
     public var issuedTicket: TicketNumber? {
         if case let .issued(ticket, _, _, _, _) = kind { return ticket }
+        return nil
+    }
+
+    /// The code this event books, when it is an appointment's booking.
+    public var bookedAppointment: String? {
+        if case let .appointmentBooked(code, _, _, _, _) = kind { return code }
         return nil
     }
 }

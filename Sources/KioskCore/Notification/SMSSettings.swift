@@ -98,6 +98,8 @@ public struct SMSSettings: Sendable, Equatable {
         t[.escalated] = try! SMSTemplate("{ticket}号已叫号但未确认，号码为您保留，请尽快陪同到{window}办理。")
         t[.reviewApproved] = try! SMSTemplate("请{ticket}号回到{window}领取结果。")
         t[.reviewReturned] = try! SMSTemplate("{ticket}号审核退回：{reason}。请回到{window}补正。")
+        t[.appointmentTomorrow] = try! SMSTemplate("您预约了{date}{time}办理{service}，预约码{code}，请按时到大厅取号机签到。")
+        t[.appointmentSoon] = try! SMSTemplate("您预约的{service}将于{time}开始，请到大厅取号机输入预约码{code}签到。")
         return t
     }()
 

@@ -17,6 +17,12 @@ public struct SMSTemplate: Sendable, Hashable, CustomStringConvertible {
         case waitMinutes = "wait_min"
         /// Why a reviewer returned a case (即审), at most `ReviewReason.maxLength` characters.
         case reason
+        /// An appointment's 6-digit code (预约码), what the citizen types at the kiosk.
+        case code
+        /// An appointment's slot, `09:30`.
+        case time
+        /// An appointment's date, `3月2日`.
+        case date
     }
 
     /// A piece of the text: literal or a field.
@@ -109,6 +115,9 @@ extension SMSTemplate {
             .ahead: String(maxAhead).count,
             .waitMinutes: 3,
             .reason: ReviewReason.maxLength,
+            .code: 6,
+            .time: 5,
+            .date: "12月31日".utf16.count,
         ]
     }
 
@@ -117,5 +126,14 @@ extension SMSTemplate {
     public static func waitMinutesText(_ seconds: Double?) -> String {
         guard let seconds, seconds.isFinite else { return "--" }
         return String(min(999, max(0, Int((seconds / 60).rounded()))))
+    }
+}
+
+extension SMSTemplate {
+    /// The value of `date` for `date`: `3月2日` (at most six characters, as `fieldBounds` says).
+    public static func dateText(_ date: BusinessDate) -> String {
+        let parts = date.description.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return date.description }
+        return "\(parts[1])月\(parts[2])日"
     }
 }

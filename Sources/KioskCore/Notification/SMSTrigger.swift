@@ -21,6 +21,11 @@ public enum SMSTrigger: String, Sendable, Hashable, CaseIterable, Comparable {
     case reviewApproved = "review_approved"
     /// 即审: the case was returned; the citizen is called back and told what is missing.
     case reviewReturned = "review_returned"
+    /// 预约: the day before the slot (at `appointments.remind_day_before_at`): date, time, code.
+    /// About an appointment, not a ticket: the message's `ticket` is the appointment's code.
+    case appointmentTomorrow = "appointment_tomorrow"
+    /// 预约: `appointments.remind_before_min` before the slot: "your appointment is near".
+    case appointmentSoon = "appointment_soon"
 
     public static func < (a: SMSTrigger, b: SMSTrigger) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -31,7 +36,7 @@ public enum SMSTrigger: String, Sendable, Hashable, CaseIterable, Comparable {
     public var includesCaretaker: Bool {
         switch self {
         case .nearTurn, .yourTurn, .cancelled, .escalated, .reviewApproved, .reviewReturned: return true
-        case .issued, .recalled, .noShow, .replyHelp: return false
+        case .issued, .recalled, .noShow, .replyHelp, .appointmentTomorrow, .appointmentSoon: return false
         }
     }
 
@@ -44,6 +49,18 @@ public enum SMSTrigger: String, Sendable, Hashable, CaseIterable, Comparable {
     /// the ones that ask the citizen to come.
     public var invitesReply: Bool {
         self == .nearTurn || self == .yourTurn
+    }
+
+    /// Whether the message is about an appointment (its `ticket` is the booking's code): the
+    /// notifier asks the appointment's state, not a ticket's, before sending it.
+    public var isAppointmentReminder: Bool {
+        self == .appointmentTomorrow || self == .appointmentSoon
+    }
+
+    /// Whether a reminder still means something for an appointment now in `state` (nil: not in
+    /// the book): only while it is booked (a cancelled, checked-in or released one is stale).
+    public func isCurrent(forAppointment state: Appointment.State?) -> Bool {
+        isAppointmentReminder && state == .booked
     }
 
     /// Whether a message of this kind still means something for a ticket now in `state`
@@ -76,6 +93,9 @@ public enum SMSTrigger: String, Sendable, Hashable, CaseIterable, Comparable {
         case .noShow: return Double(max(10, config.noShowReactivationMinutes)) * 60
         case .cancelled, .replyHelp: return 10 * 60
         case .escalated: return 15 * 60
+        // The planner (`AppointmentReminders`) sets their deadlines; these are the defaults.
+        case .appointmentTomorrow: return 4 * 3600
+        case .appointmentSoon: return Double(max(1, config.appointments.remindBeforeMinutes)) * 60
         }
     }
 }

@@ -53,7 +53,7 @@ public enum EventText {
         case let .rated(ticket, counter, _, score, _): text = "评价 \(ticket) @ \(window(counter)): \(score)分 \(RatingScale.label(score))"
         case let .followUpClosed(ratedOn, ticket, _, audit): text = "差评整改完成 \(ratedOn) \(ticket) (由 \(audit))"
         case let .configChanged(version, audit): text = "大厅配置已更新 hall config changed (第\(version)版, 由 \(audit))"
-        case let .appointmentBooked(code, code2, date, time): text = "预约 \(code): \(service(code2)) \(date) \(time)"
+        case let .appointmentBooked(code, code2, date, time, _): text = "预约 \(code): \(service(code2)) \(date) \(time)"
         case let .appointmentCancelled(code, date): text = "取消预约 \(code) (\(date))"
         case let .appointmentCheckedIn(code, _, ticket, slot):
             text = slot.map { "预约签到 \(code) → \(ticket) (预约 \($0))" } ?? "预约 \(code) 已过时段,按现场取号 \(ticket) · late: walk-in ticket"

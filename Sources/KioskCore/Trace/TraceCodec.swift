@@ -92,9 +92,10 @@ public struct TraceCodec: Sendable {
         case let .reviewReturned(ticket, reviewer, reason):
             ev("review_return"); add("ticket", .string(ticket)); add("reviewer", .string(reviewer)); add("reason", .string(reason))
         case let .calledBack(ticket, counter): ev("call_back"); add("ticket", .string(ticket)); add("counter", .string(counter))
-        case let .appointmentBooked(code, service, date, time):
+        case let .appointmentBooked(code, service, date, time, contact):
             ev("appt_book"); add("code", .string(code)); add("service", .string(service)); add("date", .string(date.description))
             add("time", .string(time.description))
+            if contact { add("contact", .bool(true)) }
         case let .appointmentCancelled(code, date): ev("appt_cancel"); add("code", .string(code)); add("date", .string(date.description))
         case let .appointmentCheckedIn(code, date, ticket, slot):
             ev("appt_checkin"); add("code", .string(code)); add("date", .string(date.description)); add("ticket", .string(ticket))
@@ -182,7 +183,7 @@ public struct TraceCodec: Sendable {
             guard let date = BusinessDate(try string("date")), let time = ClockTime(try string("time")) else {
                 throw DecodingError(message: "appt_book: bad date or time")
             }
-            kind = .appointmentBooked(code: try string("code"), service: try string("service"), date: date, time: time)
+            kind = .appointmentBooked(code: try string("code"), service: try string("service"), date: date, time: time, hasContact: flag("contact") ?? false)
         case "appt_cancel", "appt_release", "appt_checkin":
             guard let date = BusinessDate(try string("date")) else { throw DecodingError(message: "\(ev): bad date") }
             let code = try string("code")

@@ -351,6 +351,10 @@ public actor Hall {
         if var contact, let number = events.lazy.compactMap(\.issuedTicket).last {
             contact.ticket = number
             contacts.append(contact)
+        } else if var contact, let code = events.lazy.compactMap(\.bookedAppointment).last {
+            // An appointment's phone, for its reminders: kept under its code until its day ends.
+            contact.ticket = code
+            contacts.append(contact)
         }
         let newDay = events.lazy.compactMap { event -> BusinessDate? in
             if case let .dayStarted(date) = event.kind { return date } else { return nil }

@@ -12,6 +12,11 @@ extension KioskAPI {
             _ = try authorize(request, "预约 book appointments") { $0 == .booking || $0 == .admin }
             let body = try await JSONBody.read(BookAppointmentRequest.self, from: &request)
             try JSONBody.limit(body.service, "service", maxLength: 8)
+            try JSONBody.limit(body.phone, "phone", maxLength: 20)
+            let phone = try body.phone.map { text in
+                guard let phone = PhoneNumber(text) else { throw APIError.badRequest("invalid_phone", "手机号格式不正确 \"phone\" is not a mainland mobile number (1[3-9] + 9 digits)") }
+                return phone
+            }
             guard let date = BusinessDate(body.date) else { throw APIError.badRequest("invalid_field", "\"date\" must be YYYY-MM-DD") }
             guard let time = ClockTime(body.time) else { throw APIError.badRequest("invalid_field", "\"time\" must be HH:MM") }
             let service = body.service.uppercased()
@@ -20,7 +25,10 @@ extension KioskAPI {
             for attempt in 1...8 {
                 let code = String(format: "%06d", Int.random(in: 0...999_999, using: &rng))
                 do {
-                    _ = try await hall.execute(.bookAppointment(service: service, date: date, time: time, code: code))
+                    _ = try await hall.execute(
+                        .bookAppointment(service: service, date: date, time: time, code: code, hasContact: phone != nil),
+                        contact: phone.map { TicketContact(ticket: code, phone: $0, caretaker: nil) }
+                    )
                 } catch QueueError.appointmentCodeTaken where attempt < 8 {
                     continue
                 } catch let error as QueueError {
@@ -29,7 +37,8 @@ extension KioskAPI {
                     throw APIError(.serviceUnavailable, "journal_unavailable", "暂时无法保存,请重试 The journal could not commit; nothing was changed, try again")
                 }
                 let answer = AppointmentAnswer(
-                    code: code, service: service, serviceName: config.service(service)?.name, date: date.description, time: time.description, state: "booked"
+                    code: code, service: service, serviceName: config.service(service)?.name, date: date.description, time: time.description, state: "booked",
+                    smsTo: phone?.masked
                 )
                 return JSONResponse.make(answer, status: .created)
             }

@@ -53,6 +53,7 @@ import Testing
         .reviewReturned(ticket: "A007", reviewer: "9", reason: "缺身份证复印件"),
         .calledBack(ticket: "A006", counter: "1"),
         .appointmentBooked(code: "012345", service: "C", date: BusinessDate(year: 2026, month: 3, day: 5), time: ClockTime("09:30")!),
+        .appointmentBooked(code: "012346", service: "C", date: BusinessDate(year: 2026, month: 3, day: 5), time: ClockTime("09:30")!, hasContact: true),
         .appointmentCancelled(code: "012345", date: BusinessDate(year: 2026, month: 3, day: 5)),
         .appointmentCheckedIn(code: "012346", date: BusinessDate(year: 2026, month: 3, day: 2), ticket: "C004", slot: ClockTime("10:00")!),
         .appointmentReleased(code: "012347", date: BusinessDate(year: 2026, month: 3, day: 2)),
