@@ -234,6 +234,7 @@ public enum EmbeddedWeb {
         <p class="ticket-number" id="number">{{ticket}}</p>
         <p class="zh">{{serviceName}}</p>
         <p class="en">{{serviceNameEN}}</p>
+        {{#appointmentTime}}<p class="appointment" id="appointment"><span class="zh">预约 {{.}}</span> <span class="en">Appointment {{.}}</span></p>{{/appointmentTime}}
         </section>
         {{#notice}}<p class="notice" role="alert"><span class="zh">{{zh}}</span> <span class="en">{{en}}</span></p>{{/notice}}
         <div id="live" data-stream="{{streamURL}}">
@@ -248,6 +249,17 @@ public enum EmbeddedWeb {
         </ul>
         </section>
         {{/hasDocuments}}
+        {{#guide}}
+        <details class="card guide" id="guide">
+        <summary><span class="zh">办事指南</span> <span class="en">Service guide</span></summary>
+        {{#hasExamples}}<p class="why">标{{exampleMark}}的部分为示例，以窗口告知为准 <span class="en">Sections marked example are illustrations: the window's word counts</span></p>{{/hasExamples}}
+        {{#sections}}
+        <h3>{{heading}}{{#isExample}} <span class="example">{{exampleMark}}</span>{{/isExample}}</h3>
+        {{#points}}<p>{{.}}</p>
+        {{/points}}
+        {{/sections}}
+        </details>
+        {{/guide}}
         <section class="card hall-info">
         {{#address}}<p class="zh">地址 {{address}}</p>{{/address}}
         <p class="zh">办理时间 {{hours}}</p>

@@ -22,6 +22,11 @@ public struct TicketPage: Sendable {
     public var notice: Notice?
     /// The live part, also sent alone on the stream (`ticket-status`).
     public var status: TicketStatusPart
+    /// The service's guide (办事指南), when it has one; `documents` are then its materials with
+    /// originals or copies and counts, as the printed ticket lists them.
+    public var guide: GuideCard?
+    /// An appointment's ticket (预约): its slot, shown under the number.
+    public var appointmentTime: String?
 
     public struct Notice: Sendable {
         public var zh: String
@@ -64,14 +69,17 @@ public struct TicketPage: Sendable {
     ///   - rating: the rating given, if any; `rateable`: whether the page may offer the levels.
     public init(
         status: TicketStatus, hall: Hall, serviceNameEN: String, documents: [String], pagePath: TicketPagePath,
-        rating: Int?, rateable: Bool, updatedAt: String, notice: Notice? = nil
+        rating: Int?, rateable: Bool, updatedAt: String, notice: Notice? = nil, guide: ServiceGuide? = nil
     ) {
+        self.guide = guide.map(GuideCard.init)
+        appointmentTime = status.appointmentTime
+        let shown = guide.map { $0.materials.map(\.line) }.flatMap { $0.isEmpty ? nil : $0 } ?? documents
         chrome = WebChrome(hallName: hall.name, hallNameEN: hall.nameEN)
         ticket = status.ticket
         serviceName = status.serviceName
         self.serviceNameEN = serviceNameEN
-        hasDocuments = !documents.isEmpty
-        self.documents = documents
+        hasDocuments = !shown.isEmpty
+        self.documents = shown
         address = hall.address
         hours = hall.sessions.map(\.description).joined(separator: ", ")
         streamURL = pagePath.stream

@@ -36,6 +36,33 @@ import Testing
         #expect(!html.contains("请到"))
     }
 
+    /// Issue 21, item 7: where the service has a guide, the page lists its materials with
+    /// originals or copies and counts, and the whole guide (Chinese first, an illustration
+    /// marked) behind one tap; an appointment's ticket says its slot (预约).
+    @Test func theServiceGuideAndAnAppointmentsSlot() throws {
+        let service = try #require(HallConfig.defaultHall.service("C"))
+        let guide = try #require(service.guide)
+        var status = TicketStatus(ticket: "C004", service: "C", serviceName: service.name, issuedAt: "09:30:00", peopleAhead: 2)
+        status.appointmentTime = "10:00"
+        let page = TicketPage(
+            status: status, hall: Self.hall, serviceNameEN: service.nameEN, documents: service.documents, pagePath: Self.path,
+            rating: nil, rateable: false, updatedAt: "09:41:00", guide: guide
+        )
+        let html = try #require(try WebTemplates().render(page, with: "ticket"))
+        #expect(html.contains("<p class=\"appointment\" id=\"appointment\"><span class=\"zh\">预约 10:00</span> <span class=\"en\">Appointment 10:00</span></p>"))
+        for material in guide.materials { #expect(html.contains("<li>\(material.line)</li>"), "\(material.line)") }
+        #expect(html.contains("<details class=\"card guide\" id=\"guide\">"))
+        for section in GuideSection.allCases where guide.has(section) {
+            #expect(html.contains("<h3>\(section.heading)"), "\(section)")
+            for point in ServiceGuideText.body(of: section, in: guide) { #expect(html.contains("<p>\(point)</p>"), "\(point)") }
+        }
+        #expect(html.contains("承诺时限 Time limit"))
+        if !guide.exampleSections.isEmpty { #expect(html.contains("以窗口告知为准")) }
+        // Without a guide: the documents as before, no guide card, no slot for a walk-in.
+        let plain = try Self.render(TicketStatus(ticket: "A023", service: "A", serviceName: "求职登记", issuedAt: "09:30:00", peopleAhead: 1))
+        #expect(plain.contains("<li>身份证</li>") && !plain.contains("id=\"guide\"") && !plain.contains("id=\"appointment\""))
+    }
+
     @Test func aCalledTicketSaysWhichWindowInBothLanguages() throws {
         let status = TicketStatus(
             ticket: "A023", service: "A", serviceName: "求职登记", state: "called", issuedAt: "09:30:00", counter: "3", counterName: "3号窗口", calls: 2

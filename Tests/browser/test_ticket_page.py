@@ -105,6 +105,21 @@ class TicketPageTests(KioskTestCase):
         self.assertIn("没有找到这张票", self.browser.text())
         self.browser.screenshot("ticket-not-found")
 
+    def test_the_service_guide_opens_on_the_page(self):
+        # Issue 21, item 7: C (失业登记) has a guide; its materials are listed, the guide opens.
+        issued = self.issue("C")
+        self.browser.open(self.daemon.url(issued["page_url"]))
+        self.assertIn("解除劳动合同书 原件1份", self.browser.text())
+        self.assertFalse(self.browser.script("return document.getElementById('guide').open"))
+        self.browser.find("#guide summary").click()
+        self.browser.wait_for(lambda b: b.script("return document.getElementById('guide').open"))
+        guide = self.browser.text("#guide")
+        self.assertIn("承诺时限 Time limit", guide)
+        self.assertIn("即办", guide)
+        self.assertIn("办理程序 Steps", guide)
+        self.browser.screenshot("ticket-guide")
+        self.assertEqual(self.browser.console_errors(), [])
+
     def test_the_page_is_strict_small_and_works_without_scripts(self):
         issued = self.issue("C")
         status, headers, body = self.daemon.request("GET", issued["page_url"])

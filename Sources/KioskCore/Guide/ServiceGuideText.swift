@@ -20,7 +20,7 @@ public enum ServiceGuideText {
     }
 
     /// The points under one heading.
-    static func body(of section: GuideSection, in guide: ServiceGuide) -> [String] {
+    public static func body(of section: GuideSection, in guide: ServiceGuide) -> [String] {
         switch section {
         case .basis: return guide.basis.map { "· " + $0 }
         case .conditions: return guide.conditions.map { "· " + $0 }

@@ -62,7 +62,8 @@ extension KioskAPI {
         if case .done = ticket.state { isDone = true }
         return TicketPage(
             status: status, hall: TicketPage.Hall(config), serviceNameEN: service?.nameEN ?? "", documents: service?.documents ?? [],
-            pagePath: path, rating: ticket.rating, rateable: isDone && ticket.finishedBy != nil, updatedAt: views.clock(hall.now()), notice: notice
+            pagePath: path, rating: ticket.rating, rateable: isDone && ticket.finishedBy != nil, updatedAt: views.clock(hall.now()), notice: notice,
+            guide: service?.guide
         )
     }
 
