@@ -5,6 +5,7 @@ import KioskCore
 extension APISamples {
     static func reportSamples(_ add: (String, String, String, String, any Encodable) throws -> Void) throws {
         try add("get", "/v1/reports", "200", "a small morning", AnyJSON(sampleReport().jsonValue))
+        try add("get", "/v1/reports", "200", "a morning with appointments", AnyJSON(sampleAppointmentReport().jsonValue))
         try add("get", "/v1/reports", "200", "a day without events", AnyJSON(
             ReportBuilder(config: .defaultHall).report(from: sampleDate, to: sampleDate, today: sampleDate).jsonValue
         ))
@@ -37,6 +38,30 @@ extension APISamples {
         id: "20260302-A023", date: "2026-03-02", ticket: "A023", service: "A", window: "1", score: 2, label: "不满意",
         reason: "等候时间长", due: "2026-03-23", closed: false, note: nil, closedBy: nil, overdue: true
     )
+
+    /// A morning with appointments (预约) for C: one checked in and called at its slot, one a
+    /// no-show, beside a walk-in; folded by the real report code.
+    static func sampleAppointmentReport() -> HallReport {
+        var config = HallConfig.defaultHall
+        config.services[2].appointmentsPerSlot = 2
+        let engine = QueueEngine(config: config)
+        var state = engine.initialState()
+        var events: [HallEvent] = []
+        func at(_ clock: String) -> Date { engine.calendar.instant(on: sampleDate, at: ClockTime(clock)!) }
+        let slot = ClockTime("09:00")!
+        for (command, clock) in [
+            (Command.tick, "08:00"), (.bookAppointment(service: "C", date: sampleDate, time: slot, code: "100001"), "08:00"),
+            (.bookAppointment(service: "C", date: sampleDate, time: slot, code: "100002"), "08:01"), (.issue(service: "C", priority: false), "08:30"),
+            (.checkIn(code: "100001"), "08:40"), (.callNext(counter: "3"), "09:02"), (.finish(counter: "3"), "09:10"),
+            (.callNext(counter: "3"), "09:11"), (.tick, "09:12"),
+        ] {
+            if let new = try? engine.execute(command, on: &state, at: at(clock)) { events += new }
+        }
+        var builder = ReportBuilder(config: config)
+        builder.beginDay(sampleDate)
+        for event in events { builder.fold(event) }
+        return builder.report(from: sampleDate, to: sampleDate, today: sampleDate)
+    }
 
     /// A morning on the default hall, folded by the real report code.
     static func sampleReport() -> HallReport {

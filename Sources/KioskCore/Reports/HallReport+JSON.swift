@@ -4,7 +4,7 @@ extension HallReport {
     /// The report as JSON (`kiosk report --format json`, `GET /v1/reports`). Names are fixed.
     public var jsonValue: JSONValue {
         func clock(_ seconds: Int) -> String { ClockTime(minutes: seconds / 60).description }
-        return [
+        let value: JSONValue = [
             "hall": .object([("name", .string(hallName))] + hall.members + [("target_wait_min", .int(targetWaitMinutes))]),
             "from": .string(from.description),
             "to": .string(to.description),
@@ -55,6 +55,10 @@ extension HallReport {
                 }),
             ],
         ]
+        // Only in a period with appointments: a hall without them reports exactly as before.
+        guard let appointments, case var .object(members) = value else { return value }
+        members.append(("appointments", appointments.jsonValue))
+        return .object(members)
     }
 }
 

@@ -21,6 +21,8 @@ public struct HallReport: Sendable, Equatable {
     public var replies = ReplyFigures()
     /// 即审: cases handed to review, decisions, waits and review times (per service: `services`).
     public var reviews = ReviewFigures.Scope()
+    /// Appointments (预约): nil when the period had none (a hall without them reports as before).
+    public var appointments: AppointmentReportFigures?
     /// The newest day's window timelines.
     public var timelineDate: BusinessDate?
     public var timeline: [(window: CounterID, segments: [WindowSegment])]

@@ -29,6 +29,8 @@ public struct ReportBuilder: Sendable {
     var repliesByService: [ServiceCode: ReplyFigures] = [:]
     /// 即审: cases handed over, reviewed, waits and times, by service.
     var reviews = ReviewFigures()
+    /// Appointments (预约): how bookings ended on their slot's day, and their waits beside the walk-ins'.
+    var appointments: AppointmentReportFigures
     var accuracyOutcomes: [AccuracyLedger.Outcome] = []
     var days: [BusinessDate] = []
     /// The newest day's window timelines, seconds of day.
@@ -57,6 +59,7 @@ public struct ReportBuilder: Sendable {
         self.config = config
         engine = QueueEngine(config: config)
         state = engine.initialState()
+        appointments = AppointmentReportFigures(calendar: engine.calendar)
     }
 
     /// Starts the fold of `date`: `printed` are the estimates printed that day (for the
@@ -73,6 +76,7 @@ public struct ReportBuilder: Sendable {
         // Numbers restart each day: no reply figure may carry a ticket across.
         for service in repliesByService.keys { repliesByService[service]?.fold(dayStart) }
         reviews.fold(dayStart)
+        appointments.fold(dayStart)
         for p in printed { ledger.recordPrinted(p) }
         openSince = nil
         lastAt = nil
@@ -85,6 +89,7 @@ public struct ReportBuilder: Sendable {
         accountWindows(until: event.at)
         replies.fold(event)
         reviews.fold(event)
+        appointments.fold(event)
         if let number = event.ticket, let service = tickets[number]?.issuedFor {
             repliesByService[service, default: ReplyFigures()].fold(event)
         }

@@ -27,6 +27,7 @@ public struct ReportHTML: Sendable {
         body += section("预估与短信 Estimates and SMS", estimatesBlock)
         body += section("短信回复与未确认暂留 SMS replies and calls set aside", repliesTable)
         body += section("即审 Review at the front desk", reviewsTable)
+        if report.appointments != nil { body += section("预约 Appointments", appointmentsTable) }
         return """
         <!DOCTYPE html>
         <html lang="zh-CN">
@@ -257,6 +258,20 @@ public struct ReportHTML: Sendable {
         return """
         <table><tr><th>范围 Scope</th><th>送审</th><th>审结</th><th>通过</th><th>退回</th><th>等审p50</th><th>等审p90</th><th>审核p50</th><th>审核p90</th><th>退回原因 Reasons</th></tr>
         \(rows)</table>\n
+        """
+    }
+
+    /// 预约: how the period's bookings ended, and the appointments' waits beside the walk-ins'.
+    private var appointmentsTable: String {
+        guard let a = report.appointments else { return "" }
+        return """
+        <table id="appointments"><tr><th>预约 Booked</th><th>按时签到 On time</th><th>迟到改现场 Late</th><th>爽约 No-show</th><th>取消 Cancelled</th>\
+        <th>按时率 On-time rate</th><th>爽约率 No-show rate</th><th>预约等候p50 Appt. wait p50</th><th>p90</th><th>现场等候p50 Walk-in wait p50</th><th>p90</th></tr>
+        <tr><td>\(a.booked)</td><td>\(a.onTime)</td><td>\(a.late)</td><td>\(a.noShow)</td><td>\(a.cancelled)</td>\
+        <td>\(HallReport.percent(a.onTimeRate))</td><td>\(HallReport.percent(a.noShowRate))</td>\
+        <td>\(HallReport.minutes(a.appointmentWaitP50))</td><td>\(HallReport.minutes(a.appointmentWaitP90))</td>\
+        <td>\(HallReport.minutes(a.walkInWaitP50))</td><td>\(HallReport.minutes(a.walkInWaitP90))</td></tr></table>
+        <p>预约等候自预约时段起算，现场等候自取号起算 An appointment's wait runs from its slot, a walk-in's from its ticket.</p>\n
         """
     }
 
