@@ -3,13 +3,20 @@ import KioskCore
 import KioskStore
 
 /// `kiosk bench`: starts a daemon (`BINARY serve`) on a temporary data directory and measures,
-/// on the same disk in one run, the fsync floor, single-client issue latency, throughput at
+/// on the same disk in one run, the fsync floor, single-client issue latency, the cost of an
+/// issue and of the public reads against the length of the line (`lines`), throughput at
 /// 1/8/64 concurrent clients (group commit), RSS after `dayTickets` tickets and restart time
 /// with that journal. A benchmark prints figures; it asserts nothing.
 public struct IssueBench: Sendable {
     public var latencyRequests = 300
     public var throughputTickets = 1200
     public var dayTickets = 10_000
+    /// The hall config (JSON text); nil: `BenchHall` (26 services, 10 windows).
+    public var hallJSON: String?
+    /// Line lengths at which to measure issue and read latency (empty: none).
+    public var lines: [Int] = []
+    /// Requests of each kind per line length.
+    public var lineSamples = 60
 
     public init() {}
 
@@ -42,26 +49,37 @@ public struct IssueBench: Sendable {
         figures.values.append(("fsync_floor_commits_per_s", floor.rounded()))
 
         let configPath = dir + "/bench-hall.json"
-        try BenchHall.json.write(toFile: configPath, atomically: true, encoding: .utf8)
+        let hall = hallJSON ?? BenchHall.json
+        try hall.write(toFile: configPath, atomically: true, encoding: .utf8)
+        let services = try HallConfig.load(json: hall).services.map(\.code)
         var daemon = try BenchDaemon(binary: binary, dataDir: dir + "/data", config: configPath)
         defer { daemon.stop() }
         try await daemon.waitUntilHealthy()
-        let client = try BenchClient(port: daemon.port, tokenFile: dir + "/data/tokens.json")
+        let client = try BenchClient(port: daemon.port, tokenFile: dir + "/data/tokens.json", services: services)
         defer { client.transport.shutdown() }
 
-        var latencies: [Double] = []
-        for i in 0..<latencyRequests {
-            let started = ContinuousClock.now
-            try await client.take(i)
-            latencies.append(Self.seconds(ContinuousClock.now - started))
+        if latencyRequests > 0 {
+            var latencies: [Double] = []
+            for i in 0..<latencyRequests {
+                let started = ContinuousClock.now
+                try await client.take(i)
+                latencies.append(Self.seconds(ContinuousClock.now - started))
+            }
+            latencies.sort()
+            figures.values.append(("issue_latency_p50_ms", Self.percentile(latencies, 0.5) * 1000))
+            figures.values.append(("issue_latency_p99_ms", Self.percentile(latencies, 0.99) * 1000))
         }
-        latencies.sort()
-        figures.values.append(("issue_latency_p50_ms", Self.percentile(latencies, 0.5) * 1000))
-        figures.values.append(("issue_latency_p99_ms", Self.percentile(latencies, 0.99) * 1000))
         var issued = latencyRequests
+        // Nobody is served: every ticket taken is still waiting.
+        var waiting = issued
+        if !lines.isEmpty {
+            try await LineBench(lines: lines, samples: lineSamples).run(client, waiting: &waiting, into: &figures)
+            issued = waiting
+        }
 
         var rate64: Double?
         for clients in [1, 8, 64] {
+            figures.values.append(("throughput_\(clients)_clients_line_at_start", Double(issued)))
             let commitsBefore = try await client.commitCounts()
             let perClient = max(1, throughputTickets / clients)
             let started = ContinuousClock.now
@@ -81,13 +99,7 @@ public struct IssueBench: Sendable {
         }
         if let rate64 { figures.values.append(("group_commit_gain_vs_fsync_floor", (rate64 / floor * 10).rounded() / 10)) }
 
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            let remaining = max(0, dayTickets - issued), clients = 16
-            for c in 0..<clients {
-                group.addTask { for i in stride(from: c, to: remaining, by: clients) { try await client.take(i) } }
-            }
-            try await group.waitForAll()
-        }
+        try await client.fill(max(0, dayTickets - issued))
         figures.values.append(("tickets_in_journal", Double(max(issued, dayTickets))))
         figures.values.append(("daemon_rss_mb_after_day", (daemon.residentMegabytes() * 10).rounded() / 10))
 

@@ -48,9 +48,9 @@ import Testing
         let figures = try await bench.run(binary: KioskBinary.url.path)
         #expect(figures.values.map(\.key) == [
             "fsync_floor_commits_per_s", "issue_latency_p50_ms", "issue_latency_p99_ms",
-            "throughput_1_clients_per_s", "commands_per_commit_1_clients",
-            "throughput_8_clients_per_s", "commands_per_commit_8_clients",
-            "throughput_64_clients_per_s", "commands_per_commit_64_clients",
+            "throughput_1_clients_line_at_start", "throughput_1_clients_per_s", "commands_per_commit_1_clients",
+            "throughput_8_clients_line_at_start", "throughput_8_clients_per_s", "commands_per_commit_8_clients",
+            "throughput_64_clients_line_at_start", "throughput_64_clients_per_s", "commands_per_commit_64_clients",
             "group_commit_gain_vs_fsync_floor", "tickets_in_journal", "daemon_rss_mb_after_day", "restart_to_healthy_ms",
         ])
         #expect(figures.values.first { $0.key == "tickets_in_journal" }?.value == 300)
@@ -58,6 +58,41 @@ import Testing
         let json = try JSONParser.parse(figures.json).value
         #expect(json["restart_to_healthy_ms"]?.doubleValue != nil)
         #expect(figures.table.split(separator: "\n").count == figures.values.count)
+    }
+
+    @Test func cityBenchHallHasFortyWindowsTwentyServicesAndNoQuotas() throws {
+        let config = try HallConfig.load(json: String(contentsOfFile: Self.repository + "/scripts/bench-halls/city.json", encoding: .utf8))
+        #expect(config.services.count == 20)
+        #expect(config.counters.count == 40)
+        #expect(config.services.allSatisfy { $0.dailyQuota == nil })
+        // Every service has a window.
+        #expect(Set(config.counters.flatMap(\.services)) == Set(config.services.map(\.code)))
+    }
+
+    @Test(.enabled(if: KioskBinary.exists, "the kiosk binary is not built"))
+    func lineBenchMeasuresEveryReadAndTheIssueAtEachLineLength() async throws {
+        var bench = IssueBench()
+        bench.latencyRequests = 0
+        bench.throughputTickets = 16
+        bench.dayTickets = 0
+        bench.hallJSON = try String(contentsOfFile: Self.repository + "/scripts/bench-halls/city.json", encoding: .utf8)
+        bench.lines = [3, 12]
+        bench.lineSamples = 4
+        let figures = try await bench.run(binary: KioskBinary.url.path)
+        let keys = figures.values.map(\.key)
+        for line in [3, 12] {
+            for what in ["issue", "services", "hall"] {
+                #expect(keys.contains("line_\(line)_\(what)_p50_ms"), "\(keys)")
+                #expect(figures.values.first { $0.key == "line_\(line)_\(what)_p50_ms" }.map { $0.value > 0 } == true)
+            }
+        }
+        // Each probe ticket was cancelled: the throughput runs start from the longest line.
+        #expect(figures.values.first { $0.key == "throughput_1_clients_line_at_start" }?.value == 12)
+        #expect(!keys.contains("issue_latency_p50_ms"))
+    }
+
+    static var repository: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }
 
     static var layoutPath: String {
