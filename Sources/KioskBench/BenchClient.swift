@@ -7,6 +7,9 @@ import KioskServer
 /// as its screens and the public service list do.
 struct BenchClient {
     let transport = CurlHTTPTransport(configuration: .init(maximumConcurrentRequests: 64))
+    /// Seconds a request may take: a daemon whose commands cost the whole line answers 64
+    /// clients slowly, and the bench measures that rather than giving up.
+    static let timeout: Double = 600
     let base: String
     let token: String
     /// The hall's service codes: tickets go round them.
@@ -35,7 +38,7 @@ struct BenchClient {
         let response = try await transport.send(HTTPRequest(
             method: .post, url: base + "/v1/tickets",
             headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/json"],
-            body: Data(#"{"service":"\#(services[i % services.count])","override":true}"#.utf8)
+            body: Data(#"{"service":"\#(services[i % services.count])","override":true}"#.utf8), timeout: Self.timeout
         ))
         guard response.status == 201,
               let answer = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any],
@@ -47,14 +50,14 @@ struct BenchClient {
     /// Cancels `number` (as the supervisor), so a latency probe leaves the line as it found it.
     func cancel(_ number: String) async throws {
         let response = try await transport.send(HTTPRequest(
-            method: .post, url: base + "/v1/tickets/\(number)/cancel", headers: ["Authorization": "Bearer \(token)"]
+            method: .post, url: base + "/v1/tickets/\(number)/cancel", headers: ["Authorization": "Bearer \(token)"], timeout: Self.timeout
         ))
         guard response.isSuccess else { throw BenchFailure("cancel failed: \(response.status) \(response.text)") }
     }
 
     /// GETs `path` (with the supervisor's token, which may read the hall); fails unless 200.
     func get(_ path: String) async throws {
-        let response = try await transport.send(HTTPRequest(url: base + path, headers: ["Authorization": "Bearer \(token)"]))
+        let response = try await transport.send(HTTPRequest(url: base + path, headers: ["Authorization": "Bearer \(token)"], timeout: Self.timeout))
         guard response.status == 200 else { throw BenchFailure("GET \(path) failed: \(response.status) \(response.text)") }
     }
 

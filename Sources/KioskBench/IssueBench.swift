@@ -17,12 +17,17 @@ public struct IssueBench: Sendable {
     public var lines: [Int] = []
     /// Requests of each kind per line length.
     public var lineSamples = 60
+    /// Told each figure as soon as it is measured (a slow daemon's run still shows what it got).
+    public var onFigure: (@Sendable (String, Double) -> Void)?
 
     public init() {}
 
     /// The figures, in the order they were measured.
     public struct Figures: Sendable {
-        public var values: [(key: String, value: Double)] = []
+        public var values: [(key: String, value: Double)] = [] {
+            didSet { for figure in values.dropFirst(oldValue.count) { onFigure?(figure.key, Self.hundredth(figure.value)) } }
+        }
+        var onFigure: (@Sendable (String, Double) -> Void)?
 
         /// One JSON object, each figure to two decimals.
         public var json: String {
@@ -43,7 +48,7 @@ public struct IssueBench: Sendable {
         let dir = NSTemporaryDirectory() + "kiosk-bench-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        var figures = Figures()
+        var figures = Figures(onFigure: onFigure)
 
         let floor = try CommitProbe.singleRowCommitsPerSecond(path: dir + "/probe.sqlite", count: 300)
         figures.values.append(("fsync_floor_commits_per_s", floor.rounded()))

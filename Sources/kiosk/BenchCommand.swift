@@ -38,6 +38,8 @@ struct BenchCommand: AsyncParsableCommand {
         bench.lines = line.count == 1 ? [10, 100, 300, 1000].filter { $0 < line[0] } + line : line
         bench.lineSamples = lineSamples
         if let hall { bench.hallJSON = try String(contentsOfFile: Self.hallFile(hall), encoding: .utf8) }
+        // Each figure on stderr as it is measured; the whole set on stdout at the end.
+        bench.onFigure = { key, value in FileHandle.standardError.write(Data("\(key) \(value)\n".utf8)) }
         let figures = try await bench.run(binary: CommandLine.arguments[0])
         print(figures.json + "\n\n" + figures.table)
         if let json { try (figures.json + "\n").write(toFile: json, atomically: true, encoding: .utf8) }
