@@ -51,6 +51,9 @@ public struct KioskDaemon: Sendable {
         public var smsPollInterval: Duration = .seconds(1)
         /// How often waiting tickets are checked for a near-turn message.
         public var headsUpInterval: Duration = .seconds(5)
+        /// The shortest pause between two projections of the line (`LineProjector`); nil: no
+        /// projector (a test that refreshes the shared projection itself, step by step).
+        public var projectorSpacing: Duration? = .milliseconds(50)
         /// systemd's notify socket (`Type=notify`): told READY=1 once the journal is folded
         /// and the port listens, WATCHDOG=1 after every tick, STOPPING=1 when a shutdown
         /// begins. nil: not run by systemd.
@@ -210,26 +213,28 @@ public struct KioskDaemon: Sendable {
         )
         // Graceful shutdown runs in reverse: streams end, the server stops taking requests and
         // finishes those in flight, the ticker stops, and the journal writer drains last.
+        var services: [any Service] = [
+            JournalWriter(hall: hall),
+            TickService(hall: hall, interval: options.tickInterval, logger: options.logger, systemd: systemd),
+            // Before the server, so on shutdown it stops after it: a send in flight finishes.
+            worker,
+            PeriodicService(every: options.headsUpInterval) {
+                await hall.enqueueHeadsUps()
+                await hall.enqueueAppointmentReminders()
+            },
+            PeriodicService(every: .seconds(1)) { [logger = options.logger] in tokenStore.reloadIfChanged(logger: logger) },
+            PeriodicService(every: .seconds(1)) { [logger = consoleLogger] in console.reloadIfChanged(logger: logger) },
+            PeriodicService(every: .milliseconds(Int64(limits.streamHeartbeatSeconds * 1000))) { await hall.heartbeat() },
+        ]
+        // The shared projection of the line, outside the hall actor: after changes, and at
+        // least once a second.
+        if let spacing = options.projectorSpacing { services.append(LineProjector(hall: hall, spacing: spacing)) }
+        services.append(app)
+        services += options.extraServices(hall)
+        services += [StreamCloser(hall: hall), ShutdownNotice(logger: options.logger)]
+        if let systemd { services.append(SystemdStopNotice(notifier: systemd)) }
         group = ServiceGroup(configuration: .init(
-            services: [
-                JournalWriter(hall: hall),
-                TickService(hall: hall, interval: options.tickInterval, logger: options.logger, systemd: systemd),
-                // Before the server, so on shutdown it stops after it: a send in flight finishes.
-                worker,
-                PeriodicService(every: options.headsUpInterval) {
-                    await hall.enqueueHeadsUps()
-                    await hall.enqueueAppointmentReminders()
-                },
-                PeriodicService(every: .seconds(1)) { [logger = options.logger] in tokenStore.reloadIfChanged(logger: logger) },
-                PeriodicService(every: .seconds(1)) { [logger = consoleLogger] in console.reloadIfChanged(logger: logger) },
-                PeriodicService(every: .milliseconds(Int64(limits.streamHeartbeatSeconds * 1000))) { await hall.heartbeat() },
-                // The public reads' estimates, projected outside the hall actor once a second.
-                PeriodicService(every: .seconds(1)) { hall.published.refreshEstimates(at: hall.now()) },
-                app,
-            ] + options.extraServices(hall) + [
-                StreamCloser(hall: hall),
-                ShutdownNotice(logger: options.logger),
-            ] + (systemd.map { [SystemdStopNotice(notifier: $0)] } ?? []),
+            services: services,
             gracefulShutdownSignals: options.gracefulShutdownSignals,
             logger: options.logger
         ))

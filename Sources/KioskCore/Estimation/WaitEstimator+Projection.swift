@@ -25,7 +25,34 @@ extension WaitEstimator {
                            midnight: calendar.midnight(of: date).timeIntervalSince1970, only: only, joining: newcomer)
         guard !p.targets.isEmpty else { return [] }
         p.simulate()
+        return estimates(of: &p, in: state, joining: newcomer, at: now)
+    }
+
+    /// The estimates of a simulated projection's targets.
+    func estimates(of p: inout Projection, in state: HallState, joining newcomer: Ticket? = nil, at now: Date) -> [WaitEstimate] {
         // What the citizen can see, counted once per service.
+        let windows = windowsByService(in: state)
+        var aheadByService: [ServiceCode: Int] = [:]
+        var ahead = [Int](repeating: 0, count: p.waitingCount)
+        for (rank, number) in state.waiting.enumerated() {
+            guard let code = state.tickets[number]?.service else { continue }
+            ahead[rank] = aheadByService[code, default: 0]
+            aheadByService[code, default: 0] += 1
+        }
+        if let newcomer { ahead[state.waiting.count] = aheadByService[newcomer.service, default: 0] }
+        var explanations: [ServiceCode: WaitExplanation] = [:]
+        return p.targets.indices.map { i in
+            let rank = p.targets[i]
+            let ticket = rank < state.waiting.count ? state.tickets[state.waiting[rank]]! : newcomer!
+            var why = explanations[ticket.service] ?? explain(ticket.service, windows: windows[ticket.service] ?? (0, 0))
+            explanations[ticket.service] = why
+            why.ahead = ahead[rank]
+            return estimate(ticket.number, samples: p.sortedSamples(target: i), at: now, why: why)
+        }
+    }
+
+    /// Windows serving each service now: open ones and those on a break.
+    func windowsByService(in state: HallState) -> [ServiceCode: (open: Int, away: Int)] {
         let rule = CallRule(config: config)
         var windows: [ServiceCode: (open: Int, away: Int)] = [:]
         for counter in config.counters {
@@ -40,42 +67,34 @@ extension WaitEstimator {
                 windows[code] = w
             }
         }
-        var aheadByService: [ServiceCode: Int] = [:]
-        var ahead = [Int](repeating: 0, count: p.waitingCount)
-        for (rank, number) in state.waiting.enumerated() {
-            guard let code = state.tickets[number]?.service else { continue }
-            ahead[rank] = aheadByService[code, default: 0]
-            aheadByService[code, default: 0] += 1
-        }
-        if let newcomer { ahead[state.waiting.count] = aheadByService[newcomer.service, default: 0] }
-        var explanations: [ServiceCode: WaitExplanation] = [:]
-        return p.targets.indices.map { i in
-            let rank = p.targets[i]
-            let ticket = rank < state.waiting.count ? state.tickets[state.waiting[rank]]! : newcomer!
-            let q = p.sortedSamples(target: i)
-            let rounding = options.printRounding
-            var wait = quantile(q, options.printQuantile)
-            if rounding > 0 { wait = (wait / rounding).rounded() * rounding }
-            let low = quantile(q, options.lowQuantile), high = quantile(q, options.highQuantile)
-            let nearly = options.headsUpLatePenalty.map { headsUpDelay(q, latePenalty: $0) }
-                ?? quantile(q, options.headsUpQuantile) - options.headsUpLead
-            var why = explanations[ticket.service] ?? explain(ticket.service, windows: windows[ticket.service] ?? (0, 0))
-            explanations[ticket.service] = why
-            why.ahead = ahead[rank]
-            return WaitEstimate(
-                ticket: ticket.number, computedAt: now, wait: max(0, wait),
-                low: rounding > 0 ? (low / rounding).rounded(.down) * rounding : low,
-                high: rounding > 0 ? (high / rounding).rounded(.up) * rounding : high,
-                headsUpAt: now.addingTimeInterval(max(0, nearly)),
-                explanation: why
-            )
-        }
+        return windows
+    }
+
+    /// The estimate of `ticket` from its replicate call delays `q` (sorted, seconds from `now`).
+    func estimate(_ ticket: TicketNumber, samples q: ArraySlice<Double>, at now: Date, why: WaitExplanation) -> WaitEstimate {
+        Self.estimate(ticket, samples: q, at: now, why: why, options: options)
+    }
+
+    static func estimate(_ ticket: TicketNumber, samples q: ArraySlice<Double>, at now: Date, why: WaitExplanation, options: Options) -> WaitEstimate {
+        let rounding = options.printRounding
+        var wait = quantile(q, options.printQuantile)
+        if rounding > 0 { wait = (wait / rounding).rounded() * rounding }
+        let low = quantile(q, options.lowQuantile), high = quantile(q, options.highQuantile)
+        let nearly = options.headsUpLatePenalty.map { headsUpDelay(q, latePenalty: $0) }
+            ?? quantile(q, options.headsUpQuantile) - options.headsUpLead
+        return WaitEstimate(
+            ticket: ticket, computedAt: now, wait: max(0, wait),
+            low: rounding > 0 ? (low / rounding).rounded(.down) * rounding : low,
+            high: rounding > 0 ? (high / rounding).rounded(.up) * rounding : high,
+            headsUpAt: now.addingTimeInterval(max(0, nearly)),
+            explanation: why
+        )
     }
 
     /// The delay (seconds from now) that puts the most predicted calls 5–15 min after the
     /// heads-up, each call predicted sooner than 5 min after it costing `latePenalty` on-time
     /// ones: the window [x + 300, x + 900] is slid over the sorted replicate call times.
-    func headsUpDelay(_ sorted: ArraySlice<Double>, latePenalty: Double) -> Double {
+    static func headsUpDelay(_ sorted: ArraySlice<Double>, latePenalty: Double) -> Double {
         let values = Array(sorted)
         var best = 0.0, bestScore = -Double.infinity
         var candidates = [0.0]
@@ -95,11 +114,14 @@ extension WaitEstimator {
         return best
     }
 
+    /// The recent occupancy of a window by one `code` ticket (seconds).
+    func occupancy(of code: ServiceCode) -> Double {
+        statistics.occupancy[code]?.recentMean(10) ?? statistics.meanOccupancy(code, prior: options.priorOccupancy)
+    }
+
     /// Windows serving the service (open and away) and the recent minutes per person.
-    private func explain(_ code: ServiceCode, windows: (open: Int, away: Int)) -> WaitExplanation {
-        let occupancy = statistics.occupancy[code]?.recentMean(10)
-            ?? statistics.meanOccupancy(code, prior: options.priorOccupancy)
-        let perPerson = occupancy / Double(max(windows.open, 1)) / 60
+    func explain(_ code: ServiceCode, windows: (open: Int, away: Int)) -> WaitExplanation {
+        let perPerson = occupancy(of: code) / Double(max(windows.open, 1)) / 60
         let service = config.service(code)
         return WaitExplanation(
             ahead: 0, windowsOpen: windows.open, windowsAway: windows.away, minutesPerPerson: max(1, Int(perPerson.rounded())),
@@ -193,6 +215,17 @@ struct Projection {
     /// taken before the walk-ins' rule; a checked-in early one only when nothing else waits.
     private var appointments: [(due: Double, service: Int, rank: Int)] = []
     private let appointmentShow: Double
+    /// Also find, for every class, when a ticket joining the line now would be called (the
+    /// shared projection's "plus that ticket"): it takes rank `waitingCount`, before every
+    /// projected arrival, and is called at the first decision where the call rule would pick
+    /// its class were it waiting. Until then it changes no decision (the rule picks by class
+    /// heads, and it heads its class only once those waiting now have gone), so one
+    /// replicate answers for every class at once.
+    let joiners: Bool
+    /// Per class × replicate: seconds from `now` until a joiner of that class is called.
+    private(set) var joinDelay: [Double] = []
+    /// Class `k` is service `serviceIndex[code]` × 2 + priority.
+    let serviceIndex: [ServiceCode: Int]
     private var samples: [Double] = []
     private var rng: SplitMix64
 
@@ -219,13 +252,17 @@ struct Projection {
         case unavailable
     }
 
-    init(estimator e: WaitEstimator, state: HallState, now: Double, midnight: Double, only: TicketNumber?, joining newcomer: Ticket? = nil) {
+    init(
+        estimator e: WaitEstimator, state: HallState, now: Double, midnight: Double, only: TicketNumber?, joining newcomer: Ticket? = nil,
+        joiners: Bool = false, replicates: Int? = nil
+    ) {
         let config = e.config, stats = e.statistics, options = e.options
         self.now = now
         self.midnight = midnight
         let sessions = config.sessions.map { ($0.start.seconds, $0.end.seconds) }
         self.sessions = sessions
-        replicates = max(1, only == nil ? options.refreshReplicates : options.replicates)
+        self.replicates = max(1, replicates ?? (only == nil ? options.refreshReplicates : options.replicates))
+        self.joiners = joiners
         horizon = options.horizon
         callRule = CallRule(config: config)
         hallScope = config.priority.scope == .hall
@@ -237,6 +274,7 @@ struct Projection {
             serviceIndex[ticket.service] = serviceIndex.count
         }
         if let newcomer, serviceIndex[newcomer.service] == nil { serviceIndex[newcomer.service] = serviceIndex.count }
+        self.serviceIndex = serviceIndex
         var codes = [ServiceCode](repeating: "", count: serviceIndex.count)
         for (code, i) in serviceIndex { codes[i] = code }
         classCount = codes.count * 2
@@ -245,7 +283,9 @@ struct Projection {
         var queues = [[Int]](repeating: [], count: classCount)
         var targets: [Int] = []
         var targetOfRank = [Int](repeating: -1, count: waitingCount)
-        var issuedAtOfRank = [Double](repeating: 0, count: waitingCount)
+        // A joiner's rank (`waitingCount`) is issued now: the ageing guard sees its wait too.
+        var issuedAtOfRank = [Double](repeating: 0, count: waitingCount + (joiners ? 1 : 0))
+        if joiners { issuedAtOfRank[waitingCount] = now }
         var appointments: [(due: Double, service: Int, rank: Int)] = []
         func line(_ ticket: Ticket, rank: Int) {
             guard let s = serviceIndex[ticket.service] else { return }
@@ -415,6 +455,11 @@ struct Projection {
         rng = SplitMix64(seed: seed)
     }
 
+    /// A joiner's call delays in class `k`, sorted (one per replicate).
+    func sortedJoinDelays(class k: Int) -> [Double] {
+        joinDelay[(k * replicates)..<((k + 1) * replicates)].sorted()
+    }
+
     /// Samples of target `i`, sorted.
     mutating func sortedSamples(target i: Int) -> ArraySlice<Double> {
         let range = (i * replicates)..<((i + 1) * replicates)
@@ -425,6 +470,22 @@ struct Projection {
     mutating func simulate() {
         samples = [Double](repeating: horizon, count: targets.count * replicates)
         let n = counters.count
+        // Classes a window can call (a joiner of any other is never called): each replicate
+        // looks until all of them have their joiner's call.
+        var joinable = [Bool](repeating: false, count: classCount)
+        if joiners {
+            joinDelay = [Double](repeating: horizon, count: classCount * replicates)
+            for c in 0..<n {
+                if case .unavailable = counters[c].start { continue }
+                for j in windowOffset[c]..<windowOffset[c + 1] {
+                    joinable[windowServices[j] * 2] = true
+                    joinable[windowServices[j] * 2 + 1] = true
+                }
+            }
+        }
+        let joinableCount = joinable.reduce(0) { $0 + ($1 ? 1 : 0) }
+        var joinPending = 0
+        var joined = [Bool](repeating: false, count: classCount)
         var freeAt = [Double](repeating: .infinity, count: n)
         var length = queueBase
         var heads = [Int](repeating: 0, count: classCount)
@@ -461,10 +522,15 @@ struct Projection {
             for i in appointments.indices where appointments[i].rank < 0 { present[i] = rng.unit() < appointmentShow }
             var since = sinceHall
             var remaining = targets.count
-            var nextRank = waitingCount
+            // Rank `waitingCount` is kept for a joiner: projected arrivals line up after it.
+            var nextRank = waitingCount + (joiners ? 1 : 0)
             var nextArrival = drawArrival(after: now)
             let end = now + horizon
-            while remaining > 0 {
+            if joiners {
+                for k in 0..<classCount { joined[k] = !joinable[k] }
+                joinPending = joinableCount
+            }
+            while remaining > 0 || joinPending > 0 {
                 var c = -1
                 var f = Double.infinity
                 for i in 0..<n where freeAt[i] < f {
@@ -493,6 +559,21 @@ struct Projection {
                     continue
                 }
                 var s = hallScope ? since : sinceCounter[c]
+                if joinPending > 0 {
+                    // A class whose waiting tickets have all gone: would this window call a
+                    // joiner of it now? (Its queue holds only arrivals, all ranked after one.)
+                    for j in windowOffset[c]..<windowOffset[c + 1] {
+                        for p in 0..<2 {
+                            let k = windowServices[j] &* 2 &+ p
+                            guard !joined[k], heads[k] >= queueBase[k] else { continue }
+                            var t = s
+                            guard select(window: c, serviceOrder: serviceOrder[c], heads: heads, length: length, since: &t, at: f, joinClass: k) == k else { continue }
+                            joinDelay[k * replicates + r] = f - now
+                            joined[k] = true
+                            joinPending -= 1
+                        }
+                    }
+                }
                 let k = select(window: c, serviceOrder: serviceOrder[c], heads: heads, length: length, since: &s, at: f)
                 if k < 0 {
                     if !appointments.isEmpty {
@@ -567,11 +648,15 @@ struct Projection {
     }
 
     /// The class window `c` calls by the engine's call rule; -1 when none it serves is waiting.
-    private func select(window c: Int, serviceOrder: Bool, heads: [Int], length: [Int], since: inout Int, at t: Double) -> Int {
+    /// With `joinClass`, as if a joiner (rank `waitingCount`) headed that class.
+    private func select(
+        window c: Int, serviceOrder: Bool, heads: [Int], length: [Int], since: inout Int, at t: Double, joinClass: Int = -1
+    ) -> Int {
         let first = windowOffset[c]
         let lines = ProjectedLines(
             first: first, count: windowOffset[c + 1] - first, windowServices: windowServices, queueData: queueData,
-            queueStart: queueStart, heads: heads, length: length, issuedAtOfRank: issuedAtOfRank, waitingCount: waitingCount, now: t
+            queueStart: queueStart, heads: heads, length: length, issuedAtOfRank: issuedAtOfRank, agedRanks: issuedAtOfRank.count, now: t,
+            joinClass: joinClass, joinRank: waitingCount
         )
         guard let choice = callRule.choose(from: lines, serviceOrder: serviceOrder, normalCallsSincePriority: since) else { return -1 }
         since = CallRule.normalCallsSincePriority(after: since, calledPriority: choice.priority)
@@ -622,18 +707,23 @@ struct ProjectedLines: CallLines {
     let heads: [Int]
     let length: [Int]
     let issuedAtOfRank: [Double]
-    let waitingCount: Int
+    /// Ranks below this have an issue time (those waiting now, and a joiner).
+    let agedRanks: Int
     let now: Double
+    /// The class a joiner heads (-1: none), and its rank.
+    var joinClass = -1
+    var joinRank = 0
 
     var serviceCount: Int { count }
 
     func head(service index: Int, priority: Bool) -> Int? {
         let k = windowServices[first &+ index] &* 2 &+ (priority ? 1 : 0)
+        if k == joinClass { return joinRank }
         return heads[k] < length[k] ? queueData[queueStart[k] &+ heads[k]] : nil
     }
 
     /// Arrivals the projection invents carry no issue time: the guard is for those waiting now.
     func waited(rank: Int) -> Double? {
-        rank < waitingCount ? now - issuedAtOfRank[rank] : nil
+        rank < agedRanks ? now - issuedAtOfRank[rank] : nil
     }
 }

@@ -46,7 +46,8 @@ public struct WaitReplay: Sendable {
             guard let update else { return }
             lastUpdate = t
             let ahead = state.peopleAheadInService()
-            for var e in estimator.estimates(in: state, at: codec.instant(secondsOfDay: t)) {
+            // The daemon's heads-up pass reads the shared projection: so does the replay.
+            for var e in estimator.projection(of: state, at: codec.instant(secondsOfDay: t)).estimates {
                 if let issued = state.tickets[e.ticket]?.issuedAt,
                    let due = notifier.headsUpDue(issuedAt: issued, ahead: ahead[e.ticket] ?? 0, headsUpAt: e.headsUpAt) {
                     e.headsUpAt = due
@@ -65,11 +66,15 @@ public struct WaitReplay: Sendable {
                     g += updateEvery
                 }
             }
+            // The printed estimate as the daemon makes it: the shared projection of the line as
+            // the last event left it, plus the new ticket (projected at its issue: the daemon's
+            // projector follows every change).
+            let shared: LineProjection? = if case .issued = event.kind { estimator.projection(of: state, at: event.at) } else { nil }
             // The simulator decided these calls; fold them as facts rather than re-deciding.
             engine.fold(event, into: &state)
             estimator.fold(event)
-            if case let .issued(number, _, _, _, _) = event.kind,
-               let e = estimator.estimate(for: number, in: state, at: event.at) {
+            if let shared, let number = event.issuedTicket, let ticket = state.tickets[number],
+               let e = shared.estimate(joining: ticket, extraAhead: 0, ahead: state.peopleAhead(of: number) ?? 0, at: event.at) {
                 prediction(Self.predictionLine(e, t: t, headsUpT: codec.secondsOfDay(e.headsUpAt)))
             }
             guard update != nil, !state.waiting.isEmpty else { continue }

@@ -6,9 +6,9 @@ import KioskWeb
 /// The console hall page's live part, worked out from one published snapshot: every window,
 /// every line against its target, and what needs the supervisor now (alerts).
 extension ConsoleHallPart {
-    static func make(snapshot: PublishedHall.Snapshot, estimates: [WaitEstimate], health: HallHealth, at now: Date, session: ConsoleSession) -> ConsoleHallPart {
+    static func make(snapshot: PublishedHall.Snapshot, projection: LineProjection, health: HallHealth, at now: Date, session: ConsoleSession) -> ConsoleHallPart {
         let engine = snapshot.engine, config = engine.config, state = snapshot.state, calendar = engine.calendar
-        let view = HallViews(engine: engine).hall(state, recentCalls: snapshot.recentCalls, at: now, estimates: estimates)
+        let view = HallViews(engine: engine).hall(state, recentCalls: snapshot.recentCalls, at: now, projection: projection)
         func clock(_ instant: Date) -> String { String(EventText.clock(instant, calendar).prefix(5)) }
         func name(_ id: CounterID) -> String { config.counter(id)?.name ?? id }
 

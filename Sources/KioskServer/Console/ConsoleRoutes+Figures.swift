@@ -52,7 +52,7 @@ extension ConsoleRoutes {
     func hallPart(for session: ConsoleSession) -> ConsoleHallPart {
         let hall = api.hall
         return ConsoleHallPart.make(
-            snapshot: hall.published.current, estimates: hall.published.currentEstimates.all, health: hall.health, at: hall.now(), session: session
+            snapshot: hall.published.current, projection: hall.published.currentEstimates.line, health: hall.health, at: hall.now(), session: session
         )
     }
 

@@ -26,21 +26,19 @@ struct HallViews {
         }
     }
 
-    /// Every service; with `estimates`, the wait of the last ticket in each line (what a ticket
-    /// taken now would roughly face), in whole minutes.
-    func services(in state: HallState, at now: Date, estimates: [WaitEstimate] = []) -> [ServiceStatus] {
-        var longest: [ServiceCode: TimeInterval] = [:]
-        for estimate in estimates {
-            guard let service = state.tickets[estimate.ticket]?.service else { continue }
-            longest[service] = max(longest[service] ?? 0, estimate.wait)
-        }
+    /// Every service; with the shared `projection` (when it has estimates), the longest
+    /// estimated wait in each line (what a ticket taken now would roughly face), in whole minutes.
+    func services(in state: HallState, at now: Date, projection: LineProjection? = nil, line: LineIndex? = nil) -> [ServiceStatus] {
+        let line = line ?? LineIndex(state)
+        let estimated = !(projection?.estimates.isEmpty ?? true)
+        let longest = projection?.longestWait ?? [:]
         return config.services.map { service in
             let issuing = issuing(service.code, in: state, at: now)
-            let waiting = state.waitingCount(for: service.code)
+            let waiting = line.waiting[service.code, default: 0]
             return ServiceStatus(
                 code: service.code, name: service.name, nameEN: service.nameEN, documents: service.documents,
                 waiting: waiting, status: issuing.status, statusMessage: issuing.message,
-                estimateMin: !estimates.isEmpty || waiting == 0 ? ((longest[service.code] ?? 0) / 60).rounded() : nil,
+                estimateMin: estimated || waiting == 0 ? ((longest[service.code] ?? 0) / 60).rounded() : nil,
                 dailyQuota: service.dailyQuota, issuedToday: service.dailyQuota.map { _ in state.issuedCount[service.code, default: 0] },
                 hasGuide: service.guide != nil
             ).taking(appointments: service.appointmentsPerSlot > 0)
@@ -86,7 +84,8 @@ struct HallViews {
     }
 
     /// `sms`: the state of the current ticket's your-turn message, when it has one.
-    func window(_ id: CounterID, in state: HallState, at now: Date, sms: String? = nil) -> WindowStatus {
+    func window(_ id: CounterID, in state: HallState, at now: Date, sms: String? = nil, line: LineIndex? = nil) -> WindowStatus {
+        let line = line ?? LineIndex(state)
         let live = state.counters[id] ?? CounterState(id: id)
         let eligible = CallRule(config: config).services(of: id, in: state)
         let current = state.currentTicket(at: id)
@@ -101,9 +100,9 @@ struct HallViews {
             view.backAt = until.map { String(clock($0).prefix(5)) }
         case .closed: view.status = "closed"
         }
-        view.waiting = state.waitingTickets.filter { eligible.contains($0.service) }.count
+        view.waiting = eligible.reduce(0) { $0 + line.waiting[$1, default: 0] }
         view.covering = live.covering
-        let parked = state.tickets.values.filter { if case .parked(id, _) = $0.state { true } else { false } }.sorted(by: Ticket.linesUpBefore)
+        let parked = line.parked[id, default: []].sorted(by: Ticket.linesUpBefore)
         view.parked = parked.map(\.number)
         let awaiting = parked.filter(\.escalated).map(\.number)
         view.awaiting = awaiting.isEmpty ? nil : awaiting
@@ -117,14 +116,16 @@ struct HallViews {
         return view
     }
 
-    func hall(_ state: HallState, recentCalls: [Hall.RecentCall], at now: Date, estimates: [WaitEstimate] = []) -> HallSnapshot {
-        HallSnapshot(
+    func hall(_ state: HallState, recentCalls: [Hall.RecentCall], at now: Date, projection: LineProjection? = nil) -> HallSnapshot {
+        // One pass over the line for every window and service (not one per window).
+        let line = LineIndex(state)
+        return HallSnapshot(
             hall: .init(
                 name: config.name, nameEN: config.nameEN, notice: config.notice,
                 date: state.date?.description, clock: String(clock(now).prefix(5)), issuing: state.openSession != nil
             ),
-            windows: config.counters.map { window($0.id, in: state, at: now) },
-            services: services(in: state, at: now, estimates: estimates),
+            windows: config.counters.map { window($0.id, in: state, at: now, line: line) },
+            services: services(in: state, at: now, projection: projection, line: line),
             calls: recentCalls.map { call in
                 .init(
                     ticket: call.ticket, counter: call.counter, counterName: config.counter(call.counter)?.name ?? call.counter, at: clock(call.at),

@@ -324,7 +324,7 @@ public actor Hall {
             let newcomer = Ticket(
                 number: number, service: service, priority: priority, issuedAt: issue.at, sequence: state.issueSequence, hasContact: hasContact
             )
-            printed = estimator.estimate(issuing: newcomer, in: state, at: now).map(widened)
+            printed = newcomerEstimate(newcomer, at: now).map(widened)
             if override == nil, let printed {
                 refusal = closingTime.refusal(service: service, callAt: printed.callAt, in: state, at: now)
             }
@@ -504,6 +504,31 @@ public actor Hall {
         published.publish(.init(seq: committedSeq, engine: committedRules, state: committedState, estimator: estimator, recentCalls: recentCalls))
     }
 
+    /// A new ticket's estimate, before it is folded: the shared projection (`published`, as of
+    /// a recent commit) plus that ticket, pushed back by the tickets of its service issued since
+    /// that projection that will be called before it (so parallel kiosks at the closing-time
+    /// limit cannot all slip past it on one projection). A projection of the hall's own when
+    /// the shared one is of another day or config, or older than `LineProjector.maxAge` twice
+    /// over (the projector has fallen behind).
+    private func newcomerEstimate(_ newcomer: Ticket, at now: Date) -> WaitEstimate? {
+        let shared = published.currentEstimates.line
+        guard shared.issueSequence >= 0, shared.date == state.date, state.issueSequence >= shared.issueSequence,
+              abs(now.timeIntervalSince(shared.at)) <= 2 * LineProjector.maxAge, shared.config == rules.config
+        else { return estimator.estimate(issuing: newcomer, in: state, at: now) }
+        // Tickets issued after the projection: the tail of the line (it is in issue order there).
+        var recent: [Ticket] = []
+        var ahead = 0
+        for number in state.waiting.reversed() {
+            guard let ticket = state.tickets[number] else { continue }
+            if ticket.sequence < shared.issueSequence { break }
+            recent.append(ticket)
+        }
+        // People ahead in its service now (the explanation printed on the ticket).
+        for number in state.waiting where state.tickets[number]?.service == newcomer.service { ahead += 1 }
+        return shared.estimate(joining: newcomer, extraAhead: shared.joinedAhead(of: newcomer, among: recent), ahead: ahead, at: now)
+            ?? estimator.estimate(issuing: newcomer, in: state, at: now)
+    }
+
     /// The estimate to print for a waiting ticket: the estimator's, its range widened by how
     /// much recent errors exceed it.
     public func printedEstimate(for number: TicketNumber) -> WaitEstimate? {
@@ -598,9 +623,9 @@ public actor Hall {
     public func enqueueHeadsUps() async -> Int {
         let now = clock()
         guard !state.waiting.isEmpty, let date = state.date else { return 0 }
-        // One projection of the whole line (what `kiosk replay` scores), not one per ticket.
-        var headsUpAt: [TicketNumber: Date] = [:]
-        for estimate in estimator.estimates(in: state, at: now) { headsUpAt[estimate.ticket] = estimate.headsUpAt }
+        // The shared projection of the whole line (what `kiosk replay` scores), at most
+        // `LineProjector.maxAge` old: projected here only when the projector has not.
+        let headsUpAt = published.refreshEstimates(at: now, maxAge: LineProjector.maxAge).line.headsUpAt
         var due: [TicketNumber] = []
         var aheadOfService: [ServiceCode: Int] = [:]
         for ticket in state.waitingTickets {

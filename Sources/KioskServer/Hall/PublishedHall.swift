@@ -6,10 +6,11 @@ import Synchronization
 /// actor: the public service list, a ticket's status, the hall screen's snapshot.
 ///
 /// The actor publishes after every commit (a copy of a value: the state and the estimator share
-/// their storage until the actor's next change). Wait estimates are a Monte Carlo projection,
-/// too costly to run per read or per commit: `refreshEstimates` runs it outside the actor about
-/// once a second, so estimates in a read may be up to a second old while everything else is
-/// exactly the last commit's.
+/// their storage until the actor's next change). Wait estimates come from one projection of
+/// the whole line (`LineProjection`), computed outside the actor by `LineProjector` after a
+/// change and at least once a second, and shared by every reader, the heads-up pass and the
+/// estimate printed on a new ticket: estimates in a read may be up to a second old while
+/// everything else is exactly the last commit's.
 public final class PublishedHall: Sendable {
     /// One commit's hall.
     public struct Snapshot: Sendable {
@@ -21,21 +22,21 @@ public final class PublishedHall: Sendable {
         public var recentCalls: [Hall.RecentCall]
     }
 
-    /// Estimates of every waiting ticket, as projected at `at` from the snapshot of `seq`.
+    /// The line as projected from the snapshot of `seq`.
     public struct Estimates: Sendable {
         public var seq: Int64
-        public var at: Date
-        public var all: [WaitEstimate]
-        public var byTicket: [TicketNumber: WaitEstimate]
-
-        static let none = Estimates(seq: -1, at: .distantPast, all: [], byTicket: [:])
+        public var line: LineProjection
+        public var at: Date { line.at }
+        public var all: [WaitEstimate] { line.estimates }
+        public var byTicket: [TicketNumber: WaitEstimate] { line.byTicket }
     }
 
     private let snapshot: Mutex<Snapshot>
-    private let estimates = Mutex(Estimates.none)
+    private let estimates: Mutex<Estimates>
 
     init(_ snapshot: Snapshot) {
         self.snapshot = Mutex(snapshot)
+        estimates = Mutex(Estimates(seq: -1, line: .empty(at: .distantPast, config: snapshot.engine.config)))
     }
 
     public var current: Snapshot { snapshot.withLock { $0 } }
@@ -46,11 +47,18 @@ public final class PublishedHall: Sendable {
     }
 
     /// Projects the line of the latest snapshot at `now` (outside the actor) and keeps it for
-    /// readers.
-    public func refreshEstimates(at now: Date) {
+    /// readers, unless the last projection is of that very snapshot and less than `maxAge`
+    /// seconds old. Returns the projection readers now see.
+    @discardableResult
+    public func refreshEstimates(at now: Date, maxAge: TimeInterval = 0) -> Estimates {
         let latest = current
-        let all = latest.state.waiting.isEmpty ? [] : latest.estimator.estimates(in: latest.state, at: now)
-        let byTicket = Dictionary(all.map { ($0.ticket, $0) }) { $1 }
-        estimates.withLock { $0 = Estimates(seq: latest.seq, at: now, all: all, byTicket: byTicket) }
+        let kept = currentEstimates
+        if kept.seq == latest.seq, now.timeIntervalSince(kept.at) < maxAge, now >= kept.at { return kept }
+        let fresh = Estimates(seq: latest.seq, line: latest.estimator.projection(of: latest.state, at: now))
+        return estimates.withLock { held in
+            // Two refreshes at once: the newer snapshot (then the later instant) wins.
+            if held.seq < fresh.seq || (held.seq == fresh.seq && held.at <= fresh.at) { held = fresh }
+            return held
+        }
     }
 }

@@ -13,7 +13,7 @@ extension KioskAPI {
             // From the last commit, outside the hall actor (as the public reads).
             let snapshot = hall.published.current, estimates = hall.published.currentEstimates
             // The snapshot's own rules: names and services of the config its state was folded under.
-            var view = HallViews(engine: snapshot.engine).hall(snapshot.state, recentCalls: snapshot.recentCalls, at: hall.now(), estimates: estimates.all)
+            var view = HallViews(engine: snapshot.engine).hall(snapshot.state, recentCalls: snapshot.recentCalls, at: hall.now(), projection: estimates.line)
             // What the supervisor must know about the daemon itself (a degraded journal, a
             // clock that stepped).
             let health = hall.health

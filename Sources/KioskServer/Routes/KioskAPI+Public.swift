@@ -23,7 +23,7 @@ extension KioskAPI {
             let snapshot = hall.published.current, estimates = hall.published.currentEstimates
             // The snapshot's own rules: the services of the config its state was folded under.
             let views = HallViews(engine: snapshot.engine)
-            return JSONResponse.make(ServiceList(services: views.services(in: snapshot.state, at: hall.now(), estimates: estimates.all)))
+            return JSONResponse.make(ServiceList(services: views.services(in: snapshot.state, at: hall.now(), projection: estimates.line)))
         }
         // The 办事指南, read where the citizen decides (the ticket machine, a phone) before
         // queueing. From the published snapshot's config: a live config change shows at once.

@@ -1,0 +1,114 @@
+import Foundation
+
+/// The whole line projected once, shared by every reader: the estimates of every waiting
+/// ticket (screens, the service list, a ticket's status, the heads-up pass) and, per service
+/// and class, when a ticket joining the line at that moment would be called, so a new
+/// ticket's estimate is the projection "plus that ticket" instead of a projection of its own.
+///
+/// Pure and immutable: computed from a state and an estimator at `at`
+/// (`WaitEstimator.projection(of:at:)`); the daemon recomputes it after changes, at most a
+/// second apart.
+public struct LineProjection: Sendable {
+    /// When the line was projected.
+    public let at: Date
+    /// The business date of the state projected (nil: before the first day).
+    public let date: BusinessDate?
+    /// `issueSequence` of the state projected: tickets issued after it are not in it.
+    public let issueSequence: Int
+    /// The config it was projected under (a live change makes it another hall's).
+    public let config: HallConfig
+    /// Every waiting ticket's estimate, in line order, as of `at`.
+    public let estimates: [WaitEstimate]
+    public let byTicket: [TicketNumber: WaitEstimate]
+    /// Waiting tickets per service in the state projected.
+    public let waitingByService: [ServiceCode: Int]
+    /// Per service, the longest estimated wait (seconds): what a ticket taken now roughly faces.
+    public let longestWait: [ServiceCode: TimeInterval]
+    /// Per class: a joiner's call delays (seconds from `at`), sorted, one per replicate.
+    let joinDelays: [JoinClass: [Double]]
+    /// Per service: seconds each extra person ahead adds (recent occupancy over open windows),
+    /// and the explanation a joiner of it gets.
+    let perPerson: [ServiceCode: Double]
+    let explanations: [ServiceCode: WaitExplanation]
+    let estimator: WaitEstimator.Options
+
+    struct JoinClass: Hashable {
+        var service: ServiceCode
+        var priority: Bool
+    }
+
+    /// An empty projection (nothing known yet): no estimates, no joiners.
+    public static func empty(at: Date, config: HallConfig) -> LineProjection {
+        LineProjection(
+            at: at, date: nil, issueSequence: -1, config: config, estimates: [], byTicket: [:], waitingByService: [:], longestWait: [:],
+            joinDelays: [:], perPerson: [:], explanations: [:], estimator: .init()
+        )
+    }
+
+    /// The estimate of `newcomer`, a ticket being issued at `now`, from this projection plus
+    /// that ticket: the call delays of a joiner of its class, moved on by the time since `at`
+    /// and pushed back by `extraAhead` tickets of its service that will be called before it
+    /// but joined after `at` (each adding the service's recent minutes per person). `ahead`
+    /// is the explanation's count of people ahead in its service. Nil when no window serves
+    /// its service (or the projection does not know it).
+    public func estimate(joining newcomer: Ticket, extraAhead: Int, ahead: Int, at now: Date) -> WaitEstimate? {
+        guard let delays = joinDelays[JoinClass(service: newcomer.service, priority: newcomer.priority)], !delays.isEmpty,
+              var why = explanations[newcomer.service]
+        else { return nil }
+        let shift = Double(extraAhead) * (perPerson[newcomer.service] ?? 0) - now.timeIntervalSince(at)
+        why.ahead = ahead
+        // A monotone map keeps the delays sorted.
+        let moved = delays.map { max(0, $0 + shift) }
+        return WaitEstimator.estimate(newcomer.number, samples: moved[...], at: now, why: why, options: estimator)
+    }
+
+    /// How many of `recent` (tickets issued after this projection and still in line, the
+    /// newcomer excluded) will be called before `newcomer`: those of its class, and for a
+    /// normal ticket its service's priority ones too (they overtake).
+    public func joinedAhead(of newcomer: Ticket, among recent: [Ticket]) -> Int {
+        recent.reduce(0) { count, ticket in
+            count + (ticket.service == newcomer.service && (ticket.priority || !newcomer.priority) ? 1 : 0)
+        }
+    }
+
+    /// When each waiting ticket's heads-up falls due.
+    public var headsUpAt: [TicketNumber: Date] { byTicket.mapValues(\.headsUpAt) }
+}
+
+extension WaitEstimator {
+    /// Projects the whole line once, at `now`: every waiting ticket's estimate and, for every
+    /// class a window can call, the call delays of a ticket joining now. Same state and
+    /// instant, same projection (its draws are seeded from the state).
+    public func projection(of state: HallState, at now: Date) -> LineProjection {
+        let date = state.date ?? calendar.businessDate(of: now)
+        var p = Projection(
+            estimator: self, state: state, now: now.timeIntervalSince1970, midnight: calendar.midnight(of: date).timeIntervalSince1970,
+            only: nil, joiners: true, replicates: options.replicates
+        )
+        p.simulate()
+        let all = estimates(of: &p, in: state, at: now)
+        let windows = windowsByService(in: state)
+        var joinDelays: [LineProjection.JoinClass: [Double]] = [:]
+        var perPerson: [ServiceCode: Double] = [:]
+        var explanations: [ServiceCode: WaitExplanation] = [:]
+        for (code, s) in p.serviceIndex {
+            joinDelays[.init(service: code, priority: false)] = p.sortedJoinDelays(class: s * 2)
+            joinDelays[.init(service: code, priority: true)] = p.sortedJoinDelays(class: s * 2 + 1)
+            let w = windows[code] ?? (0, 0)
+            explanations[code] = explain(code, windows: w)
+            perPerson[code] = occupancy(of: code) / Double(max(w.open, 1))
+        }
+        var waitingByService: [ServiceCode: Int] = [:]
+        var longestWait: [ServiceCode: TimeInterval] = [:]
+        for (number, estimate) in zip(state.waiting, all) {
+            guard let code = state.tickets[number]?.service else { continue }
+            waitingByService[code, default: 0] += 1
+            longestWait[code] = max(longestWait[code] ?? 0, estimate.wait)
+        }
+        return LineProjection(
+            at: now, date: state.date, issueSequence: state.issueSequence, config: config, estimates: all,
+            byTicket: Dictionary(all.map { ($0.ticket, $0) }) { $1 }, waitingByService: waitingByService, longestWait: longestWait,
+            joinDelays: joinDelays, perPerson: perPerson, explanations: explanations, estimator: options
+        )
+    }
+}
