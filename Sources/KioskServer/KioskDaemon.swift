@@ -53,7 +53,7 @@ public struct KioskDaemon: Sendable {
         public var headsUpInterval: Duration = .seconds(5)
         /// The shortest pause between two projections of the line (`LineProjector`); nil: no
         /// projector (a test that refreshes the shared projection itself, step by step).
-        public var projectorSpacing: Duration? = .milliseconds(50)
+        public var projectorSpacing: Duration? = .milliseconds(250)
         /// systemd's notify socket (`Type=notify`): told READY=1 once the journal is folded
         /// and the port listens, WATCHDOG=1 after every tick, STOPPING=1 when a shutdown
         /// begins. nil: not run by systemd.

@@ -99,13 +99,13 @@ import Testing
         }
     }
 
-    /// Without a usable shared projection (none yet, or one older than two seconds), the new
-    /// ticket is projected on its own, as before.
+    /// Without a usable shared projection (none yet, or one older than `staleProjection`), the
+    /// new ticket is projected on its own, as before.
     @Test func withoutARecentProjectionTheNewTicketIsProjectedOnItsOwn() async throws {
         try await run { hall, clock in
             try await hall.execute(.issue(service: "A", priority: false))
             _ = hall.published.refreshEstimates(at: clock.now, maxAge: 1)
-            clock.advance(by: 3)
+            clock.advance(by: 11)
             let state = await hall.read { $0 }
             let estimator = await hall.estimator
             let outcome = try await hall.execute(.issue(service: "A", priority: false))

@@ -18,21 +18,32 @@ public struct ClosingTimeRule: Sendable {
     /// Why a `service` ticket called at `callAt` cannot be issued at `now`; nil when it can be
     /// served (or when no session of the service is under way: the engine's hours rule speaks then).
     public func refusal(service code: ServiceCode, callAt: Date, in state: HallState, at now: Date) -> TurnAfterClosing? {
-        guard let service = config.service(code) else { return nil }
-        let hours = service.hours ?? config.sessions
+        guard let (end, deadline, hours) = session(of: code, in: state, at: now), callAt > deadline else { return nil }
         let secondsOfDay = calendar.secondsOfDay(now)
-        guard let session = hours.first(where: { $0.contains(secondsOfDay: secondsOfDay) }) else { return nil }
-        // The service's own hours, cut short by the hall's session when that ends first.
-        var end = session.end
-        if let open = state.openSession, open < config.sessions.count, config.sessions[open].end.seconds < end.seconds {
-            end = config.sessions[open].end
-        }
-        let date = calendar.businessDate(of: now)
-        guard callAt > calendar.instant(on: date, at: end) else { return nil }
         return TurnAfterClosing(
             service: code, turnAt: ClockTime(minutes: Int(calendar.secondsOfDay(callAt)) / 60), sessionEnd: end,
             reopensAt: hours.first { $0.start.seconds > secondsOfDay }?.start
         )
+    }
+
+    /// The instant after which a `service` ticket's call makes `refusal` refuse it at `now`;
+    /// nil when the rule does not apply (no session of the service under way).
+    public func deadline(service code: ServiceCode, in state: HallState, at now: Date) -> Date? {
+        session(of: code, in: state, at: now)?.deadline
+    }
+
+    /// The end of the service's session under way at `now` (its own hours, cut short by the
+    /// hall's session when that ends first), that end as an instant, and the service's hours.
+    private func session(of code: ServiceCode, in state: HallState, at now: Date) -> (end: ClockTime, deadline: Date, hours: [TimeSpan])? {
+        guard let service = config.service(code) else { return nil }
+        let hours = service.hours ?? config.sessions
+        let secondsOfDay = calendar.secondsOfDay(now)
+        guard let session = hours.first(where: { $0.contains(secondsOfDay: secondsOfDay) }) else { return nil }
+        var end = session.end
+        if let open = state.openSession, open < config.sessions.count, config.sessions[open].end.seconds < end.seconds {
+            end = config.sessions[open].end
+        }
+        return (end, calendar.instant(on: calendar.businessDate(of: now), at: end), hours)
     }
 }
 

@@ -17,6 +17,9 @@ public struct LineProjection: Sendable {
     public let issueSequence: Int
     /// The config it was projected under (a live change makes it another hall's).
     public let config: HallConfig
+    /// Every window's availability and covers in the state projected: a window opened, paused
+    /// or closed since changes every figure (`sameWindows(as:)`).
+    let windows: [CounterID: WindowStaffing]
     /// Every waiting ticket's estimate, in line order, as of `at`.
     public let estimates: [WaitEstimate]
     public let byTicket: [TicketNumber: WaitEstimate]
@@ -32,6 +35,25 @@ public struct LineProjection: Sendable {
     let explanations: [ServiceCode: WaitExplanation]
     let estimator: WaitEstimator.Options
 
+    struct WindowStaffing: Equatable {
+        var availability: CounterState.Availability
+        var covering: [CounterID]
+    }
+
+    static func windows(of state: HallState) -> [CounterID: WindowStaffing] {
+        state.counters.mapValues { WindowStaffing(availability: $0.availability, covering: $0.covering) }
+    }
+
+    /// Whether `state`'s windows are staffed as in the state projected (same availability,
+    /// same covers): if not, the projection's figures are another hall's until re-projected.
+    public func sameWindows(as state: HallState) -> Bool {
+        guard state.counters.count == windows.count else { return false }
+        for (id, counter) in state.counters {
+            guard let then = windows[id], then.availability == counter.availability, then.covering == counter.covering else { return false }
+        }
+        return true
+    }
+
     struct JoinClass: Hashable {
         var service: ServiceCode
         var priority: Bool
@@ -40,7 +62,7 @@ public struct LineProjection: Sendable {
     /// An empty projection (nothing known yet): no estimates, no joiners.
     public static func empty(at: Date, config: HallConfig) -> LineProjection {
         LineProjection(
-            at: at, date: nil, issueSequence: -1, config: config, estimates: [], byTicket: [:], waitingByService: [:], longestWait: [:],
+            at: at, date: nil, issueSequence: -1, config: config, windows: [:], estimates: [], byTicket: [:], waitingByService: [:], longestWait: [:],
             joinDelays: [:], perPerson: [:], explanations: [:], estimator: .init()
         )
     }
@@ -57,9 +79,24 @@ public struct LineProjection: Sendable {
         else { return nil }
         let shift = Double(extraAhead) * (perPerson[newcomer.service] ?? 0) - now.timeIntervalSince(at)
         why.ahead = ahead
-        // A monotone map keeps the delays sorted.
-        let moved = delays.map { max(0, $0 + shift) }
+        // A monotone map keeps the delays sorted. Beyond the horizon a ticket gets the horizon,
+        // as in a projection of its own (the closing-time rule relies on that bound).
+        let moved = delays.map { min(max(0, $0 + shift), estimator.horizon) }
         return WaitEstimator.estimate(newcomer.number, samples: moved[...], at: now, why: why, options: estimator)
+    }
+
+    /// How long before the session's end `estimate` (this projection's `estimate(joining:…)` of
+    /// a `service` ticket) must call it for the closing-time rule to be decided on it: closer
+    /// than that, the newcomer's own projection decides. It covers what the shared figure can
+    /// get wrong against the newcomer's own projection: sampling noise between two sets of
+    /// draws (a quarter of an hour, plus 30 % of the wait: about four standard deviations of
+    /// the difference of two 48-replicate quantiles), and the `joinedSince` tickets issued
+    /// since the projection, of any service, counted whole whether or not the push-back took
+    /// them as going first (`extraAhead` of them), each a person ahead at this service's
+    /// recent minutes per person.
+    public func closingMargin(of estimate: WaitEstimate, service: ServiceCode, joinedSince: Int, extraAhead: Int) -> TimeInterval {
+        let perPerson = perPerson[service] ?? estimator.priorOccupancy
+        return 900 + 0.3 * estimate.wait + Double(joinedSince + extraAhead) * perPerson
     }
 
     /// How many of `recent` (tickets issued after this projection and still in line, the
@@ -106,7 +143,7 @@ extension WaitEstimator {
             longestWait[code] = max(longestWait[code] ?? 0, estimate.wait)
         }
         return LineProjection(
-            at: now, date: state.date, issueSequence: state.issueSequence, config: config, estimates: all,
+            at: now, date: state.date, issueSequence: state.issueSequence, config: config, windows: LineProjection.windows(of: state), estimates: all,
             byTicket: Dictionary(all.map { ($0.ticket, $0) }) { $1 }, waitingByService: waitingByService, longestWait: longestWait,
             joinDelays: joinDelays, perPerson: perPerson, explanations: explanations, estimator: options
         )

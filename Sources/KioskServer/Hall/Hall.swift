@@ -54,6 +54,11 @@ public actor Hall {
     /// The hall as of the last commit, for reads that never enter this actor.
     public nonisolated let published: PublishedHall
 
+    /// Seconds after which the shared projection is not used for a new ticket's estimate: far
+    /// beyond `LineProjector.maxAge`, so a projector slowed by a busy machine does not send
+    /// every issue back to a projection of its own (which would slow it further).
+    static let staleProjection: TimeInterval = 10
+
     /// Previous business days the estimator learns from at start-up.
     static let historyDays = 5
 
@@ -324,7 +329,7 @@ public actor Hall {
             let newcomer = Ticket(
                 number: number, service: service, priority: priority, issuedAt: issue.at, sequence: state.issueSequence, hasContact: hasContact
             )
-            printed = newcomerEstimate(newcomer, at: now).map(widened)
+            printed = newcomerEstimate(newcomer, at: now, closingRule: override == nil).map(widened)
             if override == nil, let printed {
                 refusal = closingTime.refusal(service: service, callAt: printed.callAt, in: state, at: now)
             }
@@ -506,15 +511,20 @@ public actor Hall {
 
     /// A new ticket's estimate, before it is folded: the shared projection (`published`, as of
     /// a recent commit) plus that ticket, pushed back by the tickets of its service issued since
-    /// that projection that will be called before it (so parallel kiosks at the closing-time
-    /// limit cannot all slip past it on one projection). A projection of the hall's own when
-    /// the shared one is of another day or config, or older than `LineProjector.maxAge` twice
-    /// over (the projector has fallen behind).
-    private func newcomerEstimate(_ newcomer: Ticket, at now: Date) -> WaitEstimate? {
+    /// that projection that will be called before it. The newcomer's own projection (on the
+    /// state every earlier command left, as before there was a shared one) when the shared one
+    /// is of another day, config or staffing of the windows, or more than `staleProjection` old
+    /// (none made since the daemon started, or a projector stopped), and, with `closingRule`,
+    /// whenever the closing-time rule could decide otherwise on it: the shared figure's call
+    /// within `LineProjection.closingMargin` of the session's end. So the rule refuses exactly
+    /// where the newcomer's own projection would, and parallel kiosks at the limit cannot all
+    /// slip past it on one projection (each decides on its own, in turn, inside the actor).
+    private func newcomerEstimate(_ newcomer: Ticket, at now: Date, closingRule: Bool) -> WaitEstimate? {
+        func own() -> WaitEstimate? { estimator.estimate(issuing: newcomer, in: state, at: now) }
         let shared = published.currentEstimates.line
         guard shared.issueSequence >= 0, shared.date == state.date, state.issueSequence >= shared.issueSequence,
-              abs(now.timeIntervalSince(shared.at)) <= 2 * LineProjector.maxAge, shared.config == rules.config
-        else { return estimator.estimate(issuing: newcomer, in: state, at: now) }
+              abs(now.timeIntervalSince(shared.at)) <= Self.staleProjection, shared.config == rules.config, shared.sameWindows(as: state)
+        else { return own() }
         // Tickets issued after the projection: the tail of the line (it is in issue order there).
         var recent: [Ticket] = []
         var ahead = 0
@@ -525,8 +535,16 @@ public actor Hall {
         }
         // People ahead in its service now (the explanation printed on the ticket).
         for number in state.waiting where state.tickets[number]?.service == newcomer.service { ahead += 1 }
-        return shared.estimate(joining: newcomer, extraAhead: shared.joinedAhead(of: newcomer, among: recent), ahead: ahead, at: now)
-            ?? estimator.estimate(issuing: newcomer, in: state, at: now)
+        let extraAhead = shared.joinedAhead(of: newcomer, among: recent)
+        guard let joined = shared.estimate(joining: newcomer, extraAhead: extraAhead, ahead: ahead, at: now) else { return own() }
+        // Both figures stop at the projection's horizon: a session ending beyond it can refuse
+        // neither, and the shared one is then as good as the newcomer's own.
+        if closingRule, let deadline = closingTime.deadline(service: newcomer.service, in: state, at: now),
+           deadline < now.addingTimeInterval(estimator.options.horizon) {
+            let margin = shared.closingMargin(of: joined, service: newcomer.service, joinedSince: recent.count, extraAhead: extraAhead)
+            if joined.callAt.addingTimeInterval(margin) > deadline { return own() }
+        }
+        return joined
     }
 
     /// The estimate to print for a waiting ticket: the estimator's, its range widened by how
