@@ -37,6 +37,8 @@ struct ReplayCommand: ParsableCommand {
     var headsUpLatePenalty: Double?
     @Option(help: "Also re-estimate every this many seconds between events, as the daemon's heads-up pass does (every 5 s; 0: only after events).")
     var updateEvery: Double = 5
+    @Flag(help: "What-if: print each ticket's estimate from a projection of its own (the daemon before issue 17's shared projection).")
+    var printOwnProjection = false
 
     func run() throws {
         var replay = WaitReplay(notifierThreshold: smsThresholdMin * 60, updateEvery: updateEvery)
@@ -47,6 +49,7 @@ struct ReplayCommand: ParsableCommand {
         if let headsUpLead { replay.estimator.headsUpLead = headsUpLead }
         if let headsUpLatePenalty { replay.estimator.headsUpLatePenalty = headsUpLatePenalty }
         replay.notifier.headsUpHoldSeconds = headsUpHold
+        replay.printsOwnProjection = printOwnProjection
         let day = try Self.load(trace), previous = try history.map(Self.load)
         let predictionsOut = try LineFileWriter(path: predictions)
         let updatesOut = try updates.map { try LineFileWriter(path: $0) }

@@ -15,6 +15,9 @@ public struct WaitReplay: Sendable {
     /// Also re-estimate every this many seconds between events, as the daemon's heads-up pass
     /// does (0: only after events).
     public var updateEvery: TimeInterval
+    /// What-if: print each ticket's estimate from a projection of its own once it is in line
+    /// (the daemon before the shared projection) instead of the shared projection plus it.
+    public var printsOwnProjection = false
 
     public init(
         estimator: WaitEstimator.Options = .init(), notifier: SMSSettings = .init(),
@@ -69,13 +72,18 @@ public struct WaitReplay: Sendable {
             // The printed estimate as the daemon makes it: the shared projection of the line as
             // the last event left it, plus the new ticket (projected at its issue: the daemon's
             // projector follows every change).
-            let shared: LineProjection? = if case .issued = event.kind { estimator.projection(of: state, at: event.at) } else { nil }
+            let issued = if case .issued = event.kind { true } else { false }
+            let shared: LineProjection? = issued && !printsOwnProjection ? estimator.projection(of: state, at: event.at) : nil
             // The simulator decided these calls; fold them as facts rather than re-deciding.
             engine.fold(event, into: &state)
             estimator.fold(event)
-            if let shared, let number = event.issuedTicket, let ticket = state.tickets[number],
-               let e = shared.estimate(joining: ticket, extraAhead: 0, ahead: state.peopleAhead(of: number) ?? 0, at: event.at) {
-                prediction(Self.predictionLine(e, t: t, headsUpT: codec.secondsOfDay(e.headsUpAt)))
+            if issued, let number = event.issuedTicket, let ticket = state.tickets[number] {
+                let e = if let shared {
+                    shared.estimate(joining: ticket, extraAhead: 0, ahead: state.peopleAhead(of: number) ?? 0, at: event.at)
+                } else {
+                    estimator.estimate(for: number, in: state, at: event.at)
+                }
+                if let e { prediction(Self.predictionLine(e, t: t, headsUpT: codec.secondsOfDay(e.headsUpAt))) }
             }
             guard update != nil, !state.waiting.isEmpty else { continue }
             switch event.kind {
