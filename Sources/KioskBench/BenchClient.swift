@@ -15,7 +15,7 @@ struct BenchClient {
     /// The hall's service codes: tickets go round them.
     let services: [String]
 
-    init(port: Int, tokenFile: String, services: [String]) throws {
+    init(port: Int, tokenFile: String, services: [String] = BenchHall.letters) throws {
         base = "http://127.0.0.1:\(port)"
         // The supervisor's override: nobody is served during the bench, so the line passes
         // closing time long before 10 000 tickets and the kiosk would refuse (closes_before_turn).
