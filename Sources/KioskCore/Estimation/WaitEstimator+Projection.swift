@@ -13,10 +13,15 @@ extension WaitEstimator {
     }
 
     /// The estimate `newcomer`, a ticket being issued at `now`, gets once it is folded (it joins
-    /// the end of the line, after every ticket waiting in `state`): the same figure, computed
-    /// without folding it, so the hall can decide on it and refuse without undoing anything.
+    /// the end of the line, after every ticket waiting in `state`, and the estimator has counted
+    /// its issue among today's arrivals): the same figure, computed without folding it into
+    /// either, so the hall can decide on it and refuse without undoing anything.
     public func estimate(issuing newcomer: Ticket, in state: HallState, at now: Date) -> WaitEstimate? {
-        run(state, at: now, only: newcomer.number, joining: newcomer).first
+        var counted = self
+        counted.fold(HallEvent(at: newcomer.issuedAt, .issued(
+            ticket: newcomer.number, service: newcomer.service, priority: newcomer.priority, contact: newcomer.hasContact, audit: nil
+        )))
+        return counted.run(state, at: now, only: newcomer.number, joining: newcomer).first
     }
 
     private func run(_ state: HallState, at now: Date, only: TicketNumber?, joining newcomer: Ticket? = nil) -> [WaitEstimate] {
@@ -401,11 +406,16 @@ struct Projection {
         let firstOpen = sessions.first?.0 ?? nowOfDay
         let width = 300.0
         let buckets = Int((options.horizon / width).rounded(.up))
+        // A joiner has arrived: the forecast (today's issues so far against the profile) counts
+        // it, as it counts a newcomer folded into the estimator (`estimate(issuing:)`). Its class
+        // is not counted in the mix: the joiners of every class share one simulation.
+        var arrivals = stats
+        if joiners { arrivals.todayIssueTimes.append(nowOfDay) }
         var rates: [Double] = []
         for b in 0..<buckets {
             let mid = nowOfDay + (Double(b) + 0.5) * width
             let open = sessions.contains { mid >= $0.0 && mid < $0.1 }
-            rates.append(open ? stats.arrivalRate(at: mid, now: nowOfDay, firstOpen: firstOpen) : 0)
+            rates.append(open ? arrivals.arrivalRate(at: mid, now: nowOfDay, firstOpen: firstOpen) : 0)
         }
         // Only arrivals that can be called before a ticket already waiting matter: priority
         // ones (they overtake) and those a `service_order` window prefers. A normal arrival at

@@ -42,7 +42,9 @@ import Testing
             let before = try #require(estimator.estimate(issuing: newcomer, in: hall.state, at: now))
             var folded = hall.state
             hall.engine.fold(issue, into: &folded)
-            let after = try #require(estimator.estimate(for: number, in: folded, at: now))
+            var counted = estimator
+            counted.fold(issue)
+            let after = try #require(counted.estimate(for: number, in: folded, at: now))
             #expect(before == after, "seed \(seed), priority \(priority)")
             #expect(before.explanation.ahead == folded.waitingTickets.filter { $0.service == "A" }.count - 1)
         }
