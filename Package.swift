@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "KioskCentral",
             dependencies: [
-                "KioskCore", "KioskStore", "KioskDisplay",
+                "KioskCore", "KioskStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,13 +1,17 @@
 import Foundation
 import Hummingbird
 import KioskCore
-import KioskDisplay
 import Logging
 
 /// `kiosk central serve`: the city report over HTTP for a city's supervisors. One route,
-/// `GET /central/report?date=D` (or `from=A&to=B`, `hall=ID` repeatable, `format=json|csv|html|table`),
+/// `GET /central/report?date=D` (or `from=A&to=B`, `hall=ID` repeatable, `format=json|csv|html`),
 /// with a bearer token of its own tokens file; `GET /healthz`. Each request reads the centre
 /// through its own connection as the URL's role (a member of `kiosk_reader`).
+///
+/// It lives here, not in KioskServer: KioskServer is the hall's daemon and its `/v1` contract,
+/// and a hall must not depend on the centre (nor link the centre's schema); this is the
+/// centre's own small program. The terminal table stays on the command line, as for the
+/// hall's `/v1/reports` (no display widths over HTTP).
 public struct CentralHTTPServer: Sendable {
     public let address: CentralAddress
     public let tokens: CentralTokens
@@ -58,8 +62,8 @@ public struct CentralHTTPServer: Sendable {
         }
         let query = request.uri.queryParameters
         let formatText = query.get("format") ?? "json"
-        guard let format = ReportFormat(rawValue: formatText) else {
-            throw Refusal(status: .badRequest, code: "invalid_format", message: "format must be json, csv, html or table")
+        guard let format = ReportFormat(rawValue: formatText), format != .table else {
+            throw Refusal(status: .badRequest, code: "invalid_format", message: "format must be json, csv or html")
         }
         let period: (from: BusinessDate, to: BusinessDate)
         do {
@@ -88,8 +92,7 @@ public struct CentralHTTPServer: Sendable {
         switch format {
         case .json: return Refusal.text(report.jsonValue.serialized() + "\n", format.contentType)
         case .csv: return Refusal.text(report.csv, format.contentType)
-        case .html: return Refusal.text(report.html, format.contentType)
-        case .table: return Refusal.text(report.table { DisplayWidth.columns(of: $0) }, format.contentType)
+        case .html, .table: return Refusal.text(report.html, ReportFormat.html.contentType)  // .table: refused above
         }
     }
 }

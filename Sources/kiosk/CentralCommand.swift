@@ -208,7 +208,7 @@ struct CentralReportCommand: AsyncParsableCommand {
 struct CentralServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the city report over HTTP for a city's supervisors (GET /central/report?date=D&format=json|csv|html|table).",
+        abstract: "Serve the city report over HTTP for a city's supervisors (GET /central/report?date=D&format=json|csv|html).",
         discussion: """
             Its own tokens file in its own data directory (DATA-DIR/tokens.json: {"supervisors": [...]}, made with one \
             random token on the first start, 0600). Each request reads the centre as the URL's role (a member of kiosk_reader).

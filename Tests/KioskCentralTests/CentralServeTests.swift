@@ -56,6 +56,9 @@ import Testing
         let badDate = try get("/central/report?date=2026-13-45", token: token)
         #expect(badDate.status == 400 && badDate.body.contains(#""error":"invalid_period""#), "\(badDate)")
         #expect(try get("/central/report?date=2026-03-02&format=pdf", token: token).status == 400)
+        // The terminal table is the command line's, as for the hall's /v1/reports.
+        let table = try get("/central/report?date=2026-03-02&format=table", token: token)
+        #expect(table.status == 400 && table.body.contains(#""error":"invalid_format""#), "\(table)")
         #expect(try get("/central/report?date=2026-03-02&hall=Bad%20Id", token: token).status == 400)
         let answer = try get("/central/report?date=2026-03-02", token: token)
         #expect(answer.status == 200)
