@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // TLS to the centre (already built for postgres-nio; named here because KioskCentral imports it).
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // Pure: hall config, tickets, counters, the queue engine, events, the trace codec.
@@ -75,6 +77,8 @@ let package = Package(
             dependencies: [
                 "KioskCore", "KioskStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                // sslmode, sslrootcert, sslcert/sslkey of the centre's URL.
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

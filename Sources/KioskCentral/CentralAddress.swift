@@ -1,14 +1,16 @@
 import Foundation
 import PostgresNIO
 
-/// Where the central database is: a `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE` URL, as
-/// psql takes it. The password may also come from `PGPASSWORD` (kept out of process lists).
+/// Where the central database is: a `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=…]`
+/// URL, as psql takes it (TLS: `CentralTLS`). The password may also come from `PGPASSWORD`
+/// (kept out of process lists).
 public struct CentralAddress: Sendable, Equatable, CustomStringConvertible {
     public var host: String
     public var port: Int
     public var user: String
     public var password: String?
     public var database: String
+    public var tls: CentralTLS
 
     public struct Invalid: Error, Sendable, CustomStringConvertible {
         public var description: String
@@ -22,10 +24,7 @@ public struct CentralAddress: Sendable, Equatable, CustomStringConvertible {
         guard let user = url.user, !user.isEmpty else { throw Invalid(description: "--central: the URL names no user (the hall's role, or the owner for migrate)") }
         let database = String(url.path.drop { $0 == "/" })
         guard !database.isEmpty else { throw Invalid(description: "--central: the URL names no database") }
-        for item in url.queryItems ?? [] where item.name == "sslmode" && item.value != "disable" {
-            // TLS is not wired yet: say so rather than connect in clear text to a server asked for TLS.
-            throw Invalid(description: "--central: sslmode=\(item.value ?? "") is not supported yet (use sslmode=disable on a private network or a tunnel)")
-        }
+        tls = try CentralTLS(queryItems: (url.queryItems ?? []).map { ($0.name, $0.value) })
         self.host = host
         self.port = url.port ?? 5432
         self.user = user
@@ -34,7 +33,7 @@ public struct CentralAddress: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The URL without its password: what logs and messages may show.
-    public var description: String { "postgres://\(user)@\(host):\(port)/\(database)" }
+    public var description: String { "postgres://\(user)@\(host):\(port)/\(database)?\(tls.summary)" }
 
     static func redacted(_ text: String) -> String {
         guard var url = URLComponents(string: text), url.password != nil else { return text }
@@ -42,9 +41,9 @@ public struct CentralAddress: Sendable, Equatable, CustomStringConvertible {
         return url.string ?? "…"
     }
 
-    func configuration(connectTimeout seconds: Int64) -> PostgresConnection.Configuration {
+    func configuration(connectTimeout seconds: Int64) throws(Invalid) -> PostgresConnection.Configuration {
         var configuration = PostgresConnection.Configuration(
-            host: host, port: port, username: user, password: password, database: database, tls: .disable
+            host: host, port: port, username: user, password: password, database: database, tls: try tls.postgresTLS()
         )
         configuration.options.connectTimeout = .seconds(seconds)
         return configuration

@@ -39,11 +39,7 @@ public final class PostgresCluster: @unchecked Sendable {
             "max_connections = 100", "shared_buffers = 64MB", "log_min_messages = warning",
         ]
         if !durable { settings += ["fsync = off", "synchronous_commit = off", "full_page_writes = off"] }
-        let conf = dataDirectory + "/postgresql.conf"
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: conf))
-        _ = try handle.seekToEnd()
-        handle.write(Data(("\n" + settings.joined(separator: "\n") + "\n").utf8))
-        try handle.close()
+        try configure(settings)
         try start()
         _ = try psql("CREATE DATABASE \(database)", database: "postgres")
     }
@@ -90,6 +86,31 @@ public final class PostgresCluster: @unchecked Sendable {
         ])
         guard result.status == 0 else { throw Failure(description: "psql: \(result.error.trimmingCharacters(in: .whitespacesAndNewlines))") }
         return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Adds settings to postgresql.conf: read at the next start.
+    public func configure(_ settings: [String]) throws {
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: dataDirectory + "/postgresql.conf"))
+        _ = try handle.seekToEnd()
+        handle.write(Data(("\n" + settings.joined(separator: "\n") + "\n").utf8))
+        try handle.close()
+    }
+
+    /// Replaces pg_hba.conf (who may connect, how): read at the next start.
+    public func replaceHostBasedAuthentication(_ lines: [String]) throws {
+        try installFile(contents: lines.joined(separator: "\n") + "\n", as: "pg_hba.conf")
+    }
+
+    /// Writes a file into the data directory, the server's own (mode 0600: the server refuses
+    /// a private key others may read); its path.
+    @discardableResult
+    public func installFile(contents: String, as name: String) throws -> String {
+        let path = dataDirectory + "/" + name
+        try contents.write(toFile: path, atomically: false, encoding: .utf8)
+        var attributes: [FileAttributeKey: Any] = [.posixPermissions: 0o600]
+        if asRoot { attributes[.ownerAccountName] = "postgres" }
+        try FileManager.default.setAttributes(attributes, ofItemAtPath: path)
+        return path
     }
 
     /// The server's log so far (for a failing test's message).

@@ -43,10 +43,10 @@ struct CentralMigrateCommand: AsyncParsableCommand {
             Safe to run again, and as often as wanted (e.g. monthly from cron, so the months ahead always exist). \
             Rows of a month not created yet land in the default partition and move to their month when it is created. \
             --hall ID adds the login role hall_ID, allowed to insert and read only that hall's rows; it has no password: \
-            set one (ALTER ROLE) or authenticate it in pg_hba.conf. Reports read as a member of kiosk_reader.
+            let it present a client certificate (pg_hba.conf cert, sslcert/sslkey in its URL) or set one (ALTER ROLE). Reports read as a member of kiosk_reader.
             """
     )
-    @Option(help: "The centre: postgres://OWNER@HOST[:PORT]/DATABASE (password: in the URL or PGPASSWORD).") var central: String
+    @Option(help: "The centre: postgres://OWNER@HOST[:PORT]/DATABASE (password: in the URL or PGPASSWORD; TLS: ?sslmode=verify-full&sslrootcert=FILE, README \"Many halls\").") var central: String
     @Option(help: "First month to have a partition, YYYY-MM (default: this month).") var from: String?
     @Option(help: "Months after the first to create.") var monthsAhead: Int = 12
     @Option(parsing: .singleValue, help: "A hall id (hall.id of its config) to give a login role (repeatable).") var hall: [String] = []
@@ -100,7 +100,7 @@ struct CentralPushCommand: AsyncParsableCommand {
     )
     @Option(help: "The hall's data directory.") var dataDir: String
     @Option(help: "The hall's config (default: the config the journal recorded last); its hall.id names the hall.") var config: String?
-    @Option(help: "The centre: postgres://hall_ID@HOST[:PORT]/DATABASE (password: in the URL or PGPASSWORD).") var central: String
+    @Option(help: "The centre: postgres://hall_ID@HOST[:PORT]/DATABASE (password: in the URL or PGPASSWORD; TLS: ?sslmode=verify-full&sslrootcert=FILE, README \"Many halls\").") var central: String
     @Option(help: "Rows per batch (one transaction each).") var batch: Int = 2000
 
     func run() async throws {
@@ -157,7 +157,7 @@ struct CentralReportCommand: AsyncParsableCommand {
             days, services, ratings) and the totals under hall. Connect as a member of kiosk_reader.
             """
     )
-    @Option(help: "The centre: postgres://READER@HOST[:PORT]/DATABASE (password: in the URL or PGPASSWORD).") var central: String
+    @Option(help: "The centre: postgres://READER@HOST[:PORT]/DATABASE (password: in the URL or PGPASSWORD; TLS: ?sslmode=verify-full&sslrootcert=FILE, README \"Many halls\").") var central: String
     @Option(help: "One business date YYYY-MM-DD.") var date: String?
     @Option(help: "First date of a period YYYY-MM-DD.") var from: String?
     @Option(help: "Last date of a period YYYY-MM-DD (default: --from).") var to: String?
@@ -214,7 +214,7 @@ struct CentralServeCommand: AsyncParsableCommand {
             random token on the first start, 0600). Each request reads the centre as the URL's role (a member of kiosk_reader).
             """
     )
-    @Option(help: "The centre: postgres://READER@HOST[:PORT]/DATABASE (password: in the URL or PGPASSWORD).") var central: String
+    @Option(help: "The centre: postgres://READER@HOST[:PORT]/DATABASE (password: in the URL or PGPASSWORD; TLS: ?sslmode=verify-full&sslrootcert=FILE, README \"Many halls\").") var central: String
     @Option(help: "Its data directory (tokens.json).") var dataDir: String
     @Option(help: "Address to listen on.") var host: String = "127.0.0.1"
     @Option(help: "Port to listen on.") var port: Int = 8090

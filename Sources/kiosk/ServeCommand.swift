@@ -26,7 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
     var log: String?
     @Option(name: .long, help: "With --display: speak each call with this command (e.g. 'espeak-ng -v cmn').") var speakCommand: String?
     @Option(name: .long, help: "With --display: append each announcement to this file.") var announceLog: String?
-    @Option(name: .long, help: "Ship the journal to this central PostgreSQL in the background (postgres://hall_ID@HOST[:PORT]/DATABASE; password in the URL or PGPASSWORD); needs hall.id. The hall never waits for it.")
+    @Option(name: .long, help: "Ship the journal to this central PostgreSQL in the background (postgres://hall_ID@HOST[:PORT]/DATABASE[?sslmode=verify-full&sslrootcert=FILE]; password in the URL or PGPASSWORD); needs hall.id. The hall never waits for it.")
     var central: String?
     @Option(name: .long, help: "With --central: journal rows per batch (one transaction each).") var centralBatch: Int = 2000
 
