@@ -37,6 +37,19 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("\(path):11: unknown key \"colour\"") })
     }
 
+    /// A data directory named by one letter, relative to the working directory, is made like
+    /// any other (it crashed: Foundation's deletingLastPathComponent traps on a one-character path).
+    @Test func aOneLetterDataDirectoryIsMadeNotACrash() throws {
+        let dir = NSTemporaryDirectory() + "kiosk-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for name in ["d", "e/"] {
+            let result = try KioskProcess.run(["take", "A", "--data-dir", name, "--at", "2026-03-02 09:00"], in: dir)
+            #expect(result.status == 0, "\(name): \(result.stderr.prefix(300))")
+            #expect(FileManager.default.fileExists(atPath: dir + "/" + name.prefix(1) + "/journal.sqlite"), "\(name)")
+        }
+    }
+
     /// The same hall state gives the same estimate in every process: a restarted daemon prints
     /// what it printed before, and a replay repeats. (Swift seeds dictionary order per process;
     /// the estimator once pooled samples in that order.)

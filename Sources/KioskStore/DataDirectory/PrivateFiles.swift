@@ -16,9 +16,14 @@ public enum PrivateFiles {
     public static func makeDirectory(_ path: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return }
-        let parent = (path as NSString).deletingLastPathComponent
-        if !parent.isEmpty && parent != path && !FileManager.default.fileExists(atPath: parent) {
-            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        // The parent by the last "/" (none: the working directory): NSString's
+        // deletingLastPathComponent traps on a one-character path such as `--data-dir d`.
+        let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+        if let slash = trimmed.lastIndex(of: "/"), slash != trimmed.startIndex {
+            let parent = String(trimmed[..<slash])
+            if !FileManager.default.fileExists(atPath: parent) {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            }
         }
         // mkdir applies the umask to 0700, which can only take bits away.
         if mkdir(path, directoryMode) != 0 && errno != EEXIST {
