@@ -1,11 +1,13 @@
 import Foundation
 import KioskHTTPClient
 
-/// Does shipping to a centre slow the hall? Two daemons of the same hall side by side, one
-/// plain, one with `--central` pointing at a centre that cannot be reached (a closed loopback
-/// port: connections refused at once, retried with backoff; or an address that never answers:
-/// connections pending until their timeout). Issue latency is measured on both, in alternating
-/// rounds so the machine's other load falls on both alike. It prints figures; it asserts nothing.
+/// Does shipping to a centre slow the hall? Three daemons of the same hall side by side: one
+/// plain; one with `--central` at a centre that is down (a closed loopback port: every attempt
+/// refused at once, retried with backoff); one with `--central` at a centre that has stalled
+/// (`SilentCentre`: connections accepted, never answered, each attempt hanging until its
+/// timeout). With `central` given, that address replaces the down one (an address that never
+/// answers, a real centre). Issue latency is measured on all three in alternating rounds, so
+/// the machine's other load falls on each alike. It prints figures; it asserts nothing.
 public struct CentralLatencyBench {
     public var requests = 400
     public var round = 50
@@ -21,20 +23,28 @@ public struct CentralLatencyBench {
         let configPath = dir + "/bench-hall.json"
         try BenchHall.json.replacingOccurrences(of: #"{"sessions""#, with: #"{"hall":{"id":"bench"},"sessions""#)
             .write(toFile: configPath, atomically: true, encoding: .utf8)
-        let centre = try central ?? "postgres://hall_bench@127.0.0.1:\(LoopbackPort.free())/kiosk_central"
-        let plain = try BenchDaemon(binary: binary, dataDir: dir + "/plain", config: configPath)
-        defer { plain.stop() }
-        let shipping = try BenchDaemon(binary: binary, dataDir: dir + "/central", config: configPath, extraArguments: ["--central", centre])
-        defer { shipping.stop() }
-        try await plain.waitUntilHealthy()
-        try await shipping.waitUntilHealthy()
-        let clients = [try BenchClient(port: plain.port, tokenFile: dir + "/plain/tokens.json"),
-                       try BenchClient(port: shipping.port, tokenFile: dir + "/central/tokens.json")]
+        let silent = try SilentCentre()
+        defer { silent.stop() }
+        let down = try central ?? "postgres://hall_bench@127.0.0.1:\(LoopbackPort.free())/kiosk_central"
+        let stalled = "postgres://hall_bench@127.0.0.1:\(silent.port)/kiosk_central"
+        let sides: [(name: String, central: String?)] = [("without_central", nil), ("central_down", down), ("central_stalled", stalled)]
+        var daemons: [BenchDaemon] = []
+        defer { for daemon in daemons { daemon.stop() } }
+        for side in sides {
+            let data = dir + "/" + side.name
+            let extra = side.central.map { ["--central", $0, "--log", data + ".log"] } ?? []
+            daemons.append(try BenchDaemon(binary: binary, dataDir: data, config: configPath, extraArguments: extra))
+        }
+        for daemon in daemons { try await daemon.waitUntilHealthy() }
+        var clients: [BenchClient] = []
         defer { for client in clients { client.transport.shutdown() } }
-        var latencies: [[Double]] = [[], []]
+        for (side, daemon) in zip(sides, daemons) {
+            clients.append(try BenchClient(port: daemon.port, tokenFile: dir + "/\(side.name)/tokens.json"))
+        }
+        var latencies = Array(repeating: [Double](), count: sides.count)
         var done = 0
         while done < requests {
-            for side in 0..<2 {
+            for side in sides.indices {
                 for i in done..<min(requests, done + round) {
                     let started = ContinuousClock.now
                     try await clients[side].take(i)
@@ -44,12 +54,17 @@ public struct CentralLatencyBench {
             done += round
         }
         var figures = IssueBench.Figures()
-        for (side, name) in [(0, "without_central"), (1, "central_unreachable")] {
-            let sorted = latencies[side].sorted()
-            figures.values.append(("issue_latency_p50_ms_\(name)", (IssueBench.percentile(sorted, 0.5) * 10000).rounded() / 10))
-            figures.values.append(("issue_latency_p99_ms_\(name)", (IssueBench.percentile(sorted, 0.99) * 10000).rounded() / 10))
+        for (side, latencies) in zip(sides, latencies) {
+            let sorted = latencies.sorted()
+            figures.values.append(("issue_latency_p50_ms_\(side.name)", (IssueBench.percentile(sorted, 0.5) * 10000).rounded() / 10))
+            figures.values.append(("issue_latency_p99_ms_\(side.name)", (IssueBench.percentile(sorted, 0.99) * 10000).rounded() / 10))
         }
         figures.values.append(("requests_each", Double(requests)))
+        // Proof the shipper was at work the whole time: the down centre's daemon logged its
+        // pause; the stalled centre saw this many connection attempts hang.
+        let downLog = (try? String(contentsOfFile: dir + "/central_down.log", encoding: .utf8)) ?? ""
+        figures.values.append(("central_down_pauses_logged", Double(downLog.components(separatedBy: "central shipping paused").count - 1)))
+        figures.values.append(("central_stalled_attempts_seen", Double(silent.connections)))
         return figures
     }
 }

@@ -36,7 +36,8 @@ public struct IssueBench: Sendable {
 
         /// One aligned `name value` line per figure.
         public var table: String {
-            values.map { $0.key.padding(toLength: 36, withPad: " ", startingAt: 0) + JSONValue.format(Self.hundredth($0.value)) }
+            let width = max(36, (values.map(\.key.count).max() ?? 0) + 2)
+            return values.map { $0.key.padding(toLength: width, withPad: " ", startingAt: 0) + JSONValue.format(Self.hundredth($0.value)) }
                 .joined(separator: "\n")
         }
 
