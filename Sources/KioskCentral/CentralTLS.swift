@@ -1,3 +1,4 @@
+import Foundation
 import NIOSSL
 import PostgresNIO
 
@@ -54,6 +55,11 @@ public struct CentralTLS: Sendable, Equatable {
         guard (certificate == nil) == (key == nil) else {
             throw CentralAddress.Invalid(description: "--central: sslcert and sslkey go together (the client certificate and its private key)")
         }
+        for (name, path) in [("sslrootcert", rootCertificate), ("sslcert", certificate), ("sslkey", key)] {
+            if let path, !FileManager.default.isReadableFile(atPath: path) {
+                throw CentralAddress.Invalid(description: "--central: \(name)=\(path): no such readable file")
+            }
+        }
         if mode == .disable, rootCertificate != nil || certificate != nil {
             throw CentralAddress.Invalid(description: "--central: sslmode=disable with certificates: say sslmode=verify-full (or require) to use them")
         }
@@ -76,10 +82,10 @@ public struct CentralTLS: Sendable, Equatable {
         }
         do {
             if let rootCertificate {
-                configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(rootCertificate))
+                configuration.trustRoots = .certificates(try Self.certificates(in: rootCertificate))
             }
             if let certificate, let key {
-                configuration.certificateChain = try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) }
+                configuration.certificateChain = try Self.certificates(in: certificate).map { .certificate($0) }
                 configuration.privateKey = .privateKey(try NIOSSLPrivateKey(file: key, format: .pem))
             }
             let context = try NIOSSLContext(configuration: configuration)
@@ -87,6 +93,14 @@ public struct CentralTLS: Sendable, Equatable {
         } catch {
             throw CentralAddress.Invalid(description: "--central: cannot load the TLS files (sslrootcert, sslcert, sslkey): \(error)")
         }
+    }
+
+    /// The PEM certificates in `path`; none is an error (an empty trust list would refuse
+    /// every centre with a puzzling handshake failure).
+    static func certificates(in path: String) throws -> [NIOSSLCertificate] {
+        let certificates = try NIOSSLCertificate.fromPEMFile(path)
+        guard !certificates.isEmpty else { throw CentralAddress.Invalid(description: "no PEM certificate in \(path)") }
+        return certificates
     }
 
     /// For logs and messages: the mode, and the files by name.

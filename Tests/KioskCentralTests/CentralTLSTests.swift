@@ -87,7 +87,10 @@ import Testing
         let badMode = try await push("west", "sslmode=sometimes")
         #expect(badMode.status != 0 && badMode.status != 2 && badMode.status != 3 && badMode.stderr.contains("sslmode=sometimes is not one of"), "\(badMode.stderr)")
         let noFile = try await push("west", "sslmode=verify-full&sslrootcert=\(root)/absent.pem")
-        #expect(noFile.status != 0 && noFile.status != 2 && noFile.status != 3 && noFile.stderr.contains("cannot load the TLS files"), "\(noFile.stderr)")
+        #expect(noFile.status != 0 && noFile.status != 2 && noFile.status != 3 && noFile.stderr.contains("sslrootcert=\(root)/absent.pem: no such readable file"), "\(noFile.stderr)")
+        try "not a certificate".write(toFile: root + "/garbage.pem", atomically: true, encoding: .utf8)
+        let garbage = try await push("west", "sslmode=verify-full&sslrootcert=\(root)/garbage.pem")
+        #expect(garbage.status != 0 && garbage.status != 2 && garbage.status != 3 && garbage.stderr.contains("cannot load the TLS files"), "\(garbage.stderr)")
         let halfPair = try await push("east", verified + "&sslcert=\(eastClient.certificate)")
         #expect(halfPair.status != 0 && halfPair.stderr.contains("sslcert and sslkey go together"), "\(halfPair.stderr)")
 
