@@ -5,7 +5,7 @@ import KioskStore
 
 /// Options every command that touches a hall shares.
 struct HallOptions: ParsableArguments {
-    @Option(name: .long, help: "Hall config file (JSON). Default: the embedded default hall.")
+    @Option(name: .long, help: "Hall config file (JSON). Default: with --data-dir, the hall its journal recorded; else the embedded default hall.")
     var config: String?
 
     @Option(name: .long, help: "Work on this journal directly, without a daemon (the daemon must not be running on it).")
