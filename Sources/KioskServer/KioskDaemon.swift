@@ -178,7 +178,7 @@ public struct KioskDaemon: Sendable {
         ) { date, number in
             await hall.read { state in state.date == date ? state.tickets[number]?.state : nil }
         }
-        let host = options.host == "0.0.0.0" || options.host == "::" ? "127.0.0.1" : options.host
+        let host = options.connectHost
         let userOnReady = options.onReady
         let systemd = options.systemd
         let hallName = config.name

@@ -22,11 +22,11 @@ struct DemoCommand: AsyncParsableCommand {
     var noDisplay = false
 
     func run() async throws {
-        guard speed > 0 && speed <= 600 else { throw ValidationError("--speed must be in (0, 600]") }
         let config = HallConfig.defaultHall
-        guard let clock = AcceleratedClock(startingAt: startAt, calendar: QueueEngine(config: config).calendar, realStart: Date(), speed: speed) else {
-            throw ValidationError("--start-at: expected HH:MM")
-        }
+        let clock: AcceleratedClock
+        do {
+            clock = try HallClockFlags(startAt: startAt, speed: speed, fastest: 600).clock(calendar: QueueEngine(config: config).calendar, realStart: Date())
+        } catch { throw ValidationError(error.description) }
         // Draw the hall screen when there is a terminal to draw on; otherwise print lines. The
         // layout first: a wrong --layout fails before anything is written.
         let screenLayout = (noDisplay || isatty(STDOUT_FILENO) == 0) ? nil : try LayoutFiles.load(screen: layout)
@@ -35,13 +35,8 @@ struct DemoCommand: AsyncParsableCommand {
         try HallLogging.bootstrap(path: nil, timeZone: QueueEngine(config: config).calendar.timeZone)
         var logger = Logger(label: "kiosk.demo")
         logger.logLevel = .warning
-        var options = KioskDaemon.Options(config: config, tokens: try AccessTokenFile.loadOrCreate(dir + "/tokens.json", for: config).tokens, dataDirectory: dir)
-        options.port = port
-        options.logger = logger
-        options.clock = { clock.hallTime(at: Date()) }
-        // Restarted on the same journal: carry on from it, never backwards.
-        options.continueFromJournal = true
-        options.tickInterval = .milliseconds(100)
+        let tokens = try AccessTokenFile.loadOrCreate(dir + "/tokens.json", for: config).tokens
+        var options = KioskDaemon.Options.demo(config: config, tokens: tokens, dataDirectory: dir, port: port, logger: logger, hallClock: clock)
         let quietLogger = logger, drawing = screenLayout != nil
         let logPath = dir + "/demo.log"
         if drawing {

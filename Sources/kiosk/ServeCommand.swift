@@ -59,21 +59,15 @@ struct ServeCommand: AsyncParsableCommand {
         if !addedWindows.isEmpty {
             logger.notice("new windows got tokens", metadata: ["windows": "\(addedWindows.joined(separator: ","))", "tokens": "\(tokenFile)"])
         }
-        var options = KioskDaemon.Options(config: hallConfig, tokens: accessTokens, dataDirectory: dataDir)
-        (options.tokenFile, options.host, options.port, options.logger) = (tokenFile, host, port, logger)
-        options.systemd = SystemdNotifier()
+        var hallClock: AcceleratedClock?
         if let startAt {
-            guard let clock = AcceleratedClock(startingAt: startAt, calendar: QueueEngine(config: hallConfig).calendar, realStart: Date(), speed: speed) else {
-                throw ValidationError("--start-at: expected 'YYYY-MM-DD HH:MM[:SS]', got '\(startAt)'")
-            }
-            guard speed > 0 && speed <= 3600 else { throw ValidationError("--speed must be in (0, 3600]") }
-            options.clock = { clock.hallTime(at: Date()) }
-            // Restarted with the same --start-at: carry on from the journal, never backwards.
-            options.continueFromJournal = true
-        } else {
-            // The PC's clock: watched (a step warns, purges wait until the date is trusted).
-            options.watchedWallClock = WatchedWallClock()
+            do {
+                hallClock = try HallClockFlags(startAt: startAt, speed: speed, fastest: 3600).clock(calendar: QueueEngine(config: hallConfig).calendar, realStart: Date())
+            } catch { throw ValidationError(error.description) }
         }
+        var options = KioskDaemon.Options.serve(
+            config: hallConfig, tokens: accessTokens, tokenFile: tokenFile, dataDirectory: dataDir, host: host, port: port, logger: logger, hallClock: hallClock
+        )
         if let centralAddress, let hallID = hallConfig.id {
             let batch = centralBatch, shippingLogger = logger
             options.extraServices = { hall in
@@ -92,7 +86,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         // The screen follows the daemon over its own port, as any other screen would; when the
         // daemon stops (SIGINT/SIGTERM drain it), the screen gives the terminal back.
-        let connectHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
+        let connectHost = options.connectHost
         let screens: [KioskDaemon.Companion] = screenLayout.map { [speakCommand, announceLog] layout in
             [{ port in
                 await HallScreen(layout, address: ServerAddress(host: connectHost, port: port), token: accessTokens.display,
