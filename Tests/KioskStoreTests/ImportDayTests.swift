@@ -47,6 +47,24 @@ struct ImportDayTests {
         #expect(throws: ImportRefusal.laterDayHeld(sunday, latest: tuesday)) { try journal.importDay(try Self.morning(on: sunday)) }
     }
 
+    /// The simulator's halls name services at length ("Civil-status certificates and
+    /// registrations"). Their traces carry no `sms` section, but the journal records the config
+    /// with the default one, whose templates such a name overflows: the day must still read
+    /// back (it once failed with "one SMS holds 70" on every later read of the journal).
+    @Test func aHallWithLongServiceNamesReadsBackAfterImport() throws {
+        let dir = try Self.tempDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var day = try Self.morning()
+        day.config.services[0].name = String(repeating: "长", count: 30)
+        let journal = try SQLiteJournal(path: dir + "/journal.sqlite", calendar: QueueEngine(config: day.config).calendar)
+        _ = try journal.importDay(day)
+        #expect(try journal.config(inForceOn: day.date)?.config.services[0].name == day.config.services[0].name)
+        #expect(try journal.lastRecordedConfig()?.config == day.config)
+        // A hall starting from such a file is still refused: the length check is not gone.
+        let text = day.config.jsonValue(withGateway: true).serialized()
+        #expect(throws: ConfigError.self) { try HallConfig.load(json: text) }
+    }
+
     @Test func aTraceWhoseEventsAreNotOnItsDayIsRefused() throws {
         let dir = try Self.tempDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
