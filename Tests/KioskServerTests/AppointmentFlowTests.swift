@@ -112,6 +112,48 @@ import Testing
     }
 
     /// Booked on Monday for Tuesday: a daemon started on Tuesday from the same journal knows it.
+    /// A booking that left a phone: the ticket its check-in issues (the next day, after a
+    /// restart: the hall's memory holds no phone of that day yet) is texted like one taken with
+    /// a phone. Before, the check-in ticket had no contact and its citizen got no "your turn".
+    @Test func theBookingsPhoneServesItsCheckInTicket() async throws {
+        let dir = NSTemporaryDirectory() + "kiosk-appointments-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let config = Self.config
+        let monday = ManualClock(hallTime: "10:00", config: config)
+        let booked = try await InProcessDaemon.with(.forTests(config: config, dataDirectory: dir, clock: { monday.now })) { running in
+            let client = APIClient(port: running.port, tokens: .forTests(config), concurrency: 2)
+            let withPhone = try await client.send(
+                .post, "/v1/appointments", as: .booking, json: ["service": "C", "date": "2026-03-03", "time": "09:00", "phone": "13912345678"]
+            )
+            #expect(withPhone.status == 201, "\(withPhone.text)")
+            let without = try await client.send(.post, "/v1/appointments", as: .booking, json: ["service": "C", "date": "2026-03-03", "time": "09:00"])
+            #expect(without.status == 201, "\(without.text)")
+            return (withPhone.json?["code"]?.stringValue ?? "", without.json?["code"]?.stringValue ?? "")
+        }
+        let tuesday = ManualClock(monday.now.addingTimeInterval(23 * 3600 - 20 * 60))   // Tuesday 08:40
+        try await InProcessDaemon.with(.forTests(config: config, dataDirectory: dir, clock: { tuesday.now })) { running in
+            let client = APIClient(port: running.port, tokens: .forTests(config), concurrency: 2)
+            let first = try await client.post("/v1/appointments/\(booked.0)/check-in", as: .kiosk)
+            #expect(first.json?["ticket"]?.stringValue == "C001", "\(first.text)")
+            #expect(first.json?["sms_to"]?.stringValue == "139****5678", "\(first.text)")
+            let second = try await client.post("/v1/appointments/\(booked.1)/check-in", as: .kiosk)
+            #expect(second.json?["ticket"]?.stringValue == "C002", "\(second.text)")
+            #expect(second.json?["sms_to"] == nil, "\(second.text)")
+            tuesday.advance(by: 21 * 60)
+            #expect(try await client.window("3", "call").text.contains("C001"))
+            #expect(try await client.window("3", "start").status == 200)
+            #expect(try await client.window("3", "finish").status == 200)
+            #expect(try await client.window("3", "call").text.contains("C002"))
+        }
+        let journal = try SQLiteJournal(path: dir + "/journal.sqlite", calendar: QueueEngine(config: config).calendar, readOnly: true)
+        let tuesdayDate = BusinessDate(year: 2026, month: 3, day: 3)
+        let turn = try journal.outboxMessages(date: tuesdayDate, ticket: "C001").filter { $0.trigger == .yourTurn }
+        #expect(turn.count == 1, "\(turn.map { "\($0.trigger) \($0.phoneMasked)" })")
+        #expect(turn.first?.phone?.digits == "13912345678")
+        #expect(turn.first?.text.contains("C001") == true, "\(turn.first?.text ?? "")")
+        #expect(try journal.outboxMessages(date: tuesdayDate, ticket: "C002").isEmpty, "no phone, no message")
+    }
+
     @Test func aBookingSurvivesARestartOnTheNextDay() async throws {
         let dir = NSTemporaryDirectory() + "kiosk-appointments-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -52,7 +52,8 @@ extension QueueEngine {
         case let .checkedIn(ticket), let .released(ticket?):
             throw .alreadyCheckedIn(code: code, ticket: ticket)
         case .released(nil):
-            let walkIn = try issue(service: appointment.service, priority: false, contact: false, override: nil, in: state, at: now)
+            // The booking's phone (if it left one) serves its ticket too: the route passes it.
+            let walkIn = try issue(service: appointment.service, priority: false, contact: appointment.hasContact, override: nil, in: state, at: now)
             guard case let .issued(ticket, _, _, _, _) = walkIn else { return [walkIn] }
             return [walkIn, .appointmentCheckedIn(code: code, date: today, ticket: ticket, slot: nil)]
         case .booked:
@@ -62,7 +63,7 @@ extension QueueEngine {
             guard next <= config.numbering.last else { throw .numbersExhausted(service: appointment.service, last: config.numbering.last) }
             let ticket = Self.number(service: appointment.service, n: next)
             return [
-                .issued(ticket: ticket, service: appointment.service, priority: false, contact: false, audit: nil),
+                .issued(ticket: ticket, service: appointment.service, priority: false, contact: appointment.hasContact, audit: nil),
                 .appointmentCheckedIn(code: code, date: today, ticket: ticket, slot: appointment.time),
             ]
         }

@@ -74,7 +74,8 @@ extension KioskAPI {
             _ = try authorize(request, "预约签到 check appointments in") { $0 == .kiosk || $0 == .supervisor }
             let code = try appointmentCode(context)
             let views = self.views, config = self.config
-            let outcome = try await run(.checkIn(code: code)) { state, estimator, events in
+            let contact = await bookingContact(code)
+            let outcome = try await run(.checkIn(code: code), contact: contact) { state, estimator, events in
                 events.lazy.compactMap(\.issuedTicket).last.flatMap { state.tickets[$0] }.map { ticket in
                     (views.ticket(ticket, in: state, estimate: events.last.flatMap { estimator.estimate(for: ticket.number, in: state, at: $0.at) }),
                      state.appointments.find(code))
@@ -83,7 +84,7 @@ extension KioskAPI {
             guard let (ticket, appointment) = outcome.view, let appointment else { throw APIError(.conflict, "not_issued", "未能取号 No ticket was issued") }
             let late = ticket.appointmentTime == nil
             let answer = IssuedTicketAnswer(
-                ticket: ticket, documents: config.service(ticket.service)?.documents ?? [], hallName: config.name,
+                ticket: ticket, documents: config.service(ticket.service)?.documents ?? [], smsTo: contact?.phone?.masked, hallName: config.name,
                 date: appointment.date.description, windows: config.counters.filter { $0.services.contains(ticket.service) }.map(\.name),
                 materials: config.service(ticket.service)?.guide.map { $0.materials.map(GuideMaterialView.init) },
                 appointment: AppointmentAnswer(appointment, serviceName: config.service(appointment.service)?.name),
@@ -93,6 +94,16 @@ extension KioskAPI {
             )
             return JSONResponse.make(answer, status: .created)
         }
+    }
+
+    /// The phone a booking left, to serve the ticket its check-in issues ("your turn", the
+    /// heads-up) as a ticket taken with a phone. Read from the journal, where it is kept under the
+    /// code until the slot's day ends (the hall's memory holds only today's tickets' phones). A
+    /// journal that cannot be read costs the citizen the SMS, never the ticket.
+    func bookingContact(_ code: String) async -> TicketContact? {
+        let today = hall.engine.calendar.businessDate(of: hall.now())
+        guard let contacts = try? await hall.journal.contacts(on: today) else { return nil }
+        return contacts.first { $0.ticket == code && $0.phone != nil }
     }
 
     /// An appointment code from a path: six digits, or 404 as an unknown one.
