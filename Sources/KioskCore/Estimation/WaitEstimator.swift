@@ -33,6 +33,9 @@ public struct WaitEstimator: Sendable {
     private var callingBack: Set<CounterID> = []
     private var pausedAt: [CounterID: Double] = [:]
     private var closed: Set<CounterID> = []
+    /// The last issue folded, so a check-in committed right after it can take it back out of
+    /// the walk-in arrivals.
+    private var lastIssue: (ticket: TicketNumber, key: WaitStatistics.ClassKey)?
     private var lastEventAt: Double?
     private var currentDate: BusinessDate?
     private var midnight: Double = 0
@@ -114,6 +117,7 @@ public struct WaitEstimator: Sendable {
             ticketService[ticket] = service
             statistics.todayIssueTimes.append(at - midnight)
             statistics.classCounts[.init(service: service, priority: priority), default: 0] += 1
+            lastIssue = (ticket, .init(service: service, priority: priority))
         case let .called(ticket, counter, _), let .unparked(ticket, counter):
             calledAt[counter] = at
             startedAt[counter] = nil
@@ -170,8 +174,17 @@ public struct WaitEstimator: Sendable {
             closed.insert(counter)
         case let .counterOpened(counter):
             closed.remove(counter)
-        case let .appointmentCheckedIn(_, _, _, slot):
-            if slot != nil { statistics.appointmentsShown += 1 }
+        case let .appointmentCheckedIn(_, _, ticket, slot):
+            guard slot != nil else { break }   // released: an ordinary walk-in, counted as one
+            statistics.appointmentsShown += 1
+            // A booked arrival is not a walk-in: the projection expects today's bookings from
+            // the book, so counting their check-ins in the arrival profile (today's volume, the
+            // mix, the days after) would expect them twice.
+            if let last = lastIssue, last.ticket == ticket, !statistics.todayIssueTimes.isEmpty {
+                statistics.todayIssueTimes.removeLast()
+                statistics.classCounts[last.key, default: 1] -= 1
+                if statistics.classCounts[last.key] == 0 { statistics.classCounts[last.key] = nil }
+            }
         case .appointmentReleased:
             statistics.appointmentsReleased += 1
         default:
@@ -191,6 +204,7 @@ public struct WaitEstimator: Sendable {
         startedAt = [:]
         pausedAt = [:]
         closed = []
+        lastIssue = nil
         lastEventAt = nil
         currentDate = nil
     }

@@ -72,6 +72,29 @@ import Testing
         #expect(try #require(quietEstimator.estimate(for: early, in: quiet.state, at: quiet.at("09:35"))).wait < 60)
     }
 
+    /// A check-in is a booked arrival, not a walk-in: the projection expects today's bookings
+    /// from the book, so the arrival profile (today's volume, the mix) leaves it out. A booking
+    /// released for lateness whose citizen then comes gets an ordinary walk-in ticket, and that
+    /// counts as one.
+    @Test func aCheckInIsNotAWalkInArrival() throws {
+        var hall = TestHall(config: Self.config)
+        try hall.run(.bookAppointment(service: "A", date: TestHall.monday, time: ClockTime("10:00")!, code: "123456"), at: "08:00")
+        try hall.run(.bookAppointment(service: "A", date: TestHall.monday, time: ClockTime("09:00")!, code: "654321"), at: "08:00")
+        try hall.issue("A", at: "09:30")
+        let onTime = try hall.run(.checkIn(code: "123456"), at: "09:31")
+        #expect(onTime.contains { if case .appointmentCheckedIn(_, _, _, .some) = $0.kind { true } else { false } })
+        // 654321's slot was 09:00: released at 09:10, so at 09:40 its citizen gets a walk-in ticket.
+        let late = try hall.run(.checkIn(code: "654321"), at: "09:40")
+        #expect(late.contains { if case .appointmentCheckedIn(_, _, _, nil) = $0.kind { true } else { false } })
+        #expect(hall.events.compactMap(\.issuedTicket).count == 3)
+        var estimator = WaitEstimator(config: Self.config)
+        for event in hall.events { estimator.fold(event) }
+        #expect(estimator.statistics.todayIssueTimes.count == 2, "the walk-in and the late one, not the check-in")
+        #expect(estimator.statistics.classCounts.values.reduce(0, +) == 2)
+        #expect(estimator.statistics.appointmentsShown == 1)
+        #expect(estimator.statistics.appointmentsReleased == 1)
+    }
+
     @Test func theNoShowRateIsLearnedFromReleasesAndCheckIns() {
         var statistics = WaitStatistics()
         #expect(abs(statistics.appointmentNoShowRate - 0.1) < 1e-9)
