@@ -178,7 +178,10 @@ let package = Package(
             ]
         ),
         // Runs a real PostgreSQL (its own cluster, initdb in a temp folder) and real daemons.
-        .testTarget(name: "KioskCentralTests", dependencies: ["KioskCentral", "KioskCore", "KioskStore", "KioskTestSupport"]),
+        .testTarget(
+            name: "KioskCentralTests",
+            dependencies: ["KioskCentral", "KioskCore", "KioskStore", "KioskTestSupport", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "KioskBenchTests", dependencies: ["KioskBench", "KioskCore", "KioskDisplay", "KioskTestSupport"]),
         // Runs the built `kiosk` binary as a user would: crash safety, CLI, terminals.
         .testTarget(name: "KioskEndToEndTests", dependencies: ["KioskCore", "KioskStore", "KioskTestSupport", "KioskHTTPClient"]),

@@ -13,11 +13,16 @@ struct CentralCommand: AsyncParsableCommand {
         subcommands: [CentralMigrateCommand.self, CentralPushCommand.self, CentralReportCommand.self, CentralServeCommand.self]
     )
 
-    /// Exit codes every central command shares: 2 the centre cannot be reached (try again
-    /// later), 3 it refused (schema missing, role not allowed, another hall's rows).
-    static func exit(for error: CentralError) -> ExitCode {
-        printError(error.description)
-        return ExitCode(error.isUnreachable ? 2 : 3)
+    /// Connects to `address`, runs `body`, closes the session. Exit codes every central
+    /// command shares: 2 the centre cannot be reached (try again later), 3 it refused (schema
+    /// missing, role not allowed, another hall's rows).
+    static func withSession<T: Sendable>(_ address: CentralAddress, _ body: (CentralSession) async throws(CentralError) -> T) async throws -> T {
+        do {
+            return try await CentralSession.using(address, logger: logger, body)
+        } catch {
+            printError(error.description)
+            throw ExitCode(error.isUnreachable ? 2 : 3)
+        }
     }
 
     static func address(_ text: String) throws -> CentralAddress {
@@ -53,37 +58,16 @@ struct CentralMigrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let address = try CentralCommand.address(central)
-        let first: Month
-        if let from {
-            guard let month = Month(from) else { throw ValidationError("--from: expected YYYY-MM, got '\(from)'") }
-            first = month
-        } else {
-            first = Month(of: Date())
-        }
-        guard (0...120).contains(monthsAhead) else { throw ValidationError("--months-ahead must be 0…120") }
-        for id in hall where !HallConfig.isValidHallID(id) {
-            throw ValidationError("--hall: '\(id)' is no hall id (1–40 characters of a–z, 0–9, '-' and '_')")
-        }
+        let plan: MigrationPlan
         do {
-            let session = try await CentralSession.connect(address, logger: CentralCommand.logger)
-            let outcome: CentralMigrator.Outcome
-            do {
-                outcome = try await CentralMigrator(session: session).migrate(from: first, monthsAhead: monthsAhead, halls: hall)
-            } catch {
-                await session.close()
-                throw error
-            }
-            await session.close()
-            for line in outcome.applied { print("applied migration \(line)") }
-            if !outcome.partitionsCreated.isEmpty {
-                print("created \(outcome.partitionsCreated.count) monthly partitions (\(outcome.partitionsCreated.first!) … \(outcome.partitionsCreated.last!))"
-                    + (outcome.rowsMovedFromDefault > 0 ? ", moved \(outcome.rowsMovedFromDefault) rows out of the default partition" : ""))
-            }
-            for id in outcome.hallsAdded { print("added hall \(id): login role \(CentralMigrator.roleName(of: id))") }
-            print("the centre at \(address) is up to date")
-        } catch let error as CentralError {
-            throw CentralCommand.exit(for: error)
+            plan = try MigrationPlan(from: from, monthsAhead: monthsAhead, halls: hall, now: Date())
+        } catch {
+            throw ValidationError(error.description)
         }
+        let outcome = try await CentralCommand.withSession(address) { session throws(CentralError) in
+            try await CentralMigrator(session: session).migrate(plan)
+        }
+        for line in outcome.lines(address: "\(address)") { print(line) }
     }
 }
 
@@ -106,44 +90,18 @@ struct CentralPushCommand: AsyncParsableCommand {
     func run() async throws {
         let address = try CentralCommand.address(central)
         guard (1...50_000).contains(batch) else { throw ValidationError("--batch must be 1…50000") }
-        // --config, else the hall that last wrote the journal (an imported day records its own).
-        let hallConfig = try config.map { try HallOptions.load(configPath: $0) }
-            ?? (try LocalHall.recordedConfig(dataDirectory: dataDir)) ?? HallConfig.defaultHall
-        guard let hallID = hallConfig.id else {
-            printError(hallConfig.centralProblem!)
-            throw ExitCode(1)
-        }
-        guard FileManager.default.fileExists(atPath: dataDir + "/journal.sqlite") else {
-            printError("no journal at \(dataDir)/journal.sqlite")
-            throw ExitCode(1)
-        }
-        let hall: LocalHall
+        let shipment: StoppedHallShipment
         do {
-            hall = try LocalHall.openForWriting(config: hallConfig, dataDirectory: dataDir) { printError("warning: \($0)") }
-        } catch let busy as DataDirectoryInUse {
-            printError("\(busy.description) (a daemon started with --central ships by itself)")
-            throw ExitCode(1)
-        }
-        let shipper = JournalShipper(journal: hall.journal, hallID: hallID, batchSize: batch)
-        let started = Date()
-        do {
-            let session = try await CentralSession.connect(address, logger: CentralCommand.logger)
-            let progress: JournalShipper.Progress
-            do {
-                progress = try await shipper.shipAll(session)
-            } catch {
-                await session.close()
-                throw error
+            shipment = try StoppedHallShipment(dataDirectory: dataDir, config: config.map { try HallOptions.load(configPath: $0) }, batchSize: batch) {
+                printError("warning: \($0)")
             }
-            await session.close()
-            let seconds = Date().timeIntervalSince(started)
-            let rate = seconds > 0 ? Int(Double(progress.sent) / seconds) : 0
-            print("hall \(hallID): \(progress.sent) rows shipped in \(progress.batches) batches (\(progress.resent) already in the centre), "
-                + "\(progress.days) days of printed estimates and SMS outcomes, "
-                + "\(String(format: "%.2f", seconds)) s, \(rate) rows/s; the centre holds the journal up to seq \(try hall.journal.centralCursor(.event))")
-        } catch let error as CentralError {
-            throw CentralCommand.exit(for: error)
+        } catch let problem as StoppedHallShipment.Problem {
+            printError(problem.description)
+            throw ExitCode(1)
         }
+        let started = Date()
+        let progress = try await CentralCommand.withSession(address) { session throws(CentralError) in try await shipment.shipper.shipAll(session) }
+        printLine(try shipment.summary(of: progress, seconds: Date().timeIntervalSince(started)))
     }
 }
 
@@ -158,50 +116,22 @@ struct CentralReportCommand: AsyncParsableCommand {
             """
     )
     @Option(help: "The centre: postgres://READER@HOST[:PORT]/DATABASE (password: in the URL or PGPASSWORD; TLS: ?sslmode=verify-full&sslrootcert=FILE, README \"Many halls\").") var central: String
-    @Option(help: "One business date YYYY-MM-DD.") var date: String?
-    @Option(help: "First date of a period YYYY-MM-DD.") var from: String?
-    @Option(help: "Last date of a period YYYY-MM-DD (default: --from).") var to: String?
+    @OptionGroup var days: ReportOptions
     @Option(parsing: .singleValue, help: "Only this hall (repeatable; default: every hall with events in the period).") var hall: [String] = []
-    @Option(help: "table, json, csv or html.") var format: String = "table"
-    @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
 
     func run() async throws {
         let address = try CentralCommand.address(central)
-        guard let format = ReportFormat(rawValue: format) else {
-            throw ValidationError("--format must be one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        let period: (from: BusinessDate, to: BusinessDate)
+        let period = try days.parsed()
         do {
-            period = try ReportPeriod.parse(date: date, from: from, to: to)
             try JournalReport.checkPeriod(from: period.from, to: period.to)
-        } catch let invalid as ReportPeriod.Invalid {
-            throw ValidationError("--" + invalid.message)
         } catch {
             throw ValidationError("\(error)")
         }
-        do {
-            let session = try await CentralSession.connect(address, logger: CentralCommand.logger)
-            let report: CityReport
-            do {
-                report = try await CentralReportSource(session: session).cityReport(
-                    from: period.from, to: period.to, only: hall, today: QueueEngine(config: .defaultHall).calendar.businessDate(of: Date())
-                )
-            } catch {
-                await session.close()
-                throw error
-            }
-            await session.close()
-            let text: String
-            switch format {
-            case .table: text = report.table { DisplayWidth.columns(of: $0) }
-            case .json: text = report.jsonValue.serialized() + "\n"
-            case .csv: text = report.csv
-            case .html: text = report.html
-            }
-            try writeText(text, to: output)
-        } catch let error as CentralError {
-            throw CentralCommand.exit(for: error)
+        let halls = hall, today = QueueEngine(config: .defaultHall).calendar.businessDate(of: Date())
+        let report = try await CentralCommand.withSession(address) { session throws(CentralError) in
+            try await CentralReportSource(session: session).cityReport(from: period.from, to: period.to, only: halls, today: today)
         }
+        try days.write { period.format.render(report, columns: $0) }
     }
 }
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import KioskCore
-import KioskDisplay
 import KioskStore
 
 /// `kiosk report`: a day's or a period's figures from the journal, read-only (the daemon may
@@ -11,24 +10,12 @@ struct ReportCommand: ParsableCommand {
         commandName: "report", abstract: "The hall's figures for a day or a period, from the journal (read-only; works while the daemon runs)."
     )
     @OptionGroup var journal: JournalOptions
-    @Option(help: "One business date YYYY-MM-DD.") var date: String?
-    @Option(help: "First date of a period YYYY-MM-DD.") var from: String?
-    @Option(help: "Last date of a period YYYY-MM-DD (default: --from).") var to: String?
-    @Option(help: "table, json, csv or html.") var format: String = "table"
-    @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
+    @OptionGroup var report: ReportOptions
 
     func run() throws {
-        guard let format = ReportFormat(rawValue: format) else {
-            throw ValidationError("--format must be one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        let period: (from: BusinessDate, to: BusinessDate)
-        do {
-            period = try ReportPeriod.parse(date: date, from: from, to: to)
-        } catch {
-            throw ValidationError("--" + error.message)
-        }
+        let period = try report.parsed()
         let source = try journal.open()
-        let report = try source.report(from: period.from, to: period.to, today: QueueEngine(config: source.config).calendar.businessDate(of: Date()))
-        try writeText(format.render(report) { DisplayWidth.columns(of: $0) }, to: output)
+        let figures = try source.report(from: period.from, to: period.to, today: QueueEngine(config: source.config).calendar.businessDate(of: Date()))
+        try report.write { period.format.render(figures, columns: $0) }
     }
 }

@@ -12,6 +12,16 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         }
     }
 
+    /// The city report (every hall's, from the centre) in this format.
+    public func render(_ report: CityReport, columns: (String) -> Int = { $0.count }) -> String {
+        switch self {
+        case .table: return report.table(columns: columns)
+        case .json: return report.jsonValue.serialized() + "\n"
+        case .csv: return report.csv
+        case .html: return report.html
+        }
+    }
+
     public var contentType: String {
         switch self {
         case .table: return "text/plain; charset=utf-8"
