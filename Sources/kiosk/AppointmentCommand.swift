@@ -13,7 +13,7 @@ struct AppointmentCommand: AsyncParsableCommand {
     )
 
     struct Book: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Book a slot (admin token through the daemon); prints the 6-digit code.")
+        static let configuration = CommandConfiguration(abstract: "Book a slot (booking token through the daemon, else admin); prints the 6-digit code.")
         @OptionGroup var hall: HallOptions
         @Argument(help: "Service letter, e.g. C.") var service: String
         @Option(help: "The day, YYYY-MM-DD.") var date: String
@@ -29,49 +29,33 @@ struct AppointmentCommand: AsyncParsableCommand {
         func run() async throws {
             let code = service.uppercased()
             guard let local = try hall.localHall() else {
+                let request = BookAppointmentRequest(service: code, date: date, time: time, phone: phone)
                 let answer = try await hall.client().send(
-                    DaemonClient.Call(path: "/v1/appointments", body: .appointment(BookAppointmentRequest(service: code, date: date, time: time, phone: phone)), role: .admin),
-                    as: AppointmentAnswer.self
+                    DaemonClient.Call(path: "/v1/appointments", body: .appointment(request), role: .booking, orElse: [.admin]), as: AppointmentAnswer.self
                 )
-                printLine(AppointmentText.line(answer))
-                return
+                return printLine(answer.line)
             }
             let now = try hall.now(in: local.engine.calendar)
             let phone = self.phone.flatMap(PhoneNumber.init)
-            var rng = SystemRandomNumberGenerator()
-            for _ in 0..<8 {
-                let drawn = String(format: "%06d", Int.random(in: 0...999_999, using: &rng))
-                do {
-                    let outcome = try local.execute(
-                        .bookAppointment(service: code, date: BusinessDate(date)!, time: ClockTime(time)!, code: drawn, hasContact: phone != nil), at: now,
-                        contact: phone.map { TicketContact(ticket: drawn, phone: $0, caretaker: nil) }
-                    )
-                    if let booked = outcome.state.appointments.find(drawn) {
-                        var answer = AppointmentAnswer(booked, serviceName: local.engine.config.service(code)?.name)
-                        answer.smsTo = phone?.masked
-                        printLine(AppointmentText.line(answer))
-                    }
-                    return
-                } catch QueueError.appointmentCodeTaken {
-                    continue
-                } catch let error as QueueError {
-                    printError("refused [\(error.code)]: \(error.message)")
-                    throw ExitCode(3)
-                }
+            var generator = SystemRandomNumberGenerator()
+            let booked = try await refusing {
+                try await local.bookAppointment(service: code, date: BusinessDate(date)!, time: ClockTime(time)!, phone: phone, at: now, using: &generator)
             }
+            var answer = AppointmentAnswer(booked, serviceName: local.engine.config.service(code)?.name)
+            answer.smsTo = phone?.masked
+            printLine(answer.line)
         }
     }
 
     struct Cancel: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Cancel a booked appointment by its code.")
+        static let configuration = CommandConfiguration(abstract: "Cancel a booked appointment by its code (booking token through the daemon, else admin or supervisor).")
         @OptionGroup var hall: HallOptions
         @Argument(help: "The 6-digit code.") var code: String
 
         func run() async throws {
             guard let local = try hall.localHall() else {
-                let answer = try await hall.client().send(DaemonClient.Call(method: .delete, path: "/v1/appointments/\(code)", role: .admin), as: AppointmentAnswer.self)
-                printLine(AppointmentText.line(answer))
-                return
+                let call = DaemonClient.Call(method: .delete, path: "/v1/appointments/\(code)", role: .booking, orElse: [.admin, .supervisor])
+                return printLine(try await hall.client().send(call, as: AppointmentAnswer.self).line)
             }
             let now = try hall.now(in: local.engine.calendar)
             let outcome = try execute(.cancelAppointment(code: code), on: local, at: now)
@@ -88,26 +72,21 @@ struct AppointmentCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let local = try hall.localHall() else {
-                let answer = try await hall.client().send(DaemonClient.Call(path: "/v1/appointments/\(code)/check-in", role: .kiosk), as: IssuedTicketAnswer.self)
-                printLine(answer.line + (answer.ticket.appointmentTime.map { " · 预约 \($0)" } ?? ""))
-                if let note = answer.note { printLine(note) }
+                let call = DaemonClient.Call(path: "/v1/appointments/\(code)/check-in", role: .kiosk)
+                for line in try await hall.client().send(call, as: IssuedTicketAnswer.self).checkInLines { printLine(line) }
                 return
             }
             let now = try hall.now(in: local.engine.calendar)
             let outcome = try execute(.checkIn(code: code), on: local, at: now)
-            guard let number = outcome.events.lazy.compactMap(\.issuedTicket).last, let ticket = outcome.state.tickets[number],
-                  let service = local.engine.config.service(ticket.service) else { return }
-            let slot = ticket.appointmentSlot.map { " · 预约 " + String(EventText.clock($0, local.engine.calendar).prefix(5)) } ?? ""
-            printLine(IssuedTicketText.line(
-                ticket: number, serviceName: service.name, ahead: outcome.state.peopleAhead(of: number) ?? 0, documents: service.documents,
-                maskedPhone: nil, maskedCaretaker: nil
-            ) + slot)
-            if ticket.appointmentSlot == nil { printLine("已超过预约时段,按现场取号排队 Past the slot: an ordinary walk-in ticket") }
+            let config = local.engine.config
+            for line in CheckInText.lines(code: code, events: outcome.events, state: outcome.state, config: config, calendar: local.engine.calendar) {
+                printLine(line)
+            }
         }
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a day's appointments (admin or supervisor token through the daemon).")
+        static let configuration = CommandConfiguration(abstract: "List a day's appointments (booking token through the daemon, else supervisor or admin).")
         @OptionGroup var hall: HallOptions
         @Option(help: "The day, YYYY-MM-DD (default: today).") var date: String?
 
@@ -118,26 +97,15 @@ struct AppointmentCommand: AsyncParsableCommand {
         func run() async throws {
             let list: AppointmentList
             if let reader = try hall.readOnlyHall() {
-                let now = try hall.now(in: reader.engine.calendar)
-                let day = date.flatMap(BusinessDate.init) ?? reader.engine.calendar.businessDate(of: now)
-                let state = try reader.state(at: now)
-                list = AppointmentList(date: day.description, appointments: state.appointments.appointments(on: day).map {
-                    AppointmentAnswer($0, serviceName: reader.engine.config.service($0.service)?.name)
-                })
+                let (day, appointments) = try reader.appointments(on: date.flatMap(BusinessDate.init), at: try hall.now(in: reader.engine.calendar))
+                let config = reader.engine.config
+                list = AppointmentList(date: day.description, appointments: appointments.map { AppointmentAnswer($0, serviceName: config.service($0.service)?.name) })
             } else {
                 let query = date.map { "?date=\($0)" } ?? ""
-                list = try await hall.client().send(DaemonClient.Call(method: .get, path: "/v1/appointments\(query)", role: .admin), as: AppointmentList.self)
+                let call = DaemonClient.Call(method: .get, path: "/v1/appointments\(query)", role: .booking, orElse: [.supervisor, .admin])
+                list = try await hall.client().send(call, as: AppointmentList.self)
             }
-            printLine("\(list.date): \(list.appointments.count) 个预约 appointments")
-            for appointment in list.appointments { printLine(AppointmentText.line(appointment)) }
+            for line in list.lines { printLine(line) }
         }
-    }
-}
-
-/// One appointment as the CLI prints it: `123456 · C 失业登记/失业证 · 2026-03-02 09:30 · booked`.
-enum AppointmentText {
-    static func line(_ a: AppointmentAnswer) -> String {
-        "\(a.code) · \(a.service) \(a.serviceName ?? "") · \(a.date) \(a.time) · \(a.state)" + (a.ticket.map { " · \($0)" } ?? "")
-            + (a.smsTo.map { " · 短信提醒 SMS \($0)" } ?? "")
     }
 }

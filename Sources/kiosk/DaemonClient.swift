@@ -20,6 +20,9 @@ struct DaemonClient {
         /// A body sent as it is (a hall config file), instead of `body`.
         var rawBody: Data? = nil
         var role: Role
+        /// Roles whose token may stand in when the token file lacks `role`'s (`.admin` for a
+        /// call the booking role may make): the least role the file holds is presented.
+        var orElse: [Role] = []
     }
 
     /// Sends `call`; returns the 2xx answer as `Answer`. A refusal prints `refused [code]: …`
@@ -36,7 +39,7 @@ struct DaemonClient {
     }
 
     private func exchange<Answer: Sendable>(_ call: Call, _ body: (KioskClient, String?) async -> APIAnswer<Answer>) async throws -> Answer {
-        let bearer = try token ?? tokenFor(call.role)
+        let bearer = try token ?? tokenFor([call.role] + call.orElse)
         let transport = CurlHTTPTransport()
         defer { transport.shutdown() }
         var client = KioskClient(server: server, transport: transport)
@@ -67,11 +70,11 @@ struct DaemonClient {
         try await send(call, as: CommandAnswer.self)
     }
 
-    /// The token for `role` from the token file: the full one or a device's own. No fallback to
-    /// another role: a missing token is an error that says which file to use.
-    private func tokenFor(_ role: Role) throws -> String {
+    /// The token for the first of `roles` the token file holds: the full one or a device's own.
+    /// No fallback beyond them: a missing token is an error that says which file to use.
+    private func tokenFor(_ roles: [Role]) throws -> String {
         do {
-            return try TokenFileReader.token(for: role, at: tokenFile)
+            return try TokenFileReader.token(for: roles, at: tokenFile)
         } catch {
             switch error {
             case .unreadable: printError("\(error) (--token-file FILE, or --token)")

@@ -32,11 +32,30 @@ extension HallCommand {
 func execute(_ command: Command, on local: LocalHall, at now: Date, contact: TicketContact? = nil) throws -> LocalHall.Outcome {
     do {
         return try local.execute(command, at: now, contact: contact)
-    } catch let error as QueueError {
+    } catch {
+        throw refusal(error)
+    }
+}
+
+/// Runs `body` (commands on the journal) and turns a refusal into a clear message and exit status 3.
+func refusing<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch {
+        throw refusal(error)
+    }
+}
+
+/// A refusal printed (`refused [code]: …`) and turned into exit status 3; any other error as it is.
+private func refusal(_ error: any Error) -> any Error {
+    switch error {
+    case let error as QueueError:
         printError("refused [\(error.code)]: \(error.message)")
-        throw ExitCode(3)
-    } catch let error as ClockBehindJournal {
+        return ExitCode(3)
+    case let error as ClockBehindJournal:
         printError("refused [clock_behind_journal]: \(error)")
-        throw ExitCode(3)
+        return ExitCode(3)
+    default:
+        return error
     }
 }

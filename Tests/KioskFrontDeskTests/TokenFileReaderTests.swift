@@ -33,6 +33,21 @@ import Testing
         #expect(refusal?.description == "\(path) holds only the window 3 token, not the window 4 token")
     }
 
+    @Test func theLeastRoleAskedForIsPresentedWhenTheFileHoldsIt() throws {
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let admin = String(repeating: "a", count: 24), booking = String(repeating: "b", count: 24)
+        let full = try write(#"{"kiosk":"\#(kiosk)","admin":"\#(admin)","booking":"\#(booking)"}"#, "tokens.json")
+        #expect(try TokenFileReader.token(for: [.booking, .admin], at: full) == booking)
+        // A token file from before the booking role: the admin token, as before.
+        let older = try write(#"{"kiosk":"\#(kiosk)","admin":"\#(admin)"}"#, "older.json")
+        #expect(try TokenFileReader.token(for: [.booking, .admin], at: older) == admin)
+        let device = try write(TokenBook.deviceFile(role: .booking, token: booking).serialized(), "booking.token")
+        #expect(try TokenFileReader.token(for: [.booking, .admin], at: device) == booking)
+        let kioskOnly = try write(TokenBook.deviceFile(role: .kiosk, token: kiosk).serialized(), "kiosk.token")
+        let refusal = #expect(throws: TokenFileReader.Problem.self) { try TokenFileReader.token(for: [.booking, .admin], at: kioskOnly) }
+        #expect(refusal?.description == "\(kioskOnly) holds only the kiosk token, not the booking token")
+    }
+
     @Test func aMissingOrBrokenFileSaysWhichFileAndWhy() throws {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let missing = dir + "/nowhere.json"

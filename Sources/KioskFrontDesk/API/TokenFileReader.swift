@@ -34,8 +34,18 @@ public enum TokenFileReader {
 
     /// The token for `role` from the file at `path`.
     public static func token(for role: Role, at path: String) throws(Problem) -> String {
+        try token(for: [role], at: path)
+    }
+
+    /// The token of the first of `roles` the file holds: a call a lesser role may make names
+    /// that role first, so that the more powerful token is presented only where the lesser one
+    /// is not at hand (a token file from before the role existed, or another device's file).
+    /// When it holds none, the problem names the first role.
+    public static func token(for roles: [Role], at path: String) throws(Problem) -> String {
         let book = try book(at: path)
-        guard let token = book.token(for: role) else { throw .lacks(path: path, holdings: book.holdings, role: role) }
-        return token
+        for role in roles {
+            if let token = book.token(for: role) { return token }
+        }
+        throw .lacks(path: path, holdings: book.holdings, role: roles[0])
     }
 }

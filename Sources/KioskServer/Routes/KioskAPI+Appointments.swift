@@ -20,29 +20,26 @@ extension KioskAPI {
             guard let date = BusinessDate(body.date) else { throw APIError.badRequest("invalid_field", "\"date\" must be YYYY-MM-DD") }
             guard let time = ClockTime(body.time) else { throw APIError.badRequest("invalid_field", "\"time\" must be HH:MM") }
             let service = body.service.uppercased()
-            // The code is drawn here (the engine never draws); one already in the book is drawn again.
-            var rng = SystemRandomNumberGenerator()
-            for attempt in 1...8 {
-                let code = String(format: "%06d", Int.random(in: 0...999_999, using: &rng))
-                do {
+            var generator = SystemRandomNumberGenerator()
+            let code: String
+            do {
+                code = try await AppointmentCodes.book(using: &generator) { code in
                     _ = try await hall.execute(
                         .bookAppointment(service: service, date: date, time: time, code: code, hasContact: phone != nil),
                         contact: phone.map { TicketContact(ticket: code, phone: $0, caretaker: nil) }
                     )
-                } catch QueueError.appointmentCodeTaken where attempt < 8 {
-                    continue
-                } catch let error as QueueError {
-                    throw error.apiError
-                } catch is JournalUnavailable {
-                    throw APIError(.serviceUnavailable, "journal_unavailable", "暂时无法保存,请重试 The journal could not commit; nothing was changed, try again")
+                    return code
                 }
-                let answer = AppointmentAnswer(
-                    code: code, service: service, serviceName: config.service(service)?.name, date: date.description, time: time.description, state: "booked",
-                    smsTo: phone?.masked
-                )
-                return JSONResponse.make(answer, status: .created)
+            } catch let error as QueueError {
+                throw error.apiError
+            } catch is JournalUnavailable {
+                throw APIError(.serviceUnavailable, "journal_unavailable", "暂时无法保存,请重试 The journal could not commit; nothing was changed, try again")
             }
-            throw QueueError.appointmentCodeTaken.apiError
+            let answer = AppointmentAnswer(
+                code: code, service: service, serviceName: config.service(service)?.name, date: date.description, time: time.description, state: "booked",
+                smsTo: phone?.masked
+            )
+            return JSONResponse.make(answer, status: .created)
         }
         router.delete("/v1/appointments/:code") { request, context in
             _ = try authorize(request, "取消预约 cancel appointments") { $0 == .booking || $0 == .admin || $0 == .supervisor }
@@ -88,9 +85,7 @@ extension KioskAPI {
                 date: appointment.date.description, windows: config.counters.filter { $0.services.contains(ticket.service) }.map(\.name),
                 materials: config.service(ticket.service)?.guide.map { $0.materials.map(GuideMaterialView.init) },
                 appointment: AppointmentAnswer(appointment, serviceName: config.service(appointment.service)?.name),
-                note: late
-                    ? "已超过预约时段\(appointment.time)后\(config.appointments.lateMinutes)分钟,按现场取号排队 More than \(config.appointments.lateMinutes) min after your \(appointment.time) slot: this is an ordinary walk-in ticket"
-                    : nil
+                note: late ? AppointmentCodes.lateNote(slot: appointment.time, lateMinutes: config.appointments.lateMinutes) : nil
             )
             return JSONResponse.make(answer, status: .created)
         }

@@ -1,0 +1,37 @@
+import Foundation
+import KioskCore
+import KioskStore
+import KioskTestSupport
+import Testing
+
+/// `kiosk appointment book|list --data-dir`: a booking drawn and committed on the journal
+/// itself, and a day's book read back from it.
+@Suite struct LocalHallAppointmentTests {
+    @Test func aBookingIsCommittedUnderItsDrawnCodeAndListedOnItsDay() async throws {
+        let dir = NSTemporaryDirectory() + "kiosk-local-appointment-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var config = TestHall.config
+        config.services[0].appointmentsPerSlot = 1
+        let tuesday = BusinessDate(year: 2026, month: 3, day: 3)
+        let calendar = QueueEngine(config: config).calendar
+        let monday3pm = calendar.instant(on: TestHall.monday, at: ClockTime("15:00")!)
+        var generator = SplitMix64(seed: 11)
+        do {
+            let hall = try LocalHall.openForWriting(config: config, dataDirectory: dir)
+            let booked = try await hall.bookAppointment(
+                service: "A", date: tuesday, time: ClockTime("09:00")!, phone: PhoneNumber("13800138000"), at: monday3pm, using: &generator
+            )
+            #expect(Appointment.isCode(booked.code) && booked.date == tuesday && booked.service == "A")
+            await #expect(throws: QueueError.self) {
+                try await hall.bookAppointment(service: "A", date: tuesday, time: ClockTime("09:00")!, phone: nil, at: monday3pm, using: &generator)
+            }
+            hall.writerLock?.release()
+        }
+        // Another process, read-only, on Tuesday: the day's one appointment; Monday has none.
+        let reader = try LocalHall.openReadOnly(config: config, dataDirectory: dir)
+        let tuesdayMorning = calendar.instant(on: tuesday, at: ClockTime("08:00")!)
+        let (day, list) = try reader.appointments(on: nil, at: tuesdayMorning)
+        #expect(day == tuesday && list.count == 1)
+        #expect(try reader.appointments(on: TestHall.monday, at: tuesdayMorning).appointments.isEmpty)
+    }
+}
