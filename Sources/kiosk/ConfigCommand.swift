@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KioskAPI
 import KioskCore
+import KioskStore
 
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,7 +20,7 @@ struct ConfigCommand: ParsableCommand {
         var central = false
 
         func run() throws {
-            let check = ConfigFilesCheck(files: files, central: central) { try String(contentsOfFile: $0, encoding: .utf8) }
+            let check = ConfigFilesCheck(files: files, central: central) { try TextFile.read($0) }
             for line in check.lines {
                 switch line {
                 case let .problem(text): printError(text)
@@ -51,7 +52,7 @@ struct ConfigCommand: ParsableCommand {
         func run() async throws {
             let text: String
             do {
-                text = try String(contentsOfFile: file, encoding: .utf8)
+                text = try TextFile.read(file)
             } catch {
                 printError("\(file): cannot read: \(error.localizedDescription)")
                 throw ExitCode(1)

@@ -32,7 +32,7 @@ struct HallOptions: ParsableArguments {
         guard let path else { return HallConfig.defaultHall }
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try TextFile.read(path)
         } catch {
             throw ValidationError("cannot read \(path): \(error.localizedDescription)")
         }

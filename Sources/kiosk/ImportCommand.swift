@@ -23,7 +23,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let text: String
         do {
-            text = try String(contentsOfFile: trace, encoding: .utf8)
+            text = try TextFile.read(trace)
         } catch {
             throw ValidationError("cannot read \(trace): \(error.localizedDescription)")
         }

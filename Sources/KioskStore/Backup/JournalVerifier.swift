@@ -6,11 +6,15 @@ import KioskCore
 /// `integrity_check` over every page, then every event row of every day decoded strictly (a row
 /// that cannot be read fails the check, with its position) and folded into that day's hall,
 /// as the daemon's start-up would. Opens the file read-only: verifying changes nothing.
+///
+/// The days are read in the time zone of the hall that wrote the file: the config recorded last
+/// inside it (a backup carries its hall), unless one is given (`--config`).
 public struct JournalVerifier: Sendable {
-    public let engine: QueueEngine
+    /// The hall to read the file as; nil: the one the file recorded, else the embedded default.
+    public let config: HallConfig?
 
-    public init(config: HallConfig) {
-        engine = QueueEngine(config: config)
+    public init(config: HallConfig? = nil) {
+        self.config = config
     }
 
     /// One business day as the fold left it.
@@ -24,10 +28,14 @@ public struct JournalVerifier: Sendable {
     }
 
     public struct Report: Sendable, Equatable {
+        /// The hall whose days these are (the one given, or the one the file recorded).
+        public var config: HallConfig
         public var days: [Day]
         public var events: Int { days.reduce(0) { $0 + $1.events } }
         /// Every ticket number issued, per day (what a test compares with what was acknowledged).
         public var issuedTickets: [BusinessDate: Set<TicketNumber>]
+        /// Whose days they are, for the command's line: `乌鲁木齐人社 (Asia/Urumqi)`.
+        public var hall: String { "\(config.name) (\(config.timeZoneID))" }
     }
 
     public func verify(file path: String) throws -> Report {
@@ -40,12 +48,14 @@ public struct JournalVerifier: Sendable {
             let problems = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             guard problems == ["ok"] else { throw VerifyFailure.integrity(problems) }
             guard try db.tableExists("event") else { throw BackupError.notABackup(path) }
+            let config = try config ?? Self.recordedConfig(in: db) ?? .defaultHall
+            let engine = QueueEngine(config: config)
             var days: [Day] = []
             var issued: [BusinessDate: Set<TicketNumber>] = [:]
             let dates = try String.fetchAll(db, sql: "SELECT DISTINCT business_date FROM event ORDER BY business_date")
             for dateText in dates {
                 guard let date = BusinessDate(dateText) else { throw VerifyFailure.badDate(dateText) }
-                let events = try events(of: date, in: db)
+                let events = try events(of: date, calendar: engine.calendar, in: db)
                 let state = engine.replay(events)
                 let tickets = Set(events.compactMap(\.issuedTicket))
                 issued[date] = tickets
@@ -55,13 +65,13 @@ public struct JournalVerifier: Sendable {
                     open: state.tickets.values.filter { !["done", "cancelled", "no_show"].contains($0.state.name) }.count
                 ))
             }
-            return Report(days: days, issuedTickets: issued)
+            return Report(config: config, days: days, issuedTickets: issued)
         }
     }
 
     /// The day's events in commit order; the first row that does not decode fails the check.
-    private func events(of date: BusinessDate, in db: Database) throws -> [HallEvent] {
-        let codec = TraceCodec(calendar: engine.calendar, date: date)
+    private func events(of date: BusinessDate, calendar: HallCalendar, in db: Database) throws -> [HallEvent] {
+        let codec = TraceCodec(calendar: calendar, date: date)
         var events: [HallEvent] = []
         let rows = try Row.fetchCursor(db, sql: "SELECT seq, line FROM event WHERE business_date = ? ORDER BY seq", arguments: [date.description])
         while let row = try rows.next() {
@@ -75,18 +85,32 @@ public struct JournalVerifier: Sendable {
         }
         return events
     }
+
+    /// The config the file recorded last (nil: it recorded none, as a journal from before
+    /// configs were recorded). One that does not load fails the check, as a bad row does.
+    static func recordedConfig(in db: Database) throws -> HallConfig? {
+        guard try db.tableExists("hall_config"),
+              let text = try String.fetchOne(db, sql: "SELECT config FROM hall_config ORDER BY seq DESC LIMIT 1") else { return nil }
+        do {
+            return try HallConfig.load(json: text, lenient: true)
+        } catch {
+            throw VerifyFailure.unreadableConfig(error.diagnostics.map(\.message).joined(separator: "; "))
+        }
+    }
 }
 
 public enum VerifyFailure: Error, Sendable, Equatable, CustomStringConvertible {
     case integrity([String])
     case badDate(String)
     case unreadableRow(seq: Int64, reason: String)
+    case unreadableConfig(String)
 
     public var description: String {
         switch self {
         case let .integrity(problems): "integrity check failed: " + problems.prefix(5).joined(separator: "; ")
         case let .badDate(text): "a journal row has the business date '\(text)'"
         case let .unreadableRow(seq, reason): "journal row \(seq) cannot be read: \(reason)"
+        case let .unreadableConfig(reason): "the hall config it recorded cannot be read: \(reason) (--config FILE reads it as that hall)"
         }
     }
 }
