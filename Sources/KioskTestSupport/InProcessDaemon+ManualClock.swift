@@ -20,6 +20,20 @@ extension InProcessDaemon {
         return try await with(options) { daemon in try await body(daemon, clock) }
     }
 
+    /// `onManualClock` with no projector running and no heads-up pass due within the test, the
+    /// hall ticked once: the test refreshes the shared projection itself, so nothing races it.
+    public static func withoutProjector<T: Sendable>(
+        config: HallConfig, at time: String = "09:00", _ body: (Hall, ManualClock) async throws -> T
+    ) async throws -> T {
+        try await onManualClock(config: config, at: time, adjust: { options in
+            options.projectorSpacing = nil
+            options.headsUpInterval = .seconds(3600)
+        }) { daemon, clock in
+            _ = try await daemon.hall.execute(.tick)
+            return try await body(daemon.hall, clock)
+        }
+    }
+
     /// One transport for every test request of the process (libcurl's advice: share one).
     static let http = CurlHTTPTransport()
 

@@ -15,46 +15,44 @@ import Testing
     }
 
     @Test func readsAFileAndRefusesAServiceWithoutAGuide() throws {
-        let dir = NSTemporaryDirectory() + "kiosk-guide-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/hall.json"
-        try """
-        {
-          "sessions": [["08:00", "12:00"]],
-          "services": [
-            {"code": "A", "name": "求职登记", "guide": {"materials": [{"name": "身份证", "form": "copy", "count": 2}], "time_limit": "即办"}},
-            {"code": "B", "name": "职业介绍"}
-          ],
-          "counters": [{"id": "1", "services": ["A", "B"]}]
+        try FirstDayCLITests.withTempFolder { dir in
+            let path = dir + "/hall.json"
+            try """
+            {
+              "sessions": [["08:00", "12:00"]],
+              "services": [
+                {"code": "A", "name": "求职登记", "guide": {"materials": [{"name": "身份证", "form": "copy", "count": 2}], "time_limit": "即办"}},
+                {"code": "B", "name": "职业介绍"}
+              ],
+              "counters": [{"id": "1", "services": ["A", "B"]}]
+            }
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+            let a = try KioskProcess.run(["guide", "A", "--config", path])
+            #expect(a.status == 0, "\(a.stderr)")
+            #expect(a.stdout.contains("  1. 身份证 复印件2份") && !a.stdout.contains("示例"))
+            let b = try KioskProcess.run(["guide", "B", "--config", path])
+            #expect(b.status == 1 && b.stderr.contains("B 职业介绍 暂无办事指南"))
+            let z = try KioskProcess.run(["guide", "Z"])
+            #expect(z.status == 1 && z.stderr.contains("No such service: Z"))
         }
-        """.write(toFile: path, atomically: true, encoding: .utf8)
-        let a = try KioskProcess.run(["guide", "A", "--config", path])
-        #expect(a.status == 0, "\(a.stderr)")
-        #expect(a.stdout.contains("  1. 身份证 复印件2份") && !a.stdout.contains("示例"))
-        let b = try KioskProcess.run(["guide", "B", "--config", path])
-        #expect(b.status == 1 && b.stderr.contains("B 职业介绍 暂无办事指南"))
-        let z = try KioskProcess.run(["guide", "Z"])
-        #expect(z.status == 1 && z.stderr.contains("No such service: Z"))
     }
 
     @Test func configCheckNamesTheLineOfABrokenGuide() throws {
-        let dir = NSTemporaryDirectory() + "kiosk-guide-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/hall.json"
-        try """
-        {
-          "sessions": [["08:00", "12:00"]],
-          "services": [
-            {"code": "A", "name": "求职登记", "guide": {
-              "materials": [{"name": "身份证", "form": "photocopy"}]}}
-          ],
-          "counters": [{"id": "1", "services": ["A"]}]
+        try FirstDayCLITests.withTempFolder { dir in
+            let path = dir + "/hall.json"
+            try """
+            {
+              "sessions": [["08:00", "12:00"]],
+              "services": [
+                {"code": "A", "name": "求职登记", "guide": {
+                  "materials": [{"name": "身份证", "form": "photocopy"}]}}
+              ],
+              "counters": [{"id": "1", "services": ["A"]}]
+            }
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+            let result = try KioskProcess.run(["config", "check", path])
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("\(path):5: services[0].guide.materials[0].form must be"), "\(result.stderr)")
         }
-        """.write(toFile: path, atomically: true, encoding: .utf8)
-        let result = try KioskProcess.run(["config", "check", path])
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("\(path):5: services[0].guide.materials[0].form must be"), "\(result.stderr)")
     }
 }

@@ -22,16 +22,7 @@ import Testing
     /// A daemon on a temporary journal at 09:00 with no projector running: the test makes the
     /// one shared projection itself, so every later issue is "issued since the projection".
     func run(_ config: HallConfig, _ body: (Hall, ManualClock) async throws -> Void) async throws {
-        let dir = NSTemporaryDirectory() + "kiosk-projection-closing-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let clock = ManualClock(hallTime: "09:00", config: config)
-        var options = KioskDaemon.Options.forTests(config: config, dataDirectory: dir, clock: { clock.now })
-        options.projectorSpacing = nil
-        options.headsUpInterval = .seconds(3600)
-        try await InProcessDaemon.with(options) { daemon in
-            _ = try await daemon.hall.execute(.tick)
-            try await body(daemon.hall, clock)
-        }
+        try await InProcessDaemon.withoutProjector(config: config, body)
     }
 
     struct Decision: Equatable, CustomStringConvertible {

@@ -12,16 +12,7 @@ import Testing
     /// A daemon on a temporary journal with the clock at 09:00 and no projector running (the
     /// test refreshes the projection itself, so nothing races it).
     func run(_ body: (Hall, ManualClock) async throws -> Void) async throws {
-        let dir = NSTemporaryDirectory() + "kiosk-projection-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let clock = ManualClock(hallTime: "09:00", config: config)
-        var options = KioskDaemon.Options.forTests(config: config, dataDirectory: dir, clock: { clock.now })
-        options.projectorSpacing = nil
-        options.headsUpInterval = .seconds(3600)
-        try await InProcessDaemon.with(options) { daemon in
-            _ = try await daemon.hall.execute(.tick)
-            try await body(daemon.hall, clock)
-        }
+        try await InProcessDaemon.withoutProjector(config: config, body)
     }
 
     @Test func afterEveryKindOfEventTheSharedProjectionIsAFreshProjectionOfTheLastCommit() async throws {

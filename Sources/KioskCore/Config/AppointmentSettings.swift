@@ -35,30 +35,22 @@ public struct AppointmentSettings: Sendable, Equatable {
 
     /// Reads the `appointments` section (absent: defaults).
     static func read(_ node: JSONNode?, lenient: Bool, into root: inout ConfigReader) -> AppointmentSettings {
-        var settings = AppointmentSettings()
-        guard let node else { return settings }
-        var r = ConfigReader(node, path: "appointments")
-        guard r.isObject else {
-            root.absorb(r)
-            return settings
-        }
-        settings.slotMinutes = r.int("slot_min", in: 5...240) ?? settings.slotMinutes
-        settings.bookDaysAhead = r.int("book_days_ahead", in: 0...60) ?? settings.bookDaysAhead
-        settings.minLeadMinutes = r.int("min_lead_min", in: 0...1440) ?? settings.minLeadMinutes
-        settings.earlyMinutes = r.int("early_min", in: 0...240) ?? settings.earlyMinutes
-        settings.lateMinutes = r.int("late_min", in: 0...240) ?? settings.lateMinutes
-        if let text = r.string("remind_day_before_at") {
-            if text.isEmpty {
-                settings.remindDayBeforeAt = nil
-            } else if let time = ClockTime(text) {
-                settings.remindDayBeforeAt = time
-            } else {
-                r.report(r.raw("remind_day_before_at")!, "appointments.remind_day_before_at must be HH:MM (or \"\" for no day-before reminder), found \"\(text)\"")
+        root.section(node, path: "appointments", lenient: lenient, defaults: AppointmentSettings()) { r, settings in
+            settings.slotMinutes = r.int("slot_min", in: 5...240) ?? settings.slotMinutes
+            settings.bookDaysAhead = r.int("book_days_ahead", in: 0...60) ?? settings.bookDaysAhead
+            settings.minLeadMinutes = r.int("min_lead_min", in: 0...1440) ?? settings.minLeadMinutes
+            settings.earlyMinutes = r.int("early_min", in: 0...240) ?? settings.earlyMinutes
+            settings.lateMinutes = r.int("late_min", in: 0...240) ?? settings.lateMinutes
+            if let text = r.string("remind_day_before_at") {
+                if text.isEmpty {
+                    settings.remindDayBeforeAt = nil
+                } else if let time = ClockTime(text) {
+                    settings.remindDayBeforeAt = time
+                } else {
+                    r.report(r.raw("remind_day_before_at")!, "appointments.remind_day_before_at must be HH:MM (or \"\" for no day-before reminder), found \"\(text)\"")
+                }
             }
+            settings.remindBeforeMinutes = r.int("remind_before_min", in: 0...720) ?? settings.remindBeforeMinutes
         }
-        settings.remindBeforeMinutes = r.int("remind_before_min", in: 0...720) ?? settings.remindBeforeMinutes
-        if !lenient { r.finish() }
-        root.absorb(r)
-        return settings
     }
 }

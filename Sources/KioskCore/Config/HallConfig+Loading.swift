@@ -68,21 +68,17 @@ extension HallConfig {
         let sessions = r.spans("sessions", required: true) ?? []
         if sessions.isEmpty, let n = r.raw("sessions") { r.report(n, "sessions: at least one session is needed") }
 
-        var numbering = defaults.numbering
-        if let n = r.raw("numbering") {
-            var nr = ConfigReader(n, path: "numbering")
+        let numberingNode = r.raw("numbering")
+        let numbering = r.section(numberingNode, path: "numbering", lenient: lenient, defaults: defaults.numbering) { nr, numbering in
             numbering.first = nr.int("first", in: 0...999) ?? numbering.first
             numbering.last = nr.int("last", in: 0...999) ?? numbering.last
             if numbering.first > numbering.last {
-                nr.report(n, "numbering: first (\(numbering.first)) is after last (\(numbering.last))")
+                nr.report(nr.node, "numbering: first (\(numbering.first)) is after last (\(numbering.last))")
             }
-            if !lenient { nr.finish() }
-            r.absorb(nr)
         }
 
-        var priority = defaults.priority
-        if let n = r.raw("priority") {
-            var pr = ConfigReader(n, path: "priority")
+        let priorityNode = r.raw("priority")
+        let priority = r.section(priorityNode, path: "priority", lenient: lenient, defaults: defaults.priority) { pr, priority in
             priority.everyNNormal = pr.int("every_n_normal", in: 0...100) ?? priority.everyNNormal
             if let s = pr.string("scope") {
                 if let scope = PriorityRule.Scope(rawValue: s) {
@@ -93,26 +89,18 @@ extension HallConfig {
             }
             priority.ageingGuardMinutes = pr.int("ageing_guard_min", in: 1...600)
             priority.startDue = pr.bool("start_due") ?? priority.startDue
-            if !lenient { pr.finish() }
-            r.absorb(pr)
         }
 
-        var recall = defaults.recall
-        if let n = r.raw("recall") {
-            var rr = ConfigReader(n, path: "recall")
+        let recallNode = r.raw("recall")
+        let recall = r.section(recallNode, path: "recall", lenient: lenient, defaults: defaults.recall) { rr, recall in
             recall.intervalSeconds = rr.double("interval_s", in: 5...3600) ?? recall.intervalSeconds
             recall.maxRecalls = rr.int("max_recalls", in: 0...10) ?? recall.maxRecalls
             recall.automatic = rr.bool("automatic") ?? recall.automatic
-            if !lenient { rr.finish() }
-            r.absorb(rr)
         }
 
-        var reactivation = defaults.noShowReactivationMinutes
-        if let n = r.raw("noshow") {
-            var nr = ConfigReader(n, path: "noshow")
+        let noShowNode = r.raw("noshow")
+        let reactivation = r.section(noShowNode, path: "noshow", lenient: lenient, defaults: defaults.noShowReactivationMinutes) { nr, reactivation in
             reactivation = nr.int("reactivate_within_min", in: 0...600) ?? reactivation
-            if !lenient { nr.finish() }
-            r.absorb(nr)
         }
 
         var services: [ServiceConfig] = []

@@ -25,32 +25,27 @@ public struct WaitTargets: Sendable, Equatable {
 
     /// Reads the `targets` section (absent: defaults).
     static func read(_ node: JSONNode?, services: Set<ServiceCode>, lenient: Bool, into root: inout ConfigReader) -> WaitTargets {
-        var targets = WaitTargets()
-        guard let node else { return targets }
-        var r = ConfigReader(node, path: "targets")
-        guard r.isObject else { root.absorb(r); return targets }
-        targets.defaultMinutes = r.int("wait_min", in: 1...600) ?? targets.defaultMinutes
-        if let perNode = r.raw("services") {
-            if case let .object(members) = perNode.kind {
-                for member in members {
-                    let code = member.key, value = member.value
-                    guard services.contains(code) || lenient else {
-                        r.report(value, "targets.services: unknown service \"\(code)\"")
-                        continue
+        root.section(node, path: "targets", lenient: lenient, defaults: WaitTargets()) { r, targets in
+            targets.defaultMinutes = r.int("wait_min", in: 1...600) ?? targets.defaultMinutes
+            if let perNode = r.raw("services") {
+                if case let .object(members) = perNode.kind {
+                    for member in members {
+                        let code = member.key, value = member.value
+                        guard services.contains(code) || lenient else {
+                            r.report(value, "targets.services: unknown service \"\(code)\"")
+                            continue
+                        }
+                        guard case let .number(n) = value.kind, n.rounded() == n, (1...600).contains(n) else {
+                            r.report(value, "targets.services.\(code) must be a whole number of minutes, 1–600")
+                            continue
+                        }
+                        targets.perService[code] = Int(n)
                     }
-                    guard case let .number(n) = value.kind, n.rounded() == n, (1...600).contains(n) else {
-                        r.report(value, "targets.services.\(code) must be a whole number of minutes, 1–600")
-                        continue
-                    }
-                    targets.perService[code] = Int(n)
+                } else {
+                    r.report(perNode, "targets.services must be an object like {\"A\": 15}, found \(perNode.kindName)")
                 }
-            } else {
-                r.report(perNode, "targets.services must be an object like {\"A\": 15}, found \(perNode.kindName)")
             }
         }
-        if !lenient { r.finish() }
-        root.absorb(r)
-        return targets
     }
 }
 

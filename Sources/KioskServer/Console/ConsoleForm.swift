@@ -21,13 +21,7 @@ struct ConsoleForm: Sendable {
     }
 
     static func read(_ request: inout Request) async throws -> ConsoleForm {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: maxBytes)
-        } catch {
-            throw APIError(.contentTooLarge, "body_too_large", "请求体超过 \(maxBytes) 字节 Body larger than \(maxBytes) bytes")
-        }
-        let text = String(buffer: buffer)
+        let text = try await request.bodyText(upTo: maxBytes)
         if text.isEmpty { return ConsoleForm(fields: [:]) }
         if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/x-www-form-urlencoded") {
             throw APIError(.unsupportedMediaType, "unsupported_media_type", "请求体必须是表单 Body must be application/x-www-form-urlencoded")

@@ -12,13 +12,7 @@ struct JSONBody {
 
     /// Reads the body of `request`; an empty body counts as `{}` (for commands without fields).
     static func read(_ request: inout Request, allowed: Set<String>) async throws -> JSONBody {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: maxBytes)
-        } catch {
-            throw APIError(.contentTooLarge, "body_too_large", "请求体超过 \(maxBytes) 字节 Body larger than \(maxBytes) bytes")
-        }
-        let text = String(buffer: buffer)
+        let text = try await request.bodyText(upTo: maxBytes)
         if text.allSatisfy(\.isWhitespace) { return JSONBody(members: [:]) }
         if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
             throw APIError(.unsupportedMediaType, "unsupported_media_type", "请求体必须是 JSON Body must be application/json")

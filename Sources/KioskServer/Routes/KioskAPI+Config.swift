@@ -13,18 +13,13 @@ extension KioskAPI {
         router.put("/v1/config") { request, _ in
             let role = try authorize(request, "修改大厅配置 change the hall config") { $0 == .admin }
             var request = request
-            let buffer: ByteBuffer
-            do {
-                buffer = try await request.collectBody(upTo: Self.maxConfigBytes)
-            } catch {
-                throw APIError(.contentTooLarge, "body_too_large", "请求体超过 \(Self.maxConfigBytes) 字节 Body larger than \(Self.maxConfigBytes) bytes")
-            }
+            let text = try await request.bodyText(upTo: Self.maxConfigBytes)
             if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
                 throw APIError(.unsupportedMediaType, "unsupported_media_type", "请求体必须是 JSON Body must be application/json")
             }
             let checked: CheckedConfig
             do {
-                checked = try HallConfig.check(json: String(buffer: buffer))
+                checked = try HallConfig.check(json: text)
             } catch let error as ConfigError {
                 let all = (error.diagnostics + error.warnings).sorted { $0.location < $1.location }
                 let first = error.diagnostics.first.map { ": line \($0.location.line): \($0.message)" } ?? ""

@@ -8,13 +8,7 @@ enum FormBody {
     /// The form's fields; 413 beyond `maxBytes`.
     static func read(_ request: Request) async throws -> [String: String] {
         var request = request
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.collectBody(upTo: maxBytes)
-        } catch {
-            throw APIError(.contentTooLarge, "body_too_large", "表单过大 The form is larger than \(maxBytes) bytes")
-        }
-        return parse(String(buffer: buffer))
+        return parse(try await request.bodyText(upTo: maxBytes, tooLarge: "表单过大 The form is larger than \(maxBytes) bytes"))
     }
 
     /// `a=1&b=x+y%21` → `["a": "1", "b": "x y!"]` (the first of repeated names wins).
