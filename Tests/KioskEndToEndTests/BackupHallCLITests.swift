@@ -17,12 +17,7 @@ import Testing
     """
 
     @Test func backupVerifyAndRestoreReadTheDaysAsTheHallThatWroteThem() throws {
-        try FirstDayCLITests.withTempFolder { dir in
-            let config = dir + "/hall.json", data = dir + "/var"
-            try Self.urumqi.write(toFile: config, atomically: true, encoding: .utf8)
-            let take = try KioskProcess.run(["take", "A", "--config", config, "--data-dir", data, "--at", "2026-03-02 10:00"])
-            #expect(take.status == 0, "\(take.stderr)")
-
+        try FirstDayCLITests.withOneTicket(hall: Self.urumqi, service: "A", at: "2026-03-02 10:00") { dir, _, data in
             let backup = try KioskProcess.run(["backup", "--data-dir", data, dir + "/copy.sqlite"])
             #expect(backup.status == 0, "\(backup.stderr)")
             #expect(backup.stdout.contains("verified as 乌鲁木齐人社 (Asia/Urumqi)"), "\(backup.stdout)")

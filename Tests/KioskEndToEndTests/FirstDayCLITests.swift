@@ -18,6 +18,18 @@ import Testing
         return try await body(dir)
     }
 
+    /// A temporary folder with `hall` as hall.json and one ticket of `service` taken at `at` on
+    /// the journal in var/ (with --config): the body gets the folder, the config and var/.
+    static func withOneTicket<T>(hall: String, service: String, at: String, _ body: (String, String, String) throws -> T) throws -> T {
+        try withTempFolder { dir in
+            let config = dir + "/hall.json", data = dir + "/var"
+            try hall.write(toFile: config, atomically: true, encoding: .utf8)
+            let take = try KioskProcess.run(["take", service, "--config", config, "--data-dir", data, "--at", at])
+            #expect(take.status == 0, "\(take.stderr)")
+            return try body(dir, config, data)
+        }
+    }
+
     /// 青溪县人社局: 3 services, 3 windows, no `sms` section.
     static let qingxi = """
     {
@@ -70,13 +82,7 @@ import Testing
     /// Point 7: the journal records the hall that wrote it; export writes that hall, and says
     /// so when a day has no events.
     @Test func exportWritesTheHallThatWroteTheJournalAndRefusesAnEmptyDay() throws {
-        try Self.withTempFolder { dir in
-            let config = dir + "/hall.json"
-            try Self.qingxi.write(toFile: config, atomically: true, encoding: .utf8)
-            let data = dir + "/var"
-            let take = try KioskProcess.run(["take", "C", "--config", config, "--data-dir", data, "--at", "2026-03-02 09:00"])
-            #expect(take.status == 0, "\(take.stderr)")
-
+        try Self.withOneTicket(hall: Self.qingxi, service: "C", at: "2026-03-02 09:00") { _, _, data in
             // No --config: the hall the journal recorded, not the embedded default.
             let export = try KioskProcess.run(["export", "--data-dir", data, "--date", "2026-03-02"])
             #expect(export.status == 0, "\(export.stderr)")

@@ -7,12 +7,7 @@ import Testing
 /// report listed the default hall's 11 services and none of its own names).
 @Suite struct ReportConfigCLITests {
     @Test func aReportWithoutConfigIsOfTheHallThatWroteTheJournal() throws {
-        try FirstDayCLITests.withTempFolder { dir in
-            let config = dir + "/hall.json", data = dir + "/var"
-            try FirstDayCLITests.qingxi.write(toFile: config, atomically: true, encoding: .utf8)
-            let take = try KioskProcess.run(["take", "C", "--config", config, "--data-dir", data, "--at", "2026-03-02 09:00"])
-            #expect(take.status == 0, "\(take.stderr)")
-
+        try FirstDayCLITests.withOneTicket(hall: FirstDayCLITests.qingxi, service: "C", at: "2026-03-02 09:00") { _, config, data in
             let report = try KioskProcess.run(["report", "--data-dir", data, "--date", "2026-03-02", "--format", "json"])
             #expect(report.status == 0, "\(report.stderr)")
             let json = try JSONParser.parse(report.stdout).value
