@@ -107,12 +107,7 @@ import Testing
             for _ in 0..<6 { try await hall.execute(.issue(service: "A", priority: false)) }
             _ = hall.published.refreshEstimates(at: clock.now, maxAge: 1)
             try await hall.execute(.pause(counter: "1"))
-            let state = await hall.read { $0 }
-            let estimator = await hall.estimator
-            let outcome = try await hall.execute(.issue(service: "A", priority: false))
-            let estimate = try #require(outcome.printed)
-            let ticket = try #require(await hall.read { $0.tickets[estimate.ticket] })
-            let own = try #require(estimator.estimate(issuing: ticket, in: state, at: clock.now))
+            let (estimate, own, ticket) = try await SharedProjectionTests.issueBesideItsOwnProjection(hall, at: clock.now)
             #expect(estimate.wait == own.wait && estimate.callAt == own.callAt)
             let shared = hall.published.currentEstimates.line
             let stale = try #require(shared.estimate(joining: ticket, extraAhead: 0, ahead: 6, at: clock.now))

@@ -15,6 +15,18 @@ import Testing
         try await InProcessDaemon.withoutProjector(config: config, body)
     }
 
+    /// Issues one A ticket at `now`: the estimate printed on it, the newcomer's own projection
+    /// on the state just before it, and the ticket. The printed one must equal the own one.
+    static func issueBesideItsOwnProjection(_ hall: Hall, at now: Date) async throws -> (printed: WaitEstimate, own: WaitEstimate, ticket: Ticket) {
+        let state = await hall.read { $0 }
+        let estimator = await hall.estimator
+        let outcome = try await hall.execute(.issue(service: "A", priority: false))
+        let estimate = try #require(outcome.printed)
+        let ticket = try #require(await hall.read { $0.tickets[estimate.ticket] })
+        let own = try #require(estimator.estimate(issuing: ticket, in: state, at: now))
+        return (estimate, own, ticket)
+    }
+
     @Test func afterEveryKindOfEventTheSharedProjectionIsAFreshProjectionOfTheLastCommit() async throws {
         try await run { hall, clock in
             let commands: [Command] = [
@@ -97,12 +109,7 @@ import Testing
             try await hall.execute(.issue(service: "A", priority: false))
             _ = hall.published.refreshEstimates(at: clock.now, maxAge: 1)
             clock.advance(by: 11)
-            let state = await hall.read { $0 }
-            let estimator = await hall.estimator
-            let outcome = try await hall.execute(.issue(service: "A", priority: false))
-            let estimate = try #require(outcome.printed)
-            let ticket = try #require(await hall.read { $0.tickets[estimate.ticket] })
-            let own = try #require(estimator.estimate(issuing: ticket, in: state, at: clock.now))
+            let (estimate, own, _) = try await Self.issueBesideItsOwnProjection(hall, at: clock.now)
             #expect(estimate.wait == own.wait && estimate.callAt == own.callAt)
         }
     }
