@@ -18,6 +18,15 @@ extension LocalHall {
         }
     }
 
+    /// Checks `code` in at `now` (`kiosk appointment check-in --data-dir`). The phone the booking
+    /// left, if any, serves the ticket the check-in issues, as the daemon's route does; a journal
+    /// whose contacts cannot be read costs the citizen the SMS, never the ticket.
+    public func checkIn(code: String, at now: Date) throws -> Outcome {
+        let today = engine.calendar.businessDate(of: now)
+        let contact = (try? journal.contacts(on: today))?.first { $0.ticket == code && $0.phone != nil }
+        return try execute(.checkIn(code: code), at: now, contact: contact)
+    }
+
     /// `day`'s appointments as the journal holds them at `now` (`day` nil: today).
     public func appointments(on day: BusinessDate?, at now: Date) throws -> (day: BusinessDate, appointments: [Appointment]) {
         let day = day ?? engine.calendar.businessDate(of: now)

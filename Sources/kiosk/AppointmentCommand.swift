@@ -77,7 +77,7 @@ struct AppointmentCommand: AsyncParsableCommand {
                 return
             }
             let now = try hall.now(in: local.engine.calendar)
-            let outcome = try execute(.checkIn(code: code), on: local, at: now)
+            let outcome = try await refusing { try local.checkIn(code: code, at: now) }
             let config = local.engine.config
             for line in CheckInText.lines(code: code, events: outcome.events, state: outcome.state, config: config, calendar: local.engine.calendar) {
                 printLine(line)

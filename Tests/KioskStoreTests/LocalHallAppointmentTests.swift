@@ -34,4 +34,27 @@ import Testing
         #expect(day == tuesday && list.count == 1)
         #expect(try reader.appointments(on: TestHall.monday, at: tuesdayMorning).appointments.isEmpty)
     }
+
+    /// The booking's phone serves the ticket its check-in issues (the daemon's route does the
+    /// same): the ticket is marked as having a contact and the journal holds its phone.
+    @Test func aCheckInOnTheJournalCarriesTheBookingsPhoneToItsTicket() async throws {
+        let dir = NSTemporaryDirectory() + "kiosk-local-check-in-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var config = TestHall.config
+        config.services[0].appointmentsPerSlot = 1
+        let tuesday = BusinessDate(year: 2026, month: 3, day: 3)
+        let calendar = QueueEngine(config: config).calendar
+        let hall = try LocalHall.openForWriting(config: config, dataDirectory: dir)
+        defer { hall.writerLock?.release() }
+        var generator = SplitMix64(seed: 5)
+        let booked = try await hall.bookAppointment(
+            service: "A", date: tuesday, time: ClockTime("09:00")!, phone: PhoneNumber("13800138000"),
+            at: calendar.instant(on: TestHall.monday, at: ClockTime("15:00")!), using: &generator
+        )
+        let outcome = try hall.checkIn(code: booked.code, at: calendar.instant(on: tuesday, at: ClockTime("08:50")!))
+        let number = try #require(outcome.events.compactMap(\.issuedTicket).last)
+        #expect(outcome.state.tickets[number]?.hasContact == true)
+        let contact = try hall.journal.contacts(on: tuesday).first { $0.ticket == number }
+        #expect(contact?.phone == PhoneNumber("13800138000"))
+    }
 }
