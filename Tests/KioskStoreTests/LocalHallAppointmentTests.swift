@@ -7,13 +7,18 @@ import Testing
 /// `kiosk appointment book|list --data-dir`: a booking drawn and committed on the journal
 /// itself, and a day's book read back from it.
 @Suite struct LocalHallAppointmentTests {
-    @Test func aBookingIsCommittedUnderItsDrawnCodeAndListedOnItsDay() async throws {
-        let dir = NSTemporaryDirectory() + "kiosk-local-appointment-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+    /// The test hall with one appointment a slot for A; its journal in `dir`.
+    let config = {
         var config = TestHall.config
         config.services[0].appointmentsPerSlot = 1
-        let tuesday = BusinessDate(year: 2026, month: 3, day: 3)
-        let calendar = QueueEngine(config: config).calendar
+        return config
+    }()
+    let dir = NSTemporaryDirectory() + "kiosk-local-appointment-" + UUID().uuidString
+    let tuesday = BusinessDate(year: 2026, month: 3, day: 3)
+    var calendar: HallCalendar { QueueEngine(config: config).calendar }
+
+    @Test func aBookingIsCommittedUnderItsDrawnCodeAndListedOnItsDay() async throws {
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let monday3pm = calendar.instant(on: TestHall.monday, at: ClockTime("15:00")!)
         var generator = SplitMix64(seed: 11)
         do {
@@ -38,12 +43,7 @@ import Testing
     /// The booking's phone serves the ticket its check-in issues (the daemon's route does the
     /// same): the ticket is marked as having a contact and the journal holds its phone.
     @Test func aCheckInOnTheJournalCarriesTheBookingsPhoneToItsTicket() async throws {
-        let dir = NSTemporaryDirectory() + "kiosk-local-check-in-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        var config = TestHall.config
-        config.services[0].appointmentsPerSlot = 1
-        let tuesday = BusinessDate(year: 2026, month: 3, day: 3)
-        let calendar = QueueEngine(config: config).calendar
         let hall = try LocalHall.openForWriting(config: config, dataDirectory: dir)
         defer { hall.writerLock?.release() }
         var generator = SplitMix64(seed: 5)
