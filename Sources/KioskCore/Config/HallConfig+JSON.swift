@@ -54,6 +54,7 @@ extension HallConfig {
                     ("policy", .string(c.policy.rawValue)),
                 ]
                 if c.reviews { m.append(("reviews", .bool(true))) }
+                if !c.mayServe.isEmpty { m.append(("may_serve", .array(c.mayServe.map { .string($0) }))) }
                 return .object(m)
             }),
             "targets": targets.jsonValue,

@@ -169,6 +169,7 @@ extension HallConfig {
             let counterName = cr.string("name")
             let list = cr.strings("services") ?? []
             let reviews = cr.bool("reviews") ?? false
+            let mayServe = cr.strings("may_serve") ?? []
             if cr.raw("services") == nil { _ = cr.raw("services", required: true) }
             var policy = CallPolicy.fifo
             if let p = cr.string("policy") {
@@ -201,9 +202,16 @@ extension HallConfig {
                     served.insert(code)
                 }
             }
+            if let node = cr.raw("may_serve") {
+                for code in Set(mayServe).sorted() where serviceNodes[code] == nil {
+                    cr.report(node, "\(label).may_serve: unknown service \"\(code)\"")
+                }
+            }
             if !lenient { cr.finish() }
             r.absorb(cr)
-            if let id { counters.append(CounterConfig(id: id, name: counterName, services: list, policy: policy, reviews: reviews)) }
+            if let id {
+                counters.append(CounterConfig(id: id, name: counterName, services: list, policy: policy, reviews: reviews, mayServe: mayServe))
+            }
         }
         for service in services where !served.contains(service.code) {
             if let node = serviceNodes[service.code] {

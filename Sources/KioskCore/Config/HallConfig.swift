@@ -146,13 +146,19 @@ public struct CounterConfig: Sendable, Equatable {
     /// A reviewer's window (审核岗): it reviews the cases of every service handed over for
     /// review. It may serve no citizens' line at all (`services` empty).
     public var reviews: Bool
+    /// Services this window's clerk may also take on (their B角 roles) when a supervisor adds
+    /// them by a live config change: the staffing advice proposes no other service for it.
+    public var mayServe: [ServiceCode]
 
-    public init(id: CounterID, name: String? = nil, services: [ServiceCode], policy: CallPolicy = .fifo, reviews: Bool = false) {
+    public init(
+        id: CounterID, name: String? = nil, services: [ServiceCode], policy: CallPolicy = .fifo, reviews: Bool = false, mayServe: [ServiceCode] = []
+    ) {
         self.id = id
         self.name = name ?? "\(id)号窗口"
         self.services = services
         self.policy = policy
         self.reviews = reviews
+        self.mayServe = mayServe
     }
 }
 

@@ -75,6 +75,9 @@ public struct HallConfigDiff: Sendable, Equatable {
                 parts.append("services \(before.services.joined(separator: ",")) → \(window.services.joined(separator: ","))")
             }
             if before.policy != window.policy { parts.append("policy \(before.policy.rawValue) → \(window.policy.rawValue)") }
+            if before.mayServe != window.mayServe {
+                parts.append("may_serve \(before.mayServe.joined(separator: ",")) → \(window.mayServe.joined(separator: ","))")
+            }
             if !parts.isEmpty { lines.append("window \(window.id): " + parts.joined(separator: "; ")) }
         }
 

@@ -1,0 +1,172 @@
+import Foundation
+@testable import KioskCore
+import KioskTestSupport
+import Testing
+
+/// The staffing advisor: what-if projections of the obvious moves against the hall as it is.
+@Suite struct AdvisorTests {
+    /// The test hall with C open all day and unlimited, `mayServe` as given, an estimator that
+    /// learned yesterday that every window takes 300 s a ticket, and the day started at 08:00.
+    static func hall(mayServe: [CounterID: [ServiceCode]] = [:]) throws -> (TestHall, WaitEstimator) {
+        var config = TestHall.config
+        config.services[2].dailyQuota = nil
+        config.services[2].hours = nil
+        for i in config.counters.indices { config.counters[i].mayServe = mayServe[config.counters[i].id] ?? [] }
+        var hall = TestHall(config: config)
+        var estimator = WaitEstimator(config: config)
+        let yesterday = hall.engine.calendar.midnight(of: TestHall.monday).addingTimeInterval(-86_400)
+        var n = 0
+        for code in ["A", "B", "C"] {
+            for i in 0..<6 {
+                n += 1
+                let t0 = yesterday.addingTimeInterval(8 * 3600 + Double(n) * 60)
+                let number = "\(code)\(100 + i)"
+                estimator.fold(HallEvent(at: t0, .issued(ticket: number, service: code, priority: false, contact: false, audit: nil)))
+                estimator.fold(HallEvent(at: t0.addingTimeInterval(1), .called(ticket: number, counter: "1", audit: nil)))
+                estimator.fold(HallEvent(at: t0.addingTimeInterval(301), .finished(ticket: number, counter: "1")))
+            }
+        }
+        estimator.closeDay()
+        try hall.run(.tick, at: "08:00")
+        return (hall, estimator)
+    }
+
+    /// Today's events folded into the warm-started estimator.
+    static func folded(_ estimator: WaitEstimator, _ hall: TestHall) -> WaitEstimator {
+        var estimator = estimator
+        for event in hall.events { estimator.fold(event) }
+        return estimator
+    }
+
+    /// Window 3 (the only one serving C) paused since 08:30 with twelve C tickets waiting.
+    static func pausedWindowWithLongLine(mayServe: [CounterID: [ServiceCode]] = [:]) throws -> (Advisor, HallState, Date) {
+        var (hall, estimator) = try hall(mayServe: mayServe)
+        try hall.run(.pause(counter: "3"), at: "08:30")
+        for i in 0..<12 { try hall.issue("C", at: "08:31", plus: Double(i * 60)) }
+        try hall.issue("A", at: "08:50")
+        return (Advisor(engine: hall.engine, estimator: folded(estimator, hall)), hall.state, hall.at("09:05"))
+    }
+
+    @Test func aPausedWindowWithALongLineGetsResumeOrCoverAdviceWithBeforeAndAfter() throws {
+        let (advisor, state, now) = try Self.pausedWindowWithLongLine()
+        let list = advisor.advise(state, at: now)
+        let first = try #require(list.advice.first, "no advice for a paused window with twelve waiting")
+        #expect([.resume, .cover].contains(first.move.kind))
+        #expect(list.advice.contains { $0.move == StaffingMove(kind: .resume, window: "3") })
+        #expect(list.advice.contains { $0.move.kind == .cover && $0.move.fromWindow == "3" })
+        for advice in list.advice {
+            #expect(advice.before == list.before)
+            #expect(advice.longestCut >= advisor.minimumCut, "\(advice.move.id): \(advice.before.longestWaitMinutes) → \(advice.after.longestWaitMinutes)")
+            #expect(Set(advice.after.waits.keys) == Set(state.waiting))
+        }
+        // Alternatives: one cover of window 3 (the best), not one per window able to cover it.
+        #expect(list.advice.filter { $0.move.kind == .cover }.count == 1)
+        // Best first.
+        #expect(list.advice.map(\.longestCut) == list.advice.map(\.longestCut).sorted(by: >))
+        #expect(list.before.longestWaitMinutes >= 60, "twelve C tickets at 5 min each behind a break: \(list.before.longestWaitMinutes)")
+        #expect(list.before.pastTarget > 0)
+        let resume = try #require(list.advice.first { $0.move.kind == .resume })
+        let pastTarget = resume.pastTargetCut == 0 ? "" : "，超时 \(resume.before.pastTarget) → \(resume.after.pastTarget) 人"
+        #expect(resume.text(in: advisor.engine.config) == "恢复3号窗口服务：最长等候 \(resume.before.longestWaitMinutes) → \(resume.after.longestWaitMinutes) 分钟\(pastTarget)")
+        #expect(resume.textEN(in: advisor.engine.config).hasPrefix("Resume window 3: longest wait \(resume.before.longestWaitMinutes) → \(resume.after.longestWaitMinutes) min"))
+    }
+
+    @Test func theBaselineIsTheEstimatorsOwnProjectionAndAWhatIfOfNoChangeIsTheBaseline() throws {
+        let (advisor, state, now) = try Self.pausedWindowWithLongLine()
+        let list = advisor.advise(state, at: now)
+        // Same draws: the baseline is what the estimator projects for the hall as it is …
+        let direct = advisor.estimator.estimates(in: state, at: now)
+        #expect(list.before.waits == Dictionary(uniqueKeysWithValues: direct.map { ($0.ticket, Int(($0.wait / 60).rounded())) }))
+        // … and a copy with a change the projection does not read (a later `lastEventAt`) draws alike.
+        var copy = state
+        copy.lastEventAt = now
+        #expect(advisor.outlook(of: copy, estimator: advisor.estimator, at: now) == list.before)
+    }
+
+    @Test func resumingTheWindowMakesItsAdviceGo() throws {
+        var (hall, estimator) = try Self.hall()
+        try hall.run(.pause(counter: "3"), at: "08:30")
+        for i in 0..<12 { try hall.issue("C", at: "08:31", plus: Double(i * 60)) }
+        #expect(Advisor(engine: hall.engine, estimator: Self.folded(estimator, hall)).advise(hall.state, at: hall.at("09:05")).advice.isEmpty == false)
+        try hall.run(.resume(counter: "3"), at: "09:05")
+        let after = Advisor(engine: hall.engine, estimator: Self.folded(estimator, hall)).advise(hall.state, at: hall.at("09:05"))
+        #expect(!after.advice.contains { $0.move.kind == .resume })
+    }
+
+    @Test func noAdviceWhenNothingHelps() throws {
+        var (hall, estimator) = try Self.hall()
+        // Window 2 paused: resuming it would call B001 five minutes sooner, but everyone is
+        // called within target: a hall within its targets gets no advice.
+        try hall.run(.pause(counter: "2"), at: "08:30")
+        try hall.issue("A", at: "09:00")
+        try hall.issue("B", at: "09:00", plus: 5)
+        let calm = Advisor(engine: hall.engine, estimator: Self.folded(estimator, hall)).advise(hall.state, at: hall.at("09:01"))
+        #expect(calm.advice.isEmpty, "\(calm.advice.map(\.move.id))")
+        #expect(calm.before.waits.count == 2 && calm.before.pastTarget == 0)
+        // A long A line with every window open: behind its targets, and no move to make.
+        var (busy, busyEstimator) = try Self.hall()
+        for i in 0..<30 { try busy.issue("A", at: "08:30", plus: Double(i * 30)) }
+        let behind = Advisor(engine: busy.engine, estimator: Self.folded(busyEstimator, busy)).advise(busy.state, at: busy.at("09:00"))
+        #expect(behind.before.pastTarget > 0)
+        #expect(behind.advice.isEmpty, "\(behind.advice.map(\.move.id))")
+        // An empty hall: nothing to advise either.
+        let (empty, emptyEstimator) = try Self.hall()
+        #expect(Advisor(engine: empty.engine, estimator: Self.folded(emptyEstimator, empty)).advise(empty.state, at: empty.at("09:00")).advice.isEmpty)
+    }
+
+    @Test func aServiceAWindowsConfigDoesNotAllowIsNeverProposed() throws {
+        // Window 1 may take on C; window 2 may not (and serves neither C nor may serve it).
+        let (advisor, state, now) = try Self.pausedWindowWithLongLine(mayServe: ["1": ["C"]])
+        let config = advisor.engine.config
+        let candidates = advisor.candidates(in: state, at: now)
+        #expect(candidates.contains(StaffingMove(kind: .addService, window: "1", service: "C")))
+        let givenTo2 = candidates.filter { move in move.window == "2" && (move.kind == .addService || move.kind == .cover) }
+        #expect(givenTo2.isEmpty)
+        let list = advisor.advise(state, at: now)
+        #expect(!list.advice.isEmpty)
+        for advice in list.advice {
+            let window = try #require(config.counter(advice.move.window))
+            let gained: [ServiceCode] = switch advice.move.kind {
+            case .addService: [advice.move.service!]
+            case .cover: config.counter(advice.move.fromWindow!)!.services
+            default: []
+            }
+            #expect(gained.allSatisfy { window.services.contains($0) || window.mayServe.contains($0) }, "\(advice.move.id)")
+        }
+        // The config change it names is exactly the one service added.
+        let add = StaffingMove(kind: .addService, window: "1", service: "C")
+        #expect(add.config(from: config)?.counter("1")?.services == ["A", "B", "C"])
+        #expect(StaffingMove(kind: .addService, window: "2", service: "C").config(from: config) == nil)
+    }
+
+    @Test func aClosedWindowIsOpenedOnlyWithinTheHallsHours() throws {
+        var (hall, estimator) = try Self.hall()
+        try hall.run(.closeCounter(counter: "3"), at: "08:30")
+        for i in 0..<12 { try hall.issue("C", at: "08:31", plus: Double(i * 60)) }
+        let morning = Advisor(engine: hall.engine, estimator: Self.folded(estimator, hall)).advise(hall.state, at: hall.at("09:05"))
+        #expect(morning.advice.contains { $0.move == StaffingMove(kind: .open, window: "3") })
+        // At lunch (12:00–14:00 is outside the sessions) the line is still there: no opening.
+        let lunch = Advisor(engine: hall.engine, estimator: Self.folded(estimator, hall)).advise(hall.state, at: hall.at("12:30"))
+        #expect(!lunch.before.waits.isEmpty)
+        #expect(!lunch.advice.contains { $0.move.kind == .open })
+    }
+
+    @Test func aMoveTheEngineRefusesIsNeverAdvised() throws {
+        let (advisor, state, now) = try Self.pausedWindowWithLongLine()
+        // Window 1 is open: "resume 1" and "open 1" are refused by the engine.
+        #expect(advisor.whatIf(StaffingMove(kind: .resume, window: "1"), on: state, at: now) == nil)
+        #expect(advisor.whatIf(StaffingMove(kind: .open, window: "1"), on: state, at: now) == nil)
+        #expect(advisor.whatIf(StaffingMove(kind: .endCover, window: "1", fromWindow: "3"), on: state, at: now) == nil)
+        #expect(advisor.whatIf(StaffingMove(kind: .resume, window: "3"), on: state, at: now) != nil)
+    }
+
+    @Test(arguments: ["resume:5", "open:5", "cover:2:5", "end_cover:2:5", "add_service:5:B"])
+    func aMovesIDReadsBack(id: String) throws {
+        #expect(try #require(StaffingMove(id: id)).id == id)
+    }
+
+    @Test(arguments: ["", "resume", "resume:", "cover:2", "pause:5", "add_service:5:", "open:5:6"])
+    func aMalformedIDIsNoMove(id: String) {
+        #expect(StaffingMove(id: id) == nil)
+    }
+}
