@@ -19,6 +19,9 @@ public struct KioskDaemon: Sendable {
         /// The daemon's token file, watched so a rotated token takes effect without a restart;
         /// nil: `tokens` never change.
         public var tokenFile: String?
+        /// The hall config file the daemon was started on (`--config`; nil: the embedded hall):
+        /// named in the command of an advice that adds a service to a window.
+        public var configFile: String?
         public var dataDirectory: String
         public var host: String = "127.0.0.1"
         /// 0 picks a free port (tests); `onReady` is told which.
@@ -144,7 +147,8 @@ public struct KioskDaemon: Sendable {
             hall: hall, tokens: tokenStore, kioskGuard: KioskRoleGuard(limits: config.limits), metrics: metrics,
             logger: options.logger, reportSigner: reportSigner,
             replyKey: try ReplyKey.loadOrCreate(dataDirectory: options.dataDirectory),
-            pageKeys: try TicketPageKeys.loadOrCreate(dataDirectory: options.dataDirectory), templates: try WebTemplates()
+            pageKeys: try TicketPageKeys.loadOrCreate(dataDirectory: options.dataDirectory), templates: try WebTemplates(),
+            configFile: options.configFile
         )
         api.register(on: router)
         // The console's users come from DATA-DIR/users.json (`kiosk users add`).

@@ -32,7 +32,7 @@ struct AdviceCommand: AsyncParsableCommand {
                 }
                 now = instant
             }
-            answer = AdviceAnswer(try local.advice(at: now), config: local.engine.config, calendar: calendar)
+            answer = AdviceAnswer(try local.advice(at: now), config: local.engine.config, calendar: calendar, configFile: hall.config)
         } else {
             answer = try await hall.client().send(DaemonClient.Call(method: .get, path: "/v1/advice", role: .supervisor), as: AdviceAnswer.self)
         }

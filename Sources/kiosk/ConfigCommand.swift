@@ -7,7 +7,7 @@ import KioskStore
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config", abstract: "Check a hall config, apply it to the running daemon, or print the embedded default.",
-        subcommands: [Check.self, Apply.self, ShowDefault.self]
+        subcommands: [Check.self, Apply.self, ConfigAddServiceCommand.self, ShowDefault.self]
     )
 
     struct Check: ParsableCommand {

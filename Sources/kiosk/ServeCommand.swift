@@ -68,6 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
         var options = KioskDaemon.Options.serve(
             config: hallConfig, tokens: accessTokens, tokenFile: tokenFile, dataDirectory: dataDir, host: host, port: port, logger: logger, hallClock: hallClock
         )
+        options.configFile = config
         if let centralAddress, let hallID = hallConfig.id {
             let batch = centralBatch, shippingLogger = logger
             options.extraServices = { hall in

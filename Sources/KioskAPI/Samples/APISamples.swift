@@ -67,6 +67,8 @@ public enum APISamples {
         before.calls = []
         try add("get", "/v1/hall", "200", "hall before its first day", before)
         try add("get", "/v1/stats", "200", "stats", stats)
+        try add("get", "/v1/advice", "200", "advice", advice)
+        try add("get", "/v1/advice", "200", "nothing helps", AdviceAnswer(date: "2026-03-02", time: "10:15:00", before: advice.before, advice: []))
         var withAppointments = stats
         var figures = AppointmentFigures()
         (figures.booked, figures.checkedIn, figures.noShow, figures.cancelled, figures.called) = (12, 9, 2, 1, 8)
@@ -165,6 +167,27 @@ public enum APISamples {
         journal: JournalHealth(state: "degraded", quarantinedRows: 2),
         clock: ClockHealth(state: "warning", skewSeconds: 86_400)
     )
+
+    /// A paused window 5 with a long L line: resume it, or let window 8 cover it, or (a hall
+    /// with `may_serve`) let window 6 also serve L.
+    static var advice: AdviceAnswer {
+        let before = AdviceAnswer.Outlook(longestWaitMin: 38, pastTarget: 6, minutesPastTarget: 71, waits: ["L001": 3, "L002": 17, "L003": 38, "A004": 0])
+        let resumed = AdviceAnswer.Outlook(longestWaitMin: 15, pastTarget: 2, minutesPastTarget: 12, waits: ["L001": 0, "L002": 6, "L003": 15, "A004": 0])
+        let covered = AdviceAnswer.Outlook(longestWaitMin: 21, pastTarget: 3, minutesPastTarget: 24, waits: ["L001": 0, "L002": 9, "L003": 21, "A004": 0])
+        let config = HallConfig.defaultHall
+        let items = [
+            (StaffingMove(kind: .resume, window: "5"), resumed), (StaffingMove(kind: .cover, window: "8", fromWindow: "5"), covered),
+            (StaffingMove(kind: .addService, window: "6", service: "L"), covered),
+        ].map { move, after in
+            let advice = StaffingAdvice(
+                move: move,
+                before: LineOutlook(waits: before.waits, longestWaitMinutes: before.longestWaitMin, pastTarget: before.pastTarget, minutesPastTarget: before.minutesPastTarget),
+                after: LineOutlook(waits: after.waits, longestWaitMinutes: after.longestWaitMin, pastTarget: after.pastTarget, minutesPastTarget: after.minutesPastTarget)
+            )
+            return AdviceAnswer.Item(advice, config: config)
+        }
+        return AdviceAnswer(date: "2026-03-02", time: "10:15:00", before: before, advice: items)
+    }
 
     static let stats = StatsAnswer(
         calledWithEstimate: 57, maeMin: 3.42, biasMin: -0.8, under5Share: 0.07, recentMAEMin: 2.9,

@@ -78,5 +78,7 @@ public enum Command: Sendable, Equatable {
     case cancelAppointment(code: String)
     /// The citizen arrived with the code (ticket machine, `POST /v1/appointments/{code}/check-in`).
     case checkIn(code: String)
+    /// Staffing advice shown to a supervisor (journaled as `adviceGiven`, one event each).
+    case noteAdvice([AdviceNote])
     case tick
 }

@@ -128,6 +128,8 @@ extension QueueEngine {
             break   // about an earlier day: the follow-up book folds it, the queue does not
         case .configChanged:
             break   // the new config's engine adopts the state (`adopting`), not this one
+        case .adviceGiven:
+            break   // what a supervisor was shown: the report's to count, the queue's not
         case .appointmentBooked, .appointmentCancelled, .appointmentReleased:
             state.appointments.fold(event)
         case let .appointmentCheckedIn(_, date, number, slot):

@@ -120,6 +120,8 @@ public struct QueueEngine: Sendable {
             return [try cancelAppointment(code, in: state)]
         case let .checkIn(code):
             return try checkIn(code, in: state, at: now)
+        case let .noteAdvice(notes):
+            return notes.map { .adviceGiven($0) }
         case .tick:
             return []
         }

@@ -91,6 +91,11 @@ public struct HallEvent: Sendable, Equatable {
         case appointmentCheckedIn(code: String, date: BusinessDate, ticket: TicketNumber, slot: ClockTime?)
         /// Nobody checked in by `late_min` after the slot: a no-show, its place freed.
         case appointmentReleased(code: String, date: BusinessDate)
+        /// A staffing advice shown to a supervisor for the first time while it stands (issue 18):
+        /// the move (`StaffingMove.id`) and the projection's figures before and after it. The
+        /// report counts it given, and taken when the supervisor's command that makes the move
+        /// follows (`AdviceLedger`). Changes nothing in the hall.
+        case adviceGiven(AdviceNote)
     }
 
     /// The ticket the event is about, if any.

@@ -42,6 +42,7 @@ extension HallReport {
             }),
             "replies": replies.jsonValue,
             "reviews": reviews.jsonValue,
+            "advice": advice.jsonValue,
             "ratings": [
                 "counts": .object((1...5).map { (key: "\($0)", value: .int(ratings.counts[$0] ?? 0)) }),
                 "total": .int(ratings.total), "mean": .optional(ratings.mean), "satisfied_share": .optional(ratings.satisfiedShare),

@@ -57,6 +57,7 @@ extension HallReport {
         if replies != ReplyFigures() {
             out.append("短信回复 replies \(replies.received): 确认 acknowledged \(replies.acknowledged) · 取消 cancelled \(replies.cancelled) · 求助 help \(replies.helpRequests) · 未确认暂留 set aside \(replies.escalated) · 免于过号 no-shows avoided \(replies.noShowsAvoided)")
         }
+        out.append(advice.textLine)
         if let a = appointments {
             out.append("预约 appointments \(a.booked): 按时签到 on time \(a.onTime) (\(Self.percent(a.onTimeRate))) · 迟到改现场 late \(a.late) · 爽约 no-show \(a.noShow) (\(Self.percent(a.noShowRate))) · 取消 cancelled \(a.cancelled) · 等候 wait from slot p50 \(Self.minutes(a.appointmentWaitP50)) p90 \(Self.minutes(a.appointmentWaitP90)) · 现场 walk-ins p50 \(Self.minutes(a.walkInWaitP50)) p90 \(Self.minutes(a.walkInWaitP90))")
         }

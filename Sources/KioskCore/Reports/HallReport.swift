@@ -19,6 +19,8 @@ public struct HallReport: Sendable, Equatable {
     public var ratings: Ratings
     /// Citizens' SMS replies and escalations.
     public var replies = ReplyFigures()
+    /// Staffing advice given to the supervisor and taken.
+    public var advice = AdviceLedger()
     /// 即审: cases handed to review, decisions, waits and review times (per service: `services`).
     public var reviews = ReviewFigures.Scope()
     /// Appointments (预约): nil when the period had none (a hall without them reports as before).

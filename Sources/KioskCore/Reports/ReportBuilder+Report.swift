@@ -62,6 +62,7 @@ extension ReportBuilder {
         )
         report.replies = replies
         report.reviews = reviews.hall
+        report.advice = advice
         report.appointments = appointments.isEmpty ? nil : appointments
         return report
     }

@@ -32,6 +32,8 @@ public struct ReportBuilder: Sendable {
     /// Appointments (预约): how bookings ended on their slot's day, and their waits beside the walk-ins'.
     var appointments: AppointmentReportFigures
     var accuracyOutcomes: [AccuracyLedger.Outcome] = []
+    /// Staffing advice given to supervisors, and taken (the command it named followed).
+    var advice = AdviceLedger()
     var days: [BusinessDate] = []
     /// The newest day's window timelines, seconds of day.
     var timeline: [CounterID: [WindowSegment]] = [:]
@@ -77,6 +79,7 @@ public struct ReportBuilder: Sendable {
         for service in repliesByService.keys { repliesByService[service]?.fold(dayStart) }
         reviews.fold(dayStart)
         appointments.fold(dayStart)
+        advice.fold(dayStart)
         for p in printed { ledger.recordPrinted(p) }
         openSince = nil
         lastAt = nil
@@ -90,6 +93,8 @@ public struct ReportBuilder: Sendable {
         replies.fold(event)
         reviews.fold(event)
         appointments.fold(event)
+        // A live config change is judged by the report's config (the hall's newest, usually).
+        advice.fold(event, config: config)
         if let number = event.ticket, let service = tickets[number]?.issuedFor {
             repliesByService[service, default: ReplyFigures()].fold(event)
         }

@@ -27,6 +27,7 @@ public struct ReportHTML: Sendable {
         body += section("预估与短信 Estimates and SMS", estimatesBlock)
         body += section("短信回复与未确认暂留 SMS replies and calls set aside", repliesTable)
         body += section("即审 Review at the front desk", reviewsTable)
+        body += section("调度建议 Staffing advice", "<p>\(esc(r.advice.textLine))</p>\n")
         if report.appointments != nil { body += section("预约 Appointments", appointmentsTable) }
         return """
         <!DOCTYPE html>

@@ -53,6 +53,8 @@ public enum EventText {
         case let .rated(ticket, counter, _, score, _): text = "评价 \(ticket) @ \(window(counter)): \(score)分 \(RatingScale.label(score))"
         case let .followUpClosed(ratedOn, ticket, _, audit): text = "差评整改完成 \(ratedOn) \(ticket) (由 \(audit))"
         case let .configChanged(version, audit): text = "大厅配置已更新 hall config changed (第\(version)版, 由 \(audit))"
+        case let .adviceGiven(note):
+            text = "调度建议 staffing advice \(note.id): 最长等候 longest wait \(note.longestBefore) → \(note.longestAfter) 分钟 min"
         case let .appointmentBooked(code, code2, date, time, _): text = "预约 \(code): \(service(code2)) \(date) \(time)"
         case let .appointmentCancelled(code, date): text = "取消预约 \(code) (\(date))"
         case let .appointmentCheckedIn(code, _, ticket, slot):

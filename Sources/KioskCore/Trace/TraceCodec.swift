@@ -84,6 +84,10 @@ public struct TraceCodec: Sendable {
             add("note", .string(note)); add("audit", .string(audit))
         case let .configChanged(version, audit):
             ev("config"); add("version", .number(Double(version))); add("audit", .string(audit))
+        case let .adviceGiven(note):
+            ev("advice"); add("id", .string(note.id))
+            add("longest_before", .number(Double(note.longestBefore))); add("longest_after", .number(Double(note.longestAfter)))
+            add("past_target_before", .number(Double(note.pastTargetBefore))); add("past_target_after", .number(Double(note.pastTargetAfter)))
         case let .handedToReview(ticket, counter, note):
             ev("review_handoff"); add("ticket", .string(ticket)); add("counter", .string(counter))
             if let note { add("note", .string(note)) }
@@ -173,6 +177,13 @@ public struct TraceCodec: Sendable {
         case "config":
             guard let version = line["version"]?.intValue, version > 0 else { throw DecodingError(message: "config: missing positive integer \"version\"") }
             kind = .configChanged(version: Int64(version), audit: try string("audit"))
+        case "advice":
+            let id = try string("id")
+            guard StaffingMove(id: id) != nil else { throw DecodingError(message: "advice: bad id \"\(id)\"") }
+            kind = .adviceGiven(AdviceNote(
+                id: id, longestBefore: try int("longest_before"), longestAfter: try int("longest_after"),
+                pastTargetBefore: try int("past_target_before"), pastTargetAfter: try int("past_target_after")
+            ))
         case "review_handoff":
             kind = .handedToReview(ticket: try string("ticket"), counter: try string("counter"), note: line["note"]?.stringValue)
         case "review_take": kind = .reviewTaken(ticket: try string("ticket"), reviewer: try string("reviewer"))

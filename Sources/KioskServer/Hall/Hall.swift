@@ -49,6 +49,9 @@ public actor Hall {
     public private(set) var replyFigures = ReplyFigures()
     /// Today's 即审 figures (`/v1/stats`), folded like the reply figures.
     public private(set) var reviewFigures = ReviewFigures()
+    /// Today's staffing advice given and standing, folded as commands are decided (so two
+    /// supervisors shown the same advice at once journal it once).
+    public private(set) var adviceLedger = AdviceLedger()
     /// The newest calls, newest first, for the hall screen.
     public private(set) var recentCalls: [RecentCall] = []
     /// The hall as of the last commit, for reads that never enter this actor.
@@ -84,6 +87,9 @@ public actor Hall {
     /// Set when a commit failed and the state could not be re-read from the journal either:
     /// nothing is decided until it has been (the state must never run ahead of the journal).
     private var stateNeedsReload = false
+    /// The last staffing advice computed (`currentAdvice`): reused for the same snapshot within
+    /// `Hall.adviceMaxAge`, so supervisors' screens polling it cost one set of what-ifs.
+    nonisolated let adviceCache = Mutex<AdviceCacheEntry?>(nil)
     /// Whether the last commit failed (for `/healthz`); cleared by the next that succeeds.
     nonisolated let commitFailing = Atomic<Bool>(false)
     /// Journal faults are logged at most once per 10 s per kind.
@@ -163,6 +169,7 @@ public actor Hall {
         for item in stored {
             replyFigures.fold(item.event)
             reviewFigures.fold(item.event)
+            adviceLedger.fold(item.event, config: rules.config)
         }
         committedSeq = try await journal.lastSeq()
         (writerWakeups, wakeWriter) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
@@ -350,6 +357,7 @@ public actor Hall {
             adopt(config)
             applied.append(AppliedConfig(version: version, at: change.at, config: config))
         }
+        for event in events { adviceLedger.fold(event, config: rules.config) }
         if let refusal, events.isEmpty { throw refusal }
         let rendered = refusal == nil ? view(state, estimator, events) : nil
         var contacts: [TicketContact] = []

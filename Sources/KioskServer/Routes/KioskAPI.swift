@@ -25,6 +25,8 @@ struct KioskAPI: Sendable {
     let pageKeys: TicketPageKeys
     /// The pages' templates (`web/templates`, parsed at start).
     let templates: WebTemplates
+    /// The config file the daemon was started on (for an `add_service` advice's command).
+    var configFile: String? = nil
     /// Serialises closing 差评 follow-ups (one close per follow-up).
     let followUps = FollowUpDesk()
     var views: HallViews { HallViews(engine: hall.engine) }
@@ -40,6 +42,7 @@ struct KioskAPI: Sendable {
         registerSMS(on: router)
         registerReplies(on: router)
         registerReports(on: router)
+        registerAdvice(on: router)
         registerRatings(on: router)
         registerAdmin(on: router)
         registerConfig(on: router)

@@ -57,6 +57,7 @@ import Testing
         .appointmentCancelled(code: "012345", date: BusinessDate(year: 2026, month: 3, day: 5)),
         .appointmentCheckedIn(code: "012346", date: BusinessDate(year: 2026, month: 3, day: 2), ticket: "C004", slot: ClockTime("10:00")!),
         .appointmentReleased(code: "012347", date: BusinessDate(year: 2026, month: 3, day: 2)),
+        .adviceGiven(AdviceNote(id: "cover:2:5", longestBefore: 38, longestAfter: 15, pastTargetBefore: 6, pastTargetAfter: 2)),
     ]
 
     /// Exhaustive: a new event kind does not compile until it is given a sample here.
@@ -99,11 +100,12 @@ import Testing
         case .appointmentCancelled: "appointmentCancelled"
         case .appointmentCheckedIn: "appointmentCheckedIn"
         case .appointmentReleased: "appointmentReleased"
+        case .adviceGiven: "adviceGiven"
         }
     }
 
     @Test func samplesCoverEveryKind() {
-        #expect(Set(Self.samples.map(Self.name)).count == 37)
+        #expect(Set(Self.samples.map(Self.name)).count == 38)
     }
 
     @Test(arguments: samples)

@@ -31,6 +31,7 @@ import Testing
         "RatingAnswer": { try APICoding.decode(RatingAnswer.self, from: $0) },
         "FollowUpList": { try APICoding.decode(FollowUpList.self, from: $0) },
         "FollowUpStatus": { try APICoding.decode(FollowUpStatus.self, from: $0) },
+        "AdviceAnswer": { try APICoding.decode(AdviceAnswer.self, from: $0) },
     ]
 
     /// The samples (`APISamples`) of each answer type, by the route and status they answer.
@@ -49,6 +50,7 @@ import Testing
             case (let path, _) where path.hasPrefix("/v1/tickets/") || path.hasPrefix("/v1/services/"): return type == "EventsAnswer" || type == "CommandAnswer"
             case ("/v1/hall", _): return type == "HallSnapshot"
             case ("/v1/stats", _): return type == "StatsAnswer"
+            case ("/v1/advice", _): return type == "AdviceAnswer"
             case ("/v1/sms/dlr", _): return type == "DeliveryReportAnswer"
             case ("/v1/ratings/followups", _): return type == "FollowUpList"
             case (let path, _) where path.hasPrefix("/v1/ratings/followups/"): return type == "FollowUpStatus"

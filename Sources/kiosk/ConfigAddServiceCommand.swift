@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import KioskAPI
+import KioskCore
+
+/// `kiosk config add-service W S --config FILE`: window W also serves S from now on, the
+/// command a staffing advice of kind `add_service` names. Only a service W's `may_serve`
+/// lists. The edited file is put in force in the daemon first (`PUT /v1/config`, admin) and
+/// written back only once the daemon took it, so the file and the hall stay in step.
+struct ConfigAddServiceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add-service",
+        abstract: "Let a window also serve a service its may_serve lists: edit the config file and apply it live (admin)."
+    )
+    @Argument(help: "Window id.") var window: String
+    @Argument(help: "Service letter.") var service: String
+    @Option(help: "The hall config file the daemon runs on (--config of kiosk serve); edited in place.") var config: String
+    @Option(name: .long, help: "The daemon to talk to.") var server: String = "http://127.0.0.1:8080"
+    @Option(name: .long, help: "Bearer token (default: the admin token from --token-file).") var token: String?
+    @Option(name: [.customLong("token-file"), .customLong("tokens")], help: "Token file holding the admin token.")
+    var tokens: String = "./var/tokens.json"
+
+    func run() async throws {
+        let text: String
+        do {
+            text = try String(contentsOfFile: config, encoding: .utf8)
+        } catch {
+            printError("\(config): cannot read: \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+        let edited: String
+        do {
+            edited = try ConfigFileEdit.addingService(service.uppercased(), toWindow: window, in: text)
+        } catch {
+            printError("\(config): \(error)")
+            throw ExitCode(1)
+        }
+        let client = DaemonClient(server: server, token: token, tokenFile: tokens)
+        let answer = try await client.send(
+            DaemonClient.Call(method: .put, path: "/v1/config", rawBody: Data(edited.utf8), role: .admin), as: ConfigChangeAnswer.self
+        )
+        try edited.write(toFile: config, atomically: true, encoding: .utf8)
+        guard answer.changed, let version = answer.version else {
+            printLine("no change: the hall already runs on the edited \(config)")
+            return
+        }
+        printLine("window \(window) also serves \(service.uppercased()) (hall config version \(version), \(config) updated):")
+        for line in answer.changes { printLine("  \(line)") }
+    }
+}
