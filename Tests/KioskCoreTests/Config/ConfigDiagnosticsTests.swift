@@ -183,7 +183,7 @@ import Testing
         {"sessions": [["08:00", "12:00"]], "services": [{"code": "A", "name": "求职登记"}],
          "counters": [{"id": "1", "services": ["A"], "polcy": "fifo"}]}
         """)
-        #expect(found.first?.message.contains("allowed: id, name, policy, reviews, services") == true, "\(found)")
+        #expect(found.first?.message.contains("allowed: id, may_serve, name, policy, reviews, services") == true, "\(found)")
     }
 
     @Test func wrongTypes() {
