@@ -142,6 +142,26 @@ public struct ConsoleHallPart: Sendable, Equatable {
         }
     }
 
+    /// One staffing advice: what to do, the figures before → after, and how to take it (a
+    /// supervisor's form to the same window action; a service added is an admin's command).
+    public struct Advice: Sendable, Equatable {
+        public var id: String
+        public var text: String
+        public var textEN: String
+        public var command: String
+        /// The console action that takes it (`/console/windows/5/resume`); nil: an admin's command.
+        public var formAction: String?
+        /// The `covered` field the action sends (cover, uncover).
+        public var covered: String?
+        public var canTake: Bool
+        public var hasCovered: Bool
+
+        public init(id: String, text: String, textEN: String, command: String, formAction: String?, covered: String?) {
+            self.id = id; self.text = text; self.textEN = textEN; self.command = command; self.formAction = formAction; self.covered = covered
+            canTake = formAction != nil; hasCovered = covered != nil
+        }
+    }
+
     public struct Alert: Sendable, Equatable {
         /// `over_target`, `idle_with_waiting`, `unanswered`, `clock`, `journal`.
         public var kind: String
@@ -161,8 +181,15 @@ public struct ConsoleHallPart: Sendable, Equatable {
     /// A supervisor's page has the action forms; an admin's does not.
     public var canAct: Bool
     public var csrf: String
+    /// The hall's staffing advice, best first (`GET /v1/advice`'s).
+    public var advice: [Advice] = [] {
+        didSet { hasAdvice = !advice.isEmpty }
+    }
+    /// When the advice was worked out, `HH:MM:SS`.
+    public var adviceTime = ""
 
     public var hasAlerts: Bool
+    public var hasAdvice = false
 
     public init(hallName: String, date: String, clock: String, issuing: Bool, windows: [Window], lines: [Line], alerts: [Alert],
                 reactivatable: [String], canAct: Bool, csrf: String) {

@@ -29,6 +29,12 @@ public enum EmbeddedWeb {
         {{^alerts}}<p class="muted" id="no-alerts">一切正常 Nothing needs you now.</p>{{/alerts}}
         {{#hasAlerts}}<ul>{{#alerts}}<li class="alert {{kind}}" data-kind="{{kind}}">{{text}}</li>{{/alerts}}</ul>{{/hasAlerts}}
         </section>
+        <section id="advice" aria-live="polite"><h2>调度建议 Staffing advice <small class="muted">{{adviceTime}}</small></h2>
+        {{^hasAdvice}}<p class="muted" id="no-advice">暂无建议 No move would cut the wait by 5 minutes.</p>{{/hasAdvice}}
+        {{#hasAdvice}}<ol>{{#advice}}<li class="advice" id="advice-{{id}}" data-id="{{id}}">{{text}}<br><small>{{textEN}} · <code>{{command}}</code></small>
+        {{#canAct}}{{#canTake}}<form method="post" action="{{formAction}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">{{#hasCovered}}<input type="hidden" name="covered" value="{{covered}}">{{/hasCovered}}<button type="submit" class="take-advice">采纳 Take</button></form>{{/canTake}}{{/canAct}}
+        </li>{{/advice}}</ol>{{/hasAdvice}}
+        </section>
         <div class="columns">
         <section id="windows"><h2>窗口 Windows</h2>
         <table><thead><tr><th>窗口 Window</th><th>状态 State</th><th>当前 Now</th><th>代办 Covers</th><th>等候 Waiting</th>{{#canAct}}<th>操作 Actions</th>{{/canAct}}</tr></thead><tbody>

@@ -51,6 +51,8 @@ public struct WindowTerminal: Sendable {
         case tick
         case view(WindowView)
         case services([ServiceOption])
+        /// The hall's staffing advice (supervisor mode only).
+        case advice(AdviceAnswer)
         /// A command's answer: the window after it.
         case done(Request, WindowView?)
         case refused(Request?, code: String, message: String)
@@ -61,6 +63,8 @@ public struct WindowTerminal: Sendable {
         /// `GET /v1/windows/N`, answered with `.view`.
         case refresh
         case loadServices
+        /// `GET /v1/advice` (supervisor mode), answered with `.advice`.
+        case loadAdvice
         case send(Request)
         case quit
     }
@@ -72,6 +76,8 @@ public struct WindowTerminal: Sendable {
 
     public private(set) var mode: Mode = .keys
     public private(set) var services: [ServiceOption] = []
+    /// The hall's staffing advice as last loaded (supervisor mode).
+    public private(set) var advice: AdviceAnswer?
     private var track = WindowCommandTrack()
     private var lastRefresh: Date?
 
@@ -88,7 +94,7 @@ public struct WindowTerminal: Sendable {
 
     public mutating func begin(at now: Date) -> [Effect] {
         lastRefresh = now
-        return [.refresh, .loadServices]
+        return [.refresh, .loadServices] + (supervisor ? [.loadAdvice] : [])
     }
 
     public mutating func handle(_ input: Input, at now: Date) -> [Effect] {
@@ -97,11 +103,14 @@ public struct WindowTerminal: Sendable {
             if !busy, now.timeIntervalSince(lastRefresh ?? .distantPast) >= refreshInterval {
                 lastRefresh = now
                 // The services too: a live config change renames them or adds new ones.
-                return [.refresh, .loadServices]
+                return [.refresh, .loadServices] + (supervisor ? [.loadAdvice] : [])
             }
             return []
         case let .services(list):
             services = list
+            return []
+        case let .advice(answer):
+            advice = answer
             return []
         case .view, .done, .refused, .unreachable:
             return track.answer(input) ?? []
@@ -127,6 +136,7 @@ public struct WindowTerminal: Sendable {
         case .enter: c = "n"
         case .interrupt: return [.quit]
         case let .char(ch): c = Character(ch.lowercased())
+        case let .digit(ch): c = ch   // 1–3: a supervisor takes that advice
         default: return []
         }
         switch c {
@@ -152,10 +162,24 @@ public struct WindowTerminal: Sendable {
         case "e" where supervisor: mode = .prompt(.uncover, entry: "")
         case "a" where supervisor: mode = .prompt(.reactivate, entry: "")
         case "j" where supervisor: mode = .prompt(.callTicket, entry: "")
+        case "1", "2", "3":
+            // The supervisor takes advice N: the one call it names (a config change is an admin's: shown only).
+            guard supervisor, let index = Int(String(c)), let item = advice?.advice.dropFirst(index - 1).first,
+                  let request = Self.request(taking: item)
+            else { return [] }
+            return send(request)
         default: return []
         }
         track.outcome = nil
         return []
+    }
+
+    /// The call that takes `item`: its API call, for the moves a supervisor makes (nil for a
+    /// config change, an admin's).
+    static func request(taking item: AdviceAnswer.Item) -> Request? {
+        guard item.api.method == "POST" else { return nil }
+        let body = item.api.body?["covered"].map { CommandBody.cover(CoverRequest(covered: $0)) }
+        return Request(path: item.api.path, body: body, supervisor: true, label: "采纳建议 advice taken: \(item.command)")
     }
 
     private mutating func answer(_ prompt: Prompt, entry: String, key: Key) -> [Effect] {

@@ -40,6 +40,11 @@ public struct WindowTerminalLoop: Sendable {
         case .loadServices:
             guard case let .ok(list) = await client.services() else { return .answered([]) }
             return .answered([.services(list.services)])
+        case .loadAdvice:
+            // Advice is a help, not the terminal's job: a failed read leaves the last one shown.
+            let answer: APIAnswer<AdviceAnswer> = await client.send(.get, "/v1/advice", token: tokens.supervisor)
+            guard case let .ok(advice) = answer else { return .answered([]) }
+            return .answered([.advice(advice)])
         case .refresh:
             switch await client.window(window, token: token(for: nil)) {
             case let .ok(status): return .answered([.view(status)])

@@ -86,8 +86,23 @@ public enum WindowTerminalScreen {
             case nil: break
             }
         }
+        // Last: on a small screen the keys and the last result stay in view.
+        if terminal.supervisor { lines += [""] + adviceLines(terminal.advice, width: width) }
         let fitted = lines.prefix(height).map { TextFitting.fit($0, toColumns: width, alignment: .left) }
         return fitted + Array(repeating: String(repeating: " ", count: width), count: max(0, height - fitted.count))
+    }
+
+    /// The supervisor's view of the hall's staffing advice: the line now, each advice with its
+    /// before → after and the key (1–3) that takes it, or the command an admin runs.
+    static func adviceLines(_ advice: AdviceAnswer?, width: Int) -> [String] {
+        guard let advice else { return [] }
+        var lines = [" 调度建议 Staffing advice (\(advice.time)): 最长等候 \(advice.before.longestWaitMin) 分钟 · 超时 \(advice.before.pastTarget) 人"]
+        if advice.advice.isEmpty { lines.append("   暂无建议 none: no move would cut the wait by 5 min") }
+        for (i, item) in advice.advice.enumerated() {
+            let how = item.api.method == "POST" ? "按 \(i + 1) 采纳 press \(i + 1)" : "管理员 admin: \(item.command)"
+            lines += TextWrap.wrap("\(i + 1). \(item.text)  [\(how)]", columns: width - 3, indent: "   ").map { "  " + $0 }
+        }
+        return lines
     }
 
     /// Digits typed for a time, shown as `HH:MM` as they come.

@@ -81,3 +81,22 @@ extension ConsoleHallPart {
         )
     }
 }
+
+extension ConsoleHallPart.Advice {
+    /// `advice` as the console shows it: a supervisor's move is taken by the console's own
+    /// window action (audited with the signed-in name); a service added is an admin's command.
+    init(_ advice: StaffingAdvice, config: HallConfig) {
+        let move = advice.move
+        let action: String? = switch move.kind {
+        case .resume: "resume"
+        case .open: "open"
+        case .cover: "cover"
+        case .endCover: "uncover"
+        case .addService: nil
+        }
+        self.init(
+            id: move.id.replacingOccurrences(of: ":", with: "-"), text: advice.text(in: config), textEN: advice.textEN(in: config),
+            command: move.commandLine(), formAction: action.map { "/console/windows/\(move.window)/\($0)" }, covered: move.fromWindow
+        )
+    }
+}

@@ -49,11 +49,16 @@ extension ConsoleRoutes {
 
     /// What the hall page shows now, from the last commit (outside the hall actor), with the
     /// action forms when `session` is a supervisor's.
-    func hallPart(for session: ConsoleSession) -> ConsoleHallPart {
+    func hallPart(for session: ConsoleSession) async -> ConsoleHallPart {
         let hall = api.hall
-        return ConsoleHallPart.make(
+        var part = ConsoleHallPart.make(
             snapshot: hall.published.current, projection: hall.published.currentEstimates.line, health: hall.health, at: hall.now(), session: session
         )
+        // Where the supervisor works: the staffing advice, each with the form that takes it.
+        let (advice, engine) = await hall.currentAdvice()
+        part.adviceTime = String(engine.calendar.localTimestamp(advice.at).suffix(8))
+        part.advice = advice.advice.map { ConsoleHallPart.Advice($0, config: engine.config) }
+        return part
     }
 
     /// The hall's committed events as Server-Sent Events, each only `{"seq":N}`: the page

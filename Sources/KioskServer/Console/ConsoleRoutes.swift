@@ -23,10 +23,10 @@ struct ConsoleRoutes: Sendable {
     func register(on router: Router<KioskRequestContext>) {
         router.get("/console") { request, _ in
             guard let session = session(request) else { return ConsoleResponse.seeOther("/console/sign-in") }
-            return ConsoleResponse.html(view.hall(hallPart(for: session), session: session))
+            return ConsoleResponse.html(view.hall(await hallPart(for: session), session: session))
         }
         router.get("/console/hall") { request, _ in
-            await page(request) { session in ConsoleResponse.html(view.hallPart(hallPart(for: session))) }
+            await page(request) { session in ConsoleResponse.html(view.hallPart(await hallPart(for: session))) }
         }
         router.get("/console/sign-in") { request, _ in
             if session(request) != nil { return ConsoleResponse.seeOther("/console") }

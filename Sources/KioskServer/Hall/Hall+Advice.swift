@@ -1,17 +1,20 @@
 import Foundation
 import KioskCore
 
-/// A computed staffing advice, with the snapshot it was computed on.
+/// A computed staffing advice, with the staffing it was computed on.
 struct AdviceCacheEntry: Sendable {
-    var seq: Int64
+    /// The windows' availability and covers, and the config: what a move changes.
+    var staffing: AdviceStaffing
     var at: Date
     var engine: QueueEngine
     var list: StaffingAdviceList
 }
 
 extension Hall {
-    /// Seconds a computed advice is reused for the same snapshot: its what-ifs are a projection
-    /// of the whole line each, so this bounds what polling screens cost.
+    /// Seconds a computed advice is reused while the windows are staffed alike: its what-ifs are
+    /// a projection of the whole line each, so this bounds what the screens that show it cost
+    /// (the console re-reads it after every event, terminals every 2 s). A window resumed,
+    /// opened, paused, closed or a cover changed recomputes at once: taken advice goes at once.
     static let adviceMaxAge: TimeInterval = 5
 
     /// The staffing advice for the hall now, and the rules it was computed under (for names),
@@ -21,12 +24,13 @@ extension Hall {
     public nonisolated func currentAdvice() async -> (list: StaffingAdviceList, engine: QueueEngine) {
         let snapshot = published.current
         let now = now()
-        if let cached = adviceCache.withLock({ $0 }), cached.seq == snapshot.seq, cached.at <= now,
+        let staffing = AdviceStaffing(snapshot.state, config: snapshot.engine.config)
+        if let cached = adviceCache.withLock({ $0 }), cached.staffing == staffing, cached.at <= now,
            now.timeIntervalSince(cached.at) < Self.adviceMaxAge {
             return (cached.list, cached.engine)
         }
         let list = Advisor(engine: snapshot.engine, estimator: snapshot.estimator).advise(snapshot.state, at: now)
-        adviceCache.withLock { $0 = AdviceCacheEntry(seq: snapshot.seq, at: now, engine: snapshot.engine, list: list) }
+        adviceCache.withLock { $0 = AdviceCacheEntry(staffing: staffing, at: now, engine: snapshot.engine, list: list) }
         try? await noteAdviceShown(list.advice)
         return (list, snapshot.engine)
     }
@@ -39,5 +43,17 @@ extension Hall {
         let fresh = advice.filter { !adviceLedger.stands($0.move.id, at: now) }
         guard !fresh.isEmpty else { return }
         try await execute(.noteAdvice(fresh.map(AdviceNote.init)))
+    }
+}
+
+/// What a staffing move changes: every window's availability and covers, and the config (a
+/// service added to a window). Advice computed for other staffing is another hall's.
+struct AdviceStaffing: Sendable, Equatable {
+    var windows: [CounterID: String]
+    var config: HallConfig
+
+    init(_ state: HallState, config: HallConfig) {
+        windows = state.counters.mapValues { "\($0.availability)|\($0.covering.joined(separator: ","))" }
+        self.config = config
     }
 }
