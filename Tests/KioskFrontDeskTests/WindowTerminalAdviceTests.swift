@@ -38,7 +38,8 @@ import Testing
         #expect(screen.contains { $0.contains("1. 恢复5号窗口服务：最长等候 38 → 15 分钟，超时 2 → 1 人") && $0.contains("[按 1 采纳 press 1]") })
         #expect(screen.contains { $0.contains("2. 让8号窗口顶岗5号窗口（AB角）") })
         // A config change is an admin's: its command, no key.
-        #expect(screen.contains { $0.contains("管理员 admin: kiosk config add-service 6 L --config /etc/kiosk/hall.json") })
+        let wide = WindowTerminalScreen.render(terminal, width: 180, height: 40)
+        #expect(wide.contains { $0.contains("3. 让6号窗口兼办 L 退休审批") && $0.contains("[管理员 admin: kiosk config add-service 6 L --config /etc/kiosk/hall.json]") })
         for line in screen { #expect(DisplayWidthProbe.columns(line) == 100, "\(line)") }
     }
 

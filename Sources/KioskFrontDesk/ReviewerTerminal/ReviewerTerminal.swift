@@ -47,8 +47,8 @@ public struct ReviewerTerminal: Sendable {
             guard !busy, now.timeIntervalSince(lastRefresh ?? .distantPast) >= refreshInterval else { return [] }
             lastRefresh = now
             return [.refresh]
-        case .services:
-            return []
+        case .services, .advice:
+            return []   // the reviewer's terminal shows neither
         case .view, .done, .refused, .unreachable:
             return track.answer(input) ?? []
         case let .key(key):

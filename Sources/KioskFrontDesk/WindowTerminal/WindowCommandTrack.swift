@@ -44,7 +44,7 @@ public struct WindowCommandTrack: Sendable, Equatable {
             busy = false
             outcome = .problem("连不上服务器 Cannot reach the daemon: \(why)")
             return []
-        case .key, .tick, .services:
+        case .key, .tick, .services, .advice:
             return nil
         }
     }
