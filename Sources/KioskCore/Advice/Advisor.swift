@@ -93,14 +93,20 @@ public struct Advisor: Sendable {
     }
 
     /// Worth a supervisor's attention: the hall is behind (someone is projected past their
-    /// target: a line within its targets needs no move), the move cuts by at least
-    /// `minimumCut`, and it is worse on neither figure.
+    /// target: a line within its targets needs no move), the move is worse on neither figure,
+    /// and it cuts by at least `minimumCut` minutes the longest wait, or the minutes past target
+    /// while putting a citizen back within it, or the minutes past target of the average citizen
+    /// past it. The last is for a hall so far behind that every waiting citizen stays past target
+    /// and the longest wait is the projection's horizon whatever is done: there a window that
+    /// alone serves a line still makes a difference the first two cannot show.
     func helps(_ advice: StaffingAdvice) -> Bool {
         let before = advice.before, after = advice.after
         guard before.pastTarget > 0 else { return false }
         guard after.longestWaitMinutes <= before.longestWaitMinutes, after.pastTarget <= before.pastTarget else { return false }
+        let minutesCut = before.minutesPastTarget - after.minutesPastTarget
         return advice.longestCut >= minimumCut
-            || (advice.pastTargetCut >= 1 && before.minutesPastTarget - after.minutesPastTarget >= minimumCut)
+            || (advice.pastTargetCut >= 1 && minutesCut >= minimumCut)
+            || minutesCut >= minimumCut * before.pastTarget
     }
 
     /// Best first: the larger cut of the longest wait, then of the citizens past target, then of
