@@ -42,12 +42,17 @@ import advice_eval_hall as hall  # noqa: E402
 
 # Each scenario: the hall, the window away (added as a scheduled pause, unless the hall already
 # has its own mid-morning absence) and the moment the supervisor asks, 20 minutes into it.
+# `may_serve`: the services a window's config lets it take on (`counters[].may_serve`, the
+# advisor's add_service only names those): typical gives windows 1 and 2 the absent window's
+# services as AB roles, township's three clerks may take on anything, monday and disrupted none.
 SCENARIOS = {
-    "typical": {"file": "harness:typical", "away": ("5", "09:30", "10:30"), "ask": "09:50"},
-    "monday": {"file": "harness:monday", "away": ("5", "09:30", "10:30"), "ask": "09:50"},
+    "typical": {"file": "harness:typical", "away": ("5", "09:30", "10:30"), "ask": "09:50",
+                "may_serve": {"1": ["E", "F"], "2": ["E", "F"]}},
+    "monday": {"file": "harness:monday", "away": ("5", "09:30", "10:30"), "ask": "09:50", "may_serve": {}},
     # disrupted's own absence: window 2 away 09:15-11:30 (and window 5 in the afternoon)
-    "disrupted": {"file": "harness:disrupted", "away": None, "absent": "2", "ask": "09:35"},
-    "township": {"file": "scripts/wait-eval-halls/township.json", "away": ("1", "09:30", "10:30"), "ask": "09:50"},
+    "disrupted": {"file": "harness:disrupted", "away": None, "absent": "2", "ask": "09:35", "may_serve": {}},
+    "township": {"file": "scripts/wait-eval-halls/township.json", "away": ("1", "09:30", "10:30"), "ask": "09:50",
+                 "may_serve": "all"},
 }
 TARGET_S = 20 * 60          # targets.wait_min's default: the imported traces carry no targets
 HELP_S = 5 * 60             # the advisor's threshold: advice cuts the longest wait by 5 minutes
@@ -85,6 +90,25 @@ def day_before(date):
     return (datetime.date.fromisoformat(date) - datetime.timedelta(days=1)).isoformat()
 
 
+def may_serve(spec, sc):
+    """{window: [services it may take on]} of a scenario."""
+    m = spec["may_serve"]
+    if m == "all":
+        return {c["id"]: [s for s in sc.codes if s not in c["services"]] for c in sc.counters}
+    return {w: list(v) for w, v in m.items()}
+
+
+def for_import(events, spec, sc):
+    """The trace as the hall's journal would have it: its config with the windows' `may_serve`,
+    service names truncated (see truncate_names)."""
+    events = truncate_names(events)
+    extra = may_serve(spec, sc)
+    for c in events[0]["config"]["counters"]:
+        if extra.get(c["id"]):
+            c["may_serve"] = extra[c["id"]]
+    return events
+
+
 def truncate_names(events):
     """Service names cut to NAME_MAX characters. Why: on main, a journal that imported a trace
     whose service names run to 30 characters cannot be read back (the recorded config gains the
@@ -110,27 +134,29 @@ def waiting_at(events, t):
             if iss <= t and (call is None or call > t)}
 
 
-def figures(events, tickets):
-    """Simulated waits of `tickets` on a day: {ticket: wait_s}, longest, past target."""
+def figures(events, waiting, t):
+    """What the simulation says of the citizens `waiting` at t (the advisor's figures, same
+    definitions): each one's wait still ahead at t (t -> first call), the longest of those, and
+    how many wait in all (issue -> first call) longer than the target."""
     w = hall.waits(events)
-    per = {k: (w[k][1] - w[k][0]) if w[k][1] is not None else None for k in tickets}
-    called = [v for v in per.values() if v is not None]
-    return {"per_ticket": per, "longest_s": max(called) if called else 0.0,
-            "past_target": sum(1 for v in called if v > TARGET_S),
-            "never_called": sum(1 for v in per.values() if v is None)}
+    ahead = {k: (w[k][1] - t) if w[k][1] is not None else None for k in waiting}
+    called = [v for v in ahead.values() if v is not None]
+    return {"per_ticket": ahead, "longest_s": max(called) if called else 0.0,
+            "past_target": sum(1 for k in waiting if w[k][1] is not None and w[k][1] - w[k][0] > TARGET_S),
+            "never_called": sum(1 for v in ahead.values() if v is None)}
 
 
-def candidate_moves(sc, absent):
-    """Every move of the advisor's kinds in this hall: resume the absent window, another window
-    covering it, a window also serving a service it does not serve."""
+def candidate_moves(spec, sc, absent):
+    """Every move of the advisor's kinds this hall allows: resume the absent window, another
+    window covering it, a window also serving a service its `may_serve` lists."""
     moves = [hall.Move("resume", absent)]
+    allowed = may_serve(spec, sc)
     for c in sc.counters:
         if c["id"] == absent:
             continue
         moves.append(hall.Move("cover", c["id"], covered=absent))
-        for s in sc.codes:
-            if s not in c["services"]:
-                moves.append(hall.Move("add_service", c["id"], service=s))
+        for s in allowed.get(c["id"], []):
+            moves.append(hall.Move("add_service", c["id"], service=s))
     return moves
 
 
@@ -156,17 +182,16 @@ def advice_list(answer):
 
 
 def advice_move(a):
-    """The simulator move an advice names."""
-    kind = a["kind"]
-    return hall.Move(kind, a["counter"], covered=a.get("covered"), service=a.get("service"))
+    """The simulator move an advice names (kinds: /work/notes/advice-interface.md)."""
+    kind = {"end_cover": "uncover"}.get(a["kind"], a["kind"])
+    return hall.Move(kind, a["window"], covered=a.get("from_window"), service=a.get("service"))
 
 
-def projected(a, side):
-    """The advice's projection, `side` "before" or "after": longest wait (s), number past
-    target, and {ticket: projected wait s} when the advice lists its tickets."""
-    p = a[side]
-    tickets = {t["ticket"]: t["wait_s"] for t in p.get("tickets", [])}
-    return {"longest_s": p["longest_wait_s"], "past_target": p.get("past_target"), "per_ticket": tickets}
+def projected(p):
+    """A projection of the answer (its `before`, or an advice's `before`/`after`) in seconds:
+    the longest wait still ahead, the number past target, each waiting ticket's wait ahead."""
+    return {"longest_s": 60.0 * p["longest_wait_min"], "past_target": p["past_target"],
+            "per_ticket": {k: 60.0 * v for k, v in p.get("waits", {}).items()}}
 
 
 # ----------------------------------------------------------------------------- a day --
@@ -179,14 +204,14 @@ def one_day(job):
     base = hall.simulate(sc_today, seed)
     t_ask = hhmm(spec["ask"])
     waiting = waiting_at(base, t_ask)
-    before = figures(base, waiting)
+    before = figures(base, waiting, t_ask)
     row = {"scenario": name, "seed": seed, "ask": spec["ask"], "absent": absent_window(spec),
            "waiting": len(waiting), "sim_before": strip(before)}
 
-    # every move in the simulation: what the best one could have done
+    # every move the hall allows, in the simulation: what the best one could have done
     best = None
-    for move in candidate_moves(sc_today, absent_window(spec)):
-        after = figures(hall.simulate(sim.Scenario(today_raw(spec, harness)), seed, [(t_ask, move)]), waiting)
+    for move in candidate_moves(spec, sc_today, absent_window(spec)):
+        after = figures(hall.simulate(sc_today, seed, [(t_ask, move)]), waiting, t_ask)
         gain = before["longest_s"] - after["longest_s"]
         if best is None or gain > best["gain_s"]:
             best = {"move": move.label(), "gain_s": gain, "past_target_gain": before["past_target"] - after["past_target"]}
@@ -199,24 +224,26 @@ def one_day(job):
     os.makedirs(d)
     history = sim.simulate(sim.Scenario(copy.deepcopy(scenario_raw(spec, harness))), 1000 + seed)
     history[0]["date"] = day_before(sc_today.date)
-    write_jsonl(os.path.join(d, "history.jsonl"), truncate_names(history))
-    write_jsonl(os.path.join(d, "cut.jsonl"), truncate_names(hall.cut(base, t_ask)))
+    write_jsonl(os.path.join(d, "history.jsonl"), for_import(history, spec, sc_today))
+    write_jsonl(os.path.join(d, "cut.jsonl"), for_import(hall.cut(base, t_ask), spec, sc_today))
     journal = os.path.join(d, "journal")
     for f in ("history.jsonl", "cut.jsonl"):
         subprocess.run([kiosk, "import", os.path.join(d, f), "--data-dir", journal], check=True, capture_output=True)
     advice, answer, row["advice_s"] = ask_advice(kiosk, journal, sc_today.date, spec["ask"])
     with open(os.path.join(d, "advice.json"), "w") as f:
         json.dump(answer, f, ensure_ascii=False, indent=1)
+    # the projection of the hall as it is, on every day (with advice or not)
+    pb = projected(answer["before"])
+    row["proj_before"] = strip(pb)
+    row["ticket_err_before"] = ticket_error(pb["per_ticket"], before["per_ticket"])
     row["advice"] = []
     for a in advice:
         move = advice_move(a)
-        after_day = hall.simulate(sim.Scenario(today_raw(spec, harness)), seed, [(t_ask, move)])
-        after = figures(after_day, waiting)
-        pb, pa = projected(a, "before"), projected(a, "after")
+        after = figures(hall.simulate(sc_today, seed, [(t_ask, move)]), waiting, t_ask)
+        pa = projected(a["after"])
         row["advice"].append({
-            "move": move.label(), "text": a.get("text"), "command": a.get("command"),
-            "proj_before": strip(pb), "proj_after": strip(pa), "sim_after": strip(after),
-            "ticket_err_before": ticket_error(pb["per_ticket"], before["per_ticket"]),
+            "move": move.label(), "text": a.get("text"), "text_en": a.get("text_en"), "command": a.get("command"),
+            "proj_before": strip(projected(a["before"])), "proj_after": strip(pa), "sim_after": strip(after),
             "ticket_err_after": ticket_error(pa["per_ticket"], after["per_ticket"]),
         })
     return row
@@ -305,10 +332,12 @@ def per_day(rows):
 
 # ------------------------------------------------------------------------ self-check --
 
-def self_check(harness):
-    """The simulator side, in seconds: the wrapper with no move is the harness's day exactly;
-    resuming the absent window changes the day only from that moment on and does not lengthen
-    the line's longest wait; a cover makes the covering window call the absent one's services."""
+def self_check(harness, kiosk=None):
+    """In seconds: the wrapper with no move is the harness's day exactly; resuming the absent
+    window changes the day only from that moment on and does not lengthen the line's longest
+    wait; a cover makes the covering window call the absent one's services. With `kiosk`: the
+    cut day imported into a journal (after its previous day) exports back as the same events;
+    and, if this kiosk has `advice`, the advisor's line at that moment is the simulation's."""
     sim = hall.load_harness(harness)
     spec = SCENARIOS["typical"]
     seed, t = 3, hhmm(spec["ask"])
@@ -323,7 +352,7 @@ def self_check(harness):
     assert resumes and resumes[0]["t"] == t, "window 5 did not come back at the moment asked: %r" % resumes[:1]
     waiting = waiting_at(plain, t)
     assert waiting, "nobody waiting at the moment asked: the check proves nothing"
-    b, a = figures(plain, waiting), figures(resumed, waiting)
+    b, a = figures(plain, waiting, t), figures(resumed, waiting, t)
     assert a["longest_s"] <= b["longest_s"], "one more window made the longest wait longer"
     covered = hall.simulate(sim.Scenario(today_raw(spec, harness)), seed, [(t, hall.Move("cover", "1", covered="5"))])
     own = {"A", "B"}
@@ -333,8 +362,47 @@ def self_check(harness):
     back = next(e["t"] for e in plain if e["ev"] == "resume" and e["counter"] == "5")
     assert all(e["t"] < back for e in cover_calls), "the cover outlived the absent window's return"
     print("advice-eval self-check ok: no move = the harness's day (%d events); resume at %s: longest wait "
-          "of the %d waiting %s -> %s min; cover: window 1 called %d of window 5's tickets" % (
+          "ahead of the %d waiting %s -> %s min; cover: window 1 called %d of window 5's tickets" % (
               len(plain), spec["ask"], len(waiting), mins(b["longest_s"]), mins(a["longest_s"]), len(cover_calls)))
+    if kiosk:
+        journal_check(sim, spec, harness, kiosk, seed, plain, waiting)
+
+
+def journal_check(sim, spec, harness, kiosk, seed, day, waiting):
+    """The cut day through `kiosk import` and back out with `kiosk export`; then `kiosk advice`
+    (when this kiosk has it) must see exactly the simulation's waiting tickets."""
+    t = hhmm(spec["ask"])
+    sc = sim.Scenario(today_raw(spec, harness))
+    with tempfile.TemporaryDirectory() as d:
+        history = sim.simulate(sim.Scenario(copy.deepcopy(scenario_raw(spec, harness))), 1000 + seed)
+        history[0]["date"] = day_before(sc.date)
+        cut = hall.cut(day, t)
+        write_jsonl(os.path.join(d, "history.jsonl"), for_import(history, spec, sc))
+        write_jsonl(os.path.join(d, "cut.jsonl"), for_import(cut, spec, sc))
+        journal = os.path.join(d, "journal")
+        for f in ("history.jsonl", "cut.jsonl"):
+            subprocess.run([kiosk, "import", os.path.join(d, f), "--data-dir", journal], check=True, capture_output=True)
+        out = os.path.join(d, "export.jsonl")
+        subprocess.run([kiosk, "export", "--data-dir", journal, "--date", sc.date, "-o", out], check=True, capture_output=True)
+        with open(out) as f:
+            back = [json.loads(line) for line in f if line.strip()]
+
+        def key(e):
+            return (e["t"], e["ev"], e.get("ticket"), e.get("counter"))
+        assert [key(e) for e in back if e["ev"] not in ("meta", "end")] == [key(e) for e in cut[1:]], \
+            "the cut day did not come back from the journal as it went in"
+        print("advice-eval self-check ok: the day cut at %s (%d events) imported after its previous day and "
+              "exported back unchanged" % (spec["ask"], len(cut) - 1))
+        usage = subprocess.run([kiosk, "advice", "--help"], capture_output=True, text=True).stdout
+        has_advice = "kiosk advice" in usage
+        if not has_advice:
+            print("advice-eval self-check: this kiosk has no `advice` command; the advisor's line not checked")
+            return
+        _, answer, _ = ask_advice(kiosk, journal, sc.date, spec["ask"])
+        seen = set(answer["before"]["waits"])
+        assert seen == set(waiting), "the advisor's line %s is not the simulation's %s" % (sorted(seen), sorted(waiting))
+        print("advice-eval self-check ok: `kiosk advice` at %s sees the simulation's %d waiting tickets" % (
+            spec["ask"], len(seen)))
 
 
 # ------------------------------------------------------------------------------ main --
@@ -353,12 +421,20 @@ def main():
     ap.add_argument("--self-check", action="store_true")
     a = ap.parse_args()
     harness = os.path.abspath(a.harness)
-    if a.self_check:
-        self_check(harness)
-        return
     kiosk = a.kiosk or next((p for p in (os.path.join(REPO, ".build", b, "kiosk") for b in ("release", "debug"))
                              if os.path.exists(p)), "kiosk")
     kiosk = os.path.abspath(kiosk) if os.path.sep in kiosk else kiosk
+    if a.self_check:
+        if not os.path.isdir(harness):
+            print("advice-eval self-check skipped: no wait-eval harness at %s" % harness)
+            return
+        try:
+            import numpy  # noqa: F401  (the harness's one requirement)
+        except ImportError:
+            print("advice-eval self-check skipped: the harness needs numpy, which this python3 lacks")
+            return
+        self_check(harness, kiosk if a.kiosk or os.path.exists(kiosk) else None)
+        return
     scenarios = [s for s in a.scenarios.split(",") if s]
     for s in scenarios:
         if s not in SCENARIOS:
