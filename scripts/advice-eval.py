@@ -209,13 +209,15 @@ def one_day(job):
            "waiting": len(waiting), "sim_before": strip(before)}
 
     # every move the hall allows, in the simulation: what the best one could have done
-    best = None
+    best, moves = None, {}
     for move in candidate_moves(spec, sc_today, absent_window(spec)):
         after = figures(hall.simulate(sc_today, seed, [(t_ask, move)]), waiting, t_ask)
         gain = before["longest_s"] - after["longest_s"]
+        moves[move.label()] = {"gain_s": gain, "past_target_gain": before["past_target"] - after["past_target"]}
         if best is None or gain > best["gain_s"]:
-            best = {"move": move.label(), "gain_s": gain, "past_target_gain": before["past_target"] - after["past_target"]}
+            best = dict(moves[move.label()], move=move.label())
     row["best_sim_move"] = best
+    row["sim_moves"] = moves
 
     if not with_advice:
         return row
@@ -313,7 +315,7 @@ def per_day(rows):
          "|---|---|---|---|---|---|---|---|"]
     for r in rows:
         best = r["best_sim_move"]
-        bm = "%s (%s)" % (best["move"], mins(best["gain_s"]))
+        bm = "%s (%s)" % (best["move"], mins(best["gain_s"])) if best["gain_s"] >= 30 else "none"
         if r.get("advice"):
             a = r["advice"][0]
             L.append("| %s | %d | %d | %s | %s → %s | %s → %s | %s → %s / %d → %d | %s |" % (
