@@ -98,14 +98,20 @@ def may_serve(spec, sc):
     return {w: list(v) for w, v in m.items()}
 
 
-def for_import(events, spec, sc):
+def for_import(events, spec, sc, announce=False):
     """The trace as the hall's journal would have it: its config with the windows' `may_serve`,
-    service names truncated (see truncate_names)."""
+    service names truncated (see truncate_names); with `announce`, each scheduled absence's
+    pause carries its back-at time (`until`: the clerk paused with `kiosk pause W --until`)."""
     events = truncate_names(events)
     extra = may_serve(spec, sc)
     for c in events[0]["config"]["counters"]:
         if extra.get(c["id"]):
             c["may_serve"] = extra[c["id"]]
+    if announce:
+        for w, start, end in sc.sched_pauses:
+            e = next((e for e in events[1:] if e["ev"] == "pause" and e["counter"] == w and start <= e["t"] < end), None)
+            if e is not None:
+                e["until"] = float(end)
     return events
 
 
@@ -146,17 +152,30 @@ def figures(events, waiting, t):
             "never_called": sum(1 for v in ahead.values() if v is None)}
 
 
-def candidate_moves(spec, sc, absent):
-    """Every move of the advisor's kinds this hall allows: resume the absent window, another
-    window covering it, a window also serving a service its `may_serve` lists."""
-    moves = [hall.Move("resume", absent)]
+def paused_at(events, t):
+    """Windows away at t (the absent one, and any on a break then)."""
+    away = set()
+    for e in events:
+        if e.get("t", 0) > t:
+            break
+        if e["ev"] == "pause":
+            away.add(e["counter"])
+        elif e["ev"] == "resume":
+            away.discard(e["counter"])
+    return sorted(away, key=lambda w: (len(w), w))
+
+
+def candidate_moves(spec, sc, away):
+    """Every move of the advisor's kinds this hall allows at that moment: resume a window that
+    is away, a window that is there covering one that is away, a window that is there also
+    serving a service its `may_serve` lists."""
+    moves = [hall.Move("resume", w) for w in away]
     allowed = may_serve(spec, sc)
     for c in sc.counters:
-        if c["id"] == absent:
+        if c["id"] in away:
             continue
-        moves.append(hall.Move("cover", c["id"], covered=absent))
-        for s in allowed.get(c["id"], []):
-            moves.append(hall.Move("add_service", c["id"], service=s))
+        moves += [hall.Move("cover", c["id"], covered=w) for w in away]
+        moves += [hall.Move("add_service", c["id"], service=x) for x in allowed.get(c["id"], [])]
     return moves
 
 
@@ -197,7 +216,7 @@ def projected(p):
 # ----------------------------------------------------------------------------- a day --
 
 def one_day(job):
-    harness, kiosk, work, name, seed, with_advice = job
+    harness, kiosk, work, name, seed, with_advice, n_futures, announce = job
     sim = hall.load_harness(harness)
     spec = SCENARIOS[name]
     sc_today = sim.Scenario(today_raw(spec, harness))
@@ -206,54 +225,106 @@ def one_day(job):
     waiting = waiting_at(base, t_ask)
     before = figures(base, waiting, t_ask)
     row = {"scenario": name, "seed": seed, "ask": spec["ask"], "absent": absent_window(spec),
-           "waiting": len(waiting), "sim_before": strip(before)}
+           "away": paused_at(base, t_ask), "waiting": len(waiting), "sim_before": strip(before)}
+    candidates = candidate_moves(spec, sc_today, row["away"])
 
-    # every move the hall allows, in the simulation: what the best one could have done
-    best, moves = None, {}
-    for move in candidate_moves(spec, sc_today, absent_window(spec)):
-        after = figures(hall.simulate(sc_today, seed, [(t_ask, move)]), waiting, t_ask)
-        gain = before["longest_s"] - after["longest_s"]
-        moves[move.label()] = {"gain_s": gain, "past_target_gain": before["past_target"] - after["past_target"]}
-        if best is None or gain > best["gain_s"]:
-            best = dict(moves[move.label()], move=move.label())
-    row["best_sim_move"] = best
-    row["sim_moves"] = moves
+    advice, answer = [], None
+    if with_advice:
+        answer = ask_and_keep(kiosk, work, name, seed, sim, spec, sc_today, base, t_ask, announce)
+        row["advice_s"] = answer.pop("_elapsed_s")
+        advice = advice_list(answer)
+        pb = projected(answer["before"])       # the hall as it is, on every day
+        row["proj_before"] = strip(pb)
+        row["ticket_err_before"] = ticket_error(pb["per_ticket"], before["per_ticket"])
+        row["advice"] = []
 
-    if not with_advice:
-        return row
+    # the same day (same seed) with each move the hall allows, and each advised move
+    moves = {m.label(): m for m in candidates}
+    same_day = {}
+    for a in advice:
+        m = advice_move(a)
+        moves.setdefault(m.label(), m)
+    for label, m in list(moves.items()):
+        try:
+            same_day[label] = figures(hall.simulate(sc_today, seed, [(t_ask, m)]), waiting, t_ask)
+        except (KeyError, ValueError) as e:
+            # a window or service the simulated hall has not: say so on the day, go on
+            same_day[label] = e
+            del moves[label]
+    # and in other futures from that moment: what each move does in expectation
+    fut = hall.futures(sc_today, seed, t_ask, [None] + list(moves.values()), waiting, n_futures) if n_futures else {}
+    expected = {label: expectation(fut[None], fut[m], waiting, t_ask) for label, m in moves.items()} if fut else {}
+    if fut:
+        row["exp_before"] = expectation(fut[None], fut[None], waiting, t_ask)["before"]
+        row["ticket_err_before_median"] = ticket_error(pb["per_ticket"], median_waits(fut[None])) if answer else None
+
+    def gain(label):
+        return before["longest_s"] - same_day[label]["longest_s"]
+    labels = [m.label() for m in candidates]
+    row["sim_moves"] = {x: {"gain_s": gain(x), "past_target_gain": before["past_target"] - same_day[x]["past_target"],
+                            "exp_gain_s": expected[x]["cut_s"] if expected else None} for x in labels}
+    best = max(labels, key=gain, default=None)
+    row["best_sim_move"] = {"move": best, "gain_s": gain(best) if best else 0.0}
+    best_exp = max(labels, key=lambda x: expected[x]["cut_s"], default=None) if expected else None
+    row["best_exp_move"] = {"move": best_exp, "cut_s": expected[best_exp]["cut_s"] if best_exp else 0.0}
+
+    for a in advice:
+        label = advice_move(a).label()
+        if isinstance(same_day[label], Exception):
+            row["advice"].append({"move": label, "text": a.get("text"), "unsimulated": repr(same_day[label])})
+            continue
+        after, pa = same_day[label], projected(a["after"])
+        row["advice"].append({
+            "move": label, "text": a.get("text"), "text_en": a.get("text_en"), "command": a.get("command"),
+            "proj_before": strip(projected(a["before"])), "proj_after": strip(pa), "sim_after": strip(after),
+            "ticket_err_after": ticket_error(pa["per_ticket"], after["per_ticket"]),
+            "expected": expected.get(label),
+        })
+    return row
+
+
+def ask_and_keep(kiosk, work, name, seed, sim, spec, sc_today, base, t_ask, announce):
+    """The previous day and the day cut at t_ask imported into a fresh journal, and the advice
+    asked of it (the files stay in WORK/SCENARIO_sSEED for a look)."""
     d = os.path.join(work, "%s_s%d" % (name, seed))
     shutil.rmtree(d, ignore_errors=True)
     os.makedirs(d)
-    history = sim.simulate(sim.Scenario(copy.deepcopy(scenario_raw(spec, harness))), 1000 + seed)
+    history = sim.simulate(sim.Scenario(copy.deepcopy(scenario_raw(spec, harness_of(sim)))), 1000 + seed)
     history[0]["date"] = day_before(sc_today.date)
     write_jsonl(os.path.join(d, "history.jsonl"), for_import(history, spec, sc_today))
-    write_jsonl(os.path.join(d, "cut.jsonl"), for_import(hall.cut(base, t_ask), spec, sc_today))
+    write_jsonl(os.path.join(d, "cut.jsonl"), for_import(hall.cut(base, t_ask), spec, sc_today, announce))
     journal = os.path.join(d, "journal")
     for f in ("history.jsonl", "cut.jsonl"):
         subprocess.run([kiosk, "import", os.path.join(d, f), "--data-dir", journal], check=True, capture_output=True)
-    advice, answer, row["advice_s"] = ask_advice(kiosk, journal, sc_today.date, spec["ask"])
+    _, answer, elapsed = ask_advice(kiosk, journal, sc_today.date, spec["ask"])
     with open(os.path.join(d, "advice.json"), "w") as f:
         json.dump(answer, f, ensure_ascii=False, indent=1)
-    # the projection of the hall as it is, on every day (with advice or not)
-    pb = projected(answer["before"])
-    row["proj_before"] = strip(pb)
-    row["ticket_err_before"] = ticket_error(pb["per_ticket"], before["per_ticket"])
-    row["advice"] = []
-    for a in advice:
-        move = advice_move(a)
-        try:
-            after = figures(hall.simulate(sc_today, seed, [(t_ask, move)]), waiting, t_ask)
-        except (KeyError, ValueError) as e:
-            # a window or service the simulated hall has not: say so on the day, go on
-            row["advice"].append({"move": move.label(), "text": a.get("text"), "unsimulated": repr(e)})
-            continue
-        pa = projected(a["after"])
-        row["advice"].append({
-            "move": move.label(), "text": a.get("text"), "text_en": a.get("text_en"), "command": a.get("command"),
-            "proj_before": strip(projected(a["before"])), "proj_after": strip(pa), "sim_after": strip(after),
-            "ticket_err_after": ticket_error(pa["per_ticket"], after["per_ticket"]),
-        })
-    return row
+    answer["_elapsed_s"] = elapsed
+    return answer
+
+
+def harness_of(sim):
+    return os.path.dirname(os.path.abspath(sim.__file__))
+
+
+def expectation(none, moved, waiting, t):
+    """Over the futures (the same draws with and without the move): the mean longest wait
+    ahead before and after, the mean cut, and the mean number past target before and after."""
+    def longest(calls):
+        return max(calls.values()) if calls else 0.0
+
+    def past(calls):
+        return sum(1 for k, v in calls.items() if t + v - waiting[k] > TARGET_S)
+    n = len(none)
+    return {"before": {"longest_s": sum(longest(c) for c in none) / n, "past_target": sum(past(c) for c in none) / n},
+            "after": {"longest_s": sum(longest(c) for c in moved) / n, "past_target": sum(past(c) for c in moved) / n},
+            "cut_s": sum(longest(a) - longest(b) for a, b in zip(none, moved)) / n}
+
+
+def median_waits(futures):
+    """Each ticket's median wait ahead over the futures (what a projection could best say)."""
+    import statistics
+    return {k: statistics.median(c[k] for c in futures) for k in futures[0]} if futures else {}
 
 
 def strip(f):
@@ -290,58 +361,73 @@ def fm(x, f="%.1f"):
 
 
 def summary(rows, scenarios):
-    L = ["| scenario | days | advice given | helped ≥5 min (sim) | longest wait ahead, sim: before → after (mean min) "
-         "| cut, sim / projected / best move in sim (mean min) | past target, sim: before → after / projected "
-         "| projection error, longest ahead: before (every day) / after (abs, mean min) "
-         "| per-ticket error: before (every day) / after (MAE min) | no advice: sim finds no move cutting 5 min |",
-         "|---|---|---|---|---|---|---|---|---|---|"]
+    """Two tables per run: did the first advice help, and how far was the projection."""
+    help_t = ["| scenario | days | advice given | helped ≥5 min, same day | longest wait ahead, same day: before → after "
+              "| cut: same day / expected / projected | best move's cut: same day / expected "
+              "| past target, same day: before → after (projected) | no advice: no move cuts 5 min (same day / expected) |",
+              "|---|---|---|---|---|---|---|---|---|"]
+    proj_t = ["| scenario | longest ahead, before: projected − same day / − expected (mean, mean abs) "
+              "| longest ahead, after: projected − same day / − expected (mean, mean abs) "
+              "| per ticket, before: MAE vs same day / vs median future | per ticket, after: MAE vs same day |",
+              "|---|---|---|---|"]
     for s in scenarios:
         rs = [r for r in rows if r["scenario"] == s]
         asked = [r for r in rs if "advice" in r]
         firsts = [(r, first_advice(r)) for r in asked if first_advice(r)]
-        helped = sum(1 for r, a in firsts if r["sim_before"]["longest_s"] - a["sim_after"]["longest_s"] >= HELP_S)
+        exp = [(r, a) for r, a in firsts if a.get("expected")]
         none = [r for r in asked if not r["advice"]]
-        agree = sum(1 for r in none if r["best_sim_move"]["gain_s"] < HELP_S)
-        eb = mean([abs(r["proj_before"]["longest_s"] - r["sim_before"]["longest_s"]) / 60 for r in asked])
-        tb = mean([r["ticket_err_before"]["mae_s"] / 60 if r["ticket_err_before"] else None for r in asked])
-        if firsts:
-            sb = mean([r["sim_before"]["longest_s"] / 60 for r, _ in firsts])
-            sa = mean([a["sim_after"]["longest_s"] / 60 for _, a in firsts])
-            cut_sim = mean([(r["sim_before"]["longest_s"] - a["sim_after"]["longest_s"]) / 60 for r, a in firsts])
-            cut_proj = mean([(a["proj_before"]["longest_s"] - a["proj_after"]["longest_s"]) / 60 for _, a in firsts])
-            cut_best = mean([r["best_sim_move"]["gain_s"] / 60 for r, _ in firsts])
-            ptb = mean([r["sim_before"]["past_target"] for r, _ in firsts])
-            pta = mean([a["sim_after"]["past_target"] for _, a in firsts])
-            ppb = mean([a["proj_before"]["past_target"] for _, a in firsts])
-            ppa = mean([a["proj_after"]["past_target"] for _, a in firsts])
-            ea = mean([abs(a["proj_after"]["longest_s"] - a["sim_after"]["longest_s"]) / 60 for _, a in firsts])
-            ta = mean([a["ticket_err_after"]["mae_s"] / 60 if a["ticket_err_after"] else None for _, a in firsts])
-            cells = ["%s → %s" % (fm(sb, "%.0f"), fm(sa, "%.0f")),
-                     "%s / %s / %s" % (fm(cut_sim), fm(cut_proj), fm(cut_best)),
-                     "%s → %s / %s → %s" % (fm(ptb), fm(pta), fm(ppb), fm(ppa))]
-        else:
-            ea = ta = None
-            cells = ["–"] * 3
-        cells += ["%s / %s" % (fm(eb), fm(ea)), "%s / %s" % (fm(tb), fm(ta))]
-        L.append("| %s | %d | %d of %d | %d of %d | %s | %d of %d |" % (
-            s, len(rs), sum(1 for r in asked if r["advice"]), len(asked), helped, len(firsts), " | ".join(cells),
-            agree, len(none)))
-    return L
+        helped = sum(1 for r, a in firsts if r["sim_before"]["longest_s"] - a["sim_after"]["longest_s"] >= HELP_S)
+        agree_same = sum(1 for r in none if r["best_sim_move"]["gain_s"] < HELP_S)
+        agree_exp = sum(1 for r in none if "best_exp_move" in r and r["best_exp_move"]["cut_s"] < HELP_S)
+
+        def m(xs, f="%.1f"):
+            return fm(mean(xs), f)
+
+        def err(pairs):
+            d = [(p - q) / 60 for p, q in pairs]
+            return "%s, %s" % (m(d, "%+.1f"), m([abs(x) for x in d]))
+        help_t.append("| %s | %d | %d of %d | %d of %d | %s → %s | %s / %s / %s | %s / %s | %s → %s (%s → %s) | %d / %d of %d |" % (
+            s, len(rs), sum(1 for r in asked if r["advice"]), len(asked), helped, len(firsts),
+            m([r["sim_before"]["longest_s"] / 60 for r, _ in firsts], "%.0f"),
+            m([a["sim_after"]["longest_s"] / 60 for _, a in firsts], "%.0f"),
+            m([(r["sim_before"]["longest_s"] - a["sim_after"]["longest_s"]) / 60 for r, a in firsts]),
+            m([a["expected"]["cut_s"] / 60 for _, a in exp]),
+            m([(a["proj_before"]["longest_s"] - a["proj_after"]["longest_s"]) / 60 for _, a in firsts]),
+            m([r["best_sim_move"]["gain_s"] / 60 for r, _ in firsts]),
+            m([r["best_exp_move"]["cut_s"] / 60 for r, _ in exp]),
+            m([r["sim_before"]["past_target"] for r, _ in firsts]), m([a["sim_after"]["past_target"] for _, a in firsts]),
+            m([a["proj_before"]["past_target"] for _, a in firsts]), m([a["proj_after"]["past_target"] for _, a in firsts]),
+            agree_same, agree_exp, len(none)))
+        proj_t.append("| %s | %s / %s | %s / %s | %s / %s | %s |" % (
+            s,
+            err([(r["proj_before"]["longest_s"], r["sim_before"]["longest_s"]) for r in asked]),
+            err([(r["proj_before"]["longest_s"], r["exp_before"]["longest_s"]) for r in asked if "exp_before" in r]),
+            err([(a["proj_after"]["longest_s"], a["sim_after"]["longest_s"]) for _, a in firsts]),
+            err([(a["proj_after"]["longest_s"], a["expected"]["after"]["longest_s"]) for _, a in exp]),
+            m([r["ticket_err_before"]["mae_s"] / 60 for r in asked if r.get("ticket_err_before")]),
+            m([r["ticket_err_before_median"]["mae_s"] / 60 for r in asked if r.get("ticket_err_before_median")]),
+            m([a["ticket_err_after"]["mae_s"] / 60 for _, a in firsts if a.get("ticket_err_after")])))
+    return help_t + ["", "How far the projection was (minutes; + = projected longer than simulated):", ""] + proj_t
 
 
 def per_day(rows):
-    L = ["| scenario | seed | waiting | advice (first) | longest ahead, projected: before → after "
-         "| longest ahead, sim: before → after | past target, projected / sim | best move in sim (cut, min) |",
-         "|---|---|---|---|---|---|---|---|"]
+    L = ["| scenario | seed | away | waiting | advice (first) | longest ahead, projected: before → after "
+         "| same day: before → after | expected: before → after | past target, projected / same day "
+         "| best move: same day (cut) / expected (cut) |",
+         "|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
-        best = r["best_sim_move"]
+        best, bexp = r["best_sim_move"], r.get("best_exp_move")
         bm = "%s (%s)" % (best["move"], mins(best["gain_s"])) if best["gain_s"] >= 30 else "none"
+        bm += " / " + ("%s (%s)" % (bexp["move"], mins(bexp["cut_s"])) if bexp and bexp["cut_s"] >= 30 else "none")
         a = first_advice(r)
+        eb = mins(r["exp_before"]["longest_s"]) if "exp_before" in r else ""
+        away = ",".join(r["away"]) or "–"
         if a:
-            L.append("| %s | %d | %d | %s | %s → %s | %s → %s | %s → %s / %d → %d | %s |" % (
-                r["scenario"], r["seed"], r["waiting"], a["move"],
+            ea = mins(a["expected"]["after"]["longest_s"]) if a.get("expected") else ""
+            L.append("| %s | %d | %s | %d | %s | %s → %s | %s → %s | %s → %s | %s → %s / %d → %d | %s |" % (
+                r["scenario"], r["seed"], away, r["waiting"], a["move"],
                 mins(a["proj_before"]["longest_s"]), mins(a["proj_after"]["longest_s"]),
-                mins(r["sim_before"]["longest_s"]), mins(a["sim_after"]["longest_s"]),
+                mins(r["sim_before"]["longest_s"]), mins(a["sim_after"]["longest_s"]), eb, ea,
                 a["proj_before"]["past_target"], a["proj_after"]["past_target"],
                 r["sim_before"]["past_target"], a["sim_after"]["past_target"], bm))
         else:
@@ -349,8 +435,8 @@ def per_day(rows):
                 else "(not asked)"
             proj = mins(r["proj_before"]["longest_s"]) if "proj_before" in r else ""
             ppt = r["proj_before"]["past_target"] if "proj_before" in r else ""
-            L.append("| %s | %d | %d | %s | %s | %s | %s / %d | %s |" % (
-                r["scenario"], r["seed"], r["waiting"], given, proj, mins(r["sim_before"]["longest_s"]),
+            L.append("| %s | %d | %s | %d | %s | %s | %s | %s | %s / %d | %s |" % (
+                r["scenario"], r["seed"], away, r["waiting"], given, proj, mins(r["sim_before"]["longest_s"]), eb,
                 ppt, r["sim_before"]["past_target"], bm))
     return L
 
@@ -442,6 +528,10 @@ def main():
     ap.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "kiosk-advice-eval"))
     ap.add_argument("--out", default=None, help="also write the markdown here")
     ap.add_argument("--json", default=None, help="write every day's figures here as JSON")
+    ap.add_argument("--futures", type=int, default=16,
+                    help="other futures from the moment asked, to score each move in expectation (0: off)")
+    ap.add_argument("--announced", action="store_true",
+                    help="the absence is entered with its back-at time (pause --until), not left open")
     ap.add_argument("--no-advice", action="store_true", help="the simulator side only (no kiosk)")
     ap.add_argument("--self-check", action="store_true")
     a = ap.parse_args()
@@ -465,19 +555,26 @@ def main():
         if s not in SCENARIOS:
             ap.error("unknown scenario %s (known: %s)" % (s, ", ".join(SCENARIOS)))
     t0 = time.time()
-    jobs = [(harness, kiosk, a.work, s, k, not a.no_advice) for s in scenarios for k in range(1, a.seeds + 1)]
+    jobs = [(harness, kiosk, a.work, s, k, not a.no_advice, a.futures, a.announced)
+            for s in scenarios for k in range(1, a.seeds + 1)]
     with Pool(a.jobs) as pool:
         rows = pool.map(one_day, jobs, chunksize=1)
     L = ["# Staffing advice on simulated days", "",
-         "Generated by `scripts/advice-eval.py --seeds %d --scenarios %s` (%.0f s). A window is away mid-morning "
-         "(typical, monday: window 5 09:30–10:30; township: window 1 09:30–10:30; disrupted: its own window 2 "
-         "09:15–11:30); the supervisor asks 20 minutes in. Figures are of the citizens waiting at that moment: "
-         "their wait (issue → first call) as the simulation has it, on the day as it went (before) and on the "
-         "same day (same seed) with the first advice applied from that moment (after); past target = waited "
-         "over %d min. Helped = the simulated longest wait fell by at least 5 min. The last column: days "
-         "without advice on which no move of the advisor's kinds (resume, cover, a window serving one more "
-         "service) cut the simulated longest wait by 5 min." % (a.seeds, ",".join(scenarios), time.time() - t0,
-                                                               TARGET_S // 60), ""]
+         "Generated by `scripts/advice-eval.py --seeds %d --scenarios %s%s --futures %d` (%.0f s). A window is "
+         "away mid-morning (typical, monday: window 5 09:30–10:30; township: window 1 09:30–10:30; disrupted: its "
+         "own window 2 09:15–11:30), %s; the supervisor asks 20 minutes in. `away` = the windows paused then "
+         "(random breaks too). Figures are of the citizens waiting at that moment, in minutes: the wait still "
+         "ahead of them (→ first call; longest = the largest) and how many wait in all (issue → call) over "
+         "%d min (past target), as `kiosk advice` defines them. *Same day*: the simulation with the same seed, "
+         "as it went (before) and with the first advice applied from that moment (after). *Expected*: the "
+         "mean over %d other futures from that moment (the hidden present and what follows redrawn, the same "
+         "draws with and without the move). *Projected*: the advice's own figures. Helped = the same day's "
+         "longest wait ahead fell by 5 min or more. *Best move*: every move the hall allows at that moment "
+         "(resume or cover a window that is away, a window taking on a service its `may_serve` lists), "
+         "simulated. No advice: days without advice on which no move cut the longest wait ahead by 5 min." % (
+             a.seeds, ",".join(scenarios), " --announced" if a.announced else "", a.futures, time.time() - t0,
+             "entered with its back-at time (`pause --until`)" if a.announced else "not announced (a pause with no back-at time)",
+             TARGET_S // 60, a.futures), ""]
     L += summary(rows, scenarios) + ["", "Every day:", ""] + per_day(rows)
     if not a.no_advice:
         secs = [r["advice_s"] for r in rows if "advice_s" in r]

@@ -15,6 +15,7 @@ Moves (the supervisor commands an advice names):
 The harness is imported, not copied: `load_harness(path)` puts it on sys.path.
 """
 import heapq
+import math
 import os
 import sys
 
@@ -104,6 +105,29 @@ def changed_hall_class():
                 gone = set(self.cmap[move.covered].services) - set(own)
                 self.serve(c, [s for s in c.services if s not in gone])
 
+        def run_until(self, t):
+            """Runs the day up to and including t (the state the journal holds at t)."""
+            while True:
+                t_arr = self.arrivals[self.arr_ptr][0] if self.arr_ptr < len(self.arrivals) else math.inf
+                t_ev = self.heap[0][0] if self.heap else math.inf
+                if min(t_arr, t_ev) > t:
+                    break
+                if t_arr < t_ev:
+                    self.t = t_arr
+                    self.arrive(self.arrivals[self.arr_ptr])
+                    self.arr_ptr += 1
+                else:
+                    when, _, kind, a, b = heapq.heappop(self.heap)
+                    self.t = when
+                    self.handle(kind, a, b)
+            self.t = t
+
+        def clone(self):
+            h = super().clone()
+            h.__class__ = type(self)
+            h.uncover_when_back = {k: list(v) for k, v in self.uncover_when_back.items()}
+            return h
+
         def serve(self, c, services):
             c.services, c.sset = list(services), set(services)
             if c.state == "idle":
@@ -122,6 +146,36 @@ def simulate(sc, seed, moves=()):
             "config": sc.public_config(),
             "sim": {"seed": seed, "scenario": sc.raw}}
     return [meta] + h.out
+
+
+def futures(sc, seed, t, moves, waiting, n=16):
+    """What each move does in expectation: the day up to t as it went (seed), then n other
+    futures, each drawn once and shared by every move (common random numbers): the hidden
+    present resampled as the harness's `bayes` does (service times of the waiting, answers,
+    ongoing services and breaks, conditioned on what a kiosk has seen; the scheduled absence's
+    end stays, as the true plan) and new arrivals and breaks drawn. Returns, per move (None =
+    no move), a list over the futures of {ticket: wait ahead at t (s)}."""
+    import numpy as np
+    h = changed_hall_class()(sc, seed)
+    h.run_until(t)
+    out = {m: [] for m in moves}
+    for r in range(n):
+        rng = np.random.default_rng([seed, r, 18])
+        drawn = h.clone()
+        drawn.resample_hidden(rng)
+        drawn.replace_future(rng)
+        for m in moves:
+            v = drawn.clone()
+            v.out, v.emit = [], True
+            if m is not None:
+                v.apply(m)
+            v.run()
+            calls = {}
+            for e in v.out:
+                if e["ev"] == "call" and e["ticket"] in waiting and e["ticket"] not in calls:
+                    calls[e["ticket"]] = e["t"] - t
+            out[m].append(calls)
+    return out
 
 
 def waits(events):
