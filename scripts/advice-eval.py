@@ -536,6 +536,8 @@ def main():
     ap.add_argument("--self-check", action="store_true")
     a = ap.parse_args()
     harness = os.path.abspath(a.harness)
+    if a.announced and a.work == ap.get_default("work"):
+        a.work += "-announced"
     kiosk = a.kiosk or next((p for p in (os.path.join(REPO, ".build", b, "kiosk") for b in ("release", "debug"))
                              if os.path.exists(p)), "kiosk")
     kiosk = os.path.abspath(kiosk) if os.path.sep in kiosk else kiosk
