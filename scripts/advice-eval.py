@@ -407,7 +407,14 @@ def summary(rows, scenarios):
             m([r["ticket_err_before"]["mae_s"] / 60 for r in asked if r.get("ticket_err_before")]),
             m([r["ticket_err_before_median"]["mae_s"] / 60 for r in asked if r.get("ticket_err_before_median")]),
             m([a["ticket_err_after"]["mae_s"] / 60 for _, a in firsts if a.get("ticket_err_after")])))
-    return help_t + ["", "How far the projection was (minutes; + = projected longer than simulated):", ""] + proj_t
+    every = ["", "Every advice listed (up to 3 a day), not only the first: how many cut the longest wait ahead by "
+             "5 min or more, on the same day / in expectation:", ""]
+    for s in scenarios:
+        items = [(r, a) for r in rows if r["scenario"] == s for a in r.get("advice", []) if "sim_after" in a]
+        same = sum(1 for r, a in items if r["sim_before"]["longest_s"] - a["sim_after"]["longest_s"] >= HELP_S)
+        expd = sum(1 for _, a in items if a.get("expected") and a["expected"]["cut_s"] >= HELP_S)
+        every.append("* %s: %d advice, %d / %d" % (s, len(items), same, expd))
+    return help_t + ["", "How far the projection was (minutes; + = projected longer than simulated):", ""] + proj_t + every
 
 
 def per_day(rows):
