@@ -56,7 +56,6 @@ SCENARIOS = {
 }
 TARGET_S = 20 * 60          # targets.wait_min's default: the imported traces carry no targets
 HELP_S = 5 * 60             # the advisor's threshold: advice cuts the longest wait by 5 minutes
-NAME_MAX = 20               # see truncate_names
 
 
 def hhmm(s):
@@ -99,10 +98,10 @@ def may_serve(spec, sc):
 
 
 def for_import(events, spec, sc, announce=False):
-    """The trace as the hall's journal would have it: its config with the windows' `may_serve`,
-    service names truncated (see truncate_names); with `announce`, each scheduled absence's
-    pause carries its back-at time (`until`: the clerk paused with `kiosk pause W --until`)."""
-    events = truncate_names(events)
+    """The trace as the hall's journal would have it: its config with the windows' `may_serve`;
+    with `announce`, each scheduled absence's pause carries its back-at time (`until`: the
+    clerk paused with `kiosk pause W --until`)."""
+    events = copy.deepcopy(events)
     extra = may_serve(spec, sc)
     for c in events[0]["config"]["counters"]:
         if extra.get(c["id"]):
@@ -112,17 +111,6 @@ def for_import(events, spec, sc, announce=False):
             e = next((e for e in events[1:] if e["ev"] == "pause" and e["counter"] == w and start <= e["t"] < end), None)
             if e is not None:
                 e["until"] = float(end)
-    return events
-
-
-def truncate_names(events):
-    """Service names cut to NAME_MAX characters. Why: on main, a journal that imported a trace
-    whose service names run to 30 characters cannot be read back (the recorded config gains the
-    default SMS templates, whose worst-case length with such a name exceeds one SMS, and reading
-    it back checks that). Names change nothing in the queue."""
-    events = copy.deepcopy(events)
-    for s in events[0]["config"]["services"]:
-        s["name"] = s.get("name", s["code"])[:NAME_MAX]
     return events
 
 
