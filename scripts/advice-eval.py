@@ -352,8 +352,9 @@ def summary(rows, scenarios):
     """Two tables per run: did the first advice help, and how far was the projection."""
     help_t = ["| scenario | days | advice given | helped ≥5 min, same day | longest wait ahead, same day: before → after "
               "| cut: same day / expected / projected | best move's cut: same day / expected "
+              "| first advice within 5 min of the best move (expected) "
               "| past target, same day: before → after (projected) | no advice: no move cuts 5 min (same day / expected) |",
-              "|---|---|---|---|---|---|---|---|---|"]
+              "|---|---|---|---|---|---|---|---|---|---|"]
     proj_t = ["| scenario | longest ahead, before: projected − same day / − expected (mean, mean abs) "
               "| longest ahead, after: projected − same day / − expected (mean, mean abs) "
               "| per ticket, before: MAE vs same day / vs median future | per ticket, after: MAE vs same day |",
@@ -374,7 +375,8 @@ def summary(rows, scenarios):
         def err(pairs):
             d = [(p - q) / 60 for p, q in pairs]
             return "%s, %s" % (m(d, "%+.1f"), m([abs(x) for x in d]))
-        help_t.append("| %s | %d | %d of %d | %d of %d | %s → %s | %s / %s / %s | %s / %s | %s → %s (%s → %s) | %d / %d of %d |" % (
+        near_best = sum(1 for r, a in exp if r["best_exp_move"]["cut_s"] - a["expected"]["cut_s"] < HELP_S)
+        help_t.append("| %s | %d | %d of %d | %d of %d | %s → %s | %s / %s / %s | %s / %s | %d of %d | %s → %s (%s → %s) | %d / %d of %d |" % (
             s, len(rs), sum(1 for r in asked if r["advice"]), len(asked), helped, len(firsts),
             m([r["sim_before"]["longest_s"] / 60 for r, _ in firsts], "%.0f"),
             m([a["sim_after"]["longest_s"] / 60 for _, a in firsts], "%.0f"),
@@ -382,7 +384,7 @@ def summary(rows, scenarios):
             m([a["expected"]["cut_s"] / 60 for _, a in exp]),
             m([(a["proj_before"]["longest_s"] - a["proj_after"]["longest_s"]) / 60 for _, a in firsts]),
             m([r["best_sim_move"]["gain_s"] / 60 for r, _ in firsts]),
-            m([r["best_exp_move"]["cut_s"] / 60 for r, _ in exp]),
+            m([r["best_exp_move"]["cut_s"] / 60 for r, _ in exp]), near_best, len(exp),
             m([r["sim_before"]["past_target"] for r, _ in firsts]), m([a["sim_after"]["past_target"] for _, a in firsts]),
             m([a["proj_before"]["past_target"] for _, a in firsts]), m([a["proj_after"]["past_target"] for _, a in firsts]),
             agree_same, agree_exp, len(none)))
