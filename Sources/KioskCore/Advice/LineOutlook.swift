@@ -19,6 +19,11 @@ public struct LineOutlook: Sendable, Equatable {
         self.minutesPastTarget = minutesPastTarget
     }
 
+    /// Minutes past target of the average citizen past it (0: nobody is).
+    public var averagePastTarget: Int {
+        pastTarget == 0 ? 0 : Int((Double(minutesPastTarget) / Double(pastTarget)).rounded())
+    }
+
     /// The outlook of `estimates` (one projection of `state` at `now`) against `targets`.
     init(estimates: [WaitEstimate], state: HallState, targets: WaitTargets, at now: Date) {
         var waits: [TicketNumber: Int] = [:]

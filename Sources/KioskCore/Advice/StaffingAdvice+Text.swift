@@ -9,16 +9,19 @@ extension StaffingAdvice {
         "\(move.textEN(in: config)): \(figuresEN)"
     }
 
-    /// The before → after figures that changed (the longest wait always).
+    /// The before → after figures that changed (the longest wait always; in a hall so far
+    /// behind that neither it nor the count past target moves, the average minutes past target).
     var figures: String {
         var text = "最长等候 \(before.longestWaitMinutes) → \(after.longestWaitMinutes) 分钟"
         if pastTargetCut != 0 { text += "，超时 \(before.pastTarget) → \(after.pastTarget) 人" }
+        if longestCut == 0, pastTargetCut == 0 { text += "，人均超时 \(before.averagePastTarget) → \(after.averagePastTarget) 分钟" }
         return text
     }
 
     var figuresEN: String {
         var text = "longest wait \(before.longestWaitMinutes) → \(after.longestWaitMinutes) min"
         if pastTargetCut != 0 { text += ", past target \(before.pastTarget) → \(after.pastTarget)" }
+        if longestCut == 0, pastTargetCut == 0 { text += ", past target by \(before.averagePastTarget) → \(after.averagePastTarget) min each" }
         return text
     }
 }

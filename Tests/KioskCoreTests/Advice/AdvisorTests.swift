@@ -127,6 +127,9 @@ import Testing
         let resume = try #require(list.advice.first { $0.move == StaffingMove(kind: .resume, window: "3") }, "\(list.advice.map(\.move.id))")
         #expect(resume.longestCut == 0 && resume.pastTargetCut == 0, "\(resume.longestCut) \(resume.pastTargetCut)")
         #expect(resume.before.minutesPastTarget - resume.after.minutesPastTarget >= 5 * 210)
+        // Said in the figure that moved: the average citizen's minutes past target.
+        #expect(resume.text(in: hall.config).hasSuffix("最长等候 360 → 360 分钟，人均超时 \(resume.before.averagePastTarget) → \(resume.after.averagePastTarget) 分钟"))
+        #expect(resume.after.averagePastTarget <= resume.before.averagePastTarget - 5)
     }
 
     @Test func aServiceAWindowsConfigDoesNotAllowIsNeverProposed() throws {
