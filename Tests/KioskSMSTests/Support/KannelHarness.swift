@@ -131,9 +131,35 @@ final class KannelHarness: @unchecked Sendable {
         try await waitListening(adminPort)
     }
 
+    /// Starts smsbox and starts it again if it dies before it listens, as a hall's systemd
+    /// (`Restart=on-failure`) does. Kannel 1.4.5's smsbox opens its sendsms port before it has
+    /// connected to bearerbox, and a request arriving in that moment panics it
+    /// (`gwlib/conn.c lock_out: conn != NULL`): a notifier retrying every few milliseconds,
+    /// as in the smsbox-down test, hits that now and then.
     func startSmsbox() async throws {
-        try launch("smsbox", Self.smsboxBinary, [dir + "/kannel.conf"])
-        try await waitListening(sendsmsPort)
+        for _ in 1...10 {
+            try launch("smsbox", Self.smsboxBinary, [dir + "/kannel.conf"])
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline, !smsboxExited() {
+                if await isListening(sendsmsPort) { return }
+                try await Task.sleep(for: .milliseconds(25))
+            }
+            guard smsboxExited() else { break }
+            stop("smsbox")
+        }
+        throw Failure(description: "nothing listens on \(sendsmsPort); see \(dir)")
+    }
+
+    /// Whether smsbox was started and has since exited (the panic above).
+    func smsboxExited() -> Bool {
+        lock.withLock { processes["smsbox"].map { !$0.isRunning } ?? false }
+    }
+
+    /// Starts smsbox again if it died after it began to listen (the same panic, a moment later).
+    func restartSmsboxIfExited() async throws {
+        guard smsboxExited() else { return }
+        stop("smsbox")
+        try await startSmsbox()
     }
 
     /// Each run writes its own output file; `messages()` reads them all.
