@@ -13,20 +13,7 @@ import Testing
         config.services[2].hours = nil
         for i in config.counters.indices { config.counters[i].mayServe = mayServe[config.counters[i].id] ?? [] }
         var hall = TestHall(config: config)
-        var estimator = WaitEstimator(config: config)
-        let yesterday = hall.engine.calendar.midnight(of: TestHall.monday).addingTimeInterval(-86_400)
-        var n = 0
-        for code in ["A", "B", "C"] {
-            for i in 0..<6 {
-                n += 1
-                let t0 = yesterday.addingTimeInterval(8 * 3600 + Double(n) * 60)
-                let number = "\(code)\(100 + i)"
-                estimator.fold(HallEvent(at: t0, .issued(ticket: number, service: code, priority: false, contact: false, audit: nil)))
-                estimator.fold(HallEvent(at: t0.addingTimeInterval(1), .called(ticket: number, counter: "1", audit: nil)))
-                estimator.fold(HallEvent(at: t0.addingTimeInterval(301), .finished(ticket: number, counter: "1")))
-            }
-        }
-        estimator.closeDay()
+        let estimator = clockworkEstimator(config: config, engine: hall.engine)
         try hall.run(.tick, at: "08:00")
         return (hall, estimator)
     }

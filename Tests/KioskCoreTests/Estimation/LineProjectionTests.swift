@@ -17,20 +17,7 @@ import Testing
         config.services[2].dailyQuota = nil
         config.services[2].hours = nil
         var hall = TestHall(config: config)
-        var estimator = WaitEstimator(config: config)
-        let yesterday = hall.engine.calendar.midnight(of: TestHall.monday).addingTimeInterval(-86_400)
-        var n = 0
-        for code in ["A", "B", "C"] {
-            for i in 0..<6 {
-                n += 1
-                let t0 = yesterday.addingTimeInterval(8 * 3600 + Double(n) * 60)
-                let number = "\(code)\(100 + i)"
-                estimator.fold(HallEvent(at: t0, .issued(ticket: number, service: code, priority: false, contact: false, audit: nil)))
-                estimator.fold(HallEvent(at: t0.addingTimeInterval(1), .called(ticket: number, counter: "1", audit: nil)))
-                estimator.fold(HallEvent(at: t0.addingTimeInterval(301), .finished(ticket: number, counter: "1")))
-            }
-        }
-        estimator.closeDay()
+        var estimator = clockworkEstimator(config: config, engine: hall.engine)
         _ = try hall.run(.tick, at: "09:00")
         for i in 0..<waiting {
             _ = try hall.issue(["A", "B", "A", "C"][i % 4], priority: i % 5 == 2, at: "09:00", plus: Double(i))
