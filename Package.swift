@@ -122,7 +122,7 @@ let package = Package(
         // against a child daemon, the hall screen against an in-process one, the estimator.
         .target(
             name: "KioskBench",
-            dependencies: ["KioskCore", "KioskDisplay", "KioskStore", "KioskHTTPClient", "KioskServer", "KioskTerminal"]
+            dependencies: ["KioskCore", "KioskDisplay", "KioskStore", "KioskHTTPClient", "KioskServer", "KioskTerminal", "KioskSMS"]
         ),
         // What every test target shares: the daemon in process and as a child process, tmux,
         // eventually, free ports, token files, and the fakes (a manual clock, an SMS gateway).
@@ -156,7 +156,7 @@ let package = Package(
         .testTarget(
             name: "KioskSMSTests",
             dependencies: [
-                "KioskSMS", "KioskCore", "KioskStore", "KioskHTTPClient", "KioskServer", "KioskTestSupport",
+                "KioskSMS", "KioskCore", "KioskStore", "KioskHTTPClient", "KioskServer", "KioskTestSupport", "KioskBench",
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Fixtures"]

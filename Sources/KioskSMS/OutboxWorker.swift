@@ -5,21 +5,30 @@ import Logging
 import ServiceLifecycle
 import Synchronization
 
-/// Sends the outbox: a `Service` with `concurrency` sending loops, each claiming one due
-/// message at a time, checking it is still worth sending, sending it through the gateway and
-/// recording what the gateway said.
+/// Sends the outbox: a `Service` that keeps up to `concurrency` requests in flight to the
+/// gateway (whose transport keeps that many connections alive), checks each message is still
+/// worth sending, and records what the gateway said.
 ///
 /// Woken by the commit that wrote a message (`Journal.outboxWakeups`), with a slow poll as the
 /// fallback (retries falling due, a wake-up lost to a crash of the notifier's listener).
 ///
-/// At least once: a message is marked `sending` before its request leaves, and a crash before
-/// the answer is recorded leaves it there; the next start puts it back to `pending`. At most
-/// `concurrency` messages can be in that window at once, so a crash can duplicate at most
-/// that many.
+/// Batched: the answers that came in while the last write ran are written together with the
+/// next claim in one transaction (`Journal.record(_:claimingUpTo:now:)`), so a burst costs one
+/// durable write per batch, not two per message.
+///
+/// At least once: a message is marked `sending` before its request leaves, and stays so until
+/// its answer is written; a crash in between leaves it there and the next start puts it back
+/// to `pending`. At most `Options.window` (2 × `concurrency`) messages are claimed and not yet
+/// recorded at once (an answer waiting for the next write still counts), so a crash can
+/// duplicate at most that many.
 public struct OutboxWorker: Service {
     public struct Options: Sendable {
-        /// Messages in flight at once.
+        /// Gateway requests at once (the transport should keep as many connections).
         public var concurrency: Int = 4
+        /// Messages claimed (`sending`) and not yet recorded at once: twice `concurrency`, so
+        /// half of them can be sent while the other half's answers are written. The most a
+        /// crash can make the gateway send twice.
+        public var window: Int { 2 * max(1, concurrency) }
         public var retry = RetryPolicy()
         /// How often an idle loop looks for due messages when nothing woke it: retries falling
         /// due (new messages wake it at once).
@@ -95,15 +104,14 @@ public struct OutboxWorker: Service {
         if resumed > 0 {
             logger.warning("resending messages a crash interrupted mid-send (the gateway may have them already)", metadata: ["sms.count": "\(resumed)"])
         }
-        // Each sending loop has a doorbell (one pending ring at most); commits that write
-        // messages and the fallback poll ring them all.
-        let doorbells = (0..<max(1, options.concurrency)).map { _ in AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1)) }
-        let ringAll: @Sendable () -> Void = { for (_, bell) in doorbells { bell.yield() } }
+        // One doorbell (one pending ring at most); commits that write messages and the
+        // fallback poll ring it.
+        let (doorbell, bell) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let commits = journal.outboxWakeups()
-        ringAll()   // what is due already
+        bell.yield()   // what is due already
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                for await _ in commits.cancelOnGracefulShutdown() { ringAll() }
+                for await _ in commits.cancelOnGracefulShutdown() { bell.yield() }
             }
             group.addTask {
                 while !Task.isShuttingDownGracefully && !Task.isCancelled {
@@ -112,123 +120,107 @@ public struct OutboxWorker: Service {
                     } catch {
                         break
                     }
-                    ringAll()
+                    bell.yield()
                 }
             }
-            for (doorbell, _) in doorbells {
-                group.addTask {
-                    for await _ in doorbell.cancelOnGracefulShutdown() { await sendDue() }
-                }
+            group.addTask {
+                for await _ in doorbell.cancelOnGracefulShutdown() { await sendDue() }
             }
         }
     }
 
-    /// Claims and sends one message at a time until none is due (or a graceful shutdown; a
-    /// send in flight finishes first).
+    /// Sends until nothing is due and nothing is in flight (or a graceful shutdown: no new
+    /// claims; what is claimed is still sent and its answer written).
+    ///
+    /// Each turn writes the answers that came in since the last write and claims as many due
+    /// messages as the window has room for, in one transaction, then waits for an answer.
+    /// Up to `concurrency` senders take claimed messages one by one meanwhile, so requests go
+    /// on while a batch of answers is being written.
     func sendDue() async {
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            do {
-                let now = options.clock()
-                guard let due = try await journal.nextOutboxAttempt(), due <= now,
-                      let message = try await journal.claimDueMessages(now: now, limit: 1).first
-                else { return }
-                await process(message)
-            } catch {
-                if let heldBack = faults.admit("outbox." + JournalFault.kind(of: error)) {
-                    logger.error("outbox unavailable", metadata: ["error": "\(error)", "journal.failures_not_logged": "\(heldBack)"])
+        let line = SendingLine()
+        let (answered, ring) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        var answers = answered.makeAsyncIterator()
+        let window = options.window
+        await withTaskGroup(of: Void.self) { group in
+            var unrecorded = 0   // claimed, answer not yet written
+            var stopClaiming = false
+            while true {
+                let finished = line.takeAnswers()
+                let stopping = stopClaiming || Task.isShuttingDownGracefully || Task.isCancelled
+                let room = stopping ? 0 : window - (unrecorded - finished.count)
+                do {
+                    let now = options.clock()
+                    var claimed: [OutboxMessage] = []
+                    if !finished.isEmpty || room > 0 {
+                        // Nothing to write and nothing due: no write transaction at all.
+                        let due = finished.isEmpty ? try await journal.nextOutboxAttempt().map { $0 <= now } ?? false : true
+                        if due {
+                            claimed = try await journal.record(finished.map(\.record), claimingUpTo: room, now: now)
+                        }
+                    }
+                    unrecorded += claimed.count - finished.count
+                    for answer in finished { answer.report(to: tally, logger: logger) }
+                    line.queue(claimed)
+                } catch {
+                    // Unwritten answers leave their rows `sending`: resent after a restart (at
+                    // least once). Claim nothing more; what is claimed is still sent.
+                    unrecorded -= finished.count
+                    stopClaiming = true
+                    if let heldBack = faults.admit("outbox." + JournalFault.kind(of: error)) {
+                        logger.error("outbox unavailable", metadata: ["error": "\(error)", "journal.failures_not_logged": "\(heldBack)"])
+                    }
                 }
-                return
+                while line.startSender(limit: options.concurrency) {
+                    group.addTask {
+                        while let message = line.nextToSend() {
+                            line.answer(await self.attempt(message))
+                            ring.yield()
+                        }
+                    }
+                }
+                if unrecorded == 0 { return }
+                if line.hasAnswers { continue }
+                guard await answers.next() != nil else { return }
             }
+        }
+    }
+}
+
+/// The sending turn's shared state: claimed messages waiting for a sender, the answers
+/// waiting for the next write, and how many senders are running.
+private final class SendingLine: Sendable {
+    private struct State {
+        var toSend: [OutboxMessage] = []
+        var answers: [OutboxAttempt] = []
+        var senders = 0
+    }
+
+    private let state = Mutex(State())
+
+    func queue(_ messages: [OutboxMessage]) { state.withLock { $0.toSend += messages } }
+
+    /// Counts one more sender if there is work for it and fewer than `limit` run.
+    func startSender(limit: Int) -> Bool {
+        state.withLock { s in
+            guard s.senders < max(1, limit), s.senders < s.toSend.count else { return false }
+            s.senders += 1
+            return true
         }
     }
 
-    /// One attempt at `message` (already claimed: `sending`).
-    func process(_ message: OutboxMessage) async {
-        var meta: Logger.Metadata = [
-            "sms.id": "\(message.id)", "ticket.number": "\(message.ticket)", "sms.trigger": "\(message.trigger.rawValue)",
-            "sms.to": "\(message.phoneMasked)", "sms.attempt": "\(message.attempts)",
-        ]
-        do {
-            var now = options.clock()
-            // Before the deadline: a deadline of the day before is always past on the next
-            // day's clock, right or wrong.
-            if await held(message.date) {
-                try await journal.markHeld(message.id, next: now.addingTimeInterval(options.holdInterval), now: now)
-                tally.add("held")
-                logger.debug("sms held: its day is not the hall's, whose date is not yet trusted", metadata: meta)
-                return
+    /// The next message to send, or nil, and the sender stops (counted off in the same step, so
+    /// a message queued after it is seen by `startSender`).
+    func nextToSend() -> OutboxMessage? {
+        state.withLock { s in
+            if s.toSend.isEmpty {
+                s.senders -= 1
+                return nil
             }
-            if now >= message.deadline {
-                try await journal.markFinal(message.id, .dropped, reason: "expired", status: nil, answer: nil, now: now)
-                tally.add("dropped_expired")
-                logger.notice("sms dropped: past its deadline", metadata: meta)
-                return
-            }
-            if message.text.utf16.count > SMSTemplate.segmentLength {
-                // `config check` refuses templates that can do this; never cut a message silently.
-                try await journal.markFinal(message.id, .failed, reason: "too_long", status: nil, answer: nil, now: now)
-                tally.add("failed_too_long")
-                logger.error("sms failed: longer than one segment", metadata: meta)
-                return
-            }
-            let current: Bool
-            if message.trigger.isAppointmentReminder {
-                let booking = await appointmentState(message.date, message.ticket)
-                current = message.trigger.isCurrent(forAppointment: booking)
-                meta["appointment.state"] = "\(booking?.name ?? "gone")"
-            } else {
-                let state = await ticketState(message.date, message.ticket)
-                current = message.trigger.isCurrent(for: state, window: message.counter)
-                meta["ticket.state"] = "\(state?.name ?? "gone")"
-            }
-            guard current else {
-                try await journal.markFinal(message.id, .dropped, reason: "stale", status: nil, answer: nil, now: options.clock())
-                tally.add("dropped_stale")
-                logger.info("sms dropped: stale", metadata: meta)
-                return
-            }
-            let outcome = await gateway.send(message)
-            now = options.clock()
-            switch outcome {
-            case let .accepted(status, answer, gatewayID, delivered):
-                try await journal.markAccepted(message.id, status: status, answer: answer, gatewayID: gatewayID, delivered: delivered, now: now)
-                tally.add(delivered ? "delivered" : "accepted")
-                logger.debug("sms accepted", metadata: meta)
-            case let .logged(answer):
-                try await journal.markLogged(message.id, answer: answer, now: now)
-                tally.add("logged")
-                logger.debug("sms logged", metadata: meta)
-            case let .permanent(status, answer):
-                try await journal.markFinal(message.id, .failed, reason: "permanent", status: status, answer: answer, now: now)
-                tally.add("failed_permanent")
-                meta["sms.answer"] = "\(PhoneMasking.mask(answer))"
-                logger.error("sms failed: the gateway refused it", metadata: meta)
-            case let .transient(status, answer, retryAfter):
-                meta["sms.answer"] = "\(PhoneMasking.mask(answer))"
-                let wait = options.retry.delay(afterAttempt: message.attempts, retryAfter: retryAfter, unit: options.random())
-                let next = now.addingTimeInterval(wait)
-                if message.attempts >= options.retry.maxAttempts {
-                    try await journal.markFinal(message.id, .failed, reason: "gave_up", status: status, answer: answer, now: now)
-                    tally.add("failed_gave_up")
-                    logger.error("sms failed: no attempt got through", metadata: meta)
-                } else if next >= message.deadline {
-                    try await journal.markFinal(message.id, .dropped, reason: "expired", status: status, answer: answer, now: now)
-                    tally.add("dropped_expired")
-                    logger.warning("sms dropped: the gateway stayed unavailable until its deadline", metadata: meta)
-                } else {
-                    try await journal.markRetry(message.id, next: next, status: status, answer: answer, now: now)
-                    tally.add("retried")
-                    meta["sms.retry_in_s"] = "\(Int(wait.rounded()))"
-                    logger.notice("sms will be retried", metadata: meta)
-                }
-            }
-        } catch {
-            // The outbox could not record the answer: the row stays `sending` and is resent
-            // after a restart (at least once).
-            if let heldBack = faults.admit("outbox_record." + JournalFault.kind(of: error)) {
-                meta["journal.failures_not_logged"] = "\(heldBack)"
-                logger.error("outbox write failed", metadata: meta.merging(["error": "\(error)"]) { $1 })
-            }
+            return s.toSend.removeFirst()
         }
     }
+
+    func answer(_ attempt: OutboxAttempt) { state.withLock { $0.answers.append(attempt) } }
+    func takeAnswers() -> [OutboxAttempt] { state.withLock { s in defer { s.answers = [] }; return s.answers } }
+    var hasAnswers: Bool { state.withLock { !$0.answers.isEmpty } }
 }

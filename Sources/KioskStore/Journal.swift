@@ -90,6 +90,10 @@ public protocol Journal: Sendable {
     /// Claims up to `limit` pending messages due at `now` (each moves to `sending`).
     func claimDueMessages(now: Date, limit: Int) async throws -> [OutboxMessage]
 
+    /// Writes the answers of finished attempts and claims up to `limit` more due messages, in
+    /// one transaction: the outbox worker's one durable write per batch of answers.
+    func record(_ records: [OutboxRecord], claimingUpTo limit: Int, now: Date) async throws -> [OutboxMessage]
+
     /// The gateway took the message.
     func markAccepted(_ id: Int64, status: Int?, answer: String, gatewayID: String?, delivered: Bool, now: Date) async throws
 

@@ -115,6 +115,10 @@ public struct LiveJournal: Journal {
         try await store.claimDueMessages(now: now, limit: limit)
     }
 
+    public func record(_ records: [OutboxRecord], claimingUpTo limit: Int, now: Date) async throws -> [OutboxMessage] {
+        try await store.record(records, claimingUpTo: limit, now: now)
+    }
+
     public func markAccepted(_ id: Int64, status: Int?, answer: String, gatewayID: String?, delivered: Bool, now: Date) async throws {
         try await store.markAccepted(id, status: status, answer: answer, gatewayID: gatewayID, delivered: delivered, now: now)
     }

@@ -81,36 +81,45 @@ extension SQLiteJournal {
     /// an attempt: it was not sent, only held back (its business day is not the hall's, and
     /// the hall does not yet trust the date that moved on).
     public func markHeld(_ id: Int64, next: Date, now: Date) async throws {
-        try await pool.write { db in
-            try db.execute(
-                sql: "UPDATE sms_outbox SET state = 'pending', attempts = MAX(0, attempts - 1), next_attempt_ms = ?, reason = 'held', updated_ms = ? WHERE id = ? AND state = 'sending'",
-                arguments: [next.millisecondsSince1970, now.millisecondsSince1970, id]
-            )
-        }
+        try await record([OutboxRecord(id: id, .held(next: next), at: now)], now: now)
     }
 
     /// Claims up to `limit` pending messages due at `now` (oldest due first): each moves to
     /// `sending` with one more attempt, in one transaction, so no two workers take the same.
     public func claimDueMessages(now: Date, limit: Int) async throws -> [OutboxMessage] {
         guard limit > 0 else { return [] }
+        outboxWriteCounter.add(1, ordering: .relaxed)
+        return try await pool.write { db in try Self.claimDue(now: now, limit: limit, in: db) }
+    }
+
+    /// Writes the answers of finished attempts and claims up to `limit` more due messages, in one
+    /// transaction (one fsync for the whole batch). The claimed ones come back `sending`.
+    @discardableResult
+    public func record(_ records: [OutboxRecord], claimingUpTo limit: Int = 0, now: Date) async throws -> [OutboxMessage] {
+        guard !records.isEmpty || limit > 0 else { return [] }
+        outboxWriteCounter.add(1, ordering: .relaxed)
         return try await pool.write { db in
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT * FROM sms_outbox WHERE state = 'pending' AND next_attempt_ms <= ? ORDER BY next_attempt_ms, id LIMIT ?",
-                arguments: [now.millisecondsSince1970, limit]
-            )
-            var claimed: [OutboxMessage] = []
-            for row in rows {
-                var message = try Self.message(row)
-                try db.execute(
-                    sql: "UPDATE sms_outbox SET state = 'sending', attempts = attempts + 1, updated_ms = ? WHERE id = ?",
-                    arguments: [now.millisecondsSince1970, message.id]
-                )
-                message.state = .sending
-                message.attempts += 1
-                claimed.append(message)
-            }
-            return claimed
+            for record in records { try Self.apply(record, in: db) }
+            return limit > 0 ? try Self.claimDue(now: now, limit: limit, in: db) : []
         }
+    }
+
+    /// The one claim: the oldest due pending messages move to `sending` with one more attempt.
+    static func claimDue(now: Date, limit: Int, in db: Database) throws -> [OutboxMessage] {
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM sms_outbox WHERE state = 'pending' AND next_attempt_ms <= ? ORDER BY next_attempt_ms, id LIMIT ?"),
+            arguments: [now.millisecondsSince1970, limit]
+        )
+        var claimed: [OutboxMessage] = []
+        for row in rows {
+            var message = try Self.message(row)
+            try db.cachedStatement(sql: "UPDATE sms_outbox SET state = 'sending', attempts = attempts + 1, updated_ms = ? WHERE id = ?")
+                .execute(arguments: [now.millisecondsSince1970, message.id])
+            message.state = .sending
+            message.attempts += 1
+            claimed.append(message)
+        }
+        return claimed
     }
 
     /// The earliest time a pending message is due, if any.
@@ -124,8 +133,32 @@ extension SQLiteJournal {
     /// The gateway took the message. A delivery report that overtook this answer (kept as
     /// `dlr_type` while the message was `sending`) takes effect now.
     public func markAccepted(_ id: Int64, status: Int?, answer: String, gatewayID: String?, delivered: Bool = false, now: Date) async throws {
-        try await pool.write { db in
-            try db.execute(
+        try await record([OutboxRecord(id: id, .accepted(status: status, answer: answer, gatewayID: gatewayID, delivered: delivered), at: now)], now: now)
+    }
+
+    /// The log outbox wrote the message down (nobody received it): final, never `delivered`.
+    public func markLogged(_ id: Int64, answer: String, now: Date) async throws {
+        try await record([OutboxRecord(id: id, .logged(answer: answer), at: now)], now: now)
+    }
+
+    /// A transient failure: back to pending, due at `next`.
+    public func markRetry(_ id: Int64, next: Date, status: Int?, answer: String, now: Date) async throws {
+        try await record([OutboxRecord(id: id, .retry(next: next, status: status, answer: answer), at: now)], now: now)
+    }
+
+    /// Ends a message without (further) sending: `failed` (permanent answer, gave up) or
+    /// `dropped` (stale, expired).
+    public func markFinal(_ id: Int64, _ state: OutboxState, reason: String, status: Int? = nil, answer: String? = nil, now: Date) async throws {
+        precondition(state == .failed || state == .dropped)
+        try await record([OutboxRecord(id: id, .final(state, reason: reason, status: status, answer: answer), at: now)], now: now)
+    }
+
+    /// One attempt's answer on its row.
+    static func apply(_ record: OutboxRecord, in db: Database) throws {
+        let id = record.id, now = record.at.millisecondsSince1970
+        switch record.change {
+        case let .accepted(status, answer, gatewayID, delivered):
+            try db.cachedStatement(
                 sql: """
                     UPDATE sms_outbox SET
                         state = CASE WHEN state <> 'sending' THEN state
@@ -136,47 +169,31 @@ extension SQLiteJournal {
                                       THEN 'dlr_failed' ELSE NULL END,
                         gateway_status = ?, gateway_answer = ?, gateway_id = COALESCE(?, gateway_id), updated_ms = ?
                     WHERE id = ?
-                    """,
-                arguments: [delivered ? "delivered" : "accepted", status, PhoneMasking.mask(answer), gatewayID, now.millisecondsSince1970, id]
-            )
-        }
-    }
-
-    /// The log outbox wrote the message down (nobody received it): final, never `delivered`.
-    public func markLogged(_ id: Int64, answer: String, now: Date) async throws {
-        try await pool.write { db in
-            try db.execute(
-                sql: "UPDATE sms_outbox SET state = 'logged', reason = NULL, gateway_answer = ?, updated_ms = ? WHERE id = ? AND state = 'sending'",
-                arguments: [PhoneMasking.mask(answer), now.millisecondsSince1970, id]
-            )
-        }
-    }
-
-    /// A transient failure: back to pending, due at `next`.
-    public func markRetry(_ id: Int64, next: Date, status: Int?, answer: String, now: Date) async throws {
-        try await pool.write { db in
-            try db.execute(
-                // A report that arrived during this attempt is forgotten: the gateway says it did
-                // not take the message, so no report can be about what it will deliver.
-                sql: "UPDATE sms_outbox SET state = 'pending', next_attempt_ms = ?, reason = 'retry', gateway_status = ?, gateway_answer = ?, dlr_type = NULL, updated_ms = ? WHERE id = ? AND state = 'sending'",
-                arguments: [next.millisecondsSince1970, status, PhoneMasking.mask(answer), now.millisecondsSince1970, id]
-            )
-        }
-    }
-
-    /// Ends a message without (further) sending: `failed` (permanent answer, gave up) or
-    /// `dropped` (stale, expired).
-    public func markFinal(_ id: Int64, _ state: OutboxState, reason: String, status: Int? = nil, answer: String? = nil, now: Date) async throws {
-        precondition(state == .failed || state == .dropped)
-        try await pool.write { db in
-            try db.execute(
+                    """
+            ).execute(arguments: [delivered ? "delivered" : "accepted", status, PhoneMasking.mask(answer), gatewayID, now, id])
+        case let .logged(answer):
+            try db.cachedStatement(
+                sql: "UPDATE sms_outbox SET state = 'logged', reason = NULL, gateway_answer = ?, updated_ms = ? WHERE id = ? AND state = 'sending'"
+            ).execute(arguments: [PhoneMasking.mask(answer), now, id])
+        case let .retry(next, status, answer):
+            // A report that arrived during this attempt is forgotten: the gateway says it did
+            // not take the message, so no report can be about what it will deliver.
+            try db.cachedStatement(
+                sql: "UPDATE sms_outbox SET state = 'pending', next_attempt_ms = ?, reason = 'retry', gateway_status = ?, gateway_answer = ?, dlr_type = NULL, updated_ms = ? WHERE id = ? AND state = 'sending'"
+            ).execute(arguments: [next.millisecondsSince1970, status, PhoneMasking.mask(answer), now, id])
+        case let .held(next):
+            try db.cachedStatement(
+                sql: "UPDATE sms_outbox SET state = 'pending', attempts = MAX(0, attempts - 1), next_attempt_ms = ?, reason = 'held', updated_ms = ? WHERE id = ? AND state = 'sending'"
+            ).execute(arguments: [next.millisecondsSince1970, now, id])
+        case let .final(state, reason, status, answer):
+            precondition(state == .failed || state == .dropped)
+            try db.cachedStatement(
                 sql: """
                     UPDATE sms_outbox SET state = ?, reason = ?, gateway_status = COALESCE(?, gateway_status),
                         gateway_answer = COALESCE(?, gateway_answer), updated_ms = ?
                     WHERE id = ? AND state IN ('pending', 'sending')
-                    """,
-                arguments: [state.rawValue, reason, status, answer.map(PhoneMasking.mask), now.millisecondsSince1970, id]
-            )
+                    """
+            ).execute(arguments: [state.rawValue, reason, status, answer.map(PhoneMasking.mask), now, id])
         }
     }
 

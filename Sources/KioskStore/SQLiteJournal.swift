@@ -18,6 +18,10 @@ public final class SQLiteJournal: Sendable {
     public static let busyTimeout: TimeInterval = 10
     /// Rung after every commit that wrote new outbox messages (the SMS worker listens).
     public let outboxBell = OutboxBell()
+    /// Write transactions that recorded outbox answers or claimed messages since this journal
+    /// was opened (the SMS bench and tests: a burst must not cost one durable write per message).
+    let outboxWriteCounter = Atomic<Int>(0)
+    public var outboxWrites: Int { outboxWriteCounter.load(ordering: .relaxed) }
 
     /// Opens (creating if needed) the journal at `path` for a hall in `calendar`'s time zone.
     /// `readOnly`: for commands that only look (export, status): nothing is created, migrated

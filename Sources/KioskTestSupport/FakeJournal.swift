@@ -191,6 +191,24 @@ public final class FakeJournal: Journal {
         }
     }
 
+    public func record(_ records: [OutboxRecord], claimingUpTo limit: Int, now: Date) async throws -> [OutboxMessage] {
+        for record in records {
+            switch record.change {
+            case let .accepted(status, answer, gatewayID, delivered):
+                try await markAccepted(record.id, status: status, answer: answer, gatewayID: gatewayID, delivered: delivered, now: record.at)
+            case let .logged(answer):
+                try await markLogged(record.id, answer: answer, now: record.at)
+            case let .retry(next, status, answer):
+                try await markRetry(record.id, next: next, status: status, answer: answer, now: record.at)
+            case let .held(next):
+                try await markHeld(record.id, next: next, now: record.at)
+            case let .final(state, reason, status, answer):
+                try await markFinal(record.id, state, reason: reason, status: status, answer: answer, now: record.at)
+            }
+        }
+        return try await claimDueMessages(now: now, limit: limit)
+    }
+
     public func markAccepted(_ id: Int64, status: Int?, answer: String, gatewayID: String?, delivered: Bool, now: Date) async throws {
         update { $0.id == id } change: { m in
             // A delivery report that overtook this answer (kept while `sending`) takes effect now.

@@ -8,7 +8,7 @@ struct Kiosk: AsyncParsableCommand {
         abstract: "Queue tickets, windows and the hall screen for a government service hall.",
         version: "kiosk \(KioskVersion.number) (commit \(BuildInfo.commit))",
         subcommands: [
-            ServeCommand.self, TokensCommand.self, UsersCommand.self, BenchPublicReadsCommand.self, DisplayCommand.self, StatsCommand.self, AdviceCommand.self, BenchCommand.self, BenchCentralCommand.self, ReplayCommand.self, BenchEstimatorCommand.self, ConfigCommand.self, GuideCommand.self, AppointmentCommand.self, LayoutsCommand.self, DemoCommand.self, WalkthroughCommand.self, StatusCommand.self, ExportCommand.self, ImportCommand.self, CentralCommand.self, ReportCommand.self, SMSCommand.self,
+            ServeCommand.self, TokensCommand.self, UsersCommand.self, BenchPublicReadsCommand.self, DisplayCommand.self, StatsCommand.self, AdviceCommand.self, BenchCommand.self, BenchCentralCommand.self, BenchSMSCommand.self, ReplayCommand.self, BenchEstimatorCommand.self, ConfigCommand.self, GuideCommand.self, AppointmentCommand.self, LayoutsCommand.self, DemoCommand.self, WalkthroughCommand.self, StatusCommand.self, ExportCommand.self, ImportCommand.self, CentralCommand.self, ReportCommand.self, SMSCommand.self,
             BackupCommand.self, VerifyCommand.self, RestoreCommand.self, ClockCommand.self,
             TakeCommand.self, CancelCommand.self, ReactivateCommand.self,
             TicketMachineCommand.self, WindowTerminalCommand.self, RatePadCommand.self, RatingsCommand.self,

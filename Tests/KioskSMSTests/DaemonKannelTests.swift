@@ -1,4 +1,5 @@
 import Foundation
+import KioskBench
 import KioskCore
 import KioskHTTPClient
 import KioskServer

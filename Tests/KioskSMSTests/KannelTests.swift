@@ -1,4 +1,5 @@
 import Foundation
+import KioskBench
 import KioskCore
 import KioskHTTPClient
 import KioskSMS
@@ -122,7 +123,8 @@ struct KannelTests {
     /// A crash mid-send, simulated: the first process's sends stop returning once 10 have
     /// completed (so nothing more is recorded), and a second process opens the same file.
     /// Every message whose request reached Kannel but whose answer was never recorded goes out
-    /// twice: at most `concurrency` of them.
+    /// twice: at most `concurrency` of them (the requests at once); what a crash leaves
+    /// `sending` (and resends) is at most the window, 2 × `concurrency`.
     @Test func crashMidSendResendsPendingAndDuplicatesAtMostTheInFlight() async throws {
         let kannel = try await KannelHarness.start()
         defer { kannel.stopAll() }
@@ -135,12 +137,18 @@ struct KannelTests {
             try await j.enqueue(messages)
             let worker = OutboxWorker(journal: LiveJournal(j), gateway: crashing, options: SMSFixture.fastOptions(concurrency: concurrency), ticketState: Self.called)
             let task = Task { try await worker.run() }
-            try await eventually("the first process is stuck") { crashing.crashed && crashing.parkedCount == concurrency }
+            // Stuck, with every answer that came back before the crash written (9: the 10th
+            // completion is the crash).
+            try await eventually("the first process is stuck") {
+                let accepted = try j.outboxCounts()[.accepted] ?? 0
+                return crashing.crashed && crashing.parkedCount == concurrency && accepted == 9
+            }
             task.cancel()  // its loops never come back: as good as dead for the outbox
         }
         let unrecorded = crashing.sentButUnrecorded
         let restarted = try SQLiteJournal(path: path, calendar: SMSFixture.calendar)
-        #expect(try restarted.outboxCounts()[.sending] == concurrency)
+        let leftSending = try restarted.outboxCounts()[.sending] ?? 0
+        #expect(leftSending >= concurrency && leftSending <= 2 * concurrency)
         let worker = OutboxWorker(journal: LiveJournal(restarted), gateway: gateway(kannel), options: SMSFixture.fastOptions(concurrency: concurrency), ticketState: Self.called)
         try await withWorker(worker) {
             try await eventually("all accepted after the restart") { try restarted.outboxCounts() == [.accepted: 20] }
@@ -177,6 +185,10 @@ struct KannelTests {
         #expect(got.count == 500)
         expectArrived(messages, in: kannel)
         #expect(try j.outboxMessages().allSatisfy { $0.attempts == 1 })
+        // Answers are written in batches with the next claim: on the old worker every message
+        // cost two write transactions (its claim, its answer), 1,000 here.
+        print("KANNEL burst: \(j.outboxWrites) outbox write transactions for 500 messages")
+        #expect(j.outboxWrites < 250)
     }
 }
 

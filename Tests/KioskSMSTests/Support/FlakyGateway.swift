@@ -1,4 +1,5 @@
 import Foundation
+import KioskBench
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,43 +1,47 @@
 import Foundation
-import KioskTestSupport
+import KioskHTTPClient
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// A real Kannel on loopback for one test: bearerbox, smsbox and Debian's `fakesmsc` as the
-/// SMSC, in a temp dir on free ports, configured as `shared/kannel/README.md` says. Each box
-/// can be stopped and started again to make faults; `stopAll()` kills every process by PID.
-final class KannelHarness: @unchecked Sendable {
-    struct Failure: Error, CustomStringConvertible { var description: String }
+/// A real Kannel on loopback for one test or benchmark: bearerbox, smsbox and Debian's
+/// `fakesmsc` as the SMSC, in a temp dir on free ports, configured as
+/// `shared/kannel/README.md` says. Each box can be stopped and started again to make faults;
+/// `stopAll()` kills every process by PID.
+public final class KannelHarness: @unchecked Sendable {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+        public init(description: String) { self.description = description }
+    }
 
-    static let bearerbox = "/usr/sbin/bearerbox"
-    static let smsboxBinary = "/usr/sbin/smsbox"
-    static let fakesmscBinary = "/usr/lib/kannel/test/fakesmsc"
-    static var installed: Bool { [bearerbox, smsboxBinary, fakesmscBinary].allSatisfy(FileManager.default.isExecutableFile(atPath:)) }
+    public static let bearerbox = "/usr/sbin/bearerbox"
+    public static let smsboxBinary = "/usr/sbin/smsbox"
+    public static let fakesmscBinary = "/usr/lib/kannel/test/fakesmsc"
+    public static var installed: Bool { [bearerbox, smsboxBinary, fakesmscBinary].allSatisfy(FileManager.default.isExecutableFile(atPath:)) }
 
-    let dir: String
-    let adminPort: Int, boxPort: Int, smscPort: Int, sendsmsPort: Int
+    public let dir: String
+    public let adminPort: Int, boxPort: Int, smscPort: Int, sendsmsPort: Int
     private let lock = NSLock()
     private var processes: [String: Process] = [:]
     private var fakesmscRuns = 0
     /// The `sms-service` group(s) to use instead of the default one (set before `boot()`): how a
     /// test hands citizens' replies to a daemon (`kiosk sms kannel-config`).
-    var smsService: String?
+    public var smsService: String?
 
-    var sendsmsURL: String { "http://127.0.0.1:\(sendsmsPort)/cgi-bin/sendsms" }
-    let username = "kiosk", password = "kioskpw", sender = "10086"
+    public var sendsmsURL: String { "http://127.0.0.1:\(sendsmsPort)/cgi-bin/sendsms" }
+    public let username = "kiosk", password = "kioskpw", sender = "10086"
 
-    init() throws {
+    public init() throws {
         dir = NSTemporaryDirectory() + "kiosk-kannel-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         var ports: Set<Int> = []
-        while ports.count < 4 { ports.insert(try freePort()) }
+        while ports.count < 4 { ports.insert(try LoopbackPort.free()) }
         let p = Array(ports)
         (adminPort, boxPort, smscPort, sendsmsPort) = (p[0], p[1], p[2], p[3])
         try config.write(toFile: dir + "/kannel.conf", atomically: true, encoding: .utf8)
     }
 
-    var config: String {
+    public var config: String {
         """
         group = core
         admin-port = \(adminPort)
@@ -81,7 +85,7 @@ final class KannelHarness: @unchecked Sendable {
         """
     }
 
-    static let defaultService = """
+    public static let defaultService = """
         group = sms-service
         keyword = default
         text = "No service specified"
@@ -89,7 +93,7 @@ final class KannelHarness: @unchecked Sendable {
         """
 
     /// Starts the three processes in the README's order and waits until the SMSC is online.
-    static func start() async throws -> KannelHarness {
+    public static func start() async throws -> KannelHarness {
         guard installed else { throw Failure(description: "Kannel is not installed (apt-get install kannel kannel-extras)") }
         let kannel = try KannelHarness()
         try await kannel.boot()
@@ -98,7 +102,7 @@ final class KannelHarness: @unchecked Sendable {
 
     /// Writes the config (with `smsService`) and starts the three processes; stops them all if
     /// any fails to come up.
-    func boot() async throws {
+    public func boot() async throws {
         guard Self.installed else { throw Failure(description: "Kannel is not installed (apt-get install kannel kannel-extras)") }
         do {
             try config.write(toFile: dir + "/kannel.conf", atomically: true, encoding: .utf8)
@@ -115,7 +119,7 @@ final class KannelHarness: @unchecked Sendable {
     /// A citizen's reply: the fake SMSC has one client at a time, so the listening `fakesmsc` is
     /// replaced by one that sends this one message (`from` → the hall's number) and then goes on
     /// printing what Kannel sends, like the first (`messages()` reads every run).
-    func sendFromPhone(_ from: String, _ text: String) async throws {
+    public func sendFromPhone(_ from: String, _ text: String) async throws {
         stop("fakesmsc")
         let run = lock.withLock { fakesmscRuns += 1; return fakesmscRuns }
         try launch(
@@ -124,7 +128,7 @@ final class KannelHarness: @unchecked Sendable {
         )
     }
 
-    func startBearerbox() async throws {
+    public func startBearerbox() async throws {
         try launch("bearerbox", Self.bearerbox, [dir + "/kannel.conf"])
         try await waitListening(boxPort)
         try await waitListening(smscPort)
@@ -136,7 +140,7 @@ final class KannelHarness: @unchecked Sendable {
     /// connected to bearerbox, and a request arriving in that moment panics it
     /// (`gwlib/conn.c lock_out: conn != NULL`): a notifier retrying every few milliseconds,
     /// as in the smsbox-down test, hits that now and then.
-    func startSmsbox() async throws {
+    public func startSmsbox() async throws {
         for _ in 1...10 {
             try launch("smsbox", Self.smsboxBinary, [dir + "/kannel.conf"])
             let deadline = Date().addingTimeInterval(60)
@@ -151,24 +155,24 @@ final class KannelHarness: @unchecked Sendable {
     }
 
     /// Whether smsbox was started and has since exited (the panic above).
-    func smsboxExited() -> Bool {
+    public func smsboxExited() -> Bool {
         lock.withLock { processes["smsbox"].map { !$0.isRunning } ?? false }
     }
 
     /// Starts smsbox again if it died after it began to listen (the same panic, a moment later).
-    func restartSmsboxIfExited() async throws {
+    public func restartSmsboxIfExited() async throws {
         guard smsboxExited() else { return }
         stop("smsbox")
         try await startSmsbox()
     }
 
     /// Each run writes its own output file; `messages()` reads them all.
-    func startFakesmsc() async throws {
+    public func startFakesmsc() async throws {
         let run = lock.withLock { fakesmscRuns += 1; return fakesmscRuns }
         try launch("fakesmsc", Self.fakesmscBinary, ["-H", "127.0.0.1", "-r", String(smscPort), "-m", "0", "100 200 text nop"], output: String(format: "fakesmsc-%03d.out", run))
     }
 
-    func stop(_ name: String) {
+    public func stop(_ name: String) {
         let process = lock.withLock { processes.removeValue(forKey: name) }
         guard let process else { return }
         // SIGKILL: a child spawned from a concurrency thread may have SIGTERM blocked.
@@ -176,16 +180,16 @@ final class KannelHarness: @unchecked Sendable {
         process.waitUntilExit()
     }
 
-    func stopAll() {
+    public func stopAll() {
         for name in ["smsbox", "fakesmsc", "bearerbox"] { stop(name) }
     }
 
     /// The admin status page (status.txt).
-    func status() async -> String {
+    public func status() async -> String {
         await Self.run("/usr/bin/curl", ["-s", "--noproxy", "*", "-m", "2", "http://127.0.0.1:\(adminPort)/status.txt?password=statuspw"]).output
     }
 
-    func waitSMSCOnline(within seconds: Double = 60) async throws {
+    public func waitSMSCOnline(within seconds: Double = 60) async throws {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if await status().contains("(online") { return }
@@ -196,11 +200,11 @@ final class KannelHarness: @unchecked Sendable {
 
     /// Whether something LISTENs on `port` (ss, never a probe connection: bearerbox would take
     /// a connect to its SMSC port for the SMSC).
-    func isListening(_ port: Int) async -> Bool {
+    public func isListening(_ port: Int) async -> Bool {
         !(await Self.run("/usr/bin/ss", ["-Hltn", "sport = :\(port)"]).output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
     }
 
-    func waitListening(_ port: Int, within seconds: Double = 60) async throws {
+    public func waitListening(_ port: Int, within seconds: Double = 60) async throws {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if await isListening(port) { return }
@@ -210,7 +214,7 @@ final class KannelHarness: @unchecked Sendable {
     }
 
     /// What fakesmsc printed: one (to, decoded text) per `Got message` line, all runs.
-    func messages() -> [(to: String, text: String)] {
+    public func messages() -> [(to: String, text: String)] {
         var out: [(String, String)] = []
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasPrefix("fakesmsc-") }.sorted()
         for file in files {
@@ -228,7 +232,7 @@ final class KannelHarness: @unchecked Sendable {
     }
 
     /// fakesmsc's UCS-2 data: URL-encoded UTF-16BE where `+` is byte 0x20.
-    static func decodeUCS2(_ data: String) -> String {
+    public static func decodeUCS2(_ data: String) -> String {
         var bytes: [UInt8] = []
         let utf8 = Array(data.utf8)
         var k = 0
@@ -269,7 +273,7 @@ final class KannelHarness: @unchecked Sendable {
         lock.withLock { processes[name] = process }
     }
 
-    static func run(_ path: String, _ arguments: [String]) async -> (status: Int32, output: String) {
+    public static func run(_ path: String, _ arguments: [String]) async -> (status: Int32, output: String) {
         await withCheckedContinuation { continuation in
             let process = Process()
             process.executableURL = URL(fileURLWithPath: path)
