@@ -533,16 +533,16 @@ public actor Hall {
         guard shared.issueSequence >= 0, shared.date == state.date, state.issueSequence >= shared.issueSequence,
               abs(now.timeIntervalSince(shared.at)) <= Self.staleProjection, shared.config == rules.config, shared.sameWindows(as: state)
         else { return own() }
-        // Tickets issued after the projection: the tail of the line (it is in issue order there).
+        // Tickets issued after the projection, wherever they stand (the line is ordered by issue
+        // time, not by issue sequence), and the people ahead in its service now (the
+        // explanation printed on the ticket): one pass over the line.
         var recent: [Ticket] = []
         var ahead = 0
-        for number in state.waiting.reversed() {
+        for number in state.waiting {
             guard let ticket = state.tickets[number] else { continue }
-            if ticket.sequence < shared.issueSequence { break }
-            recent.append(ticket)
+            if ticket.sequence >= shared.issueSequence { recent.append(ticket) }
+            if ticket.service == newcomer.service { ahead += 1 }
         }
-        // People ahead in its service now (the explanation printed on the ticket).
-        for number in state.waiting where state.tickets[number]?.service == newcomer.service { ahead += 1 }
         let extraAhead = shared.joinedAhead(of: newcomer, among: recent)
         guard let joined = shared.estimate(joining: newcomer, extraAhead: extraAhead, ahead: ahead, at: now) else { return own() }
         // Both figures stop at the projection's horizon: a session ending beyond it can refuse
