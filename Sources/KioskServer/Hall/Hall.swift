@@ -650,8 +650,10 @@ public actor Hall {
         let now = clock()
         guard !state.waiting.isEmpty, let date = state.date else { return 0 }
         // The shared projection of the whole line (what `kiosk replay` scores), at most
-        // `LineProjector.maxAge` old: projected here only when the projector has not.
-        let headsUpAt = published.refreshEstimates(at: now, maxAge: LineProjector.maxAge).line.headsUpAt
+        // `LineProjector.maxAge` old: projected when the projector has not, off the actor (the
+        // hall takes commands meanwhile; the line is read again below, after the wait).
+        let headsUpAt = await published.refreshedEstimates(at: now, maxAge: LineProjector.maxAge).line.headsUpAt
+        guard state.date == date else { return 0 }   // a new day began meanwhile
         var due: [TicketNumber] = []
         var aheadOfService: [ServiceCode: Int] = [:]
         for ticket in state.waitingTickets {

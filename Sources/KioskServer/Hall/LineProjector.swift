@@ -18,7 +18,7 @@ struct LineProjector: Service {
     func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             let started = ContinuousClock.now
-            hall.published.refreshEstimates(at: hall.now(), maxAge: Self.maxAge)
+            await hall.published.refreshedEstimates(at: hall.now(), maxAge: Self.maxAge)
             let took = ContinuousClock.now - started
             do {
                 try await cancelWhenGracefulShutdown { try await Task.sleep(for: max(spacing, took * 4)) }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import KioskCore
 import Synchronization
@@ -33,6 +34,12 @@ public final class PublishedHall: Sendable {
 
     private let snapshot: Mutex<Snapshot>
     private let estimates: Mutex<Estimates>
+    /// Where projections run: one at a time, on a thread of their own. A projection of a long
+    /// line takes a second of CPU; on Swift's cooperative pool (two threads on a 2-core hall
+    /// PC) two at once (the projector's and the heads-up pass's, both at start) would hold every
+    /// request, `/healthz` too, until they finish. One at a time, the second finds the first's
+    /// projection fresh and does not project again.
+    private let projections = DispatchQueue(label: "kiosk.projection", qos: .utility)
 
     init(_ snapshot: Snapshot) {
         self.snapshot = Mutex(snapshot)
@@ -44,6 +51,14 @@ public final class PublishedHall: Sendable {
 
     func publish(_ next: Snapshot) {
         snapshot.withLock { $0 = next }
+    }
+
+    /// `refreshEstimates(at:maxAge:)` on the projection thread; the caller suspends meanwhile
+    /// (a caller in the hall actor lets commands through while the line is projected).
+    public func refreshedEstimates(at now: Date, maxAge: TimeInterval = 0) async -> Estimates {
+        await withCheckedContinuation { continuation in
+            projections.async { continuation.resume(returning: self.refreshEstimates(at: now, maxAge: maxAge)) }
+        }
     }
 
     /// Projects the line of the latest snapshot at `now` (outside the actor) and keeps it for

@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Restart time and memory after a big day (issue 17, goals 3 and 4), with the daemon's own CPU.
+
+Builds a day of N tickets (default 10,000, nobody served, as `kiosk bench` does) on a daemon of
+the given hall, then restarts it RESTARTS times (default 3) on that journal and prints, per
+restart: wall time to a healthy /healthz, the daemon's CPU time (utime + stime from
+/proc/PID/stat) when healthy, RSS when healthy (the journal folded), and RSS with 8 hall screens
+subscribed (8 event streams with the display token, each also reading /v1/hall once, as a
+screen does when it connects) after 3 s, split into anonymous memory (the heap) and file-backed
+pages (the binary and the libraries it maps). On this shared 2-core machine wall time measures the
+other engineers' builds as much as the daemon: the CPU figure is the steadier one.
+
+usage: scripts/bench-restart.py KIOSK_BINARY CONFIG [TICKETS] [RESTARTS]
+  e.g. scripts/bench-restart.py .build/release/kiosk scripts/bench-halls/city.json 10000 3
+With DAY=DIR in the environment the day is built in DIR and kept, or, when DIR/journal.sqlite
+exists already, reused as it is (to compare two binaries on one journal).
+"""
+import json, os, signal, socket, subprocess, sys, tempfile, threading, time, http.client
+
+binary, config = sys.argv[1], sys.argv[2]
+tickets = int(sys.argv[3]) if len(sys.argv) > 3 else 10000
+restarts = int(sys.argv[4]) if len(sys.argv) > 4 else 3
+keep = os.environ.get("DAY")
+d = tempfile.mkdtemp(prefix="kiosk-restart-")
+s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
+codes = [svc["code"] for svc in json.load(open(config))["services"]]
+
+def start():
+    return subprocess.Popen([binary, "serve", "--data-dir", data, "--config", config, "--port", str(port),
+                             "--start-at", "2026-03-02 08:00"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def healthy():
+    try:
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=5); c.request("GET", "/healthz"); r = c.getresponse(); r.read()
+        return r.status == 200
+    except Exception:
+        return False
+def cpu(p):
+    f = open("/proc/%d/stat" % p.pid).read().rsplit(")", 1)[1].split()
+    return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
+def rss(p, field="VmRSS"):
+    for line in open("/proc/%d/status" % p.pid):
+        if line.startswith(field + ":"): return int(line.split()[1]) / 1024
+def stop(p):
+    p.send_signal(signal.SIGTERM); p.wait()
+
+data = keep or d + "/data"
+reuse = keep is not None and os.path.exists(data + "/journal.sqlite")
+p = start()
+while not healthy(): time.sleep(0.01)
+tokens = json.load(open(data + "/tokens.json"))
+H = {"Authorization": "Bearer " + tokens["supervisor"], "Content-Type": "application/json"}
+def fill(k):
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+    for i in range(k, tickets, 16):
+        c.request("POST", "/v1/tickets", json.dumps({"service": codes[i % len(codes)], "override": True}), H)
+        r = c.getresponse(); r.read()
+        if r.status != 201: raise SystemExit("take failed: %d" % r.status)
+threads = [threading.Thread(target=fill, args=(k,)) for k in range(0 if reuse else 16)]
+for t in threads: t.start()
+for t in threads: t.join()
+figures = {"tickets": "reused " + data if reuse else tickets, "rss_mb_after_day_live": round(rss(p), 1), "rss_anon_mb_after_day_live": round(rss(p, "RssAnon"), 1)}
+stop(p)
+
+def screen(stop_flag):
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    D = {"Authorization": "Bearer " + tokens["display"]}
+    c.request("GET", "/v1/hall", headers=D); c.getresponse().read()
+    c.request("GET", "/v1/events", headers=D); r = c.getresponse()
+    while not stop_flag.is_set():
+        try:
+            if not r.fp.readline(): break
+        except Exception:
+            break
+runs = []
+for k in range(restarts):
+    started = time.monotonic()
+    p = start()
+    while not healthy(): time.sleep(0.002)
+    run = {"restart_to_healthy_ms": round((time.monotonic() - started) * 1000), "cpu_ms_at_healthy": round(cpu(p) * 1000),
+           "rss_mb_folded": round(rss(p), 1)}
+    flag = threading.Event()
+    screens = [threading.Thread(target=screen, args=(flag,), daemon=True) for _ in range(8)]
+    for t in screens: t.start()
+    time.sleep(3)
+    run["rss_mb_folded_8_screens"] = round(rss(p), 1)
+    # Anonymous (the heap: what the daemon holds) and file-backed (the binary and the Swift
+    # and Foundation libraries it maps, ICU's data among them) parts of that RSS.
+    run["rss_anon_mb_folded_8_screens"] = round(rss(p, "RssAnon"), 1)
+    run["rss_file_mb_folded_8_screens"] = round(rss(p, "RssFile"), 1)
+    flag.set()
+    stop(p)
+    runs.append(run)
+    print(json.dumps(run), file=sys.stderr)
+for key in runs[0]:
+    figures[key + "_min"] = min(r[key] for r in runs)
+    figures[key + "_median"] = sorted(r[key] for r in runs)[len(runs) // 2]
+print(json.dumps(figures, indent=1))
+subprocess.run(["rm", "-rf", d])
