@@ -3,8 +3,8 @@ import PackageDescription
 
 // Arrows point down this list only (README "Shape" maps every target and where a change goes):
 // KioskCore and KioskDisplay are pure, KioskStore adds SQLite, KioskHTTPClient wraps libcurl,
-// the executable stays thin (argument parsing and wiring). Each target declares every module
-// it imports.
+// KioskCommands holds the commands (argument parsing and wiring) and the executable only calls
+// its root command. Each target declares every module it imports.
 let package = Package(
     name: "Kiosk",
     platforms: [.macOS(.v14)],
@@ -133,8 +133,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(
-            name: "kiosk",
+        // Every `kiosk` command (ArgumentParser types): options, defaults, validation and what
+        // each prints; the logic behind them lives in the libraries above. A library, so tests
+        // parse and validate commands in process (KioskCommandsTests).
+        .target(
+            name: "KioskCommands",
             dependencies: [
                 "KioskCore", "KioskAPI", "KioskStore", "KioskDisplay", "KioskHTTPClient", "KioskServer", "KioskSMS", "KioskTerminal", "KioskFrontDesk",
                 "KioskBench", "KioskCentral",
@@ -144,6 +147,11 @@ let package = Package(
             ],
             // `kiosk --version` names the commit it was built from.
             plugins: ["KioskBuildInfo"]
+        ),
+        // The executable: `@main` calling the root command, nothing else.
+        .executableTarget(
+            name: "kiosk",
+            dependencies: ["KioskCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .plugin(name: "KioskBuildInfo", capability: .buildTool()),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTestSupport"]),
@@ -181,6 +189,15 @@ let package = Package(
         .testTarget(
             name: "KioskCentralTests",
             dependencies: ["KioskCentral", "KioskCore", "KioskStore", "KioskTestSupport", .product(name: "Logging", package: "swift-log")]
+        ),
+        // Every command parsed and validated in process: the README's command lines, each
+        // subcommand's required arguments, and validate()'s messages.
+        .testTarget(
+            name: "KioskCommandsTests",
+            dependencies: [
+                "KioskCommands", "KioskCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "KioskBenchTests", dependencies: ["KioskBench", "KioskCore", "KioskDisplay", "KioskTestSupport"]),
         // Runs the built `kiosk` binary as a user would: crash safety, CLI, terminals.

@@ -1,10 +1,11 @@
 import Foundation
 import PackagePlugin
 
-/// Writes `BuildInfo.swift` into the target it is applied to (the `kiosk` executable) before
-/// every build: the git commit the sources are at (`-dirty` with uncommitted changes), so
-/// `kiosk --version` says exactly what a hall runs. Outside a git checkout: `unknown`. The
-/// file is rewritten only when its text changes, so an unchanged commit recompiles nothing.
+/// Writes `BuildInfo.swift` into the target it is applied to (KioskCommands, whose root command
+/// answers `kiosk --version`) before every build: the git commit the sources are at (`-dirty`
+/// with uncommitted changes), so `kiosk --version` says exactly what a hall runs. Outside a git
+/// checkout: `unknown`. The file is rewritten only when its text changes, so an unchanged commit
+/// recompiles nothing.
 @main
 struct KioskBuildInfo: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {

@@ -1,9 +1,12 @@
 import ArgumentParser
 import KioskCore
 
-@main
-struct Kiosk: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+/// The root command. The executable's `@main` only calls it; tests parse and validate in process
+/// with `Kiosk.parseAsRoot([...])`.
+public struct Kiosk: AsyncParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "kiosk",
         abstract: "Queue tickets, windows and the hall screen for a government service hall.",
         version: "kiosk \(KioskVersion.number) (commit \(BuildInfo.commit))",

@@ -1,0 +1,41 @@
+import Testing
+@testable import KioskCommands
+
+/// Each command's `validate()`: a wrong value is refused while parsing, before anything runs,
+/// with the message `kiosk` prints after `Error: `.
+@Suite struct ValidationMessagesTests {
+    @Test(arguments: [
+        (["appointment", "book", "C", "--date", "03/03/2026", "--time", "09:30"], "--date: expected YYYY-MM-DD, got '03/03/2026'"),
+        (["appointment", "book", "C", "--date", "2026-03-03", "--time", "9h30"], "--time: expected HH:MM, got '9h30'"),
+        (["appointment", "book", "C", "--date", "2026-03-03", "--time", "09:30", "--phone", "12345"],
+         "--phone: not a mainland mobile number (11 digits starting 13–19): 12345"),
+        (["appointment", "list", "--date", "tomorrow"], "--date: expected YYYY-MM-DD, got 'tomorrow'"),
+        (["bench", "--line", "300", "--line", "0"], "--line needs a positive number of people waiting"),
+        (["bench", "--line-samples", "0"], "--line-samples needs at least 1"),
+        (["take", "C", "--phone", "12345"], "--phone: not a mainland mobile number (11 digits starting 13–19): 12345"),
+        (["take", "C", "--caretaker", "10086"], "--caretaker: not a mainland mobile number: 10086"),
+        (["take", "C", "--count", "0"], "--count must be at least 1"),
+        (["ticket-machine", "--exit-pin", "1", "--paper", "60"], "--paper must be 58 or 80"),
+        (["ticket-machine", "--exit-pin", "1", "--qr", "laser"], "--qr must be native or raster"),
+        (["ticket-machine", "--exit-pin", "1", "--idle-timeout", "0"], "--idle-timeout must be positive"),
+        (["ticket-machine", "--exit-pin", "12a4"], "--exit-pin must be 1–12 digits (the keypad has only digits)"),
+        (["ticket-machine", "--exit-pin", "1234567890123"], "--exit-pin must be 1–12 digits (the keypad has only digits)"),
+        (["ticket-machine", "--exit-pin", "1", "--priority-groups", " /elderly"], "--priority-groups: expected 'Chinese/English,…'"),
+    ])
+    func aWrongValueIsRefusedWithItsMessage(_ arguments: [String], _ message: String) {
+        #expect(CommandTree.refusal(arguments) == message)
+    }
+
+    /// The same commands with right values pass validation (the refusals above are the values'
+    /// doing, not the command's).
+    @Test(arguments: [
+        ["appointment", "book", "C", "--date", "2026-03-03", "--time", "09:30", "--phone", "13800138000"],
+        ["appointment", "list", "--date", "2026-03-03"],
+        ["bench", "--line", "300", "--line-samples", "1"],
+        ["take", "C", "--phone", "13800138000", "--caretaker", "19912345678", "--count", "3"],
+        ["ticket-machine", "--exit-pin", "123456789012", "--paper", "58", "--qr", "native", "--idle-timeout", "0.5", "--priority-groups", "老年人/elderly,孕妇"],
+    ])
+    func aRightValuePasses(_ arguments: [String]) {
+        #expect(CommandTree.refusal(arguments) == nil)
+    }
+}
