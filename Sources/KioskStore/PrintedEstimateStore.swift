@@ -60,10 +60,11 @@ extension SQLiteJournal {
                     """,
                 arguments: [date.description]
             ).map { row in
+                // Columns by position, as selected: read at every restart, one row per ticket.
                 PrintedEstimate(
-                    ticket: row["ticket"], issuedAt: Date(millisecondsSince1970: row["issued_ms"]), wait: row["wait_s"],
-                    headsUpAt: Date(millisecondsSince1970: row["heads_up_ms"]),
-                    headsUpDueAt: (row["heads_up_due_ms"] as Int64?).map(Date.init(millisecondsSince1970:))
+                    ticket: row[0], issuedAt: Date(millisecondsSince1970: row[1]), wait: row[2],
+                    headsUpAt: Date(millisecondsSince1970: row[3]),
+                    headsUpDueAt: (row[4] as Int64?).map(Date.init(millisecondsSince1970:))
                 )
             }
         }

@@ -153,7 +153,8 @@ public final class SQLiteJournal: Sendable {
         return read.events
     }
 
-    /// Readable events `sql` selects (range reads for reports); unreadable rows are set aside
+    /// Readable events `sql` selects (range reads for reports; its columns: seq, business_date
+    /// and line, in that order); unreadable rows are set aside
     /// as `events(on:)` does.
     func readableEvents(sql: String, _ arguments: StatementArguments) throws -> [StoredEvent] {
         let read = try pool.read { db in try fetch(sql: sql, arguments, in: db) }
@@ -270,26 +271,33 @@ public final class SQLiteJournal: Sendable {
         }
     }
 
-    /// The rows `sql` selects, decoded; those that cannot be decoded are returned apart.
+    /// The rows `sql` selects (seq, business_date, line), decoded; those that cannot be decoded
+    /// are returned apart.
     private func fetch(sql: String, _ arguments: StatementArguments, in db: Database) throws -> (events: [StoredEvent], unreadable: [UnreadableRow]) {
         var out: [StoredEvent] = []
         var bad: [UnreadableRow] = []
         var codecs: [String: TraceCodec] = [:]
-        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
-            let seq: Int64 = row["seq"]
+        // A cursor, columns by position (`sql` selects seq, business_date, line): a restart reads
+        // the whole day, and rows fetched all at once, with their columns looked up by name, were
+        // a tenth of its CPU.
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() {
+            let seq: Int64 = row[0]
             // Read as optional values: a corrupted row may hold NULL or bytes that are no text.
-            guard let dateText = String.fromDatabaseValue(row["business_date"] as DatabaseValue), let date = BusinessDate(dateText) else {
+            guard let dateText = String.fromDatabaseValue(row[1] as DatabaseValue), let date = BusinessDate(dateText) else {
                 bad.append(UnreadableRow(seq: seq, reason: "bad business date"))
                 continue
             }
-            guard let line = String.fromDatabaseValue(row["line"] as DatabaseValue) else {
+            guard let line = String.fromDatabaseValue(row[2] as DatabaseValue) else {
                 bad.append(UnreadableRow(seq: seq, reason: "no text line"))
                 continue
             }
             let codec = codecs[dateText] ?? TraceCodec(calendar: calendar, date: date)
             codecs[dateText] = codec
             do {
-                guard let event = try codec.decode(JSONParser.parse(line).value) else {
+                // The strict parser only for a line the fast one does not take (it says why).
+                let value = try FlatJSONParser.parse(line) ?? JSONParser.parse(line).value
+                guard let event = try codec.decode(value) else {
                     bad.append(UnreadableRow(seq: seq, reason: "not a hall event"))
                     continue
                 }

@@ -43,6 +43,25 @@ import Testing
         #expect(try reopened.latestDate() == day)
     }
 
+    /// Rows whose line the journal's fast reader leaves to the strict parser (an escaped quote,
+    /// a backslash, a tab in a free text) read back the same, beside rows it reads itself.
+    @Test func linesWithEscapesReadBackEqual() throws {
+        let dir = try TemporaryDirectory()
+        let written = [
+            HallEvent(at: at("09:00"), .issued(ticket: "A001", service: "A", priority: false, contact: false, audit: nil)),
+            HallEvent(at: at("09:01"), .reactivated(ticket: "A001", audit: "王 \"主任\" \\ 1\t2")),
+            HallEvent(at: at("09:02"), .handedToReview(ticket: "A001", counter: "1", note: "line\nbreak")),
+            HallEvent(at: at("09:03"), .called(ticket: "A001", counter: "1", audit: nil)),
+        ]
+        do {
+            let journal = try SQLiteJournal(path: dir.path + "/j.sqlite", calendar: engine.calendar)
+            _ = try journal.append(written, contacts: [])
+        }
+        let reopened = try SQLiteJournal(path: dir.path + "/j.sqlite", calendar: engine.calendar)
+        #expect(try reopened.events(on: day).map(\.event) == written)
+        #expect(reopened.unreadableRowCount == 0)
+    }
+
     @Test func eventsAreFiledUnderTheirOwnBusinessDate() throws {
         let dir = try TemporaryDirectory()
         let local = try LocalHall(config: config, dataDirectory: dir.path)

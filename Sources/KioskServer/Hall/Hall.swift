@@ -149,11 +149,12 @@ public actor Hall {
         configVersion = startVersion
         let today = engine.calendar.businessDate(of: clock())
         let stored = try await journal.events(on: today)
+        let events = stored.map(\.event)
         let rules: QueueEngine
-        (rules, state) = try await Self.replay(stored.map(\.event), startingFrom: engine, version: startVersion, journal: journal)
+        (rules, state) = try await Self.replay(events, startingFrom: engine, version: startVersion, journal: journal)
         // Appointments booked on earlier days for today and the days ahead.
         let history = try await journal.appointmentHistory(before: today, days: rules.config.appointments.bookDaysAhead + 1)
-        state.appointments = AppointmentBook(folding: history + stored.map(\.event), today: today)
+        state.appointments = AppointmentBook(folding: history + events, today: today)
         self.rules = rules
         committedRules = rules
         committedState = state
@@ -162,18 +163,18 @@ public actor Hall {
             for item in try await journal.events(on: day) { estimator.fold(item.event) }
             estimator.closeDay()
         }
-        for item in stored { estimator.fold(item.event) }
+        for event in events { estimator.fold(event) }
         self.estimator = estimator
         // Today's accuracy so far: what was printed, then what happened.
-        accuracy = AccuracyLedger(printed: try await journal.printedEstimates(on: today), events: stored.map(\.event))
-        for item in stored {
-            replyFigures.fold(item.event)
-            reviewFigures.fold(item.event)
-            adviceLedger.fold(item.event, config: rules.config)
+        accuracy = AccuracyLedger(printed: try await journal.printedEstimates(on: today), events: events)
+        for event in events {
+            replyFigures.fold(event)
+            reviewFigures.fold(event)
+            adviceLedger.fold(event, config: rules.config)
         }
         committedSeq = try await journal.lastSeq()
         (writerWakeups, wakeWriter) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
-        for event in stored.map(\.event) { Self.noteCall(event, in: &recentCalls) }
+        for event in events { Self.noteCall(event, in: &recentCalls) }
         published = PublishedHall(.init(seq: committedSeq, engine: rules, state: state, estimator: estimator, recentCalls: recentCalls))
         // The previous days' numbers go now on a clock taken as it is; on the wall clock only
         // once this day is trusted (`watchClock`, every tick): the date may be a wrong clock's.
