@@ -34,6 +34,8 @@ struct DisplayCommand: AsyncParsableCommand {
     @Option(name: .long, help: "How many times each announcement is said (2: said, then repeated once).") var repeats: Int = 2
     @Option(name: .long, help: "Measure N calls against an in-process daemon and print latency and byte figures instead of drawing.")
     var bench: Int?
+    @Option(name: .long, help: ArgumentHelp("Append a line per redraw to this file (wall time, newest event, bytes, link, calls drawn), for scripts/bench-screens.py.", visibility: .hidden))
+    var paintLog: String?
 
     func run() async throws {
         let layouts = try LayoutFiles.load(screen: layout), parsedLayout = layouts.layout
@@ -46,11 +48,12 @@ struct DisplayCommand: AsyncParsableCommand {
         }
         guard let address = ServerAddress(url: server) else { throw ValidationError("--server: expected http://host[:port], got '\(server)'") }
         let bearer = try token ?? Self.displayToken(from: tokens)
-        let screen = HallScreen(
+        var screen = HallScreen(
             layouts, address: address, token: bearer, window: window, fixedSize: fixedSize,
             coalesce: .milliseconds(coalesceMs), speakCommand: speakCommand, announceLog: announceLog, repeats: repeats
         )
-        await ShutdownSignals.run { await screen.run() }
+        screen.paintLog = paintLog
+        await ShutdownSignals.run { [screen] in await screen.run() }
     }
 
     /// The `display` token from a token file (falls back to nothing: the daemon will say 401

@@ -228,7 +228,7 @@ public struct KioskDaemon: Sendable {
             },
             PeriodicService(every: .seconds(1)) { [logger = options.logger] in tokenStore.reloadIfChanged(logger: logger) },
             PeriodicService(every: .seconds(1)) { [logger = consoleLogger] in console.reloadIfChanged(logger: logger) },
-            PeriodicService(every: .milliseconds(Int64(limits.streamHeartbeatSeconds * 1000))) { await hall.heartbeat() },
+            PeriodicService(every: .milliseconds(Int64(limits.streamHeartbeatSeconds * 1000))) { hall.heartbeat() },
         ]
         // The shared projection of the line, outside the hall actor: after changes, and at
         // least once a second.

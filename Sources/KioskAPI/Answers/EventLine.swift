@@ -40,6 +40,13 @@ public struct EventLine: Codable, Sendable, Equatable {
     public var ticket: String? { json["ticket"]?.stringValue }
     /// The window the event happened at, if any.
     public var counter: String? { json["counter"]?.stringValue }
+    /// On the live stream's calls (`call`, `recall`, `unpark`, `call_back`): the window's name,
+    /// the ticket's service and its name, and an appointment's slot (`HH:MM`), so a hall screen
+    /// draws the call from the event alone. Absent elsewhere (and from older daemons).
+    public var counterName: String? { json["counter_name"]?.stringValue }
+    public var service: String? { json["service"]?.stringValue }
+    public var serviceName: String? { json["service_name"]?.stringValue }
+    public var appointmentTime: String? { json["appointment_time"]?.stringValue }
 
     public init(from decoder: any Decoder) throws {
         json = try AnyJSON(from: decoder).value

@@ -9,10 +9,14 @@ public struct HallSnapshot: Codable, Sendable, Equatable {
     public var journal: JournalHealth?
     /// The hall clock against the PC's (the daemon always sends it; optional for older daemons).
     public var clock: ClockHealth?
+    /// The journal sequence number of the last event the snapshot reflects: a screen drawing
+    /// calls from the event stream keeps those after it on top of the snapshot (the daemon
+    /// always sends it; optional for older daemons).
+    public var seq: Int64?
 
     public init(
         hall: Header, windows: [WindowStatus] = [], services: [ServiceStatus] = [], calls: [RecentCall] = [], journal: JournalHealth? = nil,
-        clock: ClockHealth? = nil
+        clock: ClockHealth? = nil, seq: Int64? = nil
     ) {
         self.hall = hall
         self.windows = windows
@@ -20,6 +24,7 @@ public struct HallSnapshot: Codable, Sendable, Equatable {
         self.calls = calls
         self.journal = journal
         self.clock = clock
+        self.seq = seq
     }
 
     /// The hall itself: names, notice line, business date and clock.

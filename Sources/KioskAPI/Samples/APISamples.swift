@@ -165,7 +165,8 @@ public enum APISamples {
         services: services,
         calls: [.init(ticket: "A023", counter: "1", counterName: "1号窗口", at: "09:40:12"), .init(ticket: "C001", counter: "3", counterName: "3号窗口", at: "09:30:05", appointmentTime: "09:30")],
         journal: JournalHealth(state: "degraded", quarantinedRows: 2),
-        clock: ClockHealth(state: "warning", skewSeconds: 86_400)
+        clock: ClockHealth(state: "warning", skewSeconds: 86_400),
+        seq: 42
     )
 
     /// A paused window 5 with a long L line: resume it, or let window 8 cover it, or (a hall

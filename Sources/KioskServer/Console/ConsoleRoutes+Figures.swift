@@ -64,7 +64,7 @@ extension ConsoleRoutes {
     /// The hall's committed events as Server-Sent Events, each only `{"seq":N}`: the page
     /// fetches the hall again, so the stream carries nothing a page would not show.
     func liveStream() async throws -> Response {
-        guard let subscription = await api.hall.subscribe() else {
+        guard let subscription = api.hall.subscribe() else {
             throw APIError(.serviceUnavailable, "shutting_down", "服务正在停止 The daemon is shutting down")
         }
         let hall = api.hall
@@ -83,10 +83,10 @@ extension ConsoleRoutes {
                     }
                 }
             } catch {
-                await hall.unsubscribe(subscription.id)
+                hall.unsubscribe(subscription.id)
                 throw error
             }
-            await hall.unsubscribe(subscription.id)
+            hall.unsubscribe(subscription.id)
             try await writer.finish(nil)
         })
     }

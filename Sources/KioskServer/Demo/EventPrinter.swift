@@ -14,14 +14,14 @@ public struct EventPrinter: Service {
     }
 
     public func run() async throws {
-        guard let subscription = await hall.subscribe() else { return }
+        guard let subscription = hall.subscribe() else { return }
         let config = hall.engine.config
         for await item in subscription.events.cancelOnGracefulShutdown() {
             guard case let .event(stored) = item else { continue }
             let state = await hall.read { $0 }
             write(EventText.describe(stored.event, in: state, config: config))
         }
-        await hall.unsubscribe(subscription.id)
+        hall.unsubscribe(subscription.id)
         // The stream also ends when StreamCloser closes it at the start of a shutdown, before this
         // service's own turn: returning then would count as "finished unexpectedly".
         try? await gracefulShutdown()

@@ -68,9 +68,9 @@ public actor Hall {
     private var pending: [PendingCommand] = []
     private let wakeWriter: AsyncStream<Void>.Continuation
     nonisolated let writerWakeups: AsyncStream<Void>
-    private var subscribers: [UUID: AsyncStream<HallStreamItem>.Continuation] = [:]
+    /// The live streams' subscribers, served outside the actor.
+    nonisolated let stream: EventFanOut
     private let metrics: ServerMetrics
-    private var closing = false
     /// After a failed commit, while the state is read back from the journal: commands are
     /// refused rather than decided on a state about to be replaced.
     private var reloading = false
@@ -176,6 +176,7 @@ public actor Hall {
         (writerWakeups, wakeWriter) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(1))
         for event in events { Self.noteCall(event, in: &recentCalls) }
         published = PublishedHall(.init(seq: committedSeq, engine: rules, state: state, estimator: estimator, recentCalls: recentCalls))
+        stream = EventFanOut(delivered: committedSeq, buffer: rules.config.limits.streamBuffer, metrics: metrics, logger: logger)
         // The previous days' numbers go now on a clock taken as it is; on the wall clock only
         // once this day is trusted (`watchClock`, every tick): the date may be a wrong clock's.
         purgeGate.dayBegan(today, at: clockTrust?.monotonic() ?? ContinuousClock.now)
@@ -449,7 +450,6 @@ public actor Hall {
                     replyFigures.fold(item.event)
                     reviewFigures.fold(item.event)
                     metrics.record(item.event, in: state)
-                    publish(.event(item))
                 }
                 for record in command.printed { accuracy.recordPrinted(record) }
             }
@@ -459,6 +459,8 @@ public actor Hall {
                 logger.notice("journal writes again", metadata: ["journal.commands": "\(batch.count)"])
             }
             publish()
+            // After the snapshot: a screen that reads the hall on an event sees that event in it.
+            stream.handOff(.events(stored))
         } catch {
             // Nothing of this batch is acknowledged. Later commands were decided on top of it,
             // so they fail too, and the state goes back to what the journal holds.
@@ -592,54 +594,31 @@ public actor Hall {
     var hasPending: Bool { !pending.isEmpty }
 
     /// Committed events from now on; the caller first reads the journal after its last seen
-    /// sequence number up to the returned `from` (no gap, no duplicate).
-    public func subscribe() -> (from: Int64, events: AsyncStream<HallStreamItem>, id: UUID)? {
-        guard !closing else { return nil }
-        let id = UUID()
-        // A client that cannot keep up is cut off (its stream ends, `publish`) rather than
-        // buffering without bound or skipping events; it reconnects and resumes from the last
-        // id it saw.
-        let (stream, continuation) = AsyncStream<HallStreamItem>.makeStream(bufferingPolicy: .bufferingOldest(rules.config.limits.streamBuffer))
-        subscribers[id] = continuation
-        return (committedSeq, stream, id)
-    }
-
-    /// Hands `item` to every live stream. A stream whose buffer is full has fallen too far
-    /// behind: it is ended, never silently skipped (a gap on a hall screen would show a call
-    /// that never happened, or miss one).
-    private func publish(_ item: HallStreamItem) {
-        for (id, subscriber) in subscribers {
-            if case .dropped = subscriber.yield(item) {
-                subscriber.finish()
-                subscribers[id] = nil
-                metrics.recordRefused("slow_subscriber")
-                logger.notice("event stream cut off: its reader fell behind", metadata: ["stream.buffer": "\(rules.config.limits.streamBuffer)"])
-            }
-        }
+    /// sequence number up to the returned `from` (no gap, no duplicate). Nil once the daemon
+    /// is shutting down. Served by `stream`, outside the actor.
+    public nonisolated func subscribe() -> (from: Int64, events: AsyncStream<HallStreamItem>, id: UUID)? {
+        stream.subscribe()
     }
 
     /// A comment line on every live stream, so a quiet hall is told from a dead connection
     /// (called every `limits.stream_heartbeat_s`).
-    public func heartbeat() {
-        publish(.heartbeat)
+    public nonisolated func heartbeat() {
+        stream.handOff(.heartbeat)
     }
 
     /// The stream's reader calls this when it stops reading.
-    public func unsubscribe(_ id: UUID) {
-        subscribers[id]?.finish()
-        subscribers[id] = nil
+    public nonisolated func unsubscribe(_ id: UUID) {
+        stream.unsubscribe(id)
     }
 
     /// Refuses new streams and ends the open ones (graceful shutdown).
-    func close() {
-        closing = true
-        finishSubscribers()
+    nonisolated func close() {
+        stream.close()
     }
 
     /// Ends every live stream.
-    func finishSubscribers() {
-        for continuation in subscribers.values { continuation.finish() }
-        subscribers = [:]
+    nonisolated func finishSubscribers() {
+        stream.finishAll()
     }
 
     /// The heads-up pass (every few seconds): re-estimates the whole line once, notes the

@@ -10,6 +10,6 @@ struct JournalWriter: Service {
             await hall.flush()
         }
         while await hall.hasPending { await hall.flush() }
-        await hall.finishSubscribers()
+        hall.finishSubscribers()
     }
 }

@@ -21,6 +21,9 @@ public final class PublishedHall: Sendable {
         public var state: HallState
         public var estimator: WaitEstimator
         public var recentCalls: [Hall.RecentCall]
+        /// Counts publications (set by `publish`): two snapshots with the same number are the
+        /// same value, so a rendering of one (`HallViewCache`) serves the other.
+        public var publication = 0
     }
 
     /// The line as projected from the snapshot of `seq`.
@@ -50,7 +53,11 @@ public final class PublishedHall: Sendable {
     public var currentEstimates: Estimates { estimates.withLock { $0 } }
 
     func publish(_ next: Snapshot) {
-        snapshot.withLock { $0 = next }
+        snapshot.withLock { held in
+            var next = next
+            next.publication = held.publication + 1
+            held = next
+        }
     }
 
     /// `refreshEstimates(at:maxAge:)` on the projection thread; the caller suspends meanwhile

@@ -7,6 +7,6 @@ struct StreamCloser: Service {
 
     func run() async throws {
         try? await gracefulShutdown()
-        await hall.close()
+        hall.close()
     }
 }

@@ -10,16 +10,26 @@ extension KioskAPI {
     func registerDisplay(on router: Router<KioskRequestContext>) {
         router.get("/v1/hall") { request, _ in
             try authorizeReader(request)
-            // From the last commit, outside the hall actor (as the public reads).
+            // From the last commit, outside the hall actor (as the public reads), rendered once
+            // for every screen that reads the same snapshot, projection and minute.
             let snapshot = hall.published.current, estimates = hall.published.currentEstimates
-            // The snapshot's own rules: names and services of the config its state was folded under.
-            var view = HallViews(engine: snapshot.engine).hall(snapshot.state, recentCalls: snapshot.recentCalls, at: hall.now(), projection: estimates.line)
-            // What the supervisor must know about the daemon itself (a degraded journal, a
-            // clock that stepped).
-            let health = hall.health
-            view.journal = health.journalHealth
-            view.clock = health.clockHealth
-            return JSONResponse.make(view)
+            let now = hall.now(), health = hall.health
+            let key = HallViewCache.Key(publication: snapshot.publication, projectionSeq: estimates.seq, projectionAt: estimates.at, now: now, health: health)
+            // Only a non-finite number can fail to encode; the views never make one.
+            guard let (body, rendered) = try? hallViewCache.body(for: key, render: {
+                // The snapshot's own rules: names and services of the config its state was folded under.
+                var view = HallViews(engine: snapshot.engine).hall(snapshot.state, recentCalls: snapshot.recentCalls, at: now, projection: estimates.line)
+                view.seq = snapshot.seq
+                // What the supervisor must know about the daemon itself (a degraded journal, a
+                // clock that stepped).
+                view.journal = health.journalHealth
+                view.clock = health.clockHealth
+                return ByteBuffer(bytes: try APICoding.encode(view))
+            }) else { throw APIError(.internalServerError, "internal", "内部错误 Internal error") }
+            metrics.recordHallRead(rendered: rendered)
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
         }
 
         router.get("/v1/events") { request, _ in
@@ -29,22 +39,23 @@ extension KioskAPI {
             guard let after = Int64(afterText), after >= 0 else {
                 throw APIError.badRequest("invalid_event_id", "Last-Event-ID / after must be a non-negative integer")
             }
-            guard let subscription = await hall.subscribe() else {
+            guard let subscription = hall.subscribe() else {
                 throw APIError(.serviceUnavailable, "shutting_down", "服务正在停止 The daemon is shutting down")
             }
             let backlog = try await hall.journal.events(after: after, limit: 100_000).filter { $0.seq <= subscription.from }
-            let views = self.views
+            let published = hall.published
             var headers = HTTPFields()
             headers[.contentType] = "text/event-stream; charset=utf-8"
             headers[.cacheControl] = "no-cache"
             return Response(status: .ok, headers: headers, body: ResponseBody { writer in
                 do {
                     try await writer.write(ByteBuffer(string: "retry: 1000\n\n"))
-                    for item in backlog { try await writer.write(Self.sse(item, views)) }
+                    let asOfBacklog = published.current
+                    for item in backlog { try await writer.write(Self.sse(item, asOfBacklog)) }
                     for await item in subscription.events {
                         switch item {
                         case let .event(event) where event.seq > after:
-                            try await writer.write(Self.sse(event, views))
+                            try await writer.write(Self.sse(event, published.current))
                         case .event:
                             break
                         case .heartbeat:
@@ -52,10 +63,10 @@ extension KioskAPI {
                         }
                     }
                 } catch {
-                    await hall.unsubscribe(subscription.id)   // the client went away
+                    hall.unsubscribe(subscription.id)   // the client went away
                     throw error
                 }
-                await hall.unsubscribe(subscription.id)
+                hall.unsubscribe(subscription.id)
                 try await writer.finish(nil)
             })
         }
@@ -95,7 +106,10 @@ extension KioskAPI {
     /// An SSE comment: ignored by every SSE client, but bytes on the wire.
     static let heartbeat = ByteBuffer(string: ": heartbeat\n\n")
 
-    static func sse(_ item: StoredEvent, _ views: HallViews) -> ByteBuffer {
-        ByteBuffer(string: "id: \(item.seq)\nevent: hall\ndata: \(views.event(item.event, seq: item.seq).json.serialized())\n\n")
+    /// One event on the stream, with what a screen draws of a call (`HallViews.streamed`),
+    /// named by the config and state of the last commit.
+    static func sse(_ item: StoredEvent, _ snapshot: PublishedHall.Snapshot) -> ByteBuffer {
+        let line = HallViews(engine: snapshot.engine).streamed(item.event, seq: item.seq, in: snapshot.state)
+        return ByteBuffer(string: "id: \(item.seq)\nevent: hall\ndata: \(line.json.serialized())\n\n")
     }
 }

@@ -29,6 +29,8 @@ struct KioskAPI: Sendable {
     var configFile: String? = nil
     /// Serialises closing 差评 follow-ups (one close per follow-up).
     let followUps = FollowUpDesk()
+    /// `GET /v1/hall` rendered once per snapshot, projection and minute, for every screen.
+    let hallViewCache = HallViewCache()
     var views: HallViews { HallViews(engine: hall.engine) }
     var config: HallConfig { hall.engine.config }
 

@@ -93,7 +93,7 @@ extension KioskAPI {
     /// as heartbeats. It follows the hall's committed events, like `/v1/events`, and shows
     /// nothing of any other ticket.
     func ticketStream(_ path: TicketPagePath) async throws -> Response {
-        guard let subscription = await hall.subscribe() else {
+        guard let subscription = hall.subscribe() else {
             throw APIError(.serviceUnavailable, "shutting_down", "服务正在停止 The daemon is shutting down")
         }
         var headers = HTTPFields()
@@ -131,10 +131,10 @@ extension KioskAPI {
                     }
                 }
             } catch {
-                await api.hall.unsubscribe(subscription.id)
+                api.hall.unsubscribe(subscription.id)
                 throw error
             }
-            await api.hall.unsubscribe(subscription.id)
+            api.hall.unsubscribe(subscription.id)
             try await writer.finish(nil)
         })
     }

@@ -18,6 +18,8 @@ public struct HallScreen: Sendable {
     public var repeats: Int = 2
     /// The zone the announcement log is stamped in (the hall's, when the caller knows it).
     public var timeZone: TimeZone = .current
+    /// Appends a line per redraw to this file (for `scripts/bench-screens.py`): see `PaintLog`.
+    public var paintLog: String?
 
     /// A screen drawing `layouts` (the compact one on a small terminal).
     public init(
@@ -64,10 +66,13 @@ public struct HallScreen: Sendable {
         options.fixedSize = fixedSize
         options.coalesce = coalesce
         let client = EventStreamClient(.init(address: address, token: token))
+        var onPaint: (@Sendable (DisplayLoop.Paint) -> Void)?
+        if let paintLog, let log = PaintLog(path: paintLog) { onPaint = { paint in log.append(paint) } }
         let loop = DisplayLoop(
             options: options, sink: sink ?? POSIXTerminal(fallback: fixedSize ?? layout.canvas),
             snapshots: HTTPHallSnapshotSource(transport: transport, address: address, token: token),
-            events: { client.updates() }, announcements: announcements
+            events: { client.updates() }, announcements: announcements,
+            onPaint: onPaint
         )
         await loop.run()
     }

@@ -22,10 +22,11 @@ public struct Announcement: Sendable, Hashable {
 }
 
 extension Announcement {
-    /// The announcement for `event` if it calls a ticket, the window named as in `snapshot`.
+    /// The announcement for `event` if it calls a ticket, the window named as the event names
+    /// it, else as in `snapshot`.
     public init?(_ event: StreamedHallEvent, snapshot: HallSnapshot?) {
         guard event.isCall, let ticket = event.ticket, let counter = event.counter else { return nil }
-        let name = snapshot?.windows.first { $0.id == counter }?.name
+        let name = event.counterName ?? snapshot?.windows.first { $0.id == counter }?.name
         self.init(ticket: ticket, counterName: name ?? "\(counter)号窗口")
     }
 
