@@ -7,7 +7,7 @@ to WAITING tickets (16 clients, supervisor override), then runs two phases: 1 sc
 Each screen is a real `kiosk display` (main-hall layout, 120x40) in a tmux session of its own,
 with `--paint-log`: after every redraw it appends the wall time right after its bytes were
 written to the terminal, and the calls it drew. In each phase CALLS calls are made, one every
-INTERVAL seconds, each followed by that window's finish, windows in turn. For each call and
+INTERVAL seconds, each followed by that window's start and finish, windows in turn. For each call and
 screen the latency is from the moment the call's POST was sent (before the decision, the
 commit and its fsync: an upper bound on "commit to frame") to the first redraw that drew it;
 also given from the call's 2xx (after the commit: a lower bound). Per screen p50 / p99 / max.
@@ -131,8 +131,9 @@ def phase(logs, label):
         assert status == 200, body
         ticket = json.loads(body)["window"]["current"]["ticket"]
         calls.append((ticket, sent, answered))
-        status, body = post(c, "/v1/windows/%s/finish" % window, {})
-        assert status == 200, body
+        for action in ("start", "finish"):
+            status, body = post(c, "/v1/windows/%s/%s" % (window, action), {})
+            assert status == 200, body
         time.sleep(max(0.0, sent + args.interval - time.time()))
     time.sleep(1)
     m1, c1, t1 = metrics(), cpu(), time.time()

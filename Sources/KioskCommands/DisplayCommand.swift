@@ -27,7 +27,7 @@ struct DisplayCommand: AsyncParsableCommand {
     var tokens: String = "./var/tokens.json"
     @Option(name: .long, help: "For the window-strip layout: the window id this screen hangs over.") var window: String?
     @Option(name: .long, help: "Draw at WxH instead of the terminal's size.") var size: String?
-    @Option(name: .long, help: "Milliseconds to wait for more events before redrawing.") var coalesceMs: Int = 20
+    @Option(name: .long, help: "Milliseconds after a redraw during which further events are gathered into the next one (the first event of a burst is drawn at once).") var coalesceMs: Int = 20
     @Option(name: .long, help: "Speak each call with this command, text appended as its last argument (e.g. 'espeak-ng -v cmn'). Off by default.")
     var speakCommand: String?
     @Option(name: .long, help: "Append each spoken announcement to this file.") var announceLog: String?

@@ -107,7 +107,7 @@ struct HallViews {
         let awaiting = parked.filter(\.escalated).map(\.number)
         view.awaiting = awaiting.isEmpty ? nil : awaiting
         view.rating = rateable(at: id, in: state, now: now)
-        let inReview = state.casesInReview(handedBy: id).map(\.number)
+        let inReview = line.inReview[id, default: []].map(\.number)
         view.inReview = inReview.isEmpty ? nil : inReview
         if config.isReviewer(id) {
             view.reviewQueue = engine.reviewQueue(for: id, in: state).count

@@ -9,7 +9,8 @@ import Synchronization
 /// holds a call back. Renders the layout and writes only the cells that changed.
 ///
 /// Inputs (stream updates, snapshots read, resizes) only note what happened and wake the
-/// renderer through a one-slot stream, so a burst of events costs one redraw.
+/// renderer through a one-slot stream; an event is drawn at once, and the events that follow
+/// it within `coalesce` are drawn together once it has passed, so a burst costs two redraws.
 /// Rendering is pure (`ScreenHall` → `HallScreenModel` → `Renderer` → `ANSIEncoder`); only the
 /// sink writes.
 public struct DisplayLoop: Sendable {
@@ -17,7 +18,8 @@ public struct DisplayLoop: Sendable {
         public var layout: Layout
         /// The window whose strip fills `window.*` (the window-strip layout).
         public var window: String?
-        /// How long to wait for more events after the first of a burst.
+        /// Events that come within this long of a redraw wait for its end and are drawn
+        /// together: the first event of a burst is drawn at once, the rest of the burst once more.
         public var coalesce: Duration = .milliseconds(20)
         /// How often the snapshot is read to keep the rest of the screen (counts, estimates,
         /// the clock) current; nil: only at start, on a reconnect, a new day or a config change.
@@ -201,14 +203,16 @@ public struct DisplayLoop: Sendable {
         // Calls streamed before any snapshot: spoken once one says whether they are current
         // (the backlog replayed when a screen starts is shown, not spoken).
         var unspoken: [StreamedHallEvent] = []
+        var lastEventRedraw: ContinuousClock.Instant?
         for await _ in wake {
             var p = pending.withLock { p in
                 defer { p = Pending(link: p.link, lastSeq: p.lastSeq) }
                 return p
             }
-            if p.sawEvent || p.linkChanged {
-                // Coalesce: whatever else arrives in this short window joins this redraw.
-                try? await Task.sleep(for: options.coalesce)
+            if p.sawEvent || p.linkChanged, let last = lastEventRedraw, ContinuousClock.now < last + options.coalesce {
+                // Coalesce: events this soon after a redraw wait for the window's end, and
+                // whatever else arrives meanwhile joins them.
+                try? await Task.sleep(until: last + options.coalesce)
                 let more = pending.withLock { p in
                     defer { p = Pending(link: p.link, lastSeq: p.lastSeq) }
                     return p
@@ -222,6 +226,7 @@ public struct DisplayLoop: Sendable {
                 p.read = more.read ?? p.read
             }
             if Task.isCancelled { return }
+            if p.sawEvent || p.linkChanged { lastEventRedraw = .now }
             if let link = p.link { streamLive = link }
             switch p.read {
             case let .snapshot(snapshot, through):
