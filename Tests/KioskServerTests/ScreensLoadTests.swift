@@ -1,5 +1,7 @@
 import Foundation
 import KioskCore
+import KioskHTTPClient
+import KioskTerminal
 import KioskTestSupport
 import Testing
 
@@ -113,6 +115,36 @@ struct ScreensLoadTests {
             // Other events carry only their trace line.
             let issue = try #require(lines.first { $0["ev"] == "issue" })
             #expect(issue["counter_name"] == nil && issue["service_name"] == nil)
+        }
+    }
+
+    @Test func aDaysBacklogComesInAFewLargeChunks() async throws {
+        try await TestDaemon.with { daemon in
+            // A screen starting late in a busy day is sent the whole day first. One write per
+            // event made thousands of small chunks, and a busy screen that fell 256 chunks behind
+            // dropped the stream and started again (each time one second later).
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for k in 0..<8 {
+                    group.addTask { for _ in 0..<50 { _ = try await daemon.client.take(["A", "B", "C", "D"][k % 4], as: .supervisor, override: true) } }
+                }
+                try await group.waitForAll()
+            }
+            let last = try daemon.journal.lastSeq()
+            #expect(last > 400)
+            let transport = CurlHTTPTransport(configuration: .init(maximumConcurrentRequests: 1))
+            defer { transport.shutdown() }
+            let response = try await transport.stream(HTTPRequest(
+                url: "http://127.0.0.1:\(daemon.port)/v1/events", headers: ["Authorization": "Bearer \(daemon.tokens.display)"], timeout: 10
+            ))
+            defer { response.cancel() }
+            var parser = SSEParser(), chunks = 0, events = 0
+            for try await chunk in response.body {
+                chunks += 1
+                events += parser.feed(chunk).count
+                if events >= last { break }
+            }
+            #expect(events == last)
+            #expect(chunks <= 40, "\(events) events in \(chunks) chunks")
         }
     }
 

@@ -50,8 +50,20 @@ extension KioskAPI {
             return Response(status: .ok, headers: headers, body: ResponseBody { writer in
                 do {
                     try await writer.write(ByteBuffer(string: "retry: 1000\n\n"))
+                    // The backlog in writes of a few dozen kilobytes, not one per event: a
+                    // screen's reader takes a whole day's backlog in a few chunks instead of
+                    // thousands (it ends a stream it falls `chunksKept` chunks behind).
                     let asOfBacklog = published.current
-                    for item in backlog { try await writer.write(Self.sse(item, asOfBacklog)) }
+                    var chunk = ByteBuffer()
+                    for item in backlog {
+                        var event = Self.sse(item, asOfBacklog)
+                        chunk.writeBuffer(&event)
+                        if chunk.readableBytes >= Self.backlogWriteBytes {
+                            try await writer.write(chunk)
+                            chunk = ByteBuffer()
+                        }
+                    }
+                    if chunk.readableBytes > 0 { try await writer.write(chunk) }
                     for await item in subscription.events {
                         switch item {
                         case let .event(event) where event.seq > after:
@@ -102,6 +114,9 @@ extension KioskAPI {
     func authorizeReader(_ request: Request) throws {
         try authorize(request, "读取大厅状态 read the hall") { $0 == .display || $0 == .supervisor || $0 == .admin }
     }
+
+    /// The backlog of `/v1/events` is written in pieces of about this size.
+    static let backlogWriteBytes = 32 * 1024
 
     /// An SSE comment: ignored by every SSE client, but bytes on the wire.
     static let heartbeat = ByteBuffer(string: ": heartbeat\n\n")
