@@ -159,22 +159,25 @@ extension QueueEngine {
     /// Takes a ticket out of the line. Called tickets are usually near its head, so the search
     /// stops early instead of scanning a long line (a day's replay at start-up depends on it).
     private func removeFromLine(_ number: TicketNumber, in state: inout HallState) {
-        if let index = state.waiting.firstIndex(of: number) { state.waiting.remove(at: index) }
+        guard let index = state.line.firstIndex(of: number) else { return }
+        state.line.remove(at: index)
+        if let ticket = state.tickets[number] { state.waitingIndex.remove(ticket) }
     }
 
     /// Puts a waiting ticket at its place by issue time (binary search; the line stays sorted).
     /// Every caller moves a ticket that is not in the line (new, back from a window, reactivated).
     private func insertInLine(_ ticket: Ticket, into state: inout HallState) {
-        var low = 0, high = state.waiting.count
+        var low = 0, high = state.line.count
         while low < high {
             let mid = (low + high) / 2
-            if let other = state.tickets[state.waiting[mid]], Ticket.linesUpBefore(other, ticket) {
+            if let other = state.tickets[state.line[mid]], Ticket.linesUpBefore(other, ticket) {
                 low = mid + 1
             } else {
                 high = mid
             }
         }
-        state.waiting.insert(ticket.number, at: low)
+        state.line.insert(ticket.number, at: low)
+        state.waitingIndex.insert(ticket)
     }
 
     /// A rule call resets the interleave count after a priority ticket and counts a normal one.

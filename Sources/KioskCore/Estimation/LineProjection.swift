@@ -99,13 +99,13 @@ public struct LineProjection: Sendable {
         return 900 + 0.3 * estimate.wait + Double(joinedSince + extraAhead) * perPerson
     }
 
-    /// How many of `recent` (tickets issued after this projection and still in line, the
-    /// newcomer excluded) will be called before `newcomer`: those of its class, and for a
-    /// normal ticket its service's priority ones too (they overtake).
-    public func joinedAhead(of newcomer: Ticket, among recent: [Ticket]) -> Int {
-        recent.reduce(0) { count, ticket in
-            count + (ticket.service == newcomer.service && (ticket.priority || !newcomer.priority) ? 1 : 0)
-        }
+    /// How many tickets issued after this projection and still waiting (`line`: the index of
+    /// the line the newcomer joins, without it) will be called before `newcomer`: those of its
+    /// class, and for a normal ticket its service's priority ones too (they overtake). Counted
+    /// on the index, not by a pass over the line.
+    public func joinedAhead(of newcomer: Ticket, in line: WaitingIndex) -> Int {
+        line.joined(since: issueSequence, service: newcomer.service, priority: true)
+            + (newcomer.priority ? 0 : line.joined(since: issueSequence, service: newcomer.service, priority: false))
     }
 
     /// When each waiting ticket's heads-up falls due.

@@ -3,12 +3,7 @@ extension HallState {
     /// when it is not waiting). The estimator accounts for priority tickets that may overtake.
     public func peopleAhead(of number: TicketNumber) -> Int? {
         guard let ticket = tickets[number], ticket.state == .waiting else { return nil }
-        var count = 0
-        for other in waiting {
-            if other == number { return count }
-            if tickets[other]?.service == ticket.service { count += 1 }
-        }
-        return count
+        return waitingIndex.ahead(of: ticket)
     }
 
     /// `peopleAhead(of:)` for every waiting ticket at once (one pass over the line).
@@ -24,7 +19,7 @@ extension HallState {
 
     /// How many tickets wait for `service`.
     public func waitingCount(for service: ServiceCode) -> Int {
-        waiting.reduce(0) { $0 + (tickets[$1]?.service == service ? 1 : 0) }
+        waitingIndex.waiting(service: service)
     }
 
     /// The ticket a window holds now (called or in service).
@@ -78,6 +73,7 @@ extension HallState {
                 }
             }
         }
+        if WaitingIndex(line: waiting, tickets: tickets) != waitingIndex { problems.append("the waiting index does not match the line") }
         for i in waiting.indices.dropFirst() {
             if let a = tickets[waiting[i - 1]], let b = tickets[waiting[i]], !Ticket.linesUpBefore(a, b) {
                 problems.append("line out of order at \(waiting[i])")

@@ -9,8 +9,21 @@ public struct HallState: Sendable, Equatable {
     /// How many of the config's sessions have opened today (the next one to open is this index).
     public var sessionsOpened: Int
     public var tickets: [TicketNumber: Ticket]
-    /// Waiting tickets in line order (issue time, then issue sequence). Derived, kept by fold.
-    public var waiting: [TicketNumber]
+    /// Waiting tickets in line order (issue time, then issue sequence). Derived, kept by fold
+    /// (`line`, with `waitingIndex`); a state built by hand that sets it whole (tests) gets its
+    /// index rebuilt from `tickets`, so set `tickets` first.
+    public var waiting: [TicketNumber] {
+        get { line }
+        set {
+            line = newValue
+            waitingIndex = WaitingIndex(line: newValue, tickets: tickets)
+        }
+    }
+    /// `waiting`'s storage, edited in place by fold together with `waitingIndex`.
+    var line: [TicketNumber]
+    /// The line counted by service and class (people ahead, joiners since an issue): kept by
+    /// fold with `waiting`, so those counts never need a pass over the line.
+    public internal(set) var waitingIndex = WaitingIndex()
     public var counters: [CounterID: CounterState]
     /// The last number handed out per service letter today.
     public var lastNumber: [ServiceCode: Int]
@@ -34,7 +47,7 @@ public struct HallState: Sendable, Equatable {
         openSession = nil
         sessionsOpened = 0
         tickets = [:]
-        waiting = []
+        line = []
         let startCount = config.priority.initialNormalCalls
         counters = Dictionary(uniqueKeysWithValues: config.counters.map { ($0.id, CounterState(id: $0.id, normalCallsSincePriority: startCount)) })
         lastNumber = [:]

@@ -536,23 +536,20 @@ public actor Hall {
         guard shared.issueSequence >= 0, shared.date == state.date, state.issueSequence >= shared.issueSequence,
               abs(now.timeIntervalSince(shared.at)) <= Self.staleProjection, shared.config == rules.config, shared.sameWindows(as: state)
         else { return own() }
-        // Tickets issued after the projection, wherever they stand (the line is ordered by issue
-        // time, not by issue sequence), and the people ahead in its service now (the
-        // explanation printed on the ticket): one pass over the line.
-        var recent: [Ticket] = []
-        var ahead = 0
-        for number in state.waiting {
-            guard let ticket = state.tickets[number] else { continue }
-            if ticket.sequence >= shared.issueSequence { recent.append(ticket) }
-            if ticket.service == newcomer.service { ahead += 1 }
-        }
-        let extraAhead = shared.joinedAhead(of: newcomer, among: recent)
+        // Counted on the line's index, not by a pass over the line: the tickets issued since
+        // the projection and still waiting (of any service, wherever they stand), those of them
+        // called before the newcomer, and the people ahead in its service now (the explanation
+        // printed on the ticket).
+        let line = state.waitingIndex
+        let joinedSince = line.joined(since: shared.issueSequence)
+        let extraAhead = shared.joinedAhead(of: newcomer, in: line)
+        let ahead = line.waiting(service: newcomer.service)
         guard let joined = shared.estimate(joining: newcomer, extraAhead: extraAhead, ahead: ahead, at: now) else { return own() }
         // Both figures stop at the projection's horizon: a session ending beyond it can refuse
         // neither, and the shared one is then as good as the newcomer's own.
         if closingRule, let deadline = closingTime.deadline(service: newcomer.service, in: state, at: now),
            deadline < now.addingTimeInterval(estimator.options.horizon) {
-            let margin = shared.closingMargin(of: joined, service: newcomer.service, joinedSince: recent.count, extraAhead: extraAhead)
+            let margin = shared.closingMargin(of: joined, service: newcomer.service, joinedSince: joinedSince, extraAhead: extraAhead)
             if joined.callAt.addingTimeInterval(margin) > deadline { return own() }
         }
         return joined

@@ -117,17 +117,6 @@ import Testing
         #expect(later.callAt == base.callAt)
     }
 
-    @Test func joinedAheadCountsItsClassAndForANormalTicketItsServicesPriorityOnes() {
-        let shared = LineProjection.empty(at: .distantPast, config: TestHall.config)
-        func t(_ service: ServiceCode, _ priority: Bool) -> Ticket {
-            Ticket(number: "\(service)1", service: service, priority: priority, issuedAt: .distantPast, sequence: 0, hasContact: false)
-        }
-        let recent = [t("A", false), t("A", true), t("B", false), t("A", false)]
-        #expect(shared.joinedAhead(of: t("A", false), among: recent) == 3)
-        #expect(shared.joinedAhead(of: t("A", true), among: recent) == 1)
-        #expect(shared.joinedAhead(of: t("C", false), among: recent) == 0)
-    }
-
     /// A morning of the test hall with tickets at the windows (drawn residuals) and a line.
     static func busyHall() throws -> (WaitEstimator, HallState, Date) {
         let (hall, estimator) = try NewcomerEstimateTests.busyMorning(seed: 3)
