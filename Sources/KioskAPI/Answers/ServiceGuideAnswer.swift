@@ -3,17 +3,8 @@ import KioskCore
 /// The answer to `GET /v1/services/{code}/guide` (schema `ServiceGuide`, public): the
 /// service's 办事指南 with the keys the config writes, and which sections are examples.
 public struct ServiceGuideAnswer: Codable, Sendable, Equatable {
-    public struct Roles: Codable, Sendable, Equatable {
-        public var handler: String?
-        public var reviewer: String?
-        public var approver: String?
-
-        public init(handler: String? = nil, reviewer: String? = nil, approver: String? = nil) {
-            self.handler = handler
-            self.reviewer = reviewer
-            self.approver = approver
-        }
-    }
+    /// The engine's own value: the answer writes the keys the config does.
+    public typealias Roles = GuideRoles
 
     public var service: String
     public var name: String
@@ -38,7 +29,7 @@ public struct ServiceGuideAnswer: Codable, Sendable, Equatable {
         materials = guide.materials.map(GuideMaterialView.init)
         steps = guide.steps
         timeLimit = guide.timeLimit
-        roles = guide.roles.map { Roles(handler: $0.handler, reviewer: $0.reviewer, approver: $0.approver) }
+        roles = guide.roles
         fee = guide.fee
         contact = guide.contact
         example = guide.exampleSections.sorted().map(\.rawValue)
@@ -49,7 +40,7 @@ public struct ServiceGuideAnswer: Codable, Sendable, Equatable {
     public var guide: ServiceGuide {
         ServiceGuide(
             basis: basis, conditions: conditions, materials: materials.compactMap(\.material), steps: steps, timeLimit: timeLimit,
-            roles: roles.map { GuideRoles(handler: $0.handler, reviewer: $0.reviewer, approver: $0.approver) }, fee: fee, contact: contact,
+            roles: roles, fee: fee, contact: contact,
             exampleSections: Set(example.compactMap(GuideSection.init(rawValue:)))
         )
     }

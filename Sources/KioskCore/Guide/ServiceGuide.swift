@@ -116,8 +116,9 @@ public struct GuideMaterial: Sendable, Equatable {
     }
 }
 
-/// Who handles, checks and approves a case (经办人 / 审核人 / 审批人).
-public struct GuideRoles: Sendable, Equatable {
+/// Who handles, checks and approves a case (经办人 / 审核人 / 审批人). Codable as the config and
+/// the guide's API answer both write it (`handler`, `reviewer`, `approver`).
+public struct GuideRoles: Codable, Sendable, Equatable {
     public var handler: String?
     public var reviewer: String?
     public var approver: String?
