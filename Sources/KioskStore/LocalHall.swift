@@ -103,16 +103,7 @@ public struct LocalHall: Sendable {
             state.appointments = AppointmentBook(folding: history + stored.map(\.event), today: today)
             let events = try engine.apply(command, to: state, at: now)
             for event in events { engine.fold(event, into: &state) }
-            var contacts: [TicketContact] = []
-            if var contact, let issued = events.lazy.compactMap(\.issuedTicket).last {
-                contact.ticket = issued
-                contacts.append(contact)
-            } else if var contact, let code = events.lazy.compactMap(\.bookedAppointment).last {
-                // An appointment's phone, for its reminders, under its code until its day ends.
-                contact.ticket = code
-                contacts.append(contact)
-            }
-            return (events, contacts, Outcome(events: events, state: state))
+            return (events, TicketContact.rows(contact, for: events), Outcome(events: events, state: state))
         }
     }
 

@@ -11,3 +11,20 @@ public struct TicketContact: Sendable, Equatable {
         self.caretaker = caretaker
     }
 }
+
+extension TicketContact {
+    /// The rows a command's events store for `contact`: one under the ticket they issue, else
+    /// under the appointment code they book (its reminders, kept until its day ends), else none.
+    /// The daemon and a journal worked on directly (`LocalHall`) keep the same rows.
+    public static func rows(_ contact: TicketContact?, for events: [HallEvent]) -> [TicketContact] {
+        guard var contact else { return [] }
+        if let number = events.lazy.compactMap(\.issuedTicket).last {
+            contact.ticket = number
+        } else if let code = events.lazy.compactMap(\.bookedAppointment).last {
+            contact.ticket = code
+        } else {
+            return []
+        }
+        return [contact]
+    }
+}

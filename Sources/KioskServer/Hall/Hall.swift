@@ -362,15 +362,7 @@ public actor Hall {
         for event in events { adviceLedger.fold(event, config: rules.config) }
         if let refusal, events.isEmpty { throw refusal }
         let rendered = refusal == nil ? view(state, estimator, events) : nil
-        var contacts: [TicketContact] = []
-        if var contact, let number = events.lazy.compactMap(\.issuedTicket).last {
-            contact.ticket = number
-            contacts.append(contact)
-        } else if var contact, let code = events.lazy.compactMap(\.bookedAppointment).last {
-            // An appointment's phone, for its reminders: kept under its code until its day ends.
-            contact.ticket = code
-            contacts.append(contact)
-        }
+        let contacts = TicketContact.rows(contact, for: events)
         let newDay = events.lazy.compactMap { event -> BusinessDate? in
             if case let .dayStarted(date) = event.kind { return date } else { return nil }
         }.last
