@@ -10,12 +10,7 @@ public struct KannelGateway: SMSGateway {
     public var username: String
     public var password: String
     public var sender: String?
-    /// Our daemon's base URL as Kannel reaches it and the report signer (no URL or no signer: no
-    /// delivery reports asked for).
-    public var callback: CallbackAddress
-    public var timeout: Double
-    let transport: any HTTPTransport
-    let clock: @Sendable () -> Date
+    let link: HTTPGatewayLink
 
     public init(
         url: String, username: String, password: String, sender: String?, callback: CallbackAddress,
@@ -25,10 +20,7 @@ public struct KannelGateway: SMSGateway {
         self.username = username
         self.password = password
         self.sender = sender
-        self.callback = callback
-        self.timeout = timeout
-        self.transport = transport
-        self.clock = clock
+        link = HTTPGatewayLink(callback: callback, timeout: timeout, transport: transport, clock: clock)
     }
 
     /// The request for `message` (exposed for tests).
@@ -39,20 +31,14 @@ public struct KannelGateway: SMSGateway {
             ("to", message.phone?.digits ?? ""), ("text", message.text),
             ("charset", "UTF-8"), ("coding", "2"),
         ]
-        if let report = callback.reportURL(for: message.id) {
+        if let report = link.callback.reportURL(for: message.id) {
             query.append(("dlr-mask", "31"))
             query.append(("dlr-url", report + "&type=%d"))
         }
-        return HTTPRequest(method: .get, url: url, query: query, connectTimeout: min(5, timeout), timeout: timeout)
+        return HTTPRequest(method: .get, url: url, query: query, connectTimeout: link.connectTimeout, timeout: link.timeout)
     }
 
     public func send(_ message: OutboxMessage) async -> SMSSendOutcome {
-        guard message.phone != nil else { return .permanent(status: nil, answer: "no phone number (purged)") }
-        do {
-            let response = try await transport.send(request(for: message))
-            return SMSAnswerClassifier.kannel(response, now: clock())
-        } catch {
-            return SMSAnswerClassifier.transportFailure(error)
-        }
+        await link.send(message, request: request(for:), classify: SMSAnswerClassifier.kannel)
     }
 }

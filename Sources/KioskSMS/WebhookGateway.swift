@@ -9,10 +9,7 @@ public struct WebhookGateway: SMSGateway {
     public var url: String
     public var token: String?
     public var sender: String?
-    public var callback: CallbackAddress
-    public var timeout: Double
-    let transport: any HTTPTransport
-    let clock: @Sendable () -> Date
+    let link: HTTPGatewayLink
 
     public init(
         url: String, token: String?, sender: String?, callback: CallbackAddress, timeout: Double,
@@ -21,10 +18,7 @@ public struct WebhookGateway: SMSGateway {
         self.url = url
         self.token = token
         self.sender = sender
-        self.callback = callback
-        self.timeout = timeout
-        self.transport = transport
-        self.clock = clock
+        link = HTTPGatewayLink(callback: callback, timeout: timeout, transport: transport, clock: clock)
     }
 
     struct Body: Encodable {
@@ -42,23 +36,12 @@ public struct WebhookGateway: SMSGateway {
         headers.set(name: "Idempotency-Key", value: "kiosk-sms-\(message.id)")
         let body = Body(
             id: String(message.id), to: message.phone?.digits ?? "", text: message.text, sender: sender,
-            callback_url: callback.reportURL(for: message.id)
+            callback_url: link.callback.reportURL(for: message.id)
         )
-        return try HTTPRequest.json(.post, url: url, body: body, headers: headers, connectTimeout: min(5, timeout), timeout: timeout)
+        return try HTTPRequest.json(.post, url: url, body: body, headers: headers, connectTimeout: link.connectTimeout, timeout: link.timeout)
     }
 
     public func send(_ message: OutboxMessage) async -> SMSSendOutcome {
-        guard message.phone != nil else { return .permanent(status: nil, answer: "no phone number (purged)") }
-        let request: HTTPRequest
-        do {
-            request = try self.request(for: message)
-        } catch {
-            return .permanent(status: nil, answer: "cannot encode: \(error)")
-        }
-        do {
-            return SMSAnswerClassifier.webhook(try await transport.send(request), now: clock())
-        } catch {
-            return SMSAnswerClassifier.transportFailure(error)
-        }
+        await link.send(message, request: request(for:), classify: SMSAnswerClassifier.webhook)
     }
 }
