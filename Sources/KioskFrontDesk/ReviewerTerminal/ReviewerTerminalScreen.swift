@@ -7,10 +7,7 @@ import KioskDisplay
 public enum ReviewerTerminalScreen {
     /// Exactly `height` lines of exactly `width` display columns.
     public static func render(_ terminal: ReviewerTerminal, width: Int, height: Int) -> [String] {
-        var lines: [String] = []
-        let title = terminal.view?.name ?? "\(terminal.window)号窗口"
-        lines.append(" \(title)  审核岗 Reviewer \(terminal.window)" + (terminal.supervisor ? "   [值班长 supervisor]" : ""))
-        lines.append(String(repeating: "=", count: width))
+        var lines = ScreenLines.clerkHeader(name: terminal.view?.name, window: terminal.window, role: "审核岗 Reviewer", supervisor: terminal.supervisor, width: width)
         if let view = terminal.view {
             lines.append("  待审 Cases waiting: \(view.reviewQueue.map(String.init) ?? "—")" + (view.reviewQueue == nil ? "  (本窗口不是审核岗 this window reviews nothing)" : ""))
             lines.append("")
@@ -40,15 +37,8 @@ public enum ReviewerTerminalScreen {
             lines += TextWrap.wrap(presets, columns: width - 4, indent: "").map { "    " + $0 }
             lines.append("  > " + entry)
         case .keys:
-            if terminal.busy { lines.append("  请稍候… Working…") }
-            switch terminal.outcome {
-            case let .done(label)?: lines.append("  ✓ 完成 Done: \(label)")
-            case let .refused(code, message)?: lines += TextWrap.wrap("  ✗ 不能执行 Refused [\(code)]: \(message)", columns: width, indent: "    ")
-            case let .problem(text)?: lines += TextWrap.wrap("  ! " + text, columns: width, indent: "    ")
-            case nil: break
-            }
+            lines += ScreenLines.progress(busy: terminal.busy, outcome: terminal.outcome, width: width)
         }
-        let fitted = lines.prefix(height).map { TextFitting.fit($0, toColumns: width, alignment: .left) }
-        return fitted + Array(repeating: String(repeating: " ", count: width), count: max(0, height - fitted.count))
+        return ScreenLines.fitted(lines, width: width, height: height)
     }
 }

@@ -15,7 +15,7 @@ public enum TicketMachineScreen {
             lines = guidePage(draft.service, guide: guide, page: page, problem: problem, width: width, height: height)
         case let .priority(draft):
             let groups = machine.priorityGroups
-            lines = header("\(draft.service.code) \(draft.service.name)  是否优先办理 Priority?", width: width) + [
+            lines = ScreenLines.header("\(draft.service.code) \(draft.service.name)  是否优先办理 Priority?", width: width) + [
                 "",
                 "  1  普通  Normal",
                 "",
@@ -25,7 +25,7 @@ public enum TicketMachineScreen {
                 "  0  返回  Back",
             ]
         case let .smsQuestion(draft):
-            lines = header("\(draft.service.code) \(draft.service.name)  短信提醒 SMS reminder", width: width) + [
+            lines = ScreenLines.header("\(draft.service.code) \(draft.service.name)  短信提醒 SMS reminder", width: width) + [
                 "",
                 "  需要短信提醒吗？快轮到您时发短信通知",
                 "  Would you like a text message when your turn is near?",
@@ -36,7 +36,7 @@ public enum TicketMachineScreen {
         case let .phone(draft, role, entry, error):
             lines = phone(draft, role: role, entry: entry, error: error, width: width)
         case let .confirmPhone(draft, role, number):
-            lines = header("\(draft.service.code) \(draft.service.name)  请核对号码 Please check the number", width: width) + [
+            lines = ScreenLines.header("\(draft.service.code) \(draft.service.name)  请核对号码 Please check the number", width: width) + [
                 "",
                 role == .citizen ? "  您的手机号是  Your mobile number is" : "  家属手机号是  The caretaker's number is",
                 "",
@@ -46,7 +46,7 @@ public enum TicketMachineScreen {
                 "  0  重新输入  Type it again",
             ]
         case let .caretakerQuestion(draft):
-            lines = header("\(draft.service.code) \(draft.service.name)  家属提醒 Caretaker", width: width) + [
+            lines = ScreenLines.header("\(draft.service.code) \(draft.service.name)  家属提醒 Caretaker", width: width) + [
                 "",
                 "  您的手机号 Your number: " + (draft.phone?.masked ?? ""),
                 "",
@@ -56,7 +56,7 @@ public enum TicketMachineScreen {
                 "  0  不需要  No",
             ]
         case let .checkIn(entry, error):
-            lines = header("预约签到  Appointment check-in", width: width) + [
+            lines = ScreenLines.header("预约签到  Appointment check-in", width: width) + [
                 "",
                 "  请输入预约码(6位数字),按确认键  Type your 6-digit appointment code, then Enter",
                 "",
@@ -66,9 +66,9 @@ public enum TicketMachineScreen {
             if let error { lines += TextWrap.wrap("  ! " + error, columns: width - 2, indent: "    ") + [""] }
             lines.append("  退格键删除,删空后返回  Backspace deletes; on an empty code it goes back")
         case let .checkingIn(code):
-            lines = header("预约签到  Appointment check-in", width: width) + ["", "  正在签到 \(code),请稍候…  Checking in, one moment…"]
+            lines = ScreenLines.header("预约签到  Appointment check-in", width: width) + ["", "  正在签到 \(code),请稍候…  Checking in, one moment…"]
         case let .staffExit(entry, error):
-            lines = header("工作人员 Staff", width: width) + [
+            lines = ScreenLines.header("工作人员 Staff", width: width) + [
                 "",
                 "  输入退出密码后按确认键  Exit PIN, then Enter",
                 "",
@@ -78,13 +78,13 @@ public enum TicketMachineScreen {
             if let error { lines += ["  ! " + error, ""] }
             lines.append("  退格键返回 Backspace goes back")
         case let .issuing(draft):
-            lines = header("\(draft.service.code) \(draft.service.name)", width: width) + ["", "  正在出号,请稍候…  Issuing your ticket, one moment…"]
+            lines = ScreenLines.header("\(draft.service.code) \(draft.service.name)", width: width) + ["", "  正在出号,请稍候…  Issuing your ticket, one moment…"]
         case let .ticket(ticket):
             // The ticket as a slip in the middle of the screen.
             let columns = min(width, 72), margin = String(repeating: " ", count: max(0, (width - columns) / 2))
             lines = TicketText.lines(ticket, columns: columns).map { margin + $0 } + ["", margin + "按任意键返回  Press any key to finish"]
         case let .refused(refusal, service):
-            lines = header(service.map { "\($0.code) \($0.name)  暂不能取号 No ticket now" } ?? "暂不能取号 No ticket now", width: width) + [""]
+            lines = ScreenLines.header(service.map { "\($0.code) \($0.name)  暂不能取号 No ticket now" } ?? "暂不能取号 No ticket now", width: width) + [""]
             lines += TextWrap.wrap(refusal.message, columns: width - 2, indent: "  ").map { "  " + $0 }
             if let comeBack = refusal.comeBack {
                 lines.append("")
@@ -92,16 +92,11 @@ public enum TicketMachineScreen {
             }
             lines += ["", "  按任意键返回  Press any key to go back"]
         }
-        let fitted = lines.prefix(height).map { TextFitting.fit($0, toColumns: width, alignment: .left) }
-        return fitted + Array(repeating: String(repeating: " ", count: width), count: max(0, height - fitted.count))
-    }
-
-    static func header(_ title: String, width: Int) -> [String] {
-        [" " + title, String(repeating: "=", count: width)]
+        return ScreenLines.fitted(lines, width: width, height: height)
     }
 
     static func start(_ machine: TicketMachine, entry: String, notice: String?, width: Int) -> [String] {
-        var lines = header("请选择业务,按数字键   Choose a service: press its number", width: width)
+        var lines = ScreenLines.header("请选择业务,按数字键   Choose a service: press its number", width: width)
         if let problem = machine.connectionProblem, machine.services.isEmpty {
             lines += ["", "  暂时无法取号,请咨询工作人员  Tickets are unavailable; please ask staff", "  (\(problem))"]
             return lines
@@ -142,7 +137,7 @@ public enum TicketMachineScreen {
     }
 
     static func documents(_ service: ServiceOption, width: Int) -> [String] {
-        var lines = header("\(service.code) \(service.name)  \(service.nameEN)", width: width)
+        var lines = ScreenLines.header("\(service.code) \(service.name)  \(service.nameEN)", width: width)
         lines += ["", "  请确认您已带齐以下材料  Please check you have these with you:", ""]
         if service.documents.isEmpty {
             lines.append("     无需材料  No documents needed")
@@ -160,7 +155,7 @@ public enum TicketMachineScreen {
 
     /// One page of the service's guide, with the page number and the keys at the bottom.
     static func guidePage(_ service: ServiceOption, guide: ServiceGuideAnswer?, page: Int, problem: String?, width: Int, height: Int) -> [String] {
-        var lines = header("\(service.code) \(service.name)  办事指南 Service guide", width: width)
+        var lines = ScreenLines.header("\(service.code) \(service.name)  办事指南 Service guide", width: width)
         let keys = "  1 取号 Take a ticket   0 返回 Back"
         guard let guide else {
             if let problem {
@@ -182,7 +177,7 @@ public enum TicketMachineScreen {
     }
 
     static func phone(_ draft: TicketMachine.Draft, role: TicketMachine.PhoneRole, entry: String, error: String?, width: Int) -> [String] {
-        var lines = header("\(draft.service.code) \(draft.service.name)  短信提醒 SMS reminder", width: width)
+        var lines = ScreenLines.header("\(draft.service.code) \(draft.service.name)  短信提醒 SMS reminder", width: width)
         lines.append("")
         switch role {
         case .citizen:

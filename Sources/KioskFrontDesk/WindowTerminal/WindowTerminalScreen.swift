@@ -5,10 +5,7 @@ import KioskDisplay
 public enum WindowTerminalScreen {
     /// Exactly `height` lines of exactly `width` display columns.
     public static func render(_ terminal: WindowTerminal, width: Int, height: Int) -> [String] {
-        var lines: [String] = []
-        let title = terminal.view?.name ?? "\(terminal.window)号窗口"
-        lines.append(" \(title)  Window \(terminal.window)" + (terminal.supervisor ? "   [值班长 supervisor]" : ""))
-        lines.append(String(repeating: "=", count: width))
+        var lines = ScreenLines.clerkHeader(name: terminal.view?.name, window: terminal.window, role: "Window", supervisor: terminal.supervisor, width: width)
         if let view = terminal.view {
             let names = view.services.map { code in
                 terminal.services.first { $0.code == code }.map { "\(code) \($0.name)" } ?? code
@@ -77,19 +74,11 @@ public enum WindowTerminalScreen {
             }
             lines.append("  > " + (prompt == .pauseUntil ? clockEntry(entry) : entry))
         case .keys:
-            if terminal.busy { lines.append("  请稍候… Working…") }
-            switch terminal.outcome {
-            case let .done(label)?: lines.append("  ✓ 完成 Done: \(label)")
-            case let .refused(code, message)?:
-                lines += TextWrap.wrap("  ✗ 不能执行 Refused [\(code)]: \(message)", columns: width, indent: "    ")
-            case let .problem(text)?: lines += TextWrap.wrap("  ! " + text, columns: width, indent: "    ")
-            case nil: break
-            }
+            lines += ScreenLines.progress(busy: terminal.busy, outcome: terminal.outcome, width: width)
         }
         // Last: on a small screen the keys and the last result stay in view.
         if terminal.supervisor { lines += [""] + adviceLines(terminal.advice, width: width) }
-        let fitted = lines.prefix(height).map { TextFitting.fit($0, toColumns: width, alignment: .left) }
-        return fitted + Array(repeating: String(repeating: " ", count: width), count: max(0, height - fitted.count))
+        return ScreenLines.fitted(lines, width: width, height: height)
     }
 
     /// The supervisor's view of the hall's staffing advice: the line now, each advice with its
