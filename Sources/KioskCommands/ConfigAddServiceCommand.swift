@@ -21,13 +21,7 @@ struct ConfigAddServiceCommand: AsyncParsableCommand {
     var tokens: String = "./var/tokens.json"
 
     func run() async throws {
-        let text: String
-        do {
-            text = try String(contentsOfFile: config, encoding: .utf8)
-        } catch {
-            printError("\(config): cannot read: \(error.localizedDescription)")
-            throw ExitCode(1)
-        }
+        let text = try ConfigUpload.read(config)
         let edited: String
         do {
             edited = try ConfigFileEdit.addingService(service.uppercased(), toWindow: window, in: text)
@@ -35,10 +29,7 @@ struct ConfigAddServiceCommand: AsyncParsableCommand {
             printError("\(config): \(error)")
             throw ExitCode(1)
         }
-        let client = DaemonClient(server: server, token: token, tokenFile: tokens)
-        let answer = try await client.send(
-            DaemonClient.Call(method: .put, path: "/v1/config", rawBody: Data(edited.utf8), role: .admin), as: ConfigChangeAnswer.self
-        )
+        let answer = try await ConfigUpload.apply(edited, through: DaemonClient(server: server, token: token, tokenFile: tokens))
         try edited.write(toFile: config, atomically: true, encoding: .utf8)
         guard answer.changed, let version = answer.version else {
             printLine("no change: the hall already runs on the edited \(config)")

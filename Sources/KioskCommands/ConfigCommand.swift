@@ -50,13 +50,7 @@ struct ConfigCommand: ParsableCommand {
         var tokens: String = "./var/tokens.json"
 
         func run() async throws {
-            let text: String
-            do {
-                text = try TextFile.read(file)
-            } catch {
-                printError("\(file): cannot read: \(error.localizedDescription)")
-                throw ExitCode(1)
-            }
+            let text = try ConfigUpload.read(file)
             // `config check`'s own check first: its lines name the file, and nothing is sent on an error.
             let check = ConfigCheck(name: file, json: text)
             for problem in check.problems { printError(problem) }
@@ -64,10 +58,7 @@ struct ConfigCommand: ParsableCommand {
                 printError("\(file): not applied")
                 throw ExitCode(1)
             }
-            let client = DaemonClient(server: server, token: token, tokenFile: tokens)
-            let answer = try await client.send(
-                DaemonClient.Call(method: .put, path: "/v1/config", rawBody: Data(text.utf8), role: .admin), as: ConfigChangeAnswer.self
-            )
+            let answer = try await ConfigUpload.apply(text, through: DaemonClient(server: server, token: token, tokenFile: tokens))
             guard answer.changed, let version = answer.version else {
                 printLine("no change: the hall already runs on \(file)")
                 return

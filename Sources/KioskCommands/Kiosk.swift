@@ -17,8 +17,8 @@ public struct Kiosk: AsyncParsableCommand {
             TicketMachineCommand.self, WindowTerminalCommand.self, RatePadCommand.self, RatingsCommand.self,
             ClerkCommand<CallVerb>.self, CallTicketCommand.self, ClerkCommand<RecallVerb>.self, ClerkCommand<StartVerb>.self,
             ClerkCommand<FinishVerb>.self, ClerkCommand<NoShowVerb>.self, TransferCommand.self, ClerkCommand<ParkVerb>.self,
-            UnparkCommand.self, NoShowAwaitingCommand.self, ReviewHandOffCommand.self, ClerkCommand<ReviewNextVerb>.self,
-            ClerkCommand<ReviewApproveVerb>.self, ReviewReturnCommand.self, PauseCommand.self, ClerkCommand<ResumeVerb>.self, CoverCommand.self, UncoverCommand.self, OpenWindowCommand.self, CloseWindowCommand.self,
+            WindowTicketCommand<UnparkVerb>.self, WindowTicketCommand<NoShowAwaitingVerb>.self, ReviewHandOffCommand.self, ClerkCommand<ReviewNextVerb>.self,
+            ClerkCommand<ReviewApproveVerb>.self, ReviewReturnCommand.self, PauseCommand.self, ClerkCommand<ResumeVerb>.self, CoverCommand.self, UncoverCommand.self, ClerkCommand<OpenVerb>.self, ClerkCommand<CloseVerb>.self,
         ]
     )
 }

@@ -3,16 +3,18 @@ import Foundation
 import KioskAPI
 import KioskCore
 
-/// A clerk's one-word command on their window: one command for the seven window actions and
-/// the reviewer's two, told apart by `Verb`. Its CLI name is its API action's (`kiosk recall 3`
-/// is `POST /v1/windows/3/recall`); the seven read their engine command from the same table as
-/// the routes, `WindowAction`.
+/// A one-word command on a window: one command for the seven window actions, the reviewer's
+/// two and the supervisor's open and close, told apart by `Verb`. Its CLI name is its API
+/// action's (`kiosk recall 3` is `POST /v1/windows/3/recall`); the seven read their engine
+/// command from the same table as the routes, `WindowAction`.
 struct ClerkCommand<Verb: ClerkVerb>: HallCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(commandName: Verb.name, abstract: Verb.abstract) }
     @OptionGroup var hall: HallOptions
     @Argument(help: ArgumentHelp(Verb.windowHelp)) var window: String
     func command(at now: Date, in engine: QueueEngine) throws -> Command { Verb.command(window: window) }
-    var remote: DaemonClient.Call { DaemonClient.Call(path: WindowAction.path(window: window, action: Verb.route), role: .window(window)) }
+    var remote: DaemonClient.Call {
+        DaemonClient.Call(path: WindowAction.path(window: window, action: Verb.route), role: Verb.bySupervisor ? .supervisor : .window(window))
+    }
 }
 
 /// One row of the clerk's commands: its name, route, help lines and engine command.
@@ -22,7 +24,13 @@ protocol ClerkVerb {
     static var route: String { get }
     static var abstract: String { get }
     static var windowHelp: String { get }
+    /// A supervisor's command (audited), not the window's clerk's: the supervisor's token.
+    static var bySupervisor: Bool { get }
     static func command(window: CounterID) -> Command
+}
+
+extension ClerkVerb {
+    static var bySupervisor: Bool { false }
 }
 
 /// A verb that is one of the window actions: name, route and command from `WindowAction`.
@@ -64,26 +72,35 @@ struct TransferCommand: HallCommand {
     var remote: DaemonClient.Call { DaemonClient.Call(path: WindowAction.path(window: window, action: "transfer"), body: .transfer(TransferRequest(service: service.uppercased())), role: .window(window)) }
 }
 
-struct UnparkCommand: HallCommand {
-    static let configuration = CommandConfiguration(commandName: "unpark", abstract: "Call back a ticket this window parked.")
+/// A window's command on one ticket it set aside (`kiosk unpark 3 C014`): one command for the
+/// two, told apart by `Verb`; the ticket goes in the body, as the route takes it.
+struct WindowTicketCommand<Verb: WindowTicketVerb>: HallCommand {
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: Verb.name, abstract: Verb.abstract) }
     @OptionGroup var hall: HallOptions
     @Argument(help: "Window id.") var window: String
     @Argument(help: "Ticket number.") var ticket: String
-    func command(at now: Date, in engine: QueueEngine) throws -> Command { .unpark(counter: window, ticket: ticket.uppercased()) }
-    var remote: DaemonClient.Call { DaemonClient.Call(path: WindowAction.path(window: window, action: "unpark"), body: .ticket(TicketChoiceRequest(ticket: ticket.uppercased())), role: .window(window)) }
+    func command(at now: Date, in engine: QueueEngine) throws -> Command { Verb.command(window: window, ticket: ticket.uppercased()) }
+    var remote: DaemonClient.Call {
+        DaemonClient.Call(path: WindowAction.path(window: window, action: Verb.name), body: .ticket(TicketChoiceRequest(ticket: ticket.uppercased())), role: .window(window))
+    }
 }
 
-struct NoShowAwaitingCommand: HallCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "noshow-awaiting", abstract: "A ticket this window set aside unanswered (未确认) did not come: a no-show without calling it back."
-    )
-    @OptionGroup var hall: HallOptions
-    @Argument(help: "Window id.") var window: String
-    @Argument(help: "Ticket number.") var ticket: String
-    func command(at now: Date, in engine: QueueEngine) throws -> Command { .noShowAwaiting(counter: window, ticket: ticket.uppercased()) }
-    var remote: DaemonClient.Call {
-        DaemonClient.Call(path: WindowAction.path(window: window, action: "noshow-awaiting"), body: .ticket(TicketChoiceRequest(ticket: ticket.uppercased())), role: .window(window))
-    }
+/// One row of the window's ticket commands: its name (and route), help line and engine command.
+protocol WindowTicketVerb {
+    static var name: String { get }
+    static var abstract: String { get }
+    static func command(window: CounterID, ticket: TicketNumber) -> Command
+}
+
+enum UnparkVerb: WindowTicketVerb {
+    static let name = "unpark", abstract = "Call back a ticket this window parked."
+    static func command(window: CounterID, ticket: TicketNumber) -> Command { .unpark(counter: window, ticket: ticket) }
+}
+
+enum NoShowAwaitingVerb: WindowTicketVerb {
+    static let name = "noshow-awaiting"
+    static let abstract = "A ticket this window set aside unanswered (未确认) did not come: a no-show without calling it back."
+    static func command(window: CounterID, ticket: TicketNumber) -> Command { .noShowAwaiting(counter: window, ticket: ticket) }
 }
 
 struct PauseCommand: HallCommand {

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import KioskAPI
+import KioskStore
+
+/// What `config apply` and `config add-service` share: reading the hall config file, and
+/// sending a config text to the daemon (`PUT /v1/config`, the admin's token), which checks it
+/// again and applies it live.
+enum ConfigUpload {
+    /// The file's text; an unreadable file says why (`no such file` …) and exits 1.
+    static func read(_ path: String) throws -> String {
+        do {
+            return try TextFile.read(path)
+        } catch {
+            printError("\(path): cannot read: \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+    }
+
+    static func apply(_ text: String, through client: DaemonClient) async throws -> ConfigChangeAnswer {
+        try await client.send(DaemonClient.Call(method: .put, path: "/v1/config", rawBody: Data(text.utf8), role: .admin), as: ConfigChangeAnswer.self)
+    }
+}
