@@ -12,15 +12,11 @@ import Testing
     /// Waits for `session`'s screen to satisfy `condition`; records the screen when it never does.
     func waitFor(_ tmux: Tmux, _ session: String, _ what: String, seconds: Double = 10, sourceLocation: Testing.SourceLocation = #_sourceLocation,
                  _ condition: @escaping (String) -> Bool) async -> Bool {
-        let ok = await eventually(within: seconds) { condition(tmux.capture(session)) }
-        #expect(ok, "\(session) never showed \(what):\n\(tmux.capture(session))", sourceLocation: sourceLocation)
-        return ok
+        await tmux.waitFor(session, what, within: seconds, sourceLocation: sourceLocation, condition)
     }
 
     func waitFor(_ tmux: Tmux, _ session: String, _ needles: String..., seconds: Double = 10, sourceLocation: Testing.SourceLocation = #_sourceLocation) async -> Bool {
-        await waitFor(tmux, session, needles.joined(separator: " + "), seconds: seconds, sourceLocation: sourceLocation) { screen in
-            needles.allSatisfy { screen.contains($0) }
-        }
+        await tmux.waitFor(session, showing: needles, within: seconds, sourceLocation: sourceLocation)
     }
 
     /// Types `keys` into `session` (literally, or a key name such as `Enter`), then waits for

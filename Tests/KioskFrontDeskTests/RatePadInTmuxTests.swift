@@ -12,9 +12,7 @@ import KioskFrontDesk
 
     func waitFor(_ tmux: Tmux, _ session: String, _ needles: String..., seconds: Double = 15,
                  sourceLocation: Testing.SourceLocation = #_sourceLocation) async -> Bool {
-        let ok = await eventually(within: seconds) { let screen = tmux.capture(session); return needles.allSatisfy { screen.contains($0) } }
-        #expect(ok, "\(session) never showed \(needles):\n\(tmux.capture(session))", sourceLocation: sourceLocation)
-        return ok
+        await tmux.waitFor(session, showing: needles, within: seconds, sourceLocation: sourceLocation)
     }
 
     /// Takes a ticket for `service` and has window 1 call, start and finish it.

@@ -11,9 +11,7 @@ import Testing
 
     func waitFor(_ tmux: Tmux, _ session: String, _ needles: String..., seconds: Double = 10,
                  sourceLocation: Testing.SourceLocation = #_sourceLocation) async -> Bool {
-        let ok = await eventually(within: seconds) { needles.allSatisfy(tmux.capture(session).contains) }
-        #expect(ok, "\(session) never showed \(needles.joined(separator: " + ")):\n\(tmux.capture(session))", sourceLocation: sourceLocation)
-        return ok
+        await tmux.waitFor(session, showing: needles, within: seconds, sourceLocation: sourceLocation)
     }
 
     @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed"))

@@ -10,9 +10,7 @@ import Testing
     let dir = NSTemporaryDirectory() + "kiosk-ticket-machine-checkin-" + UUID().uuidString
 
     func waitFor(_ tmux: Tmux, _ needles: String..., seconds: Double = 15, sourceLocation: Testing.SourceLocation = #_sourceLocation) async -> Bool {
-        let ok = await eventually(within: seconds) { needles.allSatisfy { tmux.capture("kiosk").contains($0) } }
-        #expect(ok, "never showed \(needles):\n\(tmux.capture("kiosk"))", sourceLocation: sourceLocation)
-        return ok
+        await tmux.waitFor("kiosk", showing: needles, within: seconds, sourceLocation: sourceLocation)
     }
 
     @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed"))

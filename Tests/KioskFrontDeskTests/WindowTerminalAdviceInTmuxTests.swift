@@ -10,9 +10,7 @@ import Testing
 
     func waitFor(_ tmux: Tmux, _ session: String, _ what: String, seconds: Double = 15, sourceLocation: Testing.SourceLocation = #_sourceLocation,
                  _ condition: @escaping (String) -> Bool) async -> Bool {
-        let ok = await eventually(within: seconds) { condition(tmux.capture(session)) }
-        #expect(ok, "\(session) never showed \(what):\n\(tmux.capture(session))", sourceLocation: sourceLocation)
-        return ok
+        await tmux.waitFor(session, what, within: seconds, sourceLocation: sourceLocation, condition)
     }
 
     @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed"))

@@ -6,19 +6,7 @@ import Testing
 /// read as the server writes it, and a transfer ends when the reader stops, when the
 /// connection stays silent too long, or when the server ends it.
 @Suite("CurlHTTPTransport streaming", .timeLimit(.minutes(1)))
-final class CurlStreamingTests {
-    let transport = CurlHTTPTransport()
-    /// A fresh fixture server for each test (Swift Testing makes one suite instance per test).
-    let server: FixtureServer
-
-    init() async throws {
-        server = try await FixtureServer.start()
-    }
-
-    deinit {
-        server.stop()
-    }
-
+final class CurlStreamingTests: FixtureServerSuite {
     @Test func chunksArriveInOrderAndTheBodyEnds() async throws {
         let response = try await transport.stream(HTTPRequest(url: server.url("/chunks/20?gap=0.01")))
 

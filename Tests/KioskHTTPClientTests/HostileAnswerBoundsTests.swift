@@ -5,18 +5,7 @@ import Testing
 /// The transport's bounds against answers no real server sends: a head of hundreds of
 /// kilobytes, and a streamed body that arrives far faster than it is read.
 @Suite("CurlHTTPTransport bounds", .timeLimit(.minutes(1)))
-final class HostileAnswerBoundsTests {
-    let transport = CurlHTTPTransport()
-    let server: FixtureServer
-
-    init() async throws {
-        server = try await FixtureServer.start()
-    }
-
-    deinit {
-        server.stop()
-    }
-
+final class HostileAnswerBoundsTests: FixtureServerSuite {
     @Test func aHeadOverItsBoundFailsAsHeadTooLarge() async throws {
         // 200 fields of 1 KiB: past our 64 KiB bound, and below libcurl's own.
         await #expect(throws: HTTPTransportError.headTooLarge(limitBytes: 64 * 1024)) {

@@ -42,18 +42,29 @@ struct WallClockTests {
         }
     }
 
+    /// A fresh data directory (the caller removes it) with Monday's three contacts journaled;
+    /// then the PC boots with its wall clock a day ahead: a daemon started now starts Tuesday
+    /// (it cannot know).
+    static func tuesdayAfterMondaysContacts() async throws -> (String, SteppingClocks) {
+        let dataDirectory = NSTemporaryDirectory() + "kiosk-wall-clock-" + UUID().uuidString
+        let clocks = SteppingClocks()
+        do {
+            try await mondayWithThreeContacts(dataDirectory, clocks)
+        } catch {
+            try? FileManager.default.removeItem(atPath: dataDirectory)
+            throw error
+        }
+        clocks.stepWall(86_400)
+        return (dataDirectory, clocks)
+    }
+
     static func mondayPhones(_ daemon: InProcessDaemon) throws -> [String] {
         try daemon.daemon.store.contacts(on: monday).sorted { $0.ticket < $1.ticket }.compactMap { $0.phone?.digits }
     }
 
     @Test func aNewDayPurgesThePreviousDaysNumbersOnlyAfterTwoHoursWithoutAClockWarning() async throws {
-        let dataDirectory = NSTemporaryDirectory() + "kiosk-wall-clock-" + UUID().uuidString
+        let (dataDirectory, clocks) = try await Self.tuesdayAfterMondaysContacts()
         defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
-        let clocks = SteppingClocks()
-        try await Self.mondayWithThreeContacts(dataDirectory, clocks)
-
-        // The PC boots with its clock a day ahead: the daemon starts Tuesday (it cannot know).
-        clocks.stepWall(86_400)
         try await Self.withDaemon(dataDirectory, clocks) { daemon, api in
             _ = try await daemon.hall.execute(.tick)
             #expect(await daemon.hall.read { $0.date } == BusinessDate(year: 2026, month: 3, day: 3))
@@ -98,11 +109,8 @@ struct WallClockTests {
     }
 
     @Test func aSupervisorsConfirmationPurgesAtOnceAndAWallClockBehindIsRefused() async throws {
-        let dataDirectory = NSTemporaryDirectory() + "kiosk-wall-clock-" + UUID().uuidString
+        let (dataDirectory, clocks) = try await Self.tuesdayAfterMondaysContacts()
         defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
-        let clocks = SteppingClocks()
-        try await Self.mondayWithThreeContacts(dataDirectory, clocks)
-        clocks.stepWall(86_400)
         try await Self.withDaemon(dataDirectory, clocks) { daemon, api in
             _ = try await daemon.hall.execute(.tick)
             #expect(try Self.mondayPhones(daemon) == Self.phones)
@@ -150,11 +158,8 @@ struct WallClockTests {
     /// the clock was ahead) does not stop the start, and the day resumes from its own events;
     /// a wall clock behind its own day's last event is still refused (never stamped backwards).
     @Test func aRestartResumesTheWallClocksDayButNeverStampsItBackwards() async throws {
-        let dataDirectory = NSTemporaryDirectory() + "kiosk-wall-clock-" + UUID().uuidString
+        let (dataDirectory, clocks) = try await Self.tuesdayAfterMondaysContacts()
         defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
-        let clocks = SteppingClocks()
-        try await Self.mondayWithThreeContacts(dataDirectory, clocks)
-        clocks.stepWall(86_400)
         try await Self.withDaemon(dataDirectory, clocks) { daemon, _ in _ = try await daemon.hall.execute(.tick) }
 
         // Monday 09:00: before Monday's own tickets (10:00): refused.
