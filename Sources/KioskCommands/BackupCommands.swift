@@ -14,8 +14,11 @@ struct BackupCommand: ParsableCommand {
     @Option(name: .long, help: "OUT is a folder: keep the newest N dated copies, delete older ones.") var keep: Int?
     @Argument(help: "Backup file or folder.") var output: String
 
-    func run() throws {
+    func validate() throws {
         if let keep, keep < 1 { throw ValidationError("--keep must be at least 1") }
+    }
+
+    func run() throws {
         let hallConfig = try config.map { try HallOptions.load(configPath: $0) }
         let (file, folder) = try BackupFolder.destination(for: output, keep: keep, at: Date())
         let summary = try JournalBackup.write(dataDirectory: dataDir ?? DefaultDataDirectory.path(), to: file)

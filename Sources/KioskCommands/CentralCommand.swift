@@ -87,9 +87,12 @@ struct CentralPushCommand: AsyncParsableCommand {
     @Option(help: "The centre: postgres://hall_ID@HOST[:PORT]/DATABASE (password: in the URL or PGPASSWORD; TLS: ?sslmode=verify-full&sslrootcert=FILE, README \"Many halls\").") var central: String
     @Option(help: "Rows per batch (one transaction each).") var batch: Int = 2000
 
+    func validate() throws {
+        guard (1...50_000).contains(batch) else { throw ValidationError("--batch must be 1…50000") }
+    }
+
     func run() async throws {
         let address = try CentralCommand.address(central)
-        guard (1...50_000).contains(batch) else { throw ValidationError("--batch must be 1…50000") }
         let shipment: StoppedHallShipment
         do {
             shipment = try StoppedHallShipment(dataDirectory: dataDir, config: config.map { try HallOptions.load(configPath: $0) }, batchSize: batch) {

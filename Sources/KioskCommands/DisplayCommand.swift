@@ -37,12 +37,17 @@ struct DisplayCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Append a line per redraw to this file (wall time, newest event, bytes, link, calls drawn), for scripts/bench-screens.py.", visibility: .hidden))
     var paintLog: String?
 
+    func validate() throws {
+        _ = try LayoutFiles.size(size)
+        guard (0...1000).contains(coalesceMs) else { throw ValidationError("--coalesce-ms must be 0…1000") }
+        if let bench, bench < 1 { throw ValidationError("--bench needs a positive number of calls") }
+        if bench == nil, ServerAddress(url: server) == nil { throw ValidationError("--server: expected http://host[:port], got '\(server)'") }
+    }
+
     func run() async throws {
         let layouts = try LayoutFiles.load(screen: layout), parsedLayout = layouts.layout
         let fixedSize = try LayoutFiles.size(size)
-        guard (0...1000).contains(coalesceMs) else { throw ValidationError("--coalesce-ms must be 0…1000") }
         if let bench {
-            guard bench > 0 else { throw ValidationError("--bench needs a positive number of calls") }
             let bench = DisplayBenchRun(layout: parsedLayout, size: fixedSize ?? parsedLayout.canvas, calls: bench, coalesce: .milliseconds(coalesceMs))
             return printLine(try await bench.run().report)
         }

@@ -11,8 +11,11 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Business date YYYY-MM-DD (default: the latest day in the journal; from the daemon, today).") var date: String?
     @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
 
-    func run() async throws {
+    func validate() throws {
         if let date, BusinessDate(date) == nil { throw ValidationError("--date: expected YYYY-MM-DD, got '\(date)'") }
+    }
+
+    func run() async throws {
         guard let local = try hall.readOnlyHall() else {
             let path = "/v1/export" + (date.map { "?date=\($0)" } ?? "")
             let text = try await hall.client().text(DaemonClient.Call(method: .get, path: path, role: .supervisor))

@@ -43,6 +43,10 @@ struct LayoutsCommand: ParsableCommand {
         @Flag(help: "Wrap each row in | so trailing spaces show.")
         var frame = false
 
+        func validate() throws {
+            _ = try LayoutFiles.size(size)
+        }
+
         func run() throws {
             let layout = try LayoutFiles.load(file)
             let area = try LayoutFiles.size(size) ?? layout.canvas
@@ -61,6 +65,10 @@ struct LayoutsCommand: ParsableCommand {
 
         @Option(help: "Terminal size WxH (default: the layout's canvas).")
         var size: String?
+
+        func validate() throws {
+            _ = try LayoutFiles.size(size)
+        }
 
         func run() throws {
             let layout = try LayoutFiles.load(file)

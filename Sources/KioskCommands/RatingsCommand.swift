@@ -48,10 +48,17 @@ struct RatingsCommand: AsyncParsableCommand {
         @Option(help: "csv (the only format).") var format: String = "csv"
         @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
 
-        func run() throws {
+        func validate() throws {
             guard format == "csv" else { throw ValidationError("--format: only csv") }
-            let period: (from: BusinessDate, to: BusinessDate)
-            do { period = try ReportPeriod.parse(date: nil, from: from, to: to) } catch { throw ValidationError("--" + error.message) }
+            _ = try period()
+        }
+
+        func period() throws -> (from: BusinessDate, to: BusinessDate) {
+            do { return try ReportPeriod.parse(date: nil, from: from, to: to) } catch { throw ValidationError("--" + error.message) }
+        }
+
+        func run() throws {
+            let period = try period()
             let source = try journal.open()
             let text = RatingExport.csv(try source.journal.ratings(from: period.from, to: period.to), config: source.config)
             try writeText(text, to: output)

@@ -10,6 +10,12 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "table, json, csv or html.") var format: String = "table"
     @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
 
+    /// Checked while parsing (`report`, `central report`): a wrong day or format is refused
+    /// before any journal or database is opened.
+    func validate() throws {
+        _ = try parsed()
+    }
+
     /// The period and format asked for, or a usage error that names the option.
     func parsed() throws -> (from: BusinessDate, to: BusinessDate, format: ReportFormat) {
         guard let format = ReportFormat(rawValue: format) else {

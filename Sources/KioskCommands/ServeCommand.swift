@@ -30,6 +30,10 @@ struct ServeCommand: AsyncParsableCommand {
     var central: String?
     @Option(name: .long, help: "With --central: journal rows per batch (one transaction each).") var centralBatch: Int = 2000
 
+    func validate() throws {
+        guard (1...50_000).contains(centralBatch) else { throw ValidationError("--central-batch must be 1…50000") }
+    }
+
     func run() async throws {
         // A file-size limit (or a full quota) must fail the write with EFBIG, which the journal
         // answers with 503 and recovers from, not kill the daemon.
@@ -42,7 +46,6 @@ struct ServeCommand: AsyncParsableCommand {
             printError("\(config ?? "<embedded default>"): \(problem)")
             throw ExitCode(1)
         }
-        guard (1...50_000).contains(centralBatch) else { throw ValidationError("--central-batch must be 1…50000") }
         let (accessTokens, addedWindows) = try AccessTokenFile.loadOrCreate(tokenFile, for: hallConfig)
         let screenLayout = try display.map { try LayoutFiles.load(screen: $0) }
         let logPath = log ?? (display != nil ? dataDir + "/serve.log" : nil)

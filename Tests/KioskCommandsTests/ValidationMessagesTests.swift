@@ -1,8 +1,8 @@
 import Testing
 @testable import KioskCommands
 
-/// Each command's `validate()`: a wrong value is refused while parsing, before anything runs,
-/// with the message `kiosk` prints after `Error: `.
+/// Each command's `validate()`: a wrong value is refused while parsing, before anything runs
+/// (no journal, file or daemon is touched), with the message `kiosk` prints after `Error: `.
 @Suite struct ValidationMessagesTests {
     @Test(arguments: [
         (["appointment", "book", "C", "--date", "03/03/2026", "--time", "09:30"], "--date: expected YYYY-MM-DD, got '03/03/2026'"),
@@ -21,6 +21,22 @@ import Testing
         (["ticket-machine", "--exit-pin", "12a4"], "--exit-pin must be 1–12 digits (the keypad has only digits)"),
         (["ticket-machine", "--exit-pin", "1234567890123"], "--exit-pin must be 1–12 digits (the keypad has only digits)"),
         (["ticket-machine", "--exit-pin", "1", "--priority-groups", " /elderly"], "--priority-groups: expected 'Chinese/English,…'"),
+        (["backup", "--keep", "0", "/var/backups/kiosk"], "--keep must be at least 1"),
+        (["central", "push", "--data-dir", "./var", "--central", "postgres://hall_a@centre/kiosk", "--batch", "0"], "--batch must be 1…50000"),
+        (["serve", "--central-batch", "50001"], "--central-batch must be 1…50000"),
+        (["report", "--date", "2026-03-02", "--format", "pdf"], "--format must be one of table, json, csv, html"),
+        (["report"], "--give date, or from (and to)"),
+        (["report", "--date", "2026-03-02", "--from", "2026-03-01"], "--give either date, or from and to, not both"),
+        (["central", "report", "--central", "postgres://city_reader@centre/kiosk", "--from", "3月2日"], "--from must be a date YYYY-MM-DD, got \"3月2日\""),
+        (["ratings", "export", "--from", "2026-03-01", "--format", "xlsx"], "--format: only csv"),
+        (["ratings", "export", "--from", "2026-03-01", "--to", "March"], "--to must be a date YYYY-MM-DD, got \"March\""),
+        (["export", "--date", "2026/03/02"], "--date: expected YYYY-MM-DD, got '2026/03/02'"),
+        (["display", "--coalesce-ms", "2000"], "--coalesce-ms must be 0…1000"),
+        (["display", "--bench", "0"], "--bench needs a positive number of calls"),
+        (["display", "--server", "ftp://hall"], "--server: expected http://host[:port], got 'ftp://hall'"),
+        (["display", "--size", "0x40"], "expected --size WxH like 120x40 (1 to 1000 each) but found \"0x40\""),
+        (["layouts", "render", "main-hall", "--size", "big"], "expected --size WxH like 120x40 (1 to 1000 each) but found \"big\""),
+        (["layouts", "bench", "main-hall", "--size", "1001x40"], "expected --size WxH like 120x40 (1 to 1000 each) but found \"1001x40\""),
     ])
     func aWrongValueIsRefusedWithItsMessage(_ arguments: [String], _ message: String) {
         #expect(CommandTree.refusal(arguments) == message)
@@ -34,6 +50,15 @@ import Testing
         ["bench", "--line", "300", "--line-samples", "1"],
         ["take", "C", "--phone", "13800138000", "--caretaker", "19912345678", "--count", "3"],
         ["ticket-machine", "--exit-pin", "123456789012", "--paper", "58", "--qr", "native", "--idle-timeout", "0.5", "--priority-groups", "老年人/elderly,孕妇"],
+        ["backup", "--keep", "1", "/var/backups/kiosk"],
+        ["central", "push", "--data-dir", "./var", "--central", "postgres://hall_a@centre/kiosk", "--batch", "50000"],
+        ["serve", "--central-batch", "1"],
+        ["report", "--from", "2026-03-01", "--to", "2026-03-31", "--format", "html"],
+        ["ratings", "export", "--from", "2026-03-01", "--to", "2026-03-31"],
+        ["export", "--date", "2026-03-02"],
+        ["display", "--coalesce-ms", "0", "--server", "http://10.0.0.5:8080", "--size", "80x24"],
+        ["display", "--bench", "1", "--server", "not a url"],
+        ["layouts", "render", "main-hall", "--size", "1000x1"],
     ])
     func aRightValuePasses(_ arguments: [String]) {
         #expect(CommandTree.refusal(arguments) == nil)
