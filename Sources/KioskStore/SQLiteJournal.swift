@@ -277,6 +277,8 @@ public final class SQLiteJournal: Sendable {
         var out: [StoredEvent] = []
         var bad: [UnreadableRow] = []
         var codecs: [String: TraceCodec] = [:]
+        // Rows come day by day: the date text is parsed once per run of a day, not per row.
+        var lastDate: (text: String, date: BusinessDate)?
         // A cursor, columns by position (`sql` selects seq, business_date, line): a restart reads
         // the whole day, and rows fetched all at once, with their columns looked up by name, were
         // a tenth of its CPU.
@@ -284,7 +286,9 @@ public final class SQLiteJournal: Sendable {
         while let row = try rows.next() {
             let seq: Int64 = row[0]
             // Read as optional values: a corrupted row may hold NULL or bytes that are no text.
-            guard let dateText = String.fromDatabaseValue(row[1] as DatabaseValue), let date = BusinessDate(dateText) else {
+            guard let dateText = String.fromDatabaseValue(row[1] as DatabaseValue),
+                  let date = lastDate?.text == dateText ? lastDate?.date : BusinessDate(dateText)
+            else {
                 bad.append(UnreadableRow(seq: seq, reason: "bad business date"))
                 continue
             }
@@ -292,6 +296,7 @@ public final class SQLiteJournal: Sendable {
                 bad.append(UnreadableRow(seq: seq, reason: "no text line"))
                 continue
             }
+            lastDate = (dateText, date)
             let codec = codecs[dateText] ?? TraceCodec(calendar: calendar, date: date)
             codecs[dateText] = codec
             do {

@@ -167,6 +167,13 @@ extension QueueEngine {
     /// Puts a waiting ticket at its place by issue time (binary search; the line stays sorted).
     /// Every caller moves a ticket that is not in the line (new, back from a window, reactivated).
     private func insertInLine(_ ticket: Ticket, into state: inout HallState) {
+        // A new ticket lines up after everyone (the line is kept in order): one look at its
+        // tail instead of a search (a restart folds the day's thousands of issues).
+        if let last = state.line.last, let other = state.tickets[last], Ticket.linesUpBefore(other, ticket) {
+            state.line.append(ticket.number)
+            state.waitingIndex.insert(ticket)
+            return
+        }
         var low = 0, high = state.line.count
         while low < high {
             let mid = (low + high) / 2

@@ -105,7 +105,9 @@ public struct WaitEstimator: Sendable {
             }
         }
         if let last = lastEventAt, at > last {
-            statistics.staffedSeconds += Double(staffedWindows) * sessionOverlap(last - midnight, at - midnight)
+            // Windows counted only for time inside a session (a restart folds the whole day).
+            let overlap = sessionOverlap(last - midnight, at - midnight)
+            if overlap > 0 { statistics.staffedSeconds += Double(staffedWindows) * overlap }
         }
         lastEventAt = max(lastEventAt ?? at, at)
 
@@ -220,7 +222,13 @@ public struct WaitEstimator: Sendable {
     }
 
     private var staffedWindows: Int {
-        config.counters.reduce(0) { $0 + (pausedAt[$1.id] == nil && !closed.contains($1.id) ? 1 : 0) }
+        // By index: each window's id read in place, not a copy of its whole config per event.
+        var staffed = 0
+        for index in config.counters.indices {
+            let id = config.counters[index].id
+            if pausedAt[id] == nil && !closed.contains(id) { staffed += 1 }
+        }
+        return staffed
     }
 
     /// Seconds of [a, b] (seconds of day) inside the hall's sessions.
