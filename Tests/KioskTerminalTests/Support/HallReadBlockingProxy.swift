@@ -25,15 +25,9 @@ final class HallReadBlockingProxy: Sendable {
     init(upstreamPort: Int, mode: Mode) throws {
         self.upstreamPort = upstreamPort
         self.mode = mode
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = Self.loopback(port: 0)
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard ok, listen(fd, 64) == 0 else { throw FreezingProxy.PortTaken() }
-        listener = fd
-        port = Int(UInt16(bigEndian: address.sin_port))
+        let socket = try LoopbackSocket.listen()
+        listener = socket.fd
+        port = socket.port
         Thread { [self] in acceptLoop() }.start()
     }
 
@@ -41,14 +35,6 @@ final class HallReadBlockingProxy: Sendable {
         shutdown(listener, Int32(SHUT_RDWR))
         Glibc.close(listener)
         for fd in fds.withLock({ $0 }) { shutdown(fd, Int32(SHUT_RDWR)) }
-    }
-
-    private static func loopback(port: Int) -> sockaddr_in {
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        return address
     }
 
     private func acceptLoop() {
@@ -87,12 +73,11 @@ final class HallReadBlockingProxy: Sendable {
             Glibc.close(client)
             return
         }
-        let upstream = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = Self.loopback(port: upstreamPort)
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        guard let upstream = LoopbackSocket.connect(port: upstreamPort) else {
+            Glibc.close(client)
+            return
         }
-        guard connected, Self.sendAll(head[...], to: upstream) else {
+        guard Self.sendAll(head[...], to: upstream) else {
             Glibc.close(client)
             Glibc.close(upstream)
             return
