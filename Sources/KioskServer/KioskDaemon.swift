@@ -52,8 +52,10 @@ public struct KioskDaemon: Sendable {
         /// How often an idle SMS worker looks for due messages when no commit woke it (retries
         /// falling due; a new message wakes it at once).
         public var smsPollInterval: Duration = .seconds(1)
-        /// How often waiting tickets are checked for a near-turn message.
-        public var headsUpInterval: Duration = .seconds(5)
+        /// How often waiting tickets are checked for a near-turn message (and appointments for
+        /// a reminder), the first time at start; nil: never (a test in which nothing but the
+        /// path under test may project the line).
+        public var headsUpInterval: Duration? = .seconds(5)
         /// The shortest pause between two projections of the line (`LineProjector`); nil: no
         /// projector (a test that refreshes the shared projection itself, step by step).
         public var projectorSpacing: Duration? = .milliseconds(250)
@@ -222,14 +224,16 @@ public struct KioskDaemon: Sendable {
             TickService(hall: hall, interval: options.tickInterval, logger: options.logger, systemd: systemd),
             // Before the server, so on shutdown it stops after it: a send in flight finishes.
             worker,
-            PeriodicService(every: options.headsUpInterval) {
-                await hall.enqueueHeadsUps()
-                await hall.enqueueAppointmentReminders()
-            },
             PeriodicService(every: .seconds(1)) { [logger = options.logger] in tokenStore.reloadIfChanged(logger: logger) },
             PeriodicService(every: .seconds(1)) { [logger = consoleLogger] in console.reloadIfChanged(logger: logger) },
             PeriodicService(every: .milliseconds(Int64(limits.streamHeartbeatSeconds * 1000))) { hall.heartbeat() },
         ]
+        if let interval = options.headsUpInterval {
+            services.append(PeriodicService(every: interval) {
+                await hall.enqueueHeadsUps()
+                await hall.enqueueAppointmentReminders()
+            })
+        }
         // The shared projection of the line, outside the hall actor: after changes, and at
         // least once a second.
         if let spacing = options.projectorSpacing { services.append(LineProjector(hall: hall, spacing: spacing)) }

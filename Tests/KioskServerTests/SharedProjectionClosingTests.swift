@@ -100,18 +100,23 @@ import Testing
         #expect(issued == 60)
     }
 
-    /// A window paused since the projection: the shared figures are another hall's, so the new
-    /// ticket is projected on its own (its figure is the own projection's exactly).
-    @Test func aWindowPausedSinceTheProjectionSendsTheNewTicketToItsOwnProjection() async throws {
+    /// A window paused since the projection: the shared figures are another hall's, so the issue
+    /// waits for a projection of the hall with that window paused (made outside the actor) and
+    /// the new ticket's figure is that one plus the ticket, never the stale one's.
+    @Test func aWindowPausedSinceTheProjectionMakesTheIssueWaitForAFreshOne() async throws {
         try await run(TestHall.config) { hall, clock in
             for _ in 0..<6 { try await hall.execute(.issue(service: "A", priority: false)) }
-            _ = hall.published.refreshEstimates(at: clock.now, maxAge: 1)
+            let before = hall.published.refreshEstimates(at: clock.now, maxAge: 1).line
             try await hall.execute(.pause(counter: "1"))
             let (estimate, own, ticket) = try await SharedProjectionTests.issueBesideItsOwnProjection(hall, at: clock.now)
-            #expect(estimate.wait == own.wait && estimate.callAt == own.callAt)
-            let shared = hall.published.currentEstimates.line
-            let stale = try #require(shared.estimate(joining: ticket, extraAhead: 0, ahead: 6, at: clock.now))
+            let fresh = hall.published.currentEstimates.line
+            let state = await hall.read { $0 }
+            #expect(fresh.at == clock.now && fresh.sameWindows(as: state), "projected with window 1 paused")
+            let expected = try #require(fresh.estimate(joining: ticket, extraAhead: 0, ahead: 6, at: clock.now))
+            #expect(estimate.wait == expected.wait && estimate.callAt == expected.callAt)
+            let stale = try #require(before.estimate(joining: ticket, extraAhead: 0, ahead: 6, at: clock.now))
             #expect(stale.wait < own.wait, "one window fewer: the stale projection was too hopeful (\(stale.wait) vs \(own.wait))")
+            #expect(stale.wait < estimate.wait, "the printed figure is not the stale one (\(stale.wait) vs \(estimate.wait))")
         }
     }
 }

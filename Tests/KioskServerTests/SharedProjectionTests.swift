@@ -102,8 +102,8 @@ import Testing
         }
     }
 
-    /// Without a usable shared projection (none yet, or one older than `staleProjection`), the
-    /// new ticket is projected on its own, as before.
+    /// With a shared projection older than `staleProjection` (a projector stopped, or a hall
+    /// clock running faster than it), the new ticket is projected on its own, as before.
     @Test func withoutARecentProjectionTheNewTicketIsProjectedOnItsOwn() async throws {
         try await run { hall, clock in
             try await hall.execute(.issue(service: "A", priority: false))
@@ -111,6 +111,29 @@ import Testing
             clock.advance(by: 11)
             let (estimate, own, _) = try await Self.issueBesideItsOwnProjection(hall, at: clock.now)
             #expect(estimate.wait == own.wait && estimate.callAt == own.callAt)
+        }
+    }
+
+    /// Without a projection of this hall (none yet, or one from before a window closed), the
+    /// issue waits, outside the actor, for one made of the last commit, and the new ticket's
+    /// estimate is that projection plus the ticket.
+    @Test func withoutAProjectionOfThisHallTheIssueWaitsForOneOfTheLastCommit() async throws {
+        try await run { hall, clock in
+            for change in ["none yet", "a window closed since"] {
+                if change == "a window closed since" {
+                    try await hall.execute(.closeCounter(counter: "2"))
+                    clock.advance(by: 5)
+                }
+                let seq = hall.published.current.seq
+                let ahead = await hall.read { $0.waitingTickets.filter { $0.service == "A" }.count }
+                let outcome = try await hall.execute(.issue(service: "A", priority: false))
+                let estimate = try #require(outcome.printed)
+                let projection = hall.published.currentEstimates
+                #expect(projection.seq == seq && projection.at == clock.now, "a projection of the last commit, made now: \(change)")
+                let ticket = try #require(await hall.read { $0.tickets[estimate.ticket] })
+                let expected = try #require(projection.line.estimate(joining: ticket, extraAhead: 0, ahead: ahead, at: clock.now))
+                #expect(estimate.wait == expected.wait && estimate.callAt == expected.callAt, "\(change)")
+            }
         }
     }
 }

@@ -321,6 +321,14 @@ public actor Hall {
         _ command: Command, contact: TicketContact? = nil, issueKey: IssueKey? = nil,
         view: @Sendable (HallState, WaitEstimator, [HallEvent]) -> View
     ) async throws -> Outcome<View> {
+        // A new ticket's estimate is the shared projection plus that ticket. When none fits the
+        // last commit (the first issue after a start, before the projector's first projection;
+        // a window opened since), one is made now on the projection thread while this command
+        // waits outside the actor, which takes other commands meanwhile: a projection of the
+        // whole line inside it would hold them all. Nothing is decided before the wait.
+        if case .issue = command, await published.waitForFittingProjection(at: clock()) {
+            metrics.recordIssueProjectionWait()
+        }
         // While the state is being read back from the journal, nothing is decided on it.
         guard !reloading else { throw JournalUnavailable() }
         if stateNeedsReload, await !reloadFromJournal() { throw JournalUnavailable() }
@@ -516,18 +524,21 @@ public actor Hall {
     /// a recent commit) plus that ticket, pushed back by the tickets of its service issued since
     /// that projection that will be called before it. The newcomer's own projection (on the
     /// state every earlier command left, as before there was a shared one) when the shared one
-    /// is of another day, config or staffing of the windows, or more than `staleProjection` old
-    /// (none made since the daemon started, or a projector stopped), and, with `closingRule`,
+    /// does not fit this state (`LineProjection.fits`: more than `staleProjection` old, a
+    /// projector stopped or a hall clock running faster than it; `execute` waited for one of
+    /// this hall's, but commands decided and not yet committed may have opened a window or
+    /// begun a day), and, with `closingRule`,
     /// whenever the closing-time rule could decide otherwise on it: the shared figure's call
     /// within `LineProjection.closingMargin` of the session's end. So the rule refuses exactly
     /// where the newcomer's own projection would, and parallel kiosks at the limit cannot all
     /// slip past it on one projection (each decides on its own, in turn, inside the actor).
     private func newcomerEstimate(_ newcomer: Ticket, at now: Date, closingRule: Bool) -> WaitEstimate? {
-        func own() -> WaitEstimate? { estimator.estimate(issuing: newcomer, in: state, at: now) }
+        func own() -> WaitEstimate? {
+            metrics.recordIssueEstimate(source: "own")
+            return estimator.estimate(issuing: newcomer, in: state, at: now)
+        }
         let shared = published.currentEstimates.line
-        guard shared.issueSequence >= 0, shared.date == state.date, state.issueSequence >= shared.issueSequence,
-              abs(now.timeIntervalSince(shared.at)) <= Self.staleProjection, shared.config == rules.config, shared.sameWindows(as: state)
-        else { return own() }
+        guard shared.fits(state, config: rules.config, at: now, maxAge: Self.staleProjection) else { return own() }
         // Counted on the line's index, not by a pass over the line: the tickets issued since
         // the projection and still waiting (of any service, wherever they stand), those of them
         // called before the newcomer, and the people ahead in its service now (the explanation
@@ -544,6 +555,7 @@ public actor Hall {
             let margin = shared.closingMargin(of: joined, service: newcomer.service, joinedSince: joinedSince, extraAhead: extraAhead)
             if joined.callAt.addingTimeInterval(margin) > deadline { return own() }
         }
+        metrics.recordIssueEstimate(source: "shared")
         return joined
     }
 

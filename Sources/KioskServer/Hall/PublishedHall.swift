@@ -68,6 +68,32 @@ public final class PublishedHall: Sendable {
         }
     }
 
+    /// Makes sure readers see a projection a new ticket's estimate can be taken from: one that
+    /// `LineProjection.fits` the latest snapshot, whatever its age. At once when the one they
+    /// see does, else by projecting now on the projection thread while the caller suspends
+    /// (after a start, before the first projection; after a window opened or closed, or a
+    /// config change). Callers waiting at once share one projection: each looks again on the
+    /// thread, after the one before it, and finds it fits. Returns whether the caller waited.
+    ///
+    /// Age is left to the caller: one too old is still a projection of this hall, and on a hall
+    /// clock running far faster than the projector (the demo) every one would be.
+    @discardableResult
+    public func waitForFittingProjection(at now: Date) async -> Bool {
+        guard !fitsLatest(currentEstimates) else { return false }
+        await withCheckedContinuation { continuation in
+            projections.async {
+                if !self.fitsLatest(self.currentEstimates) { self.refreshEstimates(at: now) }
+                continuation.resume()
+            }
+        }
+        return true
+    }
+
+    private func fitsLatest(_ estimates: Estimates) -> Bool {
+        let latest = current
+        return estimates.line.fits(latest.state, config: latest.engine.config)
+    }
+
     /// Projects the line of the latest snapshot at `now` (outside the actor) and keeps it for
     /// readers, unless the last projection is of that very snapshot and less than `maxAge`
     /// seconds old. Returns the projection readers now see.

@@ -1,0 +1,22 @@
+/// Where the estimates printed on new tickets came from, as facts a test and a benchmark can
+/// read: a projection of the whole line inside the hall actor holds every other command.
+extension ServerMetrics {
+    /// A new ticket's estimate: `shared` (the shared projection plus that ticket) or `own` (the
+    /// ticket's own projection of the whole line, inside the hall actor: a close call of the
+    /// closing-time rule, or a state the shared projection does not fit).
+    func recordIssueEstimate(source: String) {
+        registry.makeCounter(
+            name: "kiosk_issue_estimates_total", labels: [("source", source)],
+            help: "Estimates of new tickets, by source: shared (the shared projection plus the ticket) or own (the ticket's own projection of the whole line, inside the hall actor)."
+        ).increment()
+    }
+
+    /// An issue waited, outside the hall actor, for a shared projection to be made (none yet
+    /// since the start, or none that fits the last commit).
+    func recordIssueProjectionWait() {
+        registry.makeCounter(
+            name: "kiosk_issue_projection_waits_total",
+            help: "Issues that waited, outside the hall actor, for the shared projection of the line to be made (none yet since the start, or none that fits the last commit)."
+        ).increment()
+    }
+}
