@@ -36,6 +36,18 @@ public struct BenchDaemon {
         return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
     }
 
+    /// CPU time the daemon has used so far, user and system (`/proc/PID/stat`), in seconds: on
+    /// a shared machine a steadier cost per ticket than the wall clock's rate.
+    public func cpuSeconds() -> Double {
+        let stat = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8)) ?? ""
+        // Fields after the command name (in parentheses, possibly with spaces): the first is
+        // field 3 (state), so utime (14) and stime (15) are the 12th and 13th.
+        guard let close = stat.lastIndex(of: ")") else { return 0 }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
     public func stop() {
         guard process.isRunning else { return }
         process.terminate()

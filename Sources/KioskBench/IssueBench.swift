@@ -88,6 +88,7 @@ public struct IssueBench: Sendable {
             figures.values.append(("throughput_\(clients)_clients_line_at_start", Double(issued)))
             let commitsBefore = try await client.commitCounts()
             let perClient = max(1, throughputTickets / clients)
+            let cpuBefore = daemon.cpuSeconds()
             let started = ContinuousClock.now
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for c in 0..<clients {
@@ -96,8 +97,10 @@ public struct IssueBench: Sendable {
                 try await group.waitForAll()
             }
             let rate = Double(perClient * clients) / Self.seconds(ContinuousClock.now - started)
+            let cpu = daemon.cpuSeconds() - cpuBefore
             issued += perClient * clients
             figures.values.append(("throughput_\(clients)_clients_per_s", rate.rounded()))
+            figures.values.append(("throughput_\(clients)_clients_daemon_cpu_ms_per_ticket", cpu * 1000 / Double(perClient * clients)))
             if clients == 64 { rate64 = rate.rounded() }
             let commitsAfter = try await client.commitCounts()
             let transactions = max(1, commitsAfter.transactions - commitsBefore.transactions)

@@ -48,13 +48,18 @@ import Testing
         let figures = try await bench.run(binary: KioskBinary.url.path)
         #expect(figures.values.map(\.key) == [
             "fsync_floor_commits_per_s", "issue_latency_p50_ms", "issue_latency_p99_ms",
-            "throughput_1_clients_line_at_start", "throughput_1_clients_per_s", "commands_per_commit_1_clients",
-            "throughput_8_clients_line_at_start", "throughput_8_clients_per_s", "commands_per_commit_8_clients",
-            "throughput_64_clients_line_at_start", "throughput_64_clients_per_s", "commands_per_commit_64_clients",
+            "throughput_1_clients_line_at_start", "throughput_1_clients_per_s", "throughput_1_clients_daemon_cpu_ms_per_ticket",
+            "commands_per_commit_1_clients",
+            "throughput_8_clients_line_at_start", "throughput_8_clients_per_s", "throughput_8_clients_daemon_cpu_ms_per_ticket",
+            "commands_per_commit_8_clients",
+            "throughput_64_clients_line_at_start", "throughput_64_clients_per_s", "throughput_64_clients_daemon_cpu_ms_per_ticket",
+            "commands_per_commit_64_clients",
             "group_commit_gain_vs_fsync_floor", "tickets_in_journal", "daemon_rss_mb_after_day", "restart_to_healthy_ms",
         ])
         #expect(figures.values.first { $0.key == "tickets_in_journal" }?.value == 300)
         #expect(figures.values.first { $0.key == "daemon_rss_mb_after_day" }.map { $0.value > 0 } == true)
+        // The daemon's CPU is read from its own /proc entry: some was spent on 64 tickets.
+        #expect(figures.values.filter { $0.key.hasSuffix("_daemon_cpu_ms_per_ticket") }.map(\.value).reduce(0, +) > 0)
         let json = try JSONParser.parse(figures.json).value
         #expect(json["restart_to_healthy_ms"]?.doubleValue != nil)
         #expect(figures.table.split(separator: "\n").count == figures.values.count)
