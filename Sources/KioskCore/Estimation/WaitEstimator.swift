@@ -23,7 +23,9 @@ public struct WaitEstimator: Sendable {
     public private(set) var statistics = WaitStatistics()
 
     // What the fold needs to turn events into durations (today only).
-    private var ticketService: [TicketNumber: ServiceCode] = [:]
+    /// Piecewise: the hall publishes the estimator after each commit and folds on, and a plain
+    /// dictionary would then be copied whole, every ticket of the day, at each commit.
+    private var ticketService: PiecewiseDictionary<TicketNumber, ServiceCode> = [:]
     private var calledAt: [CounterID: Double] = [:]
     private var startedAt: [CounterID: Double] = [:]
     /// The ticket each window holds since its call: a no-show of a ticket set aside there

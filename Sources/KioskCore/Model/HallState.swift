@@ -8,7 +8,9 @@ public struct HallState: Sendable, Equatable {
     public var openSession: Int?
     /// How many of the config's sessions have opened today (the next one to open is this index).
     public var sessionsOpened: Int
-    public var tickets: [TicketNumber: Ticket]
+    /// Today's tickets (a `TicketBook`: a published copy and the hall's next change share all
+    /// but one small piece of it).
+    public var tickets: TicketBook
     /// Waiting tickets in line order (issue time, then issue sequence). Derived, kept by fold
     /// (`line`, with `waitingIndex`); a state built by hand that sets it whole (tests) gets its
     /// index rebuilt from `tickets`, so set `tickets` first.

@@ -38,7 +38,7 @@ public struct WaitingIndex: Sendable, Equatable {
 
     /// The index of a line built by hand (`waiting` set whole): every ticket of `line` found
     /// in `tickets`.
-    public init(line: [TicketNumber], tickets: [TicketNumber: Ticket]) {
+    public init(line: [TicketNumber], tickets: TicketBook) {
         for number in line {
             if let ticket = tickets[number] { insert(ticket) }
         }

@@ -133,7 +133,7 @@ import Testing
 
     @Test func joinedAheadCountsItsClassAndForANormalTicketItsServicesPriorityOnes() {
         let shared = LineProjection.empty(at: .distantPast, config: TestHall.config)   // issue sequence -1: every ticket joined since
-        var tickets: [TicketNumber: Ticket] = [:]
+        var tickets: TicketBook = [:]
         for (i, (service, priority)) in [("A", false), ("A", true), ("B", false), ("A", false)].enumerated() {
             tickets["\(service)00\(i)"] = Ticket(number: "\(service)00\(i)", service: service, priority: priority, issuedAt: .distantPast, sequence: i)
         }
