@@ -84,6 +84,7 @@ struct BadRequest: Sendable, CustomTestStringConvertible {
         BadRequest(name: "Last-Event-ID negative", method: .get, path: "/v1/events", caller: .display, headers: [("Last-Event-ID", "-1")], status: 400, code: "invalid_event_id"),
         BadRequest(name: "Last-Event-ID beyond Int64", method: .get, path: "/v1/events", caller: .display, headers: [("Last-Event-ID", "99999999999999999999")], status: 400, code: "invalid_event_id"),
         BadRequest(name: "after= not an integer", method: .get, path: "/v1/events?after=1.5", caller: .display, status: 400, code: "invalid_event_id"),
+        BadRequest(name: "start= not now", method: .get, path: "/v1/events?start=yesterday", caller: .display, status: 400, code: "invalid_start"),
         BadRequest(name: "export date not a date", method: .get, path: "/v1/export?date=yesterday", caller: .admin, status: 400, code: "invalid_date"),
         BadRequest(name: "export date impossible", method: .get, path: "/v1/export?date=2026-02-30", caller: .admin, status: 400, code: "invalid_date"),
     ]

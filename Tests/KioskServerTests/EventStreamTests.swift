@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+@testable import KioskServer
 import Testing
 
 /// `GET /v1/events`: committed events as Server-Sent Events, resumable by `Last-Event-ID`.
@@ -99,6 +100,65 @@ struct EventStreamTests {
             #expect(try await daemon.client.take("A").status == 201)
             try await stream.read(throughID: last + 1)
             #expect(stream.ids == [last + 1])
+        }
+    }
+
+    /// A hall screen's first connection (`?start=now`): no replay of the day, only where the
+    /// stream starts (`id:`), then every event committed after it.
+    @Test func aStreamStartedNowReplaysNothingAndSaysWhereItStarts() async throws {
+        try await TestDaemon.with { daemon in
+            for _ in 1...5 { #expect(try await daemon.client.take("A").status == 201) }
+            let last = try daemon.journal.lastSeq()
+            let stream = try await EventStreamConnection.open(port: daemon.port, path: "/v1/events?start=now", token: daemon.tokens.display)
+            defer { stream.close() }
+            #expect(stream.status == 200)
+            try await stream.read(untilBodyContains: "id: \(last)\n\n")
+            #expect(stream.events.isEmpty)
+            #expect(!stream.bodyText.contains("data:"), "nothing of the day replayed: \(stream.bodyText)")
+
+            #expect(try await daemon.client.take("A").status == 201)
+            try await stream.read(throughID: last + 1)
+            #expect(stream.ids == [last + 1])
+        }
+    }
+
+    /// The id a `start=now` stream starts at is a resume point like any other: a client that
+    /// drops before its first event and comes back with it gets every event committed meanwhile.
+    @Test func aStreamStartedNowThatDropsResumesFromWhereItStarted() async throws {
+        try await TestDaemon.with { daemon in
+            for _ in 1...3 { #expect(try await daemon.client.take("B").status == 201) }
+            let started = try daemon.journal.lastSeq()
+            let first = try await EventStreamConnection.open(port: daemon.port, path: "/v1/events?start=now", token: daemon.tokens.display)
+            try await first.read(untilBodyContains: "id: \(started)\n\n")
+            first.close()
+
+            for _ in 1...2 { #expect(try await daemon.client.take("B").status == 201) }
+            // As the screen's client reconnects: the last id it saw; the header outranks start=now.
+            let again = try await EventStreamConnection.open(
+                port: daemon.port, path: "/v1/events?start=now", token: daemon.tokens.display, headers: [("Last-Event-ID", String(started))]
+            )
+            defer { again.close() }
+            try await again.read(throughID: started + 2)
+            #expect(again.ids == [started + 1, started + 2], "no gap, no duplicate")
+        }
+    }
+
+    /// Without a resume point nor `start=now` the stream still replays the whole journal, now
+    /// read a page at a time: more events than a page, none missing.
+    @Test func aWholeReplayLongerThanAJournalPageMissesNothing() async throws {
+        try await TestDaemon.with { daemon in
+            // Served tickets: four events each, and the line stays short (cheap to commit).
+            while try daemon.journal.lastSeq() <= Int64(KioskAPI.backlogPageEvents + 100) {
+                for command: Command in [.issue(service: "A", priority: false, override: "test"), .callNext(counter: "1"), .start(counter: "1"), .finish(counter: "1")] {
+                    _ = try await daemon.hall.execute(command)
+                }
+            }
+            let last = try daemon.journal.lastSeq()
+            #expect(last > Int64(KioskAPI.backlogPageEvents))
+            let stream = try await EventStreamConnection.open(port: daemon.port, token: daemon.tokens.display)
+            defer { stream.close() }
+            try await stream.read(throughID: last, deadline: .seconds(30))
+            #expect(stream.ids == Array(1...last))
         }
     }
 }

@@ -114,6 +114,41 @@ struct EventStreamClientTests {
         }
     }
 
+    /// A hall screen's stream starts at the daemon's current commit (no replay of the day); one
+    /// that goes silent before its first event resumes from where it started, missing nothing.
+    @Test func aScreenStreamStartsAtTheCurrentCommitAndResumesFromThereAfterASilentDrop() async throws {
+        let dataDirectory = NSTemporaryDirectory() + "kiosk-terminal-now-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
+        let clock = ManualClock(hallTime: "09:00")
+        var options = KioskDaemon.Options.forTests(config: .defaultHall, dataDirectory: dataDirectory, clock: { clock.now })
+        options.config.limits.streamHeartbeatSeconds = 15
+        try await InProcessDaemon.with(options) { daemon in
+            for service in ["A", "B", "C"] { _ = try await daemon.hall.execute(.issue(service: service, priority: false)) }
+            let started = try await daemon.hall.journal.lastSeq()
+            let proxy = try FreezingProxy(upstreamPort: daemon.port)
+            defer { proxy.close() }
+            var configuration = EventStreamClient.Configuration.hallScreen(address: ServerAddress(host: "127.0.0.1", port: proxy.port), token: options.tokens.display)
+            configuration.reconnectMilliseconds = 100
+            configuration.readTimeout = .seconds(1)
+            let client = EventStreamClient(configuration)
+            defer { client.stop() }
+            var updates = client.updates().makeAsyncIterator()
+            #expect(await updates.next() == .connected)
+            // Where the stream starts (`id:`, no event) has passed the relay: then it freezes.
+            #expect(await eventually(within: 10) { proxy.relayedDownstream.contains("id: \(started)\n\n") })
+            #expect(!proxy.relayedDownstream.contains("data:"), "nothing of the day replayed")
+            proxy.freezeOpenConnections()
+            _ = try await daemon.hall.execute(.issue(service: "D", priority: false))
+            guard case .disconnected? = await updates.next() else {
+                Issue.record("no drop reported for a silent connection")
+                return
+            }
+            #expect(await updates.next() == .connected)
+            let after = try await events(through: #""ticket":"D001""#, from: &updates)
+            #expect(after.map(\.id) == [String(started + 1)], "nothing of the day replayed, the event of the silence not missed")
+        }
+    }
+
     @Test func stoppingEndsTheUpdates() async throws {
         try await withFollower(token: \.display) { _, client, updates in
             var updates = updates

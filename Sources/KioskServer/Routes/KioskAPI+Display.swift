@@ -34,36 +34,30 @@ extension KioskAPI {
 
         router.get("/v1/events") { request, _ in
             try authorizeReader(request)
-            // Resume: the standard Last-Event-ID header (browsers send it on reconnect), or ?after=.
-            let afterText = request.headers.first(where: { $0.name.canonicalName == "last-event-id" })?.value ?? request.uri.queryParameters.get("after") ?? "0"
-            guard let after = Int64(afterText), after >= 0 else {
-                throw APIError.badRequest("invalid_event_id", "Last-Event-ID / after must be a non-negative integer")
-            }
+            let start = try EventStreamStart(request)
             guard let subscription = hall.subscribe() else {
                 throw APIError(.serviceUnavailable, "shutting_down", "服务正在停止 The daemon is shutting down")
             }
-            let backlog = try await hall.journal.events(after: after, limit: 100_000).filter { $0.seq <= subscription.from }
-            let published = hall.published
+            let journal = hall.journal, published = hall.published
             var headers = HTTPFields()
             headers[.contentType] = "text/event-stream; charset=utf-8"
             headers[.cacheControl] = "no-cache"
             return Response(status: .ok, headers: headers, body: ResponseBody { writer in
                 do {
                     try await writer.write(ByteBuffer(string: "retry: 1000\n\n"))
-                    // The backlog in writes of a few dozen kilobytes, not one per event: a
-                    // screen's reader takes a whole day's backlog in a few chunks instead of
-                    // thousands (it ends a stream it falls `chunksKept` chunks behind).
-                    let asOfBacklog = published.current
-                    var chunk = ByteBuffer()
-                    for item in backlog {
-                        var event = Self.sse(item, asOfBacklog)
-                        chunk.writeBuffer(&event)
-                        if chunk.readableBytes >= Self.backlogWriteBytes {
-                            try await writer.write(chunk)
-                            chunk = ByteBuffer()
-                        }
+                    let after: Int64
+                    switch start {
+                    case let .after(seq):
+                        after = seq
+                        try await Self.writeBacklog(after: seq, through: subscription.from, from: journal, as: published, to: &writer)
+                    case .now:
+                        // No replay: the stream names where it starts, so a client that drops
+                        // before the first event resumes from there (`Last-Event-ID`) and misses
+                        // nothing. Every commit up to it is in the snapshot a screen reads next
+                        // (the hall publishes a commit before it hands its events to streams).
+                        after = subscription.from
+                        try await writer.write(ByteBuffer(string: "id: \(subscription.from)\n\n"))
                     }
-                    if chunk.readableBytes > 0 { try await writer.write(chunk) }
                     for await item in subscription.events {
                         switch item {
                         case let .event(event) where event.seq > after:
@@ -117,6 +111,35 @@ extension KioskAPI {
 
     /// The backlog of `/v1/events` is written in pieces of about this size.
     static let backlogWriteBytes = 32 * 1024
+    /// ... and read from the journal this many events at a time, so a client replaying a whole
+    /// day holds one page of it in memory, not the day.
+    static let backlogPageEvents = 1000
+
+    /// The journal's events after `after` up to `through` (where the live stream takes over),
+    /// read a page at a time and written in pieces of `backlogWriteBytes`: a screen's reader
+    /// takes a whole day's backlog in a few chunks instead of thousands (it ends a stream it
+    /// falls `chunksKept` chunks behind).
+    static func writeBacklog(
+        after: Int64, through: Int64, from journal: any Journal, as published: PublishedHall, to writer: inout any ResponseBodyWriter
+    ) async throws {
+        let asOfBacklog = published.current
+        var cursor = after
+        var chunk = ByteBuffer()
+        while cursor < through {
+            let page = try await journal.events(after: cursor, limit: backlogPageEvents)
+            for item in page where item.seq <= through {
+                var event = sse(item, asOfBacklog)
+                chunk.writeBuffer(&event)
+                if chunk.readableBytes >= backlogWriteBytes {
+                    try await writer.write(chunk)
+                    chunk = ByteBuffer()
+                }
+            }
+            guard let last = page.last?.seq, last > cursor else { break }
+            cursor = last
+        }
+        if chunk.readableBytes > 0 { try await writer.write(chunk) }
+    }
 
     /// An SSE comment: ignored by every SSE client, but bytes on the wire.
     static let heartbeat = ByteBuffer(string: ": heartbeat\n\n")

@@ -83,7 +83,7 @@ public struct DisplayBench: Sendable {
         options.coalesce = coalesce
         options.refreshInterval = nil   // only events redraw, so each redraw is attributable
         options.fixedSize = size
-        let client = EventStreamClient(.init(address: address, token: tokens.display))
+        let client = EventStreamClient(.hallScreen(address: address, token: tokens.display))
         let loop = DisplayLoop(
             options: options, sink: sink,
             snapshots: HTTPHallSnapshotSource(transport: transport, address: address, token: tokens.display),

@@ -65,7 +65,7 @@ public struct HallScreen: Sendable {
         options.window = window
         options.fixedSize = fixedSize
         options.coalesce = coalesce
-        let client = EventStreamClient(.init(address: address, token: token))
+        let client = EventStreamClient(.hallScreen(address: address, token: token))
         var onPaint: (@Sendable (DisplayLoop.Paint) -> Void)?
         if let paintLog, let log = PaintLog(path: paintLog) { onPaint = { paint in log.append(paint) } }
         let loop = DisplayLoop(

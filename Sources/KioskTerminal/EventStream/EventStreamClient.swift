@@ -15,8 +15,13 @@ public final class EventStreamClient: Sendable {
         public var path: String = "/v1/events"
         /// Sent as `Authorization: Bearer …` when set.
         public var token: String?
-        /// Resume after this id on the first connection too (nil: the daemon's whole backlog).
+        /// Resume after this id on the first connection too (nil: see `startsAtNow`).
         public var lastEventID: String?
+        /// With no id to resume from, start at the daemon's current commit (`?start=now`)
+        /// instead of replaying its whole journal: a hall screen reads the rest from the
+        /// snapshot. The daemon names where the stream starts (`id:`), so a drop before the
+        /// first event still resumes there, missing nothing.
+        public var startsAtNow = false
         /// Delay between attempts when the server named none with `retry:`, in milliseconds.
         public var reconnectMilliseconds: Int = 1000
         /// Longest wait for a TCP connection, in seconds.
@@ -33,6 +38,14 @@ public final class EventStreamClient: Sendable {
             self.address = address
             self.token = token
             self.lastEventID = lastEventID
+        }
+
+        /// A hall screen's stream: from the current commit, not the day's whole journal (the
+        /// snapshot it reads on connecting has everything before).
+        public static func hallScreen(address: ServerAddress, token: String?) -> Configuration {
+            var configuration = Configuration(address: address, token: token)
+            configuration.startsAtNow = true
+            return configuration
         }
     }
 
@@ -142,6 +155,9 @@ public final class EventStreamClient: Sendable {
                 lastQueued = event.id
             }
             if let failure = parser.failure { throw failure }
+            // Every event of the chunk is queued: resume from the last id it named, which may
+            // come without an event (where a `start=now` stream starts).
+            lastQueued = parser.lastEventID
         }
     }
 
@@ -167,9 +183,14 @@ public final class EventStreamClient: Sendable {
     private func request(lastEventID: String?) -> HTTPRequest {
         var headers: HTTPHeaders = ["Accept": "text/event-stream", "Cache-Control": "no-cache", "User-Agent": "kiosk-display"]
         if let token = configuration.token { headers.add(name: "Authorization", value: "Bearer \(token)") }
-        if let lastEventID, !lastEventID.isEmpty { headers.add(name: "Last-Event-ID", value: lastEventID) }
+        var path = configuration.path
+        if let lastEventID, !lastEventID.isEmpty {
+            headers.add(name: "Last-Event-ID", value: lastEventID)
+        } else if configuration.startsAtNow {
+            path += (path.contains("?") ? "&" : "?") + "start=now"
+        }
         return HTTPRequest(
-            url: configuration.address.description + configuration.path, headers: headers,
+            url: configuration.address.description + path, headers: headers,
             connectTimeout: Double(configuration.connectTimeout)
         )
     }

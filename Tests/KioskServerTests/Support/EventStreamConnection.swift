@@ -73,6 +73,11 @@ final class EventStreamConnection: Sendable {
         try await read(until: { s in s.events.contains { ($0.id ?? 0) >= seq } }, deadline: deadline)
     }
 
+    /// Reads until the body holds `text` (or a deadline passes: then throws).
+    func read(untilBodyContains text: String, deadline: Duration = .seconds(10)) async throws {
+        try await read(until: { String(decoding: $0.body, as: UTF8.self).contains(text) }, deadline: deadline)
+    }
+
     /// Reads until the server ends the stream (or a deadline passes: then throws).
     func readToEnd(deadline: Duration = .seconds(10)) async throws {
         try await read(until: { $0.ended }, deadline: deadline)

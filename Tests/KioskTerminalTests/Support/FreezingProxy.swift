@@ -14,6 +14,9 @@ final class FreezingProxy: Sendable {
     private let upstreamPort: Int
     /// Generation of each live connection; connections older than `frozenBefore` are frozen.
     private let state = Mutex((generation: 0, frozenBefore: 0, fds: [Int32]()))
+    /// What was relayed from the daemon to its clients so far (tests relay little).
+    private let downstream = Mutex<[UInt8]>([])
+    var relayedDownstream: String { downstream.withLock { String(decoding: $0, as: UTF8.self) } }
 
     init(upstreamPort: Int) throws {
         self.upstreamPort = upstreamPort
@@ -50,12 +53,12 @@ final class FreezingProxy: Sendable {
                 return s.generation
             }
             for (from, to) in [(client, upstream), (upstream, client)] {
-                Thread { [self] in relay(from: from, to: to, generation: generation) }.start()
+                Thread { [self] in relay(from: from, to: to, generation: generation, toClient: from == upstream) }.start()
             }
         }
     }
 
-    private func relay(from: Int32, to: Int32, generation: Int) {
+    private func relay(from: Int32, to: Int32, generation: Int, toClient: Bool) {
         var buffer = [UInt8](repeating: 0, count: 16384)
         while true {
             if state.withLock({ generation <= $0.frozenBefore }) {
@@ -79,6 +82,7 @@ final class FreezingProxy: Sendable {
                 guard m > 0 else { return }
                 sent += m
             }
+            if toClient { downstream.withLock { $0 += buffer[0..<n] } }
         }
     }
 }
