@@ -42,11 +42,13 @@ public struct Advisor: Sendable {
         self.estimator = estimator
     }
 
-    /// The advice for `state` at `now` (its timed rules run up to `now` first), best first;
-    /// an empty list when no move helps enough.
+    /// The advice for `state` at `now` (its timed rules run up to `now` first; a window paused
+    /// with no back-at time taken as away for one usual break more: `weighingPlainPauses`),
+    /// best first; an empty list when no move helps enough.
     public func advise(_ state: HallState, at now: Date) -> StaffingAdviceList {
         var hall = state
         _ = try? engine.execute(.tick, on: &hall, at: now)
+        hall = weighingPlainPauses(hall, at: now)
         let date = hall.date ?? engine.calendar.businessDate(of: now)
         let before = outlook(of: hall, estimator: estimator, at: now)
         guard !hall.waiting.isEmpty else { return StaffingAdviceList(at: now, date: date, before: before, advice: []) }

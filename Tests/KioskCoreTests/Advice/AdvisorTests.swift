@@ -61,13 +61,69 @@ import Testing
     @Test func theBaselineIsTheEstimatorsOwnProjectionAndAWhatIfOfNoChangeIsTheBaseline() throws {
         let (advisor, state, now) = try Self.pausedWindowWithLongLine()
         let list = advisor.advise(state, at: now)
-        // Same draws: the baseline is what the estimator projects for the hall as it is …
-        let direct = advisor.estimator.estimates(in: state, at: now)
+        // Same draws: the baseline is what the estimator projects for the hall as the advisor
+        // weighs it (window 3's plain pause taken as lasting one usual break more) …
+        let weighed = advisor.weighingPlainPauses(state, at: now)
+        let direct = advisor.estimator.estimates(in: weighed, at: now)
         #expect(list.before.waits == Dictionary(uniqueKeysWithValues: direct.map { ($0.ticket, Int(($0.wait / 60).rounded())) }))
         // … and a copy with a change the projection does not read (a later `lastEventAt`) draws alike.
-        var copy = state
+        var copy = weighed
         copy.lastEventAt = now
         #expect(advisor.outlook(of: copy, estimator: advisor.estimator, at: now) == list.before)
+    }
+
+    /// Yesterday's breaks on top of the clockwork day: eight of 4 minutes and two of 25, so the
+    /// projection brings a window paused two minutes ago back within minutes, while the hall's
+    /// usual break (its 90th percentile) is 25 minutes.
+    static func withBreaks(_ estimator: WaitEstimator, engine: QueueEngine) -> WaitEstimator {
+        var estimator = estimator
+        let yesterday = engine.calendar.midnight(of: TestHall.monday).addingTimeInterval(-86_400)
+        for (i, minutes) in [4.0, 4, 4, 4, 4, 4, 4, 4, 25, 25].enumerated() {
+            let start = yesterday.addingTimeInterval(13 * 3600 + Double(i) * 1800)
+            estimator.fold(HallEvent(at: start, .paused(counter: "1", until: nil)))
+            estimator.fold(HallEvent(at: start.addingTimeInterval(minutes * 60), .resumed(counter: "1")))
+        }
+        estimator.closeDay()
+        return estimator
+    }
+
+    @Test func aPlainPauseIsWeighedAsAwayForOneUsualBreakMoreSoResumeAndCoverAreAdvised() throws {
+        var (hall, warm) = try Self.hall()
+        warm = Self.withBreaks(warm, engine: hall.engine)
+        #expect(Advisor.usualBreak(warm.statistics.breaks) == 25 * 60)
+        #expect(Advisor.usualBreak(SampleWindow()) == Advisor.priorUsualBreak)
+        // Six C tickets (window 3 alone serves C, 5 min each), all already past their target.
+        for i in 0..<6 { try hall.issue("C", at: "08:10", plus: Double(i * 60)) }
+        let now = hall.at("09:02")
+        func advice(_ pause: Command) throws -> (Advisor, HallState, StaffingAdviceList) {
+            var paused = hall
+            try paused.run(pause, at: "09:00")
+            let advisor = Advisor(engine: paused.engine, estimator: Self.folded(warm, paused))
+            return (advisor, paused.state, advisor.advise(paused.state, at: now))
+        }
+
+        // Back-at 09:06: resuming window 3 now gains four minutes: not advised (a second window
+        // on the C line, a cover, still is).
+        let (_, _, short) = try advice(.pause(counter: "3", until: hall.at("09:06")))
+        #expect(!short.advice.contains { $0.move.kind == .resume }, "\(short.advice.map(\.move.id))")
+
+        // A plain pause: weighed as back no sooner than one usual break from now (09:27), exactly
+        // as if announced so …
+        let (advisor, state, plain) = try advice(.pause(counter: "3"))
+        let (_, _, announced) = try advice(.pause(counter: "3", until: now.addingTimeInterval(25 * 60)))
+        #expect(plain.before == announced.before)
+        #expect(plain.advice.map(\.move) == announced.advice.map(\.move))
+        // … so resuming it, or a window covering it, is advised, with the minutes it saves.
+        let resume = try #require(plain.advice.first { $0.move == StaffingMove(kind: .resume, window: "3") }, "\(plain.advice.map(\.move.id))")
+        let cover = try #require(plain.advice.first { $0.move.kind == .cover && $0.move.fromWindow == "3" }, "\(plain.advice.map(\.move.id))")
+        let shortCover = try #require(short.advice.first { $0.move == cover.move })
+        #expect(cover.longestCut >= shortCover.longestCut + 10, "cover cuts \(cover.longestCut) against \(shortCover.longestCut) when back at 09:06")
+        #expect(resume.longestCut >= 20, "\(resume.before.longestWaitMinutes) → \(resume.after.longestWaitMinutes)")
+        #expect(resume.before == plain.before)
+        // The citizens' estimates are the projection's own, unchanged: it still brings window 3
+        // back after the rest of a learned break, minutes from now.
+        let projected = advisor.estimator.estimates(in: state, at: now).map { Int(($0.wait / 60).rounded()) }.max() ?? 0
+        #expect(plain.before.longestWaitMinutes - projected >= 15, "advisor \(plain.before.longestWaitMinutes), projection \(projected)")
     }
 
     @Test func resumingTheWindowMakesItsAdviceGo() throws {
