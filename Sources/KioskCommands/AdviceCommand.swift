@@ -27,9 +27,7 @@ struct AdviceCommand: AsyncParsableCommand {
             let day = calendar.businessDate(of: newest ?? Date())
             var now = newest ?? Date()
             if let at = hall.at {
-                guard let instant = HallLocalTime.parse(at, calendar: calendar, today: day) else {
-                    throw ValidationError("--at: expected 'YYYY-MM-DD HH:MM[:SS]' or 'HH:MM[:SS]', got '\(at)'")
-                }
+                guard let instant = HallLocalTime.parse(at, calendar: calendar, today: day) else { throw HallOptions.malformed(at: at) }
                 now = instant
             }
             answer = AdviceAnswer(try local.advice(at: now), config: local.engine.config, calendar: calendar, configFile: hall.config)

@@ -15,8 +15,11 @@ struct ClockCommand: AsyncParsableCommand {
         )
         @OptionGroup var hall: HallOptions
 
-        func run() async throws {
+        func validate() throws {
             if hall.dataDir != nil { throw ValidationError("clock confirm talks to the daemon (its clock): leave out --data-dir") }
+        }
+
+        func run() async throws {
             let answer = try await hall.client().send(DaemonClient.Call(path: "/v1/admin/clock/confirm", role: .supervisor), as: ClockConfirmAnswer.self)
             print("时间已确认 clock confirmed: hall time \(answer.hallTime), clock \(answer.clock.state)")
         }

@@ -21,12 +21,16 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Print events as lines instead of drawing the hall screen (the default when not on a terminal).")
     var noDisplay = false
 
+    /// `--start-at` and `--speed`: a demo is watched, so at most ten hall minutes a second.
+    private var clockFlags: HallClockFlags { HallClockFlags(startAt: startAt, speed: speed, fastest: 600) }
+
+    func validate() throws {
+        try clockFlags.validate()
+    }
+
     func run() async throws {
         let config = HallConfig.defaultHall
-        let clock: AcceleratedClock
-        do {
-            clock = try HallClockFlags(startAt: startAt, speed: speed, fastest: 600).clock(calendar: QueueEngine(config: config).calendar, realStart: Date())
-        } catch { throw ValidationError(error.description) }
+        let clock = try clockFlags.clock(in: config)
         // Draw the hall screen when there is a terminal to draw on; otherwise print lines. The
         // layout first: a wrong --layout fails before anything is written.
         let screenLayout = (noDisplay || isatty(STDOUT_FILENO) == 0) ? nil : try LayoutFiles.load(screen: layout)

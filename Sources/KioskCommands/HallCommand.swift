@@ -20,7 +20,7 @@ extension HallCommand {
             let outcome = try execute(command(at: now, in: local.engine), on: local, at: now)
             for event in outcome.events { printLine(EventText.describe(event, in: outcome.state, config: local.engine.config)) }
         } else {
-            let client = try hall.client()
+            let client = hall.client()
             let answer = try await client.send(remote)
             // Named as the daemon's hall names its lines (the CLI's config may be another hall's).
             for line in answer.eventTexts(config: try hall.loadConfig(), services: await client.services()) { printLine(line) }

@@ -23,6 +23,18 @@ struct HallOptions: ParsableArguments {
     @Option(name: .long, help: "Act at this hall-local time instead of now: 'YYYY-MM-DD HH:MM[:SS]' or 'HH:MM[:SS]' (today).")
     var at: String?
 
+    /// `--at` is refused while parsing: it needs `--data-dir` (the daemon keeps its own clock)
+    /// and one of the shapes `HallLocalTime` reads; which instant it names waits for the hall.
+    func validate() throws {
+        guard let at else { return }
+        if dataDir == nil { throw ValidationError("--at works only with --data-dir (the daemon keeps its own clock)") }
+        guard HallLocalTime.isWellFormed(at) else { throw Self.malformed(at: at) }
+    }
+
+    static func malformed(at: String) -> ValidationError {
+        ValidationError("--at: expected 'YYYY-MM-DD HH:MM[:SS]' or 'HH:MM[:SS]', got '\(at)'")
+    }
+
     func loadConfig() throws -> HallConfig {
         try Self.load(configPath: config)
     }
@@ -47,9 +59,7 @@ struct HallOptions: ParsableArguments {
     /// The instant to act at: `--at` in the hall's zone, or the wall clock.
     func now(in calendar: HallCalendar) throws -> Date {
         guard let at else { return Date() }
-        guard let instant = HallLocalTime.parse(at, calendar: calendar, today: calendar.businessDate(of: Date())) else {
-            throw ValidationError("--at: expected 'YYYY-MM-DD HH:MM[:SS]' or 'HH:MM[:SS]', got '\(at)'")
-        }
+        guard let instant = HallLocalTime.parse(at, calendar: calendar, today: calendar.businessDate(of: Date())) else { throw Self.malformed(at: at) }
         return instant
     }
 
@@ -78,9 +88,9 @@ struct HallOptions: ParsableArguments {
         try LocalHall.config(config.map { try Self.load(configPath: $0) }, dataDirectory: dataDirectory)
     }
 
-    func client() throws -> DaemonClient {
-        if at != nil { throw ValidationError("--at works only with --data-dir (the daemon keeps its own clock)") }
-        return DaemonClient(server: server, token: token, tokenFile: tokens)
+    /// The daemon's client (`validate()` has refused `--at` without `--data-dir`).
+    func client() -> DaemonClient {
+        DaemonClient(server: server, token: token, tokenFile: tokens)
     }
 }
 

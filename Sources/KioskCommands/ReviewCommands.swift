@@ -38,11 +38,14 @@ struct ReviewReturnCommand: HallCommand {
     @OptionGroup var hall: HallOptions
     @Argument(help: "The reviewer's window id.") var window: String
     @Argument(help: "What is missing, at most 20 characters (e.g. 缺身份证复印件).") var reason: String
-    func command(at now: Date, in engine: QueueEngine) throws -> Command {
-        guard let checked = ReviewReason.checked(reason) else {
+    func validate() throws {
+        guard ReviewReason.checked(reason) != nil else {
             throw ValidationError("the reason must be 1–\(ReviewReason.maxLength) characters on one line")
         }
-        return .returnReview(reviewer: window, reason: checked)
+    }
+    func command(at now: Date, in engine: QueueEngine) throws -> Command {
+        // validate() has refused a reason that does not check: this is the trimmed reason.
+        .returnReview(reviewer: window, reason: ReviewReason.checked(reason) ?? reason)
     }
     var remote: DaemonClient.Call {
         DaemonClient.Call(path: WindowAction.path(window: window, action: "review/return"), body: .reviewReturn(ReviewReturnRequest(reason: reason)), role: .window(window))

@@ -26,6 +26,17 @@ struct SMSCommand: ParsableCommand {
         @Option(help: "Where Kannel reaches the daemon. Default: the config's sms.callback_url, else http://127.0.0.1:8080.")
         var callbackURL: String?
 
+        func validate() throws {
+            if let callbackURL { try Self.check(callbackURL: callbackURL) }
+        }
+
+        /// Kannel fetches the get-url itself: only an http(s) address works there.
+        static func check(callbackURL base: String) throws {
+            guard base.hasPrefix("http://") || base.hasPrefix("https://") else {
+                throw ValidationError("--callback-url must be an http:// or https:// URL, found \"\(base)\"")
+            }
+        }
+
         func run() throws {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: dataDir, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -33,10 +44,9 @@ struct SMSCommand: ParsableCommand {
             }
             // The file, not the journal's record of it: that keeps neither "sms" nor "reply".
             let hall = try HallOptions.load(configPath: config)
+            // validate() has checked --callback-url; the config's sms.callback_url is checked here.
             let base = callbackURL ?? hall.sms.callbackURL ?? "http://127.0.0.1:8080"
-            guard base.hasPrefix("http://") || base.hasPrefix("https://") else {
-                throw ValidationError("--callback-url must be an http:// or https:// URL, found \"\(base)\"")
-            }
+            try Self.check(callbackURL: base)
             let key: ReplyKey
             do {
                 key = try ReplyKey.loadOrCreate(dataDirectory: dataDir)

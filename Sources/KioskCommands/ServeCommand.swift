@@ -30,8 +30,12 @@ struct ServeCommand: AsyncParsableCommand {
     var central: String?
     @Option(name: .long, help: "With --central: journal rows per batch (one transaction each).") var centralBatch: Int = 2000
 
+    /// `--start-at` and `--speed`: a test's daemon may run an hour a second.
+    private var clockFlags: HallClockFlags? { startAt.map { HallClockFlags(startAt: $0, speed: speed, fastest: 3600) } }
+
     func validate() throws {
         guard (1...50_000).contains(centralBatch) else { throw ValidationError("--central-batch must be 1…50000") }
+        try clockFlags?.validate()
     }
 
     func run() async throws {
@@ -62,12 +66,7 @@ struct ServeCommand: AsyncParsableCommand {
         if !addedWindows.isEmpty {
             logger.notice("new windows got tokens", metadata: ["windows": "\(addedWindows.joined(separator: ","))", "tokens": "\(tokenFile)"])
         }
-        var hallClock: AcceleratedClock?
-        if let startAt {
-            do {
-                hallClock = try HallClockFlags(startAt: startAt, speed: speed, fastest: 3600).clock(calendar: QueueEngine(config: hallConfig).calendar, realStart: Date())
-            } catch { throw ValidationError(error.description) }
-        }
+        let hallClock = try clockFlags?.clock(in: hallConfig)
         var options = KioskDaemon.Options.serve(
             config: hallConfig, tokens: accessTokens, tokenFile: tokenFile, dataDirectory: dataDir, host: host, port: port, logger: logger, hallClock: hallClock
         )

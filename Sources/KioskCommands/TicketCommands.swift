@@ -46,7 +46,7 @@ struct TakeCommand: AsyncParsableCommand {
 extension TakeCommand {
     /// The same ticket, taken from the daemon.
     func takeFromDaemon() async throws {
-        let client = try hall.client()
+        let client = hall.client()
         let body = IssueTicketRequest(service: service.uppercased(), priority: priority, phone: phone, caretakerPhone: caretaker)
         for _ in 0..<count {
             let answer = try await client.send(DaemonClient.Call(path: "/v1/tickets", body: .issue(body), role: .kiosk), as: IssuedTicketAnswer.self)

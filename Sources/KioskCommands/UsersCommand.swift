@@ -26,8 +26,14 @@ struct UsersCommand: ParsableCommand {
         @Option(name: .long, help: "supervisor (acts on the hall) or admin (sees it).") var role: String
         @Flag(name: .long, help: "Read the password from standard input (one line), for scripts and tests.") var passwordStdin = false
 
+        static var unknownRole: ValidationError { ValidationError("--role must be supervisor or admin") }
+
+        func validate() throws {
+            guard ConsoleUser.Role(rawValue: role) != nil else { throw Self.unknownRole }
+        }
+
         func run() throws {
-            guard let role = ConsoleUser.Role(rawValue: role) else { throw ValidationError("--role must be supervisor or admin") }
+            guard let role = ConsoleUser.Role(rawValue: role) else { throw Self.unknownRole }
             let password: String
             if passwordStdin {
                 guard let line = Swift.readLine(strippingNewline: true) else { throw ValidationError("no password on standard input") }

@@ -108,9 +108,12 @@ struct PauseCommand: HallCommand {
     @OptionGroup var hall: HallOptions
     @Argument(help: "Window id.") var window: String
     @Option(help: "Back at HH:MM (hall time, today).") var until: String?
+    func validate() throws {
+        if let until, ClockTime(until) == nil { throw ValidationError("--until: expected HH:MM, got '\(until)'") }
+    }
     func command(at now: Date, in engine: QueueEngine) throws -> Command {
-        guard let until else { return .pause(counter: window) }
-        guard let clock = ClockTime(until) else { throw ValidationError("--until: expected HH:MM, got '\(until)'") }
+        // validate() has refused an --until that is no HH:MM.
+        guard let clock = until.flatMap(ClockTime.init) else { return .pause(counter: window) }
         return .pause(counter: window, until: engine.calendar.instant(on: engine.calendar.businessDate(of: now), at: clock))
     }
     var remote: DaemonClient.Call { DaemonClient.Call(path: WindowAction.path(window: window, action: "pause"), body: .pause(PauseRequest(until: until)), role: .window(window)) }

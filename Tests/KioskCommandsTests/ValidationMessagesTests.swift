@@ -37,6 +37,20 @@ import Testing
         (["display", "--size", "0x40"], "expected --size WxH like 120x40 (1 to 1000 each) but found \"0x40\""),
         (["layouts", "render", "main-hall", "--size", "big"], "expected --size WxH like 120x40 (1 to 1000 each) but found \"big\""),
         (["layouts", "bench", "main-hall", "--size", "1001x40"], "expected --size WxH like 120x40 (1 to 1000 each) but found \"1001x40\""),
+        (["take", "C", "--at", "09:00"], "--at works only with --data-dir (the daemon keeps its own clock)"),
+        (["take", "C", "--data-dir", "./var", "--at", "9h"], "--at: expected 'YYYY-MM-DD HH:MM[:SS]' or 'HH:MM[:SS]', got '9h'"),
+        (["status", "--data-dir", "./var", "--at", "2026-03-02 25:00"], "--at: expected 'YYYY-MM-DD HH:MM[:SS]' or 'HH:MM[:SS]', got '2026-03-02 25:00'"),
+        (["advice", "--data-dir", "./var", "--at", "noon"], "--at: expected 'YYYY-MM-DD HH:MM[:SS]' or 'HH:MM[:SS]', got 'noon'"),
+        (["serve", "--start-at", "tomorrow"], "--start-at: expected 'YYYY-MM-DD HH:MM[:SS]' or 'HH:MM[:SS]', got 'tomorrow'"),
+        (["serve", "--start-at", "08:00", "--speed", "3601"], "--speed must be in (0, 3600]"),
+        (["demo", "--start-at", "8"], "--start-at: expected 'YYYY-MM-DD HH:MM[:SS]' or 'HH:MM[:SS]', got '8'"),
+        (["demo", "--speed", "0"], "--speed must be in (0, 600]"),
+        (["sms", "kannel-config", "--callback-url", "ftp://hall"], "--callback-url must be an http:// or https:// URL, found \"ftp://hall\""),
+        (["review-return", "5", ""], "the reason must be 1–20 characters on one line"),
+        (["review-return", "5", "缺身份证复印件缺身份证复印件缺身份证复印件"], "the reason must be 1–20 characters on one line"),
+        (["pause", "3", "--until", "10.30"], "--until: expected HH:MM, got '10.30'"),
+        (["clock", "confirm", "--data-dir", "./var"], "clock confirm talks to the daemon (its clock): leave out --data-dir"),
+        (["users", "add", "wang", "--role", "clerk"], "--role must be supervisor or admin"),
     ])
     func aWrongValueIsRefusedWithItsMessage(_ arguments: [String], _ message: String) {
         #expect(CommandTree.refusal(arguments) == message)
@@ -59,6 +73,15 @@ import Testing
         ["display", "--coalesce-ms", "0", "--server", "http://10.0.0.5:8080", "--size", "80x24"],
         ["display", "--bench", "1", "--server", "not a url"],
         ["layouts", "render", "main-hall", "--size", "1000x1"],
+        ["take", "C", "--data-dir", "./var", "--at", "2026-03-02 09:00:30"],
+        ["advice", "--data-dir", "./var", "--at", "09:00"],
+        ["serve", "--start-at", "2026-03-02 08:00", "--speed", "3600"],
+        ["demo", "--start-at", "14:30", "--speed", "600"],
+        ["sms", "kannel-config", "--callback-url", "https://q.example.gov.cn"],
+        ["review-return", "5", " 缺身份证复印件 "],
+        ["pause", "3", "--until", "10:30"],
+        ["clock", "confirm"],
+        ["users", "add", "wang", "--role", "admin"],
     ])
     func aRightValuePasses(_ arguments: [String]) {
         #expect(CommandTree.refusal(arguments) == nil)

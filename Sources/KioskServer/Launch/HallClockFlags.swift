@@ -32,10 +32,17 @@ public struct HallClockFlags: Sendable, Equatable {
         }
     }
 
-    /// The hall clock these flags ask for, started at `realStart` in the hall's `calendar`.
-    public func clock(calendar: HallCalendar, realStart: Date) throws(Problem) -> AcceleratedClock {
+    /// Refuses flags that can give no clock in any hall: what a command line checks while
+    /// parsing its arguments, before the hall's config is read.
+    public func check() throws(Problem) {
         // `!(speed > 0)` also refuses NaN.
         guard speed > 0 && speed <= fastest else { throw .speed(fastest: fastest) }
+        guard HallLocalTime.isWellFormed(startAt) else { throw .startAt(startAt) }
+    }
+
+    /// The hall clock these flags ask for, started at `realStart` in the hall's `calendar`.
+    public func clock(calendar: HallCalendar, realStart: Date) throws(Problem) -> AcceleratedClock {
+        try check()
         guard let clock = AcceleratedClock(startingAt: startAt, calendar: calendar, realStart: realStart, speed: speed) else {
             throw .startAt(startAt)
         }

@@ -18,6 +18,10 @@ import Testing
     @Test func refusesWhatIsNotATime() {
         for text in ["", "9", "09:30:60", "2026-13-01 09:30", "a b c", "2026-11-26 09:30 extra", "09:30:xx"] {
             #expect(HallLocalTime.parse(text, calendar: calendar, today: TestHall.monday) == nil, "\(text)")
+            #expect(!HallLocalTime.isWellFormed(text), "\(text)")
+        }
+        for text in ["09:30", "09:30:15", "2026-11-26 09:30", "2026-11-26T09:30:15"] {
+            #expect(HallLocalTime.isWellFormed(text), "\(text)")
         }
     }
 }

@@ -25,6 +25,8 @@ import Testing
         #expect(throws: HallClockFlags.Problem.speed(fastest: 600)) {
             try HallClockFlags(startAt: "08:00", speed: speed, fastest: 600).clock(calendar: calendar, realStart: realStart)
         }
+        // The same refusal before any hall is known (the command line's validate()).
+        #expect(throws: HallClockFlags.Problem.speed(fastest: 600)) { try HallClockFlags(startAt: "08:00", speed: speed, fastest: 600).check() }
     }
 
     @Test func theFastestSpeedIsAllowedAndSaidInTheError() throws {
@@ -37,6 +39,7 @@ import Testing
         #expect(throws: HallClockFlags.Problem.startAt(text)) {
             try HallClockFlags(startAt: text, speed: 1, fastest: 3600).clock(calendar: calendar, realStart: realStart)
         }
+        #expect(throws: HallClockFlags.Problem.startAt(text)) { try HallClockFlags(startAt: text, speed: 1, fastest: 3600).check() }
         #expect(HallClockFlags.Problem.startAt(text).description.hasSuffix("got '\(text)'"))
     }
 
