@@ -3,6 +3,26 @@ import GRDB
 /// The SMS outbox: one row per message, in the journal's database so a message commits in the
 /// same transaction as the event that triggers it.
 enum OutboxSchema {
+    /// The message's columns after its key, as v2 made them; v4's rebuild keeps them as they
+    /// were. Frozen with those two migrations: a later change is a migration of its own.
+    private static let messageColumns = """
+        -- The full number, for the notifier only; set to NULL after the business day.
+        phone TEXT,
+        phone_masked TEXT NOT NULL,
+        text TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending',
+        reason TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        created_ms INTEGER NOT NULL,
+        next_attempt_ms INTEGER NOT NULL,
+        deadline_ms INTEGER NOT NULL,
+        updated_ms INTEGER NOT NULL,
+        gateway_status INTEGER,
+        gateway_answer TEXT,
+        gateway_id TEXT,
+        dlr_type INTEGER,
+        """
+
     static func v2(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE sms_outbox (
@@ -11,21 +31,7 @@ enum OutboxSchema {
                 ticket TEXT NOT NULL,
                 trigger TEXT NOT NULL,
                 recipient TEXT NOT NULL,
-                -- The full number, for the notifier only; set to NULL after the business day.
-                phone TEXT,
-                phone_masked TEXT NOT NULL,
-                text TEXT NOT NULL,
-                state TEXT NOT NULL DEFAULT 'pending',
-                reason TEXT,
-                attempts INTEGER NOT NULL DEFAULT 0,
-                created_ms INTEGER NOT NULL,
-                next_attempt_ms INTEGER NOT NULL,
-                deadline_ms INTEGER NOT NULL,
-                updated_ms INTEGER NOT NULL,
-                gateway_status INTEGER,
-                gateway_answer TEXT,
-                gateway_id TEXT,
-                dlr_type INTEGER,
+                \(messageColumns)
                 -- At most one message per ticket, trigger and recipient, across restarts.
                 UNIQUE (business_date, ticket, trigger, recipient)
             );
@@ -51,20 +57,7 @@ enum OutboxSchema {
                 recipient TEXT NOT NULL,
                 -- The window a call message names; "" for messages about no window.
                 counter TEXT NOT NULL DEFAULT '',
-                phone TEXT,
-                phone_masked TEXT NOT NULL,
-                text TEXT NOT NULL,
-                state TEXT NOT NULL DEFAULT 'pending',
-                reason TEXT,
-                attempts INTEGER NOT NULL DEFAULT 0,
-                created_ms INTEGER NOT NULL,
-                next_attempt_ms INTEGER NOT NULL,
-                deadline_ms INTEGER NOT NULL,
-                updated_ms INTEGER NOT NULL,
-                gateway_status INTEGER,
-                gateway_answer TEXT,
-                gateway_id TEXT,
-                dlr_type INTEGER,
+                \(messageColumns)
                 -- At most one message per ticket, trigger, recipient and window, across restarts.
                 UNIQUE (business_date, ticket, trigger, recipient, counter)
             );
