@@ -49,15 +49,7 @@ enum CentralSchema {
             "GRANT SELECT, INSERT ON journal_row TO kiosk_hall",
             "GRANT SELECT ON central_hall TO kiosk_hall",
             "GRANT SELECT ON journal_row, central_hall TO kiosk_reader",
-            "ALTER TABLE journal_row ENABLE ROW LEVEL SECURITY",
-            // The subquery does not depend on the row: planned once per statement, not per row.
-            """
-            CREATE POLICY hall_own_rows ON journal_row FOR ALL TO kiosk_hall
-                USING (hall_id = (SELECT h.hall_id FROM central_hall h WHERE h.role_name = current_user))
-                WITH CHECK (hall_id = (SELECT h.hall_id FROM central_hall h WHERE h.role_name = current_user))
-            """,
-            "CREATE POLICY reader_reads_all ON journal_row FOR SELECT TO kiosk_reader USING (true)",
-        ]),
+        ] + hallsOwnRows(of: "journal_row", hallPolicy: "hall_own_rows", readerPolicy: "reader_reads_all")),
         // A day's printed estimates and text-message outcomes change after they are written,
         // so they are not journal rows: one row per hall and day, replaced whole when it changed.
         Migration(version: 2, name: "each hall-day's printed estimates and SMS outcomes", statements: [
@@ -72,13 +64,22 @@ enum CentralSchema {
             """,
             "GRANT SELECT, INSERT, UPDATE ON hall_day TO kiosk_hall",
             "GRANT SELECT ON hall_day TO kiosk_reader",
-            "ALTER TABLE hall_day ENABLE ROW LEVEL SECURITY",
+        ] + hallsOwnRows(of: "hall_day", hallPolicy: "hall_own_days", readerPolicy: "reader_reads_all_days")),
+    ]
+
+    /// Row-level security on a table keyed by `hall_id`: a hall's role (a member of
+    /// `kiosk_hall`) reads and writes only its own hall's rows, `kiosk_reader` reads them all.
+    /// Frozen with the migrations that use it: a later change is a migration of its own.
+    private static func hallsOwnRows(of table: String, hallPolicy: String, readerPolicy: String) -> [String] {
+        [
+            "ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY",
+            // The subquery does not depend on the row: planned once per statement, not per row.
             """
-            CREATE POLICY hall_own_days ON hall_day FOR ALL TO kiosk_hall
+            CREATE POLICY \(hallPolicy) ON \(table) FOR ALL TO kiosk_hall
                 USING (hall_id = (SELECT h.hall_id FROM central_hall h WHERE h.role_name = current_user))
                 WITH CHECK (hall_id = (SELECT h.hall_id FROM central_hall h WHERE h.role_name = current_user))
             """,
-            "CREATE POLICY reader_reads_all_days ON hall_day FOR SELECT TO kiosk_reader USING (true)",
-        ]),
-    ]
+            "CREATE POLICY \(readerPolicy) ON \(table) FOR SELECT TO kiosk_reader USING (true)",
+        ]
+    }
 }
