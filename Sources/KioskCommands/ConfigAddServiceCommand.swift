@@ -15,10 +15,7 @@ struct ConfigAddServiceCommand: AsyncParsableCommand {
     @Argument(help: "Window id.") var window: String
     @Argument(help: "Service letter.") var service: String
     @Option(help: "The hall config file the daemon runs on (--config of kiosk serve); edited in place.") var config: String
-    @Option(name: .long, help: "The daemon to talk to.") var server: String = "http://127.0.0.1:8080"
-    @Option(name: .long, help: "Bearer token (default: the admin token from --token-file).") var token: String?
-    @Option(name: [.customLong("token-file"), .customLong("tokens")], help: "Token file holding the admin token.")
-    var tokens: String = "./var/tokens.json"
+    @OptionGroup var daemon: ConfigUpload.Daemon
 
     func run() async throws {
         let text = try ConfigUpload.read(config)
@@ -29,7 +26,7 @@ struct ConfigAddServiceCommand: AsyncParsableCommand {
             printError("\(config): \(error)")
             throw ExitCode(1)
         }
-        let answer = try await ConfigUpload.apply(edited, through: DaemonClient(server: server, token: token, tokenFile: tokens))
+        let answer = try await ConfigUpload.apply(edited, through: daemon.client)
         try edited.write(toFile: config, atomically: true, encoding: .utf8)
         guard answer.changed, let version = answer.version else {
             printLine("no change: the hall already runs on the edited \(config)")

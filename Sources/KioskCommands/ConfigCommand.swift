@@ -44,10 +44,7 @@ struct ConfigCommand: ParsableCommand {
                 """
         )
         @Argument(help: "The new hall config (JSON).") var file: String
-        @Option(name: .long, help: "The daemon to talk to.") var server: String = "http://127.0.0.1:8080"
-        @Option(name: .long, help: "Bearer token (default: the admin token from --token-file).") var token: String?
-        @Option(name: [.customLong("token-file"), .customLong("tokens")], help: "Token file holding the admin token: the daemon's tokens.json or an admin device file.")
-        var tokens: String = "./var/tokens.json"
+        @OptionGroup var daemon: ConfigUpload.Daemon
 
         func run() async throws {
             let text = try ConfigUpload.read(file)
@@ -58,7 +55,7 @@ struct ConfigCommand: ParsableCommand {
                 printError("\(file): not applied")
                 throw ExitCode(1)
             }
-            let answer = try await ConfigUpload.apply(text, through: DaemonClient(server: server, token: token, tokenFile: tokens))
+            let answer = try await ConfigUpload.apply(text, through: daemon.client)
             guard answer.changed, let version = answer.version else {
                 printLine("no change: the hall already runs on \(file)")
                 return

@@ -28,28 +28,38 @@ struct LayoutsCommand: ParsableCommand {
         }
     }
 
-    /// `kiosk layouts render FILE [--size WxH] [--frame]`
-    struct Render: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Print a layout drawn with built-in sample data."
-        )
-
+    /// The layout a preview draws and the terminal it draws on: what `render` and `bench` share.
+    struct Screen: ParsableArguments {
         @Argument(help: "The layout file.")
         var file: String
 
         @Option(help: "Terminal size WxH in columns and rows (default: the layout's canvas).")
         var size: String?
 
-        @Flag(help: "Wrap each row in | so trailing spaces show.")
-        var frame = false
-
         func validate() throws {
             _ = try LayoutFiles.size(size)
         }
 
-        func run() throws {
+        /// The layout (its diagnostics printed when it has any) and the area to draw it in.
+        func load() throws -> (layout: Layout, area: Size) {
             let layout = try LayoutFiles.load(file)
-            let area = try LayoutFiles.size(size) ?? layout.canvas
+            return (layout, try LayoutFiles.size(size) ?? layout.canvas)
+        }
+    }
+
+    /// `kiosk layouts render FILE [--size WxH] [--frame]`
+    struct Render: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a layout drawn with built-in sample data."
+        )
+
+        @OptionGroup var screen: Screen
+
+        @Flag(help: "Wrap each row in | so trailing spaces show.")
+        var frame = false
+
+        func run() throws {
+            let (layout, area) = try screen.load()
             print(Renderer.render(layout, model: .sample, size: area).text(framed: frame))
         }
     }
@@ -60,20 +70,11 @@ struct LayoutsCommand: ParsableCommand {
             abstract: "Print bytes written for a full paint and for the redraw after one call."
         )
 
-        @Argument(help: "The layout file.")
-        var file: String
-
-        @Option(help: "Terminal size WxH (default: the layout's canvas).")
-        var size: String?
-
-        func validate() throws {
-            _ = try LayoutFiles.size(size)
-        }
+        @OptionGroup var screen: Screen
 
         func run() throws {
-            let layout = try LayoutFiles.load(file)
-            let cost = RedrawCost(layout: layout, size: try LayoutFiles.size(size) ?? layout.canvas)
-            for line in cost.report(layout: layout.name) { print(line) }
+            let (layout, area) = try screen.load()
+            for line in RedrawCost(layout: layout, size: area).report(layout: layout.name) { print(line) }
         }
     }
 }
