@@ -277,9 +277,7 @@ final class LayoutParser {
     private func templateArgument(_ line: LayoutLine) -> Template? {
         let tokens = line.tokens.dropFirst()
         guard let token = tokens.first, token.quoted, token.key == nil else {
-            let found = tokens.first.map { "\"\($0.spelling)\"" } ?? "the end of the line"
-            report(line.number, tokens.first?.column ?? (line.tokens[0].column + line.keyword.count),
-                   "expected a quoted template after `\(line.keyword)`, e.g. \(line.keyword) \"{clock}\", but found \(found)")
+            reportArgument(of: line, expected: "expected a quoted template after `\(line.keyword)`, e.g. \(line.keyword) \"{clock}\",")
             return nil
         }
         if let extra = tokens.dropFirst().first {
@@ -293,15 +291,21 @@ final class LayoutParser {
     private func single(_ line: LayoutLine, what: String) -> LayoutToken? {
         let tokens = line.tokens.dropFirst()
         guard let token = tokens.first, token.key == nil, !token.quoted else {
-            let found = tokens.first.map { "\"\($0.spelling)\"" } ?? "the end of the line"
-            report(line.number, tokens.first?.column ?? (line.tokens[0].column + line.keyword.count),
-                   "expected \(what) after `\(line.keyword)` but found \(found)")
+            reportArgument(of: line, expected: "expected \(what) after `\(line.keyword)`")
             return nil
         }
         if let extra = tokens.dropFirst().first {
             report(line.number, extra.column, "expected the end of the line after `\(line.keyword) \(token.value)` but found \"\(extra.spelling)\"")
         }
         return token
+    }
+
+    /// `line`'s one argument is missing or of the wrong kind: says what was expected and what
+    /// was found, at the argument (or at the end of the keyword when there is none).
+    private func reportArgument(of line: LayoutLine, expected: String) {
+        let argument = line.tokens.dropFirst().first
+        let found = argument.map { "\"\($0.spelling)\"" } ?? "the end of the line"
+        report(line.number, argument?.column ?? (line.tokens[0].column + line.keyword.count), "\(expected) but found \(found)")
     }
 
     private func noChildren(_ line: LayoutLine) {
