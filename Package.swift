@@ -1,10 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Arrows point down this list only (README "Shape" maps every target and where a change goes):
-// KioskCore and KioskDisplay are pure, KioskStore adds SQLite, KioskHTTPClient wraps libcurl,
-// KioskCommands holds the commands (argument parsing and wiring) and the executable only calls
-// its root command. Each target declares every module it imports.
+// A target depends only on targets declared above it (README "Shape" lists them the other way
+// up and says where a change goes): KioskCore and KioskDisplay are pure, KioskStore adds SQLite,
+// KioskHTTPClient wraps libcurl, KioskCommands holds the commands (argument parsing and wiring)
+// and the executable only calls its root command. Each target declares every module it imports.
 let package = Package(
     name: "Kiosk",
     platforms: [.macOS(.v14)],
@@ -58,8 +58,9 @@ let package = Package(
             name: "CLibCrypto", path: "Sources/CLibCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
-        // One libcurl transport: request -> status, headers, body, with timeouts.
-        .target(name: "KioskHTTPClient", dependencies: ["CCurlShim"]),
+        // One libcurl transport: request -> status, headers, body, with timeouts; a streaming
+        // mode for the event stream.
+        .target(name: "KioskHTTPClient", dependencies: ["CCurl", "CCurlShim"]),
         // SMS: message templates, the durable outbox worker, gateway adapters (Kannel, JSON webhook).
         .target(
             name: "KioskSMS",
@@ -77,6 +78,7 @@ let package = Package(
             dependencies: [
                 "KioskCore", "KioskStore",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 // sslmode, sslrootcert, sslcert/sslkey of the centre's URL.
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -183,6 +185,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // Runs a real PostgreSQL (its own cluster, initdb in a temp folder) and real daemons.
