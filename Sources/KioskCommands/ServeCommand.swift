@@ -42,6 +42,8 @@ struct ServeCommand: AsyncParsableCommand {
         // A file-size limit (or a full quota) must fail the write with EFBIG, which the journal
         // answers with 503 and recovers from, not kill the daemon.
         signal(SIGXFSZ, SIG_IGN)
+        // Large freed blocks (the line projection's arrays) go back to the system, not kept.
+        LargeBlockReturn.enable()
         let dataDir = dataDir ?? DefaultDataDirectory.path()
         let hallConfig = try HallOptions.load(configPath: config)
         let tokenFile = tokens ?? dataDir + "/tokens.json"
