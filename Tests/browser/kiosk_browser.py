@@ -216,6 +216,15 @@ class Browser:
         return self.driver.find_elements(By.CSS_SELECTOR, css)
 
     def text(self, css="body"):
+        # A live page replaces an element when the ticket moves on (the status line on the
+        # stream's next event): one found just before that is stale when its text is read.
+        # Read the element that stands there now.
+        from selenium.common.exceptions import StaleElementReferenceException
+        for _ in range(4):
+            try:
+                return self.find(css).text
+            except StaleElementReferenceException:
+                time.sleep(0.02)
         return self.find(css).text
 
     def wait_for(self, condition, timeout=5.0, poll=0.02):
