@@ -9,26 +9,6 @@ import Testing
 @Suite(.serialized) struct FrontDeskInTmuxTests {
     let dir = NSTemporaryDirectory() + "kiosk-frontdesk-" + UUID().uuidString
 
-    /// Waits for `session`'s screen to satisfy `condition`; records the screen when it never does.
-    func waitFor(_ tmux: Tmux, _ session: String, _ what: String, seconds: Double = 10, sourceLocation: Testing.SourceLocation = #_sourceLocation,
-                 _ condition: @escaping (String) -> Bool) async -> Bool {
-        await tmux.waitFor(session, what, within: seconds, sourceLocation: sourceLocation, condition)
-    }
-
-    func waitFor(_ tmux: Tmux, _ session: String, _ needles: String..., seconds: Double = 10, sourceLocation: Testing.SourceLocation = #_sourceLocation) async -> Bool {
-        await tmux.waitFor(session, showing: needles, within: seconds, sourceLocation: sourceLocation)
-    }
-
-    /// Types `keys` into `session` (literally, or a key name such as `Enter`), then waits for
-    /// its screen to show every one of `needles`.
-    func press(_ tmux: Tmux, _ session: String, _ keys: String, literal: Bool = true, then needles: String...,
-               sourceLocation: Testing.SourceLocation = #_sourceLocation) async -> Bool {
-        tmux.send(session, keys, literal: literal)
-        return await waitFor(tmux, session, needles.joined(separator: " + "), sourceLocation: sourceLocation) { screen in
-            needles.allSatisfy { screen.contains($0) }
-        }
-    }
-
     func command(_ words: [String], log: String) -> String {
         shellCommand(words, errorLog: log)
     }
@@ -43,21 +23,21 @@ import Testing
             try tmux.start("kiosk", command: command(
                 [kiosk, "ticket-machine", "--server", daemon.base, "--tokens", daemon.tokensPath, "--printer", printed, "--paper", "58", "--idle-timeout", "4"],
                 log: dir + "/kiosk.err"))
-            guard await waitFor(tmux, "kiosk", "请选择业务", "求职登记", "失业登记/失业证", "等候0人") else { return }
+            guard await tmux.waitFor("kiosk", "请选择业务", "求职登记", "失业登记/失业证", "等候0人") else { return }
 
             // 3 = 失业登记/失业证: the documents first.
-            guard await press(tmux, "kiosk", "3", then: "解除劳动合同书", "1  确认取号", "0  返回") else { return }
-            guard await press(tmux, "kiosk", "1", then: "是否优先办理", "2  优先") else { return }
-            guard await press(tmux, "kiosk", "2", then: "需要短信提醒吗", "1  需要", "0  不需要") else { return }
-            guard await press(tmux, "kiosk", "1", then: "输入您的手机号") else { return }
+            guard await tmux.press("kiosk", "3", then: "解除劳动合同书", "1  确认取号", "0  返回") else { return }
+            guard await tmux.press("kiosk", "1", then: "是否优先办理", "2  优先") else { return }
+            guard await tmux.press("kiosk", "2", then: "需要短信提醒吗", "1  需要", "0  不需要") else { return }
+            guard await tmux.press("kiosk", "1", then: "输入您的手机号") else { return }
 
             // A wrong number: a clear message (the number as typed) and a second try.
             tmux.send("kiosk", "12345678901")
-            guard await press(tmux, "kiosk", "Enter", literal: false, then: "123 4567 8901 不是有效的手机号", "请重新输入") else { return }
+            guard await tmux.press("kiosk", "Enter", literal: false, then: "123 4567 8901 不是有效的手机号", "请重新输入") else { return }
             // Every digit shown while typed, then read back for confirmation.
-            guard await press(tmux, "kiosk", "13800138000", then: "[ 138 0013 8000 ]") else { return }
-            guard await press(tmux, "kiosk", "Enter", literal: false, then: "请核对号码", "138 0013 8000", "1  正确") else { return }
-            guard await press(tmux, "kiosk", "1", then: "家属也要收到提醒吗", "138****8000") else { return }
+            guard await tmux.press("kiosk", "13800138000", then: "[ 138 0013 8000 ]") else { return }
+            guard await tmux.press("kiosk", "Enter", literal: false, then: "请核对号码", "138 0013 8000", "1  正确") else { return }
+            guard await tmux.press("kiosk", "1", then: "家属也要收到提醒吗", "138****8000") else { return }
             tmux.send("kiosk", "0")
 
             // The ticket: service, people ahead, documents, its page's address, SMS consent. Nobody ahead at
@@ -65,7 +45,7 @@ import Testing
             let needles = ["排队取号凭条", "失业登记/失业证", "前面等候 Ahead: 0", "解除劳动合同书", "/t/2026-03-02/C001?k=", "138****8000",
                            "优先 Priority (老年人/残疾人/孕妇)", "连城县人社局综合服务大厅", "2026-03-02 09:",
                            "请在 2号窗口、3号窗口 附近等候"]
-            let ticketShown = await waitFor(tmux, "kiosk", "the ticket") { screen in
+            let ticketShown = await tmux.waitFor("kiosk", "the ticket") { screen in
                 needles.allSatisfy { screen.contains($0) } && (screen.contains("马上轮到您，请留意叫号") || screen.contains("预计等候"))
                     && !screen.contains("约 0 分钟")
             }
@@ -87,8 +67,8 @@ import Testing
             #expect(decoded.rasters.count == 1)   // its QR code
 
             // Nobody touches it: back to the start screen by itself.
-            guard await waitFor(tmux, "kiosk", "请选择业务", seconds: 15) else { return }
-            #expect(await waitFor(tmux, "kiosk", "失业登记/失业证", "等候1人"))
+            guard await tmux.waitFor("kiosk", "请选择业务") else { return }
+            #expect(await tmux.waitFor("kiosk", "失业登记/失业证", "等候1人"))
 
             // The window terminal for window 2 (A, B, C) and, when built in, the hall screen.
             let kioskToken = try daemon.token("kiosk")
@@ -104,7 +84,7 @@ import Testing
             let windowStatus = dir + "/window.status"
             try tmux.start("window", command: command([kiosk, "window", "2", "--server", daemon.base, "--tokens", daemon.tokensPath], log: dir + "/window.err")
                            + "; echo $? > " + shellQuoted(windowStatus))
-            guard await waitFor(tmux, "window", "2号窗口", "等候本窗口 Waiting for this window: 3", "当前无号") else { return }
+            guard await tmux.waitFor("window", "2号窗口", "等候本窗口 Waiting for this window: 3", "当前无号") else { return }
 
             func hallCalls() throws -> [String] {
                 (try daemon.request("GET", "/v1/hall", token: try daemon.token("display")).json["calls"]?.arrayValue ?? [])
@@ -116,36 +96,36 @@ import Testing
 
             // Call next: C001, the priority ticket (the embedded hall starts the day with a priority
             // call due: priority.start_due).
-            guard await press(tmux, "window", "n", then: "当前 Current: C001", "完成 Done: 叫号") else { return }
+            guard await tmux.press("window", "n", then: "当前 Current: C001", "完成 Done: 叫号") else { return }
             #expect(await eventually(within: 5) { (try? hallCalls().first) == "C001" })
-            if hasDisplay { #expect(await waitFor(tmux, "hall", "C001 → 2号窗口") { line($0, "C001", "2号窗口") }) }
+            if hasDisplay { #expect(await tmux.waitFor("hall", "C001 → 2号窗口") { line($0, "C001", "2号窗口") }) }
 
             // Recall; a second call while C001 is still at the window is refused in the daemon's words.
-            guard await press(tmux, "window", "r", then: "完成 Done: 重呼", "第2次") else { return }
-            guard await press(tmux, "window", "n", then: "不能执行 Refused [counter_busy]", "请先办结") else { return }
-            guard await press(tmux, "window", "s", then: "完成 Done: 开始办理", "办理中 serving") else { return }
-            guard await press(tmux, "window", "f", then: "完成 Done: 办结", "当前无号") else { return }
+            guard await tmux.press("window", "r", then: "完成 Done: 重呼", "第2次") else { return }
+            guard await tmux.press("window", "n", then: "不能执行 Refused [counter_busy]", "请先办结") else { return }
+            guard await tmux.press("window", "s", then: "完成 Done: 开始办理", "办理中 serving") else { return }
+            guard await tmux.press("window", "f", then: "完成 Done: 办结", "当前无号") else { return }
 
             // Next call: A001.
-            guard await press(tmux, "window", "n", then: "当前 Current: A001") else { return }
+            guard await tmux.press("window", "n", then: "当前 Current: A001") else { return }
             // Finishing a ticket that was only called is refused: the daemon's words, not ours.
-            guard await press(tmux, "window", "f", then: "Refused [invalid_transition]", "不能finish") else { return }
-            guard await press(tmux, "window", "s", then: "办理中 serving") else { return }
+            guard await tmux.press("window", "f", then: "Refused [invalid_transition]", "不能finish") else { return }
+            guard await tmux.press("window", "s", then: "办理中 serving") else { return }
             #expect(await eventually(within: 5) { (try? hallCalls().first) == "A001" })
-            if hasDisplay { #expect(await waitFor(tmux, "hall", "A001 → 2号窗口") { line($0, "A001", "2号窗口") }) }
-            guard await press(tmux, "window", "f", then: "完成 Done: 办结", "当前无号") else { return }
+            if hasDisplay { #expect(await tmux.waitFor("hall", "A001 → 2号窗口") { line($0, "A001", "2号窗口") }) }
+            guard await tmux.press("window", "f", then: "完成 Done: 办结", "当前无号") else { return }
 
             // Pause with a back-at time.
-            guard await press(tmux, "window", "p", then: "几点回来") else { return }
-            guard await press(tmux, "window", "1030", then: "> 10:30") else { return }
-            guard await press(tmux, "window", "Enter", literal: false, then: "暂停服务 paused,10:30 回来") else { return }
+            guard await tmux.press("window", "p", then: "几点回来") else { return }
+            guard await tmux.press("window", "1030", then: "> 10:30") else { return }
+            guard await tmux.press("window", "Enter", literal: false, then: "暂停服务 paused,10:30 回来") else { return }
             let view = try daemon.request("GET", "/v1/windows/2", token: try daemon.token("supervisor")).json
             #expect(view["status"]?.stringValue == "paused")
             #expect(view["back_at"]?.stringValue == "10:30")
-            if hasDisplay { #expect(await waitFor(tmux, "hall", "2号窗口 暂停服务") { line($0, "2号窗口", "暂停") }) }
+            if hasDisplay { #expect(await tmux.waitFor("hall", "2号窗口 暂停服务") { line($0, "2号窗口", "暂停") }) }
             // A paused window cannot call: the daemon's words.
-            guard await press(tmux, "window", "n", then: "counter_paused", "窗口2暂停服务") else { return }
-            guard await press(tmux, "window", "g", then: "完成 Done: 恢复服务", "服务中 open") else { return }
+            guard await tmux.press("window", "n", then: "counter_paused", "窗口2暂停服务") else { return }
+            guard await tmux.press("window", "g", then: "完成 Done: 恢复服务", "服务中 open") else { return }
 
             // q leaves, gives the terminal back and exits 0.
             tmux.send("window", "q")
@@ -177,19 +157,19 @@ import Testing
             let kiosk = KioskBinary.url.path
             try tmux.start("kiosk", command: command(
                 [kiosk, "ticket-machine", "--server", daemon.base, "--tokens", daemon.tokensPath, "--idle-timeout", "30"], log: dir + "/kiosk.err"))
-            guard await waitFor(tmux, "kiosk", "请选择业务", "求职登记", "职业介绍") else { return }
+            guard await tmux.waitFor("kiosk", "请选择业务", "求职登记", "职业介绍") else { return }
 
             // A: the one ticket of the day.
-            guard await press(tmux, "kiosk", "1", then: "确认取号") else { return }
+            guard await tmux.press("kiosk", "1", then: "确认取号") else { return }
             // One question for the SMS: 0 and the ticket is out.
-            guard await press(tmux, "kiosk", "11", then: "需要短信提醒吗") else { return }
-            guard await press(tmux, "kiosk", "0", then: "排队取号凭条", "求职登记", "/t/2026-03-02/A001?k=") else { return }
+            guard await tmux.press("kiosk", "11", then: "需要短信提醒吗") else { return }
+            guard await tmux.press("kiosk", "0", then: "排队取号凭条", "求职登记", "/t/2026-03-02/A001?k=") else { return }
             tmux.send("kiosk", "0")
 
             // The quota is reached: the menu says so, and choosing it gives the daemon's words.
-            guard await waitFor(tmux, "kiosk", "今日已满") else { return }
-            guard await press(tmux, "kiosk", "1", then: "暂不能取号", "限1个", "请下一个工作日再来") else { return }
-            guard await press(tmux, "kiosk", "0", then: "请选择业务") else { return }
+            guard await tmux.waitFor("kiosk", "今日已满") else { return }
+            guard await tmux.press("kiosk", "1", then: "暂不能取号", "限1个", "请下一个工作日再来") else { return }
+            guard await tmux.press("kiosk", "0", then: "请选择业务") else { return }
 
             // Tickets waiting for the one window (a supervisor may still issue, audited).
             let supervisor = try daemon.token("supervisor")
@@ -202,9 +182,9 @@ import Testing
             #expect(refused.json["error"]?["code"]?.stringValue == "closes_before_turn")
 
             // At the machine: documents, confirm, normal, no numbers, then the refusal and when to come back.
-            guard await press(tmux, "kiosk", "2", then: "学历证书(如有)") else { return }
-            guard await press(tmux, "kiosk", "11", then: "需要短信提醒吗") else { return }
-            guard await press(tmux, "kiosk", "0", then: "暂不能取号", "晚于本时段结束(12:00)", "请于14:30后再来取号") else { return }
+            guard await tmux.press("kiosk", "2", then: "学历证书(如有)") else { return }
+            guard await tmux.press("kiosk", "11", then: "需要短信提醒吗") else { return }
+            guard await tmux.press("kiosk", "0", then: "暂不能取号", "晚于本时段结束(12:00)", "请于14:30后再来取号") else { return }
             // Nothing was issued: B005 does not exist.
             #expect(try daemon.request("GET", "/v1/tickets/B005").status == 404)
         }

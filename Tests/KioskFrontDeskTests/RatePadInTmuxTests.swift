@@ -10,11 +10,6 @@ import KioskFrontDesk
 @Suite(.serialized) struct RatePadInTmuxTests {
     let dir = NSTemporaryDirectory() + "kiosk-ratepad-" + UUID().uuidString
 
-    func waitFor(_ tmux: Tmux, _ session: String, _ needles: String..., seconds: Double = 15,
-                 sourceLocation: Testing.SourceLocation = #_sourceLocation) async -> Bool {
-        await tmux.waitFor(session, showing: needles, within: seconds, sourceLocation: sourceLocation)
-    }
-
     /// Takes a ticket for `service` and has window 1 call, start and finish it.
     func serve(_ service: String, _ daemon: DaemonProcess) throws {
         #expect(try daemon.request("POST", "/v1/tickets", body: #"{"service":"\#(service)"}"#, token: daemon.token("kiosk")).status == 201)
@@ -30,22 +25,19 @@ import KioskFrontDesk
             let kiosk = KioskBinary.url.path
             try tmux.start("pad", width: 90, height: 28, command: shellCommand(
                 [kiosk, "rate-pad", "1", "--server", daemon.base, "--tokens", daemon.tokensPath], errorLog: dir + "/pad.err"))
-            guard await waitFor(tmux, "pad", "1号窗口", "欢迎评价我们的服务") else { return }
+            guard await tmux.waitFor("pad", "1号窗口", "欢迎评价我们的服务") else { return }
 
             try serve("A", daemon)
-            guard await waitFor(tmux, "pad", "A001", "请您评价", "非常满意", "非常不满意", "Press a key 1–5") else { return }
-            tmux.send("pad", "2")
-            guard await waitFor(tmux, "pad", "请告诉我们原因", "等候时间长") else { return }
-            tmux.send("pad", "1")
-            guard await waitFor(tmux, "pad", "谢谢您的评价", "15个工作日") else { return }
+            guard await tmux.waitFor("pad", "A001", "请您评价", "非常满意", "非常不满意", "Press a key 1–5") else { return }
+            guard await tmux.press("pad", "2", then: "请告诉我们原因", "等候时间长") else { return }
+            guard await tmux.press("pad", "1", then: "谢谢您的评价", "15个工作日") else { return }
             // Back to idle by itself, and A001 is not asked again.
-            guard await waitFor(tmux, "pad", "欢迎评价我们的服务", seconds: 20) else { return }
+            guard await tmux.waitFor("pad", "欢迎评价我们的服务", within: 20) else { return }
             #expect(!tmux.capture("pad").contains("A001"))
 
             try serve("B", daemon)
-            guard await waitFor(tmux, "pad", "B001", "请您评价") else { return }
-            tmux.send("pad", "5")
-            guard await waitFor(tmux, "pad", "谢谢您的评价", "非常满意") else { return }
+            guard await tmux.waitFor("pad", "B001", "请您评价") else { return }
+            guard await tmux.press("pad", "5", then: "谢谢您的评价", "非常满意") else { return }
 
             // The journal has both ratings; the 差评 has a follow-up with the citizen's reason.
             let followups = try daemon.request("GET", "/v1/ratings/followups", token: daemon.token("supervisor"))

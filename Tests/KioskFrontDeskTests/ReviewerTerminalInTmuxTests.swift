@@ -9,11 +9,6 @@ import Testing
 @Suite(.serialized) struct ReviewerTerminalInTmuxTests {
     let dir = NSTemporaryDirectory() + "kiosk-reviewer-" + UUID().uuidString
 
-    func waitFor(_ tmux: Tmux, _ session: String, _ needles: String..., seconds: Double = 10,
-                 sourceLocation: Testing.SourceLocation = #_sourceLocation) async -> Bool {
-        await tmux.waitFor(session, showing: needles, within: seconds, sourceLocation: sourceLocation)
-    }
-
     @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed"))
     func theReviewerTakesApprovesAndReturnsCasesTheClerkHandsOver() async throws {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -39,46 +34,35 @@ import Testing
             ) + "; echo $? > " + shellQuoted(reviewerStatus))
             try tmux.start("window", command: shellCommand(
                 [kiosk, "window", "1", "--server", daemon.base, "--tokens", daemon.tokensPath], errorLog: dir + "/window.err"))
-            guard await waitFor(tmux, "reviewer", "审核岗", "待审 Cases waiting: 0", "当前无在审件") else { return }
-            guard await waitFor(tmux, "window", "1号窗口", "当前无号") else { return }
+            guard await tmux.waitFor("reviewer", "审核岗", "待审 Cases waiting: 0", "当前无在审件") else { return }
+            guard await tmux.waitFor("window", "1号窗口", "当前无号") else { return }
 
             // Nothing to take yet: the daemon's refusal, in its words.
-            tmux.send("reviewer", "n")
-            guard await waitFor(tmux, "reviewer", "no_case_to_review") else { return }
+            guard await tmux.press("reviewer", "n", then: "no_case_to_review") else { return }
 
             // The clerk serves A001 and hands it over with a note typed in Chinese.
             for key in ["n", "s"] { tmux.send("window", key) }
-            guard await waitFor(tmux, "window", "办理中 serving") else { return }
-            tmux.send("window", "v")
-            guard await waitFor(tmux, "window", "给审核岗的备注") else { return }
+            guard await tmux.waitFor("window", "办理中 serving") else { return }
+            guard await tmux.press("window", "v", then: "给审核岗的备注") else { return }
             tmux.send("window", "材料齐")
-            tmux.send("window", "Enter", literal: false)
-            guard await waitFor(tmux, "window", "送审中 In review: A001", "当前无号") else { return }
+            guard await tmux.press("window", "Enter", literal: false, then: "送审中 In review: A001", "当前无号") else { return }
 
             // The reviewer's queue grows by itself (refresh), then n takes the case.
-            guard await waitFor(tmux, "reviewer", "待审 Cases waiting: 1") else { return }
-            tmux.send("reviewer", "n")
-            guard await waitFor(tmux, "reviewer", "在审 Reviewing: A001", "送审 From: 1号窗口", "备注 Note: 材料齐") else { return }
-            tmux.send("reviewer", "a")
-            guard await waitFor(tmux, "reviewer", "审核通过 approved", "当前无在审件") else { return }
+            guard await tmux.waitFor("reviewer", "待审 Cases waiting: 1") else { return }
+            guard await tmux.press("reviewer", "n", then: "在审 Reviewing: A001", "送审 From: 1号窗口", "备注 Note: 材料齐") else { return }
+            guard await tmux.press("reviewer", "a", then: "审核通过 approved", "当前无在审件") else { return }
 
             // The clerk's next call is the call back, with the decision on the screen.
-            tmux.send("window", "n")
-            guard await waitFor(tmux, "window", "当前 Current: A001", "✓ 通过,请交付结果") else { return }
+            guard await tmux.press("window", "n", then: "当前 Current: A001", "✓ 通过,请交付结果") else { return }
             for key in ["s", "f", "n", "s", "v"] { tmux.send("window", key) }
-            tmux.send("window", "Enter", literal: false)
-            guard await waitFor(tmux, "window", "送审中 In review: A002") else { return }
+            guard await tmux.press("window", "Enter", literal: false, then: "送审中 In review: A002") else { return }
 
             // A002 is returned with a common reason picked by its digit.
-            tmux.send("reviewer", "n")
-            guard await waitFor(tmux, "reviewer", "在审 Reviewing: A002") else { return }
-            tmux.send("reviewer", "r")
-            guard await waitFor(tmux, "reviewer", "1 缺身份证复印件") else { return }
+            guard await tmux.press("reviewer", "n", then: "在审 Reviewing: A002") else { return }
+            guard await tmux.press("reviewer", "r", then: "1 缺身份证复印件") else { return }
             tmux.send("reviewer", "1")
-            tmux.send("reviewer", "Enter", literal: false)
-            guard await waitFor(tmux, "reviewer", "退回 returned: 缺身份证复印件") else { return }
-            tmux.send("window", "n")
-            guard await waitFor(tmux, "window", "当前 Current: A002", "✗ 退回 returned: 缺身份证复印件") else { return }
+            guard await tmux.press("reviewer", "Enter", literal: false, then: "退回 returned: 缺身份证复印件") else { return }
+            guard await tmux.press("window", "n", then: "当前 Current: A002", "✗ 退回 returned: 缺身份证复印件") else { return }
 
             let events = try runCommand("curl", ["-s", "-H", "Authorization: Bearer \(try daemon.token("admin"))", daemon.base + "/v1/export?date=2026-03-02"]).output
             #expect(events.contains(#""ev":"review_approve","ticket":"A001","reviewer":"9""#), "\(events)")

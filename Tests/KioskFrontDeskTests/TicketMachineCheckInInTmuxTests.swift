@@ -9,10 +9,6 @@ import Testing
 @Suite(.serialized) struct TicketMachineCheckInInTmuxTests {
     let dir = NSTemporaryDirectory() + "kiosk-ticket-machine-checkin-" + UUID().uuidString
 
-    func waitFor(_ tmux: Tmux, _ needles: String..., seconds: Double = 15, sourceLocation: Testing.SourceLocation = #_sourceLocation) async -> Bool {
-        await tmux.waitFor("kiosk", showing: needles, within: seconds, sourceLocation: sourceLocation)
-    }
-
     @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed"))
     func aCitizenChecksInByCodeThenReadsAGuide() async throws {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -29,26 +25,20 @@ import Testing
 
             let words = [KioskBinary.url.path, "ticket-machine", "--server", daemon.base, "--tokens", daemon.tokensPath]
             try tmux.start("kiosk", width: 100, height: 40, command: shellCommand(words, errorLog: dir + "/kiosk.err"))
-            guard await waitFor(tmux, "请选择业务", "12  预约签到") else { return }
-            tmux.send("kiosk", "12")
-            guard await waitFor(tmux, "请输入预约码") else { return }
+            guard await tmux.waitFor("kiosk", "请选择业务", "12  预约签到") else { return }
+            guard await tmux.press("kiosk", "12", then: "请输入预约码") else { return }
             // A wrong code first: said on the same screen, ready for another try.
             tmux.send("kiosk", "000000")
-            tmux.send("kiosk", "Enter", literal: false)
-            guard await waitFor(tmux, "没有该预约码") else { return }
+            guard await tmux.press("kiosk", "Enter", literal: false, then: "没有该预约码") else { return }
             tmux.send("kiosk", code)
-            tmux.send("kiosk", "Enter", literal: false)
-            guard await waitFor(tmux, "预约 Appointment 09:30", "失业登记/失业证") else { return }
+            guard await tmux.press("kiosk", "Enter", literal: false, then: "预约 Appointment 09:30", "失业登记/失业证") else { return }
             #expect(tmux.capture("kiosk").contains("身份证 原件1份"))
             #expect(try daemon.request("GET", "/v1/tickets/C001").json["appointment_time"]?.stringValue == "09:30")
 
             // Back to the menu, then the guide of 失业登记.
-            tmux.send("kiosk", "5")
-            guard await waitFor(tmux, "请选择业务") else { return }
-            tmux.send("kiosk", "3")
-            guard await waitFor(tmux, "2  查看办事指南") else { return }
-            tmux.send("kiosk", "2")
-            guard await waitFor(tmux, "办事指南 Service guide", "申请材料", "解除劳动合同书 原件1份") else { return }
+            guard await tmux.press("kiosk", "5", then: "请选择业务") else { return }
+            guard await tmux.press("kiosk", "3", then: "2  查看办事指南") else { return }
+            guard await tmux.press("kiosk", "2", then: "办事指南 Service guide", "申请材料", "解除劳动合同书 原件1份") else { return }
         }
     }
 }

@@ -8,11 +8,6 @@ import Testing
 @Suite(.serialized) struct WindowTerminalAdviceInTmuxTests {
     let dir = NSTemporaryDirectory() + "kiosk-advice-tmux-" + UUID().uuidString
 
-    func waitFor(_ tmux: Tmux, _ session: String, _ what: String, seconds: Double = 15, sourceLocation: Testing.SourceLocation = #_sourceLocation,
-                 _ condition: @escaping (String) -> Bool) async -> Bool {
-        await tmux.waitFor(session, what, within: seconds, sourceLocation: sourceLocation, condition)
-    }
-
     @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed"))
     func theSupervisorSeesTheAdviceAndTakesItWithOneKey() async throws {
         try await withDaemonInTmux(dir: dir, startAt: "2026-03-02 09:00") { daemon, tmux in
@@ -27,15 +22,14 @@ import Testing
             try tmux.start("window", width: 110, height: 48, command: shellCommand(
                 [KioskBinary.url.path, "window", "2", "--supervisor", "--server", daemon.base, "--tokens", daemon.tokensPath], errorLog: dir + "/window.err"
             ))
-            guard await waitFor(tmux, "window", "the advice", { screen in
+            guard await tmux.waitFor("window", "the advice", { screen in
                 screen.contains("调度建议 Staffing advice") && screen.contains("\(index + 1). 恢复6号窗口服务：最长等候") && screen.contains("[按 \(index + 1) 采纳 press \(index + 1)]")
             }) else { return }
 
-            tmux.send("window", String(index + 1))
-            guard await waitFor(tmux, "window", "the advice taken", { $0.contains("采纳建议 advice taken: kiosk resume 6") }) else { return }
+            guard await tmux.press("window", String(index + 1), then: "采纳建议 advice taken: kiosk resume 6") else { return }
             #expect(try daemon.request("GET", "/v1/windows/6", token: supervisor).json["status"]?.stringValue == "open")
             // Refreshed: the advice is gone from the screen.
-            _ = await waitFor(tmux, "window", "the advice gone") { screen in
+            _ = await tmux.waitFor("window", "the advice gone") { screen in
                 screen.contains("调度建议 Staffing advice") && !screen.contains("恢复6号窗口服务")
             }
             let report = try daemon.request("GET", "/v1/reports?date=2026-03-02", token: supervisor).json
