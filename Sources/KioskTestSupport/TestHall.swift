@@ -57,6 +57,15 @@ public struct TestHall: Sendable {
         state = engine.initialState()
     }
 
+    /// Where most of a ticket's story starts: the day's first ticket, A001, issued at 09:00
+    /// and called at window 1 at `clock`.
+    public static func a001Called(at clock: String) throws(QueueError) -> TestHall {
+        var hall = TestHall()
+        try hall.issue("A", at: "09:00")
+        try hall.callNext("1", at: clock)
+        return hall
+    }
+
     public var config: HallConfig { engine.config }
 
     /// The instant `clock` (`"09:30"`) plus `seconds` on the hall's current test date.

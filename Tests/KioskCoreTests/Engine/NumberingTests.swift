@@ -136,9 +136,7 @@ import Testing
     }
 
     @Test func aTransferredTicketKeepsItsNumberAndTakesNoneFromItsNewService() throws {
-        var hall = TestHall()
-        try hall.issue("A", at: "09:00")
-        try hall.callNext("1", at: "09:01")
+        var hall = try TestHall.a001Called(at: "09:01")
         try hall.run(.transfer(counter: "1", to: "B"), at: "09:02")
         #expect(try hall.issue("B", at: "09:03") == "B001")
         #expect(try hall.issue("A", at: "09:04") == "A002")

@@ -6,6 +6,15 @@ import Testing
 /// A ticket's life step by step: issue → call → recall → start → finish, the timed recalls and
 /// no-shows, and the side exits (transfer, park, cancel, reactivate).
 @Suite struct TicketLifecycleTests {
+    /// A001 (issued 09:00) called at window 1 at 09:02, A002 (issued 09:01) waiting behind it.
+    static func a001CalledA002Waiting() throws -> TestHall {
+        var hall = TestHall()
+        try hall.issue("A", at: "09:00")
+        try hall.issue("A", at: "09:01")
+        try hall.callNext("1", at: "09:02")
+        return hall
+    }
+
     @Test func firstCommandOfTheDayStartsTheDayAndOpensTheSessionBeforeIssuing() throws {
         var hall = TestHall()
         let events = try hall.run(.issue(service: "A", priority: false), at: "09:00")
@@ -49,9 +58,7 @@ import Testing
     }
 
     @Test func recallCallsAgainAndKeepsTheFirstCallTime() throws {
-        var hall = TestHall()
-        try hall.issue("A", at: "09:00")
-        try hall.callNext("1", at: "09:05")
+        var hall = try TestHall.a001Called(at: "09:05")
         let events = try hall.run(.recall(counter: "1"), at: "09:05", plus: 20)
         #expect(events.map(\.kind) == [.recalled(ticket: "A001", counter: "1", n: 1)])
         let ticket = try #require(hall.ticket("A001"))
@@ -61,9 +68,7 @@ import Testing
     }
 
     @Test func startThenFinishServesTheTicketAndFreesTheWindow() throws {
-        var hall = TestHall()
-        try hall.issue("A", at: "09:00")
-        try hall.callNext("1", at: "09:05")
+        var hall = try TestHall.a001Called(at: "09:05")
         #expect(try hall.run(.start(counter: "1"), at: "09:05", plus: 40).map(\.kind) == [.started(ticket: "A001", counter: "1")])
         #expect(hall.ticket("A001")?.state == .serving(counter: "1", since: hall.at("09:05", plus: 40)))
         #expect(hall.state.counters["1"]?.current == "A001")
@@ -74,9 +79,7 @@ import Testing
     }
 
     @Test func tickRecallsTwiceThenMarksNoShowEachAtItsDueTime() throws {
-        var hall = TestHall()
-        try hall.issue("A", at: "09:00")
-        try hall.callNext("1", at: "09:00")
+        var hall = try TestHall.a001Called(at: "09:00")
         #expect(try hall.tick(at: "09:00", plus: 59.9) == [])
         let first = try hall.run(.tick, at: "09:01")
         #expect(first.map(\.kind) == [.recalled(ticket: "A001", counter: "1", n: 1)])
@@ -92,9 +95,7 @@ import Testing
     }
 
     @Test func oneLateTickCatchesUpEveryDueTimerAtTheTimeItFellDue() throws {
-        var hall = TestHall()
-        try hall.issue("A", at: "09:00")
-        try hall.callNext("1", at: "09:00")
+        var hall = try TestHall.a001Called(at: "09:00")
         let events = try hall.run(.tick, at: "09:30")
         #expect(events.map(\.kind) == [
             .recalled(ticket: "A001", counter: "1", n: 1),
@@ -117,18 +118,14 @@ import Testing
     }
 
     @Test func manualRecallRestartsTheRecallInterval() throws {
-        var hall = TestHall()
-        try hall.issue("A", at: "09:00")
-        try hall.callNext("1", at: "09:00")
+        var hall = try TestHall.a001Called(at: "09:00")
         try hall.run(.recall(counter: "1"), at: "09:00", plus: 30)
         #expect(try hall.tick(at: "09:01") == [])
         #expect(try hall.tick(at: "09:01", plus: 30) == [.recalled(ticket: "A001", counter: "1", n: 2)])
     }
 
     @Test func startedTicketIsNeverRecalledByTheTimer() throws {
-        var hall = TestHall()
-        try hall.issue("A", at: "09:00")
-        try hall.callNext("1", at: "09:00")
+        var hall = try TestHall.a001Called(at: "09:00")
         try hall.run(.start(counter: "1"), at: "09:00", plus: 50)
         #expect(try hall.tick(at: "09:20") == [])
         #expect(hall.ticket("A001")?.state == .serving(counter: "1", since: hall.at("09:00", plus: 50)))
@@ -145,10 +142,7 @@ import Testing
     }
 
     @Test func manualNoShowSkipsTheTicketAndFreesTheWindow() throws {
-        var hall = TestHall()
-        try hall.issue("A", at: "09:00")
-        try hall.issue("A", at: "09:01")
-        try hall.callNext("1", at: "09:02")
+        var hall = try Self.a001CalledA002Waiting()
         let events = try hall.run(.noShow(counter: "1"), at: "09:02", plus: 30)
         #expect(events.map(\.kind) == [.noShow(ticket: "A001", counter: "1", automatic: false)])
         #expect(hall.ticket("A001")?.state == .noShow(at: hall.at("09:02", plus: 30)))
@@ -157,9 +151,7 @@ import Testing
     }
 
     @Test func manualNoShowAfterTheCustomerArrivedIsRefused() throws {
-        var hall = TestHall()
-        try hall.issue("A", at: "09:00")
-        try hall.callNext("1", at: "09:00")
+        var hall = try TestHall.a001Called(at: "09:00")
         try hall.run(.start(counter: "1"), at: "09:00", plus: 10)
         hall.expectRefusal(.noShow(counter: "1"), at: "09:00", plus: 20,
                            .invalidTransition(ticket: "A001", state: "serving", action: "mark no-show"))
@@ -189,9 +181,7 @@ import Testing
     }
 
     @Test func transferOfAWaitingCallIsAllowedButToAnUnknownOrTheSameServiceIsNot() throws {
-        var hall = TestHall()
-        try hall.issue("A", at: "09:00")
-        try hall.callNext("1", at: "09:00")
+        var hall = try TestHall.a001Called(at: "09:00")
         hall.expectRefusal(.transfer(counter: "1", to: "Z"), at: "09:01", .unknownService("Z"))
         hall.expectRefusal(.transfer(counter: "1", to: "A"), at: "09:01", .sameService(ticket: "A001", service: "A"))
         hall.expectRefusal(.transfer(counter: "2", to: "B"), at: "09:01", .counterIdle("2"))
@@ -201,10 +191,7 @@ import Testing
     }
 
     @Test func parkFreesTheWindowAndUnparkCallsTheTicketBackThere() throws {
-        var hall = TestHall()
-        try hall.issue("A", at: "09:00")
-        try hall.issue("A", at: "09:01")
-        try hall.callNext("1", at: "09:02")
+        var hall = try Self.a001CalledA002Waiting()
         try hall.run(.start(counter: "1"), at: "09:03")
         #expect(try hall.run(.park(counter: "1"), at: "09:04").map(\.kind) == [.parked(ticket: "A001", counter: "1")])
         #expect(hall.ticket("A001")?.state == .parked(counter: "1", since: hall.at("09:04")))
@@ -226,10 +213,7 @@ import Testing
     }
 
     @Test func unparkNeedsAFreeWindow() throws {
-        var hall = TestHall()
-        try hall.issue("A", at: "09:00")
-        try hall.issue("A", at: "09:01")
-        try hall.callNext("1", at: "09:02")
+        var hall = try Self.a001CalledA002Waiting()
         try hall.run(.park(counter: "1"), at: "09:03")
         try hall.callNext("1", at: "09:04")
         hall.expectRefusal(.unpark(counter: "1", ticket: "A001"), at: "09:05", .counterBusy(counter: "1", ticket: "A002"))
@@ -247,9 +231,7 @@ import Testing
     }
 
     @Test func cancelAParkedTicket() throws {
-        var hall = TestHall()
-        try hall.issue("A", at: "09:00")
-        try hall.callNext("1", at: "09:01")
+        var hall = try TestHall.a001Called(at: "09:01")
         try hall.run(.park(counter: "1"), at: "09:02")
         try hall.run(.cancel(ticket: "A001"), at: "09:30")
         #expect(hall.ticket("A001")?.state == .cancelled(at: hall.at("09:30")))
@@ -276,9 +258,7 @@ import Testing
     /// No-show at 09:03 (automatic), tolerance 30 min.
     @Test(arguments: [(seconds: 60.0, accepted: true), (seconds: 1800, accepted: true), (seconds: 1800.5, accepted: false), (seconds: 3600, accepted: false)])
     func reactivationIsAllowedOnlyWithinTheTolerance(seconds: Double, accepted: Bool) throws {
-        var hall = TestHall()
-        try hall.issue("A", at: "09:00")
-        try hall.callNext("1", at: "09:00")
+        var hall = try TestHall.a001Called(at: "09:00")
         try hall.issue("A", at: "09:02")
         try hall.run(.tick, at: "09:03")
         #expect(hall.ticket("A001")?.state == .noShow(at: hall.at("09:03")))
@@ -306,9 +286,7 @@ import Testing
     }
 
     @Test func recallIsRefusedAfterTheLastRecallAndOnAServedTicket() throws {
-        var hall = TestHall()
-        try hall.issue("A", at: "09:00")
-        try hall.callNext("1", at: "09:00")
+        var hall = try TestHall.a001Called(at: "09:00")
         try hall.run(.recall(counter: "1"), at: "09:00", plus: 10)
         try hall.run(.recall(counter: "1"), at: "09:00", plus: 20)
         hall.expectRefusal(.recall(counter: "1"), at: "09:00", plus: 30, .recallLimitReached(ticket: "A001", maxRecalls: 2))
@@ -318,9 +296,7 @@ import Testing
     }
 
     @Test func finishIsRefusedForATicketThatIsOnlyCalled() throws {
-        var hall = TestHall()
-        try hall.issue("A", at: "09:00")
-        try hall.callNext("1", at: "09:00")
+        var hall = try TestHall.a001Called(at: "09:00")
         hall.expectRefusal(.finish(counter: "1"), at: "09:00", plus: 5,
                            .invalidTransition(ticket: "A001", state: "called", action: "finish"))
         try hall.run(.start(counter: "1"), at: "09:00", plus: 6)

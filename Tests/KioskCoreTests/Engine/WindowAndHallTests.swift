@@ -37,9 +37,7 @@ import Testing
     }
 
     @Test func pauseIsRefusedWhileTheWindowHoldsATicketOrWithABackAtInThePast() throws {
-        var hall = TestHall()
-        try hall.issue("A", at: "09:00")
-        try hall.callNext("1", at: "09:00")
+        var hall = try TestHall.a001Called(at: "09:00")
         hall.expectRefusal(.pause(counter: "1"), at: "09:01", .counterBusy(counter: "1", ticket: "A001"))
         hall.expectRefusal(.pause(counter: "2", until: hall.at("09:01")), at: "09:01", .returnTimeInPast(counter: "2"))
         hall.expectRefusal(.pause(counter: "2", until: hall.at("08:30")), at: "09:01", .returnTimeInPast(counter: "2"))

@@ -18,9 +18,7 @@ import Testing
     }
 
     @Test func acknowledgeKeepsACalledTicketAtItsWindow() throws {
-        var hall = TestHall()
-        try hall.issue("A", at: "09:00")
-        try hall.callNext("1", at: "09:01")
+        var hall = try TestHall.a001Called(at: "09:01")
         try hall.run(.acknowledge(ticket: "A001"), at: "09:01", plus: 30)
         #expect(hall.ticket("A001")?.acknowledged == true)
         #expect(hall.ticket("A001")?.state == .called(counter: "1", calls: 1, lastCallAt: hall.at("09:01")))
@@ -29,9 +27,7 @@ import Testing
     }
 
     @Test func acknowledgeIsRefusedOnceTheTicketIsServedOrGone() throws {
-        var hall = TestHall()
-        try hall.issue("A", at: "09:00")
-        try hall.callNext("1", at: "09:01")
+        var hall = try TestHall.a001Called(at: "09:01")
         try hall.run(.start(counter: "1"), at: "09:02")
         hall.expectRefusal(.acknowledge(ticket: "A001"), at: "09:03", .invalidTransition(ticket: "A001", state: "serving", action: "acknowledge"))
         hall.expectRefusal(.acknowledge(ticket: "A999"), at: "09:03", .unknownTicket("A999"))
@@ -64,9 +60,7 @@ import Testing
     }
 
     @Test func theKiosksCancelStillRefusesACalledTicket() throws {
-        var hall = TestHall()
-        try hall.issue("A", at: "09:00")
-        try hall.callNext("1", at: "09:01")
+        let hall = try TestHall.a001Called(at: "09:01")
         hall.expectRefusal(.cancel(ticket: "A001"), at: "09:02", .invalidTransition(ticket: "A001", state: "called", action: "cancel"))
     }
 
