@@ -11,14 +11,7 @@ import Testing
     /// One window serving A (window 2 paused), yesterday 10 minutes a visit, A101 called and
     /// served at window 1, three waiting behind it.
     func hall() -> (Hall, served: TicketNumber, line: [TicketNumber]) {
-        var hall = Hall()
-        hall.learnYesterday(occupancy: 10)
-        hall.fold(.paused(counter: "2", until: nil), at: -1)
-        let served = hall.issue(at: 0)
-        hall.fold(.called(ticket: served, counter: "1", audit: nil), at: 0)
-        hall.fold(.started(ticket: served, counter: "1"), at: 0.5)
-        let line = (1...3).map { hall.issue(at: Double($0) * 0.1) }
-        return (hall, served, line)
+        Hall.oneWindowServing(waiting: 3)
     }
 
     @Test func aCaseInReviewDelaysItsWindowsLineByTheSecondService() throws {

@@ -44,10 +44,25 @@ import Testing
             return number
         }
 
-        /// A whole visit at `counter`: called at `minutes`, served for `occupancy` minutes.
-        mutating func serve(_ service: ServiceCode = "A", counter: CounterID, at minutes: Double, occupancy: Double) {
+        /// An A ticket issued at `minutes` and called at `counter` at once: the window is busy with it.
+        @discardableResult
+        mutating func issueAndCall(_ service: ServiceCode = "A", counter: CounterID, at minutes: Double) -> TicketNumber {
             let number = issue(service, at: minutes)
             fold(.called(ticket: number, counter: counter, audit: nil), at: minutes)
+            return number
+        }
+
+        /// The same, and its service started at `start`.
+        @discardableResult
+        mutating func issueAndStart(counter: CounterID, at minutes: Double, startedAt start: Double) -> TicketNumber {
+            let number = issueAndCall(counter: counter, at: minutes)
+            fold(.started(ticket: number, counter: counter), at: start)
+            return number
+        }
+
+        /// A whole visit at `counter`: called at `minutes`, served for `occupancy` minutes.
+        mutating func serve(_ service: ServiceCode = "A", counter: CounterID, at minutes: Double, occupancy: Double) {
+            let number = issueAndCall(service, counter: counter, at: minutes)
             fold(.started(ticket: number, counter: counter), at: minutes + 0.5)
             fold(.finished(ticket: number, counter: counter), at: minutes + occupancy)
         }
@@ -72,6 +87,17 @@ import Testing
         func estimates(at minutes: Double) -> [TicketNumber: WaitEstimate] {
             Dictionary(uniqueKeysWithValues: estimator.estimates(in: state, at: at(minutes)).map { ($0.ticket, $0) })
         }
+
+        /// Yesterday 10 minutes a visit; today window 2 is paused, window 1 serves A101 (called at
+        /// 0, started at 0.5), and `waiting` A tickets stand behind it, issued 0.1 minutes apart.
+        static func oneWindowServing(waiting: Int) -> (Hall, served: TicketNumber, line: [TicketNumber]) {
+            var hall = Hall()
+            hall.learnYesterday(occupancy: 10)
+            hall.fold(.paused(counter: "2", until: nil), at: -1)
+            let served = hall.issueAndStart(counter: "1", at: 0, startedAt: 0.5)
+            let line = (1...waiting).map { hall.issue(at: Double($0) * 0.1) }
+            return (hall, served, line)
+        }
     }
 
     @Test func ticketForAnIdleWindowIsCalledAtOnce() throws {
@@ -83,13 +109,7 @@ import Testing
     }
 
     @Test func waitGrowsWithPlaceInLineAtTheLearnedPace() throws {
-        var hall = Hall()
-        hall.learnYesterday(occupancy: 10)
-        hall.fold(.paused(counter: "2", until: nil), at: -1)
-        let current = hall.issue(at: 0)
-        hall.fold(.called(ticket: current, counter: "1", audit: nil), at: 0)
-        hall.fold(.started(ticket: current, counter: "1"), at: 0.5)
-        let line = (1...4).map { hall.issue(at: Double($0) * 0.1) }
+        var (hall, _, line) = Hall.oneWindowServing(waiting: 4)
         hall.fold(.resumed(counter: "2"), at: 0.5)   // now two windows serve A
         let estimates = hall.estimates(at: 1)
         let waits = try line.map { try #require(estimates[$0]).wait / 60 }
@@ -105,10 +125,7 @@ import Testing
         slow.learnYesterday(occupancy: 12)
         var waits: [Double] = []
         for var hall in [fast, slow] {
-            for counter in ["1", "2"] {
-                let busy = hall.issue(at: 0)
-                hall.fold(.called(ticket: busy, counter: counter, audit: nil), at: 0)
-            }
+            for counter in ["1", "2"] { hall.issueAndCall(counter: counter, at: 0) }
             let mine = (1...5).map { hall.issue(at: Double($0) * 0.1) }.last!
             waits.append(try #require(hall.estimates(at: 1)[mine]).wait)
         }
@@ -138,10 +155,7 @@ import Testing
     @Test func priorityTicketOvertakesTheNormalLine() throws {
         var hall = Hall()
         hall.learnYesterday(occupancy: 8)
-        for counter in ["1", "2"] {
-            let busy = hall.issue(at: 0)
-            hall.fold(.called(ticket: busy, counter: counter, audit: nil), at: 0)
-        }
+        for counter in ["1", "2"] { hall.issueAndCall(counter: counter, at: 0) }
         let normals = (1...6).map { hall.issue(at: Double($0) * 0.1) }
         let elder = hall.issue(priority: true, at: 1)
         let estimates = hall.estimates(at: 1)
@@ -160,8 +174,7 @@ import Testing
     @Test func sameStateGivesTheSameEstimate() {
         var hall = Hall()
         hall.learnYesterday(occupancy: 7)
-        let busy = hall.issue(at: 0)
-        hall.fold(.called(ticket: busy, counter: "1", audit: nil), at: 0)
+        hall.issueAndCall(counter: "1", at: 0)
         hall.fold(.paused(counter: "2", until: nil), at: 0)
         for i in 1...5 { hall.issue(at: Double(i)) }
         #expect(hall.estimator.estimates(in: hall.state, at: hall.at(6)) == hall.estimator.estimates(in: hall.state, at: hall.at(6)))
@@ -170,10 +183,7 @@ import Testing
     @Test func rangeHoldsTheEstimateAndHeadsUpPrecedesTheCall() throws {
         var hall = Hall()
         hall.learnYesterday(occupancy: 9)
-        for counter in ["1", "2"] {
-            let busy = hall.issue(at: 0)
-            hall.fold(.called(ticket: busy, counter: counter, audit: nil), at: 0)
-        }
+        for counter in ["1", "2"] { hall.issueAndCall(counter: counter, at: 0) }
         for i in 1...8 { hall.issue(at: Double(i) * 0.1) }
         for e in hall.estimator.estimates(in: hall.state, at: hall.at(1)) {
             #expect(e.low <= e.wait && e.wait <= e.high, "\(e.ticket): \(e.low) \(e.wait) \(e.high)")
@@ -187,8 +197,7 @@ import Testing
         var hall = Hall()
         hall.learnYesterday(occupancy: 6)
         hall.fold(.paused(counter: "2", until: nil), at: 0)
-        let busy = hall.issue(at: 0)
-        hall.fold(.called(ticket: busy, counter: "1", audit: nil), at: 0)
+        hall.issueAndCall(counter: "1", at: 0)
         hall.issue(at: 0.1)
         hall.issue("B", at: 0.2)
         hall.issue(at: 0.3)
@@ -202,8 +211,7 @@ import Testing
 
     @Test func foldLearnsOccupancyFromCallToFree() {
         var hall = Hall()
-        let a = hall.issue(at: 0)
-        hall.fold(.called(ticket: a, counter: "1", audit: nil), at: 0)
+        let a = hall.issueAndCall(counter: "1", at: 0)
         hall.fold(.recalled(ticket: a, counter: "1", n: 1), at: 1)
         hall.fold(.noShow(ticket: a, counter: "1", automatic: true), at: 2)
         hall.serve(counter: "2", at: 3, occupancy: 7)
@@ -214,8 +222,7 @@ import Testing
 
     @Test func foldSeparatesWalkUpFromUnansweredCalls() {
         var hall = Hall()
-        let a = hall.issue(at: 0)
-        hall.fold(.called(ticket: a, counter: "1", audit: nil), at: 0)
+        let a = hall.issueAndCall(counter: "1", at: 0)
         hall.fold(.noShow(ticket: a, counter: "1", automatic: true), at: 3)
         hall.serve(counter: "2", at: 3, occupancy: 7)
         let stats = hall.estimator.statistics
@@ -234,9 +241,7 @@ import Testing
             hall.serve(counter: "1", at: Double(i) * 30 - 700, occupancy: minutes)
         }
         hall.fold(.counterClosed(counter: "2"), at: -1)   // only window 1 serves A today
-        let current = hall.issue(at: 0)
-        hall.fold(.called(ticket: current, counter: "1", audit: nil), at: 0)
-        hall.fold(.started(ticket: current, counter: "1"), at: 0)
+        hall.issueAndStart(counter: "1", at: 0, startedAt: 0)
         let next = hall.issue(at: 1)
         let early = try #require(hall.estimates(at: 1)[next])
         let late = try #require(hall.estimates(at: 25)[next])
