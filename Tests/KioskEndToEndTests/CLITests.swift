@@ -9,11 +9,7 @@ import Testing
     }
 
     @Test func configCheckPrintsEveryProblemWithFileAndLine() throws {
-        let dir = NSTemporaryDirectory() + "kiosk-cli-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/hall.json"
-        try """
+        try FirstDayCLITests.withHallFile("""
         {
           "sessions": [["08:00", "12:00"], ["11:30", "25:00"]],
           "services": [
@@ -26,15 +22,16 @@ import Testing
           ],
           "colour": "blue"
         }
-        """.write(toFile: path, atomically: true, encoding: .utf8)
-        let result = try KioskProcess.run(["config", "check", path])
-        #expect(result.status == 1)
-        let lines = result.stderr.split(separator: "\n").map(String.init)
-        #expect(lines.contains("\(path):2: sessions[1]: bad time \"25:00\" (expected HH:MM, 00:00–23:59)"))
-        #expect(lines.contains("\(path):5: duplicate service code \"A\" (first defined at line 4)"))
-        #expect(lines.contains("\(path):6: service \"B\" (无人办理) is served by no counter"))
-        #expect(lines.contains("\(path):9: window \"1\" serves unknown service \"X\""))
-        #expect(lines.contains { $0.hasPrefix("\(path):11: unknown key \"colour\"") })
+        """) { _, path in
+            let result = try KioskProcess.run(["config", "check", path])
+            #expect(result.status == 1)
+            let lines = result.stderr.split(separator: "\n").map(String.init)
+            #expect(lines.contains("\(path):2: sessions[1]: bad time \"25:00\" (expected HH:MM, 00:00–23:59)"))
+            #expect(lines.contains("\(path):5: duplicate service code \"A\" (first defined at line 4)"))
+            #expect(lines.contains("\(path):6: service \"B\" (无人办理) is served by no counter"))
+            #expect(lines.contains("\(path):9: window \"1\" serves unknown service \"X\""))
+            #expect(lines.contains { $0.hasPrefix("\(path):11: unknown key \"colour\"") })
+        }
     }
 
     /// A data directory named by one letter, relative to the working directory, is made like

@@ -7,9 +7,7 @@ import Testing
 /// the hall does; a missing token file says so; `--version` names the commit.
 @Suite(.serialized) struct FirstDayBothWaysTests {
     @Test func statusStatsAndExportWorkAgainstTheDaemonAndOnItsJournal() async throws {
-        try await FirstDayCLITests.withTempFolder { dir in
-            let config = dir + "/hall.json"
-            try FirstDayCLITests.qingxi.write(toFile: config, atomically: true, encoding: .utf8)
+        try await FirstDayCLITests.withHallFile(FirstDayCLITests.qingxi) { dir, config in
             let daemon = DaemonProcess(dataDir: dir + "/var")
             try await daemon.start(at: "2026-03-02 09:00", config: config)
             defer { daemon.stop() }

@@ -18,12 +18,26 @@ import Testing
         return try await body(dir)
     }
 
+    /// A fresh folder holding `hall` as hall.json: the body gets the folder and the file.
+    static func withHallFile<T>(_ hall: String, _ body: (_ dir: String, _ file: String) throws -> T) throws -> T {
+        try withTempFolder { dir in
+            try hall.write(toFile: dir + "/hall.json", atomically: true, encoding: .utf8)
+            return try body(dir, dir + "/hall.json")
+        }
+    }
+
+    static func withHallFile<T>(_ hall: String, _ body: (_ dir: String, _ file: String) async throws -> T) async throws -> T {
+        try await withTempFolder { dir in
+            try hall.write(toFile: dir + "/hall.json", atomically: true, encoding: .utf8)
+            return try await body(dir, dir + "/hall.json")
+        }
+    }
+
     /// A temporary folder with `hall` as hall.json and one ticket of `service` taken at `at` on
     /// the journal in var/ (with --config): the body gets the folder, the config and var/.
     static func withOneTicket<T>(hall: String, service: String, at: String, _ body: (String, String, String) throws -> T) throws -> T {
-        try withTempFolder { dir in
-            let config = dir + "/hall.json", data = dir + "/var"
-            try hall.write(toFile: config, atomically: true, encoding: .utf8)
+        try withHallFile(hall) { dir, config in
+            let data = dir + "/var"
             let take = try KioskProcess.run(["take", service, "--config", config, "--data-dir", data, "--at", at])
             #expect(take.status == 0, "\(take.stderr)")
             return try body(dir, config, data)
@@ -49,9 +63,7 @@ import Testing
     """
 
     @Test func configCheckWarnsAboutAMissingSignatureAndStillExitsZero() throws {
-        try Self.withTempFolder { dir in
-            let path = dir + "/hall.json"
-            try Self.qingxi.write(toFile: path, atomically: true, encoding: .utf8)
+        try Self.withHallFile(Self.qingxi) { _, path in
             let result = try KioskProcess.run(["config", "check", path])
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("ok — 3 services, 3 windows, 2 sessions (1 warning)"))

@@ -6,11 +6,9 @@ import Testing
 /// time zone (not the server's), and ending with a line that says it stopped.
 @Suite(.serialized) struct FirstDayLogTests {
     @Test func theLogIsInTheHallsZoneAndSaysWhenItStops() async throws {
-        try await FirstDayCLITests.withTempFolder { dir in
-            // A hall six hours east of UTC on a server set to UTC: every stamp must say +06:00.
-            let config = dir + "/hall.json"
-            try FirstDayCLITests.qingxi.replacingOccurrences(of: #""short_name": "青溪人社"}"#, with: #""short_name": "青溪人社", "time_zone": "Asia/Urumqi"}"#)
-                .write(toFile: config, atomically: true, encoding: .utf8)
+        // A hall six hours east of UTC on a server set to UTC: every stamp must say +06:00.
+        let urumqi = FirstDayCLITests.qingxi.replacingOccurrences(of: #""short_name": "青溪人社"}"#, with: #""short_name": "青溪人社", "time_zone": "Asia/Urumqi"}"#)
+        try await FirstDayCLITests.withHallFile(urumqi) { dir, config in
             let daemon = DaemonProcess(dataDir: dir + "/var")
             daemon.environment = ["TZ": "UTC"]
             try await daemon.start(at: nil, config: config)

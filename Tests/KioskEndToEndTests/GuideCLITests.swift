@@ -15,18 +15,16 @@ import Testing
     }
 
     @Test func readsAFileAndRefusesAServiceWithoutAGuide() throws {
-        try FirstDayCLITests.withTempFolder { dir in
-            let path = dir + "/hall.json"
-            try """
-            {
-              "sessions": [["08:00", "12:00"]],
-              "services": [
-                {"code": "A", "name": "求职登记", "guide": {"materials": [{"name": "身份证", "form": "copy", "count": 2}], "time_limit": "即办"}},
-                {"code": "B", "name": "职业介绍"}
-              ],
-              "counters": [{"id": "1", "services": ["A", "B"]}]
-            }
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+        try FirstDayCLITests.withHallFile("""
+        {
+          "sessions": [["08:00", "12:00"]],
+          "services": [
+            {"code": "A", "name": "求职登记", "guide": {"materials": [{"name": "身份证", "form": "copy", "count": 2}], "time_limit": "即办"}},
+            {"code": "B", "name": "职业介绍"}
+          ],
+          "counters": [{"id": "1", "services": ["A", "B"]}]
+        }
+        """) { _, path in
             let a = try KioskProcess.run(["guide", "A", "--config", path])
             #expect(a.status == 0, "\(a.stderr)")
             #expect(a.stdout.contains("  1. 身份证 复印件2份") && !a.stdout.contains("示例"))
@@ -38,18 +36,16 @@ import Testing
     }
 
     @Test func configCheckNamesTheLineOfABrokenGuide() throws {
-        try FirstDayCLITests.withTempFolder { dir in
-            let path = dir + "/hall.json"
-            try """
-            {
-              "sessions": [["08:00", "12:00"]],
-              "services": [
-                {"code": "A", "name": "求职登记", "guide": {
-                  "materials": [{"name": "身份证", "form": "photocopy"}]}}
-              ],
-              "counters": [{"id": "1", "services": ["A"]}]
-            }
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+        try FirstDayCLITests.withHallFile("""
+        {
+          "sessions": [["08:00", "12:00"]],
+          "services": [
+            {"code": "A", "name": "求职登记", "guide": {
+              "materials": [{"name": "身份证", "form": "photocopy"}]}}
+          ],
+          "counters": [{"id": "1", "services": ["A"]}]
+        }
+        """) { _, path in
             let result = try KioskProcess.run(["config", "check", path])
             #expect(result.status == 1)
             #expect(result.stderr.contains("\(path):5: services[0].guide.materials[0].form must be"), "\(result.stderr)")
