@@ -64,30 +64,16 @@ extension ConsoleRoutes {
     /// The hall's committed events as Server-Sent Events, each only `{"seq":N}`: the page
     /// fetches the hall again, so the stream carries nothing a page would not show.
     func liveStream() async throws -> Response {
-        guard let subscription = api.hall.subscribe() else {
-            throw APIError(.serviceUnavailable, "shutting_down", "服务正在停止 The daemon is shutting down")
-        }
-        let hall = api.hall
-        var headers = HTTPFields()
-        headers[.contentType] = "text/event-stream; charset=utf-8"
-        headers[.cacheControl] = "no-cache"
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            do {
-                try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
-                for await item in subscription.events {
-                    switch item {
-                    case let .event(event):
-                        try await writer.write(ByteBuffer(string: "id: \(event.seq)\nevent: hall\ndata: {\"seq\":\(event.seq)}\n\n"))
-                    case .heartbeat:
-                        try await writer.write(KioskAPI.heartbeat)
-                    }
+        let stream = try HallEventStream(api.hall)
+        return stream.response(retryMilliseconds: 2000) { writer in
+            for await item in stream.events {
+                switch item {
+                case let .event(event):
+                    try await writer.write(ByteBuffer(string: "id: \(event.seq)\nevent: hall\ndata: {\"seq\":\(event.seq)}\n\n"))
+                case .heartbeat:
+                    try await writer.write(KioskAPI.heartbeat)
                 }
-            } catch {
-                hall.unsubscribe(subscription.id)
-                throw error
             }
-            hall.unsubscribe(subscription.id)
-            try await writer.finish(nil)
-        })
+        }
     }
 }

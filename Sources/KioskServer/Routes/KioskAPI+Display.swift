@@ -35,46 +35,33 @@ extension KioskAPI {
         router.get("/v1/events") { request, _ in
             try authorizeReader(request)
             let start = try EventStreamStart(request)
-            guard let subscription = hall.subscribe() else {
-                throw APIError(.serviceUnavailable, "shutting_down", "服务正在停止 The daemon is shutting down")
-            }
+            let stream = try HallEventStream(hall)
             let journal = hall.journal, published = hall.published
-            var headers = HTTPFields()
-            headers[.contentType] = "text/event-stream; charset=utf-8"
-            headers[.cacheControl] = "no-cache"
-            return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-                do {
-                    try await writer.write(ByteBuffer(string: "retry: 1000\n\n"))
-                    let after: Int64
-                    switch start {
-                    case let .after(seq):
-                        after = seq
-                        try await Self.writeBacklog(after: seq, through: subscription.from, from: journal, as: published, to: &writer)
-                    case .now:
-                        // No replay: the stream names where it starts, so a client that drops
-                        // before the first event resumes from there (`Last-Event-ID`) and misses
-                        // nothing. Every commit up to it is in the snapshot a screen reads next
-                        // (the hall publishes a commit before it hands its events to streams).
-                        after = subscription.from
-                        try await writer.write(ByteBuffer(string: "id: \(subscription.from)\n\n"))
-                    }
-                    for await item in subscription.events {
-                        switch item {
-                        case let .event(event) where event.seq > after:
-                            try await writer.write(Self.sse(event, published.current))
-                        case .event:
-                            break
-                        case .heartbeat:
-                            try await writer.write(Self.heartbeat)
-                        }
-                    }
-                } catch {
-                    hall.unsubscribe(subscription.id)   // the client went away
-                    throw error
+            return stream.response(retryMilliseconds: 1000) { writer in
+                let after: Int64
+                switch start {
+                case let .after(seq):
+                    after = seq
+                    try await Self.writeBacklog(after: seq, through: stream.from, from: journal, as: published, to: &writer)
+                case .now:
+                    // No replay: the stream names where it starts, so a client that drops
+                    // before the first event resumes from there (`Last-Event-ID`) and misses
+                    // nothing. Every commit up to it is in the snapshot a screen reads next
+                    // (the hall publishes a commit before it hands its events to streams).
+                    after = stream.from
+                    try await writer.write(ByteBuffer(string: "id: \(stream.from)\n\n"))
                 }
-                hall.unsubscribe(subscription.id)
-                try await writer.finish(nil)
-            })
+                for await item in stream.events {
+                    switch item {
+                    case let .event(event) where event.seq > after:
+                        try await writer.write(Self.sse(event, published.current))
+                    case .event:
+                        break
+                    case .heartbeat:
+                        try await writer.write(Self.heartbeat)
+                    }
+                }
+            }
         }
 
         router.get("/v1/stats") { request, _ in

@@ -93,14 +93,9 @@ extension KioskAPI {
     /// as heartbeats. It follows the hall's committed events, like `/v1/events`, and shows
     /// nothing of any other ticket.
     func ticketStream(_ path: TicketPagePath) async throws -> Response {
-        guard let subscription = hall.subscribe() else {
-            throw APIError(.serviceUnavailable, "shutting_down", "服务正在停止 The daemon is shutting down")
-        }
-        var headers = HTTPFields()
-        headers[.contentType] = "text/event-stream; charset=utf-8"
-        headers[.cacheControl] = "no-store"
+        let stream = try HallEventStream(hall)
         let api = self
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+        return stream.response(retryMilliseconds: 2000, cacheControl: "no-store") { writer in
             var last: String?
             /// The update for the hall as of `snapshot`, nil when nothing the citizen sees changed.
             func update(_ snapshot: PublishedHall.Snapshot) -> ByteBuffer? {
@@ -114,29 +109,21 @@ extension KioskAPI {
                 guard let json = try? APICoding.string(TicketPageUpdate(ticket: view, html: html)) else { return nil }
                 return ByteBuffer(string: "event: ticket\ndata: \(json)\n\n")
             }
-            do {
-                try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
-                if let first = update(api.hall.published.current) { try await writer.write(first) }
-                for await item in subscription.events {
-                    switch item {
-                    case let .event(event):
-                        // The snapshot is published right after the commit's events are handed
-                        // out: read it once the hall has finished that commit.
-                        var snapshot = api.hall.published.current
-                        if snapshot.seq < event.seq { snapshot = await api.hall.committedSnapshot() }
-                        if let next = update(snapshot) { try await writer.write(next) }
-                    case .heartbeat:
-                        // Estimates move without events (they are projected once a second).
-                        try await writer.write(update(api.hall.published.current) ?? Self.heartbeat)
-                    }
+            if let first = update(api.hall.published.current) { try await writer.write(first) }
+            for await item in stream.events {
+                switch item {
+                case let .event(event):
+                    // The snapshot is published right after the commit's events are handed
+                    // out: read it once the hall has finished that commit.
+                    var snapshot = api.hall.published.current
+                    if snapshot.seq < event.seq { snapshot = await api.hall.committedSnapshot() }
+                    if let next = update(snapshot) { try await writer.write(next) }
+                case .heartbeat:
+                    // Estimates move without events (they are projected once a second).
+                    try await writer.write(update(api.hall.published.current) ?? Self.heartbeat)
                 }
-            } catch {
-                api.hall.unsubscribe(subscription.id)
-                throw error
             }
-            api.hall.unsubscribe(subscription.id)
-            try await writer.finish(nil)
-        })
+        }
     }
 
     /// The ticket's public view (`GET /v1/tickets/{n}`) as of `snapshot`.
