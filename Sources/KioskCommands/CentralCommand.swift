@@ -25,6 +25,9 @@ struct CentralCommand: AsyncParsableCommand {
         }
     }
 
+    /// `--central`'s address, or a usage error. Each command checks it in `validate()` (a wrong
+    /// URL, TLS parameter or certificate path is refused while parsing) and reads it again in
+    /// `run()`: the value holds the password, taken from `PGPASSWORD` when the URL has none.
     static func address(_ text: String) throws -> CentralAddress {
         do {
             return try CentralAddress(text)
@@ -56,14 +59,23 @@ struct CentralMigrateCommand: AsyncParsableCommand {
     @Option(help: "Months after the first to create.") var monthsAhead: Int = 12
     @Option(parsing: .singleValue, help: "A hall id (hall.id of its config) to give a login role (repeatable).") var hall: [String] = []
 
-    func run() async throws {
-        let address = try CentralCommand.address(central)
-        let plan: MigrationPlan
+    func validate() throws {
+        _ = try CentralCommand.address(central)
+        _ = try plan(now: Date())
+    }
+
+    /// What to migrate, or a usage error; `now` names the first month when `--from` does not.
+    func plan(now: Date) throws -> MigrationPlan {
         do {
-            plan = try MigrationPlan(from: from, monthsAhead: monthsAhead, halls: hall, now: Date())
+            return try MigrationPlan(from: from, monthsAhead: monthsAhead, halls: hall, now: now)
         } catch {
             throw ValidationError(error.description)
         }
+    }
+
+    func run() async throws {
+        let address = try CentralCommand.address(central)
+        let plan = try plan(now: Date())
         let outcome = try await CentralCommand.withSession(address) { session throws(CentralError) in
             try await CentralMigrator(session: session).migrate(plan)
         }
@@ -88,6 +100,7 @@ struct CentralPushCommand: AsyncParsableCommand {
     @Option(help: "Rows per batch (one transaction each).") var batch: Int = 2000
 
     func validate() throws {
+        _ = try CentralCommand.address(central)
         guard (1...50_000).contains(batch) else { throw ValidationError("--batch must be 1…50000") }
     }
 
@@ -122,14 +135,19 @@ struct CentralReportCommand: AsyncParsableCommand {
     @OptionGroup var days: ReportOptions
     @Option(parsing: .singleValue, help: "Only this hall (repeatable; default: every hall with events in the period).") var hall: [String] = []
 
-    func run() async throws {
-        let address = try CentralCommand.address(central)
+    func validate() throws {
+        _ = try CentralCommand.address(central)
         let period = try days.parsed()
         do {
             try JournalReport.checkPeriod(from: period.from, to: period.to)
         } catch {
             throw ValidationError("\(error)")
         }
+    }
+
+    func run() async throws {
+        let address = try CentralCommand.address(central)
+        let period = try days.parsed()
         let halls = hall, today = QueueEngine(config: .defaultHall).calendar.businessDate(of: Date())
         let report = try await CentralCommand.withSession(address) { session throws(CentralError) in
             try await CentralReportSource(session: session).cityReport(from: period.from, to: period.to, only: halls, today: today)
@@ -151,6 +169,10 @@ struct CentralServeCommand: AsyncParsableCommand {
     @Option(help: "Its data directory (tokens.json).") var dataDir: String
     @Option(help: "Address to listen on.") var host: String = "127.0.0.1"
     @Option(help: "Port to listen on.") var port: Int = 8090
+
+    func validate() throws {
+        _ = try CentralCommand.address(central)
+    }
 
     func run() async throws {
         let address = try CentralCommand.address(central)

@@ -35,6 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...50_000).contains(centralBatch) else { throw ValidationError("--central-batch must be 1…50000") }
+        _ = try central.map(CentralCommand.address)
         try clockFlags?.validate()
     }
 
