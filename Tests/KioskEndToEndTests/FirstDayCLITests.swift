@@ -1,4 +1,5 @@
 import Foundation
+import KioskTestSupport
 import Testing
 
 /// The CLI as a new hall's IT person meets it on the first day (issue 14).

@@ -1,4 +1,5 @@
 import Foundation
+import KioskTestSupport
 import Testing
 
 /// `kiosk guide CODE [--config FILE]`: no daemon, the embedded hall's guide or a file's, and

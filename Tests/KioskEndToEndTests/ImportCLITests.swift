@@ -1,4 +1,5 @@
 import Foundation
+import KioskTestSupport
 import Testing
 
 /// `kiosk import` is `kiosk export` backwards: a day exported from one hall and imported into
