@@ -10,6 +10,9 @@ public struct InProcessDaemon: Sendable {
     public let daemon: KioskDaemon
     /// The port it listens on (loopback).
     public let port: Int
+    /// Its data directory and the tokens it accepts, as its options said.
+    public let dataDirectory: String
+    public let tokens: AccessTokens
     private let stopped: RunOutcome
 
     public var hall: Hall { daemon.hall }
@@ -48,7 +51,8 @@ public struct InProcessDaemon: Sendable {
                 throw TimedOut(what: "the daemon to listen")
             }
             do {
-                let result = try await body(InProcessDaemon(daemon: daemon, port: port, stopped: stopped))
+                let running = InProcessDaemon(daemon: daemon, port: port, dataDirectory: options.dataDirectory, tokens: options.tokens, stopped: stopped)
+                let result = try await body(running)
                 await daemon.shutdown()
                 try await group.waitForAll()
                 return result

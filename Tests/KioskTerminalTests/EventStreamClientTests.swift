@@ -14,13 +14,9 @@ struct EventStreamClientTests {
         token: (AccessTokens) -> String?, lastEventID: String? = nil,
         _ body: (InProcessDaemon, EventStreamClient, AsyncStream<EventStreamUpdate>.AsyncIterator) async throws -> Void
     ) async throws {
-        let dataDirectory = NSTemporaryDirectory() + "kiosk-terminal-stream-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
-        let clock = ManualClock(hallTime: "09:00")
-        let options = KioskDaemon.Options.forTests(config: .defaultHall, dataDirectory: dataDirectory, clock: { clock.now })
-        try await InProcessDaemon.with(options) { daemon in
+        try await InProcessDaemon.onManualClock(config: .defaultHall) { daemon, _ in
             var configuration = EventStreamClient.Configuration(
-                address: ServerAddress(host: "127.0.0.1", port: daemon.port), token: token(options.tokens), lastEventID: lastEventID
+                address: ServerAddress(host: "127.0.0.1", port: daemon.port), token: token(daemon.tokens), lastEventID: lastEventID
             )
             configuration.reconnectMilliseconds = 100
             let client = EventStreamClient(configuration)
@@ -81,16 +77,11 @@ struct EventStreamClientTests {
     /// the screen says so and resumes from the last event it saw, missing nothing.
     @Test func aSilentConnectionIsDroppedAfterTheReadTimeoutAndResumedFromTheLastEvent() async throws {
         #expect(EventStreamClient.Configuration(address: ServerAddress(host: "127.0.0.1", port: 1), token: nil).readTimeout == .seconds(30))
-        let dataDirectory = NSTemporaryDirectory() + "kiosk-terminal-silent-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
-        let clock = ManualClock(hallTime: "09:00")
-        var options = KioskDaemon.Options.forTests(config: .defaultHall, dataDirectory: dataDirectory, clock: { clock.now })
         // No heartbeat during the test: only the freeze may silence the stream.
-        options.config.limits.streamHeartbeatSeconds = 15
-        try await InProcessDaemon.with(options) { daemon in
+        try await InProcessDaemon.onManualClock(config: .defaultHall, adjust: { $0.config.limits.streamHeartbeatSeconds = 15 }) { daemon, _ in
             let proxy = try FreezingProxy(upstreamPort: daemon.port)
             defer { proxy.close() }
-            var configuration = EventStreamClient.Configuration(address: ServerAddress(host: "127.0.0.1", port: proxy.port), token: options.tokens.display)
+            var configuration = EventStreamClient.Configuration(address: ServerAddress(host: "127.0.0.1", port: proxy.port), token: daemon.tokens.display)
             configuration.reconnectMilliseconds = 100
             configuration.readTimeout = .seconds(1)
             let client = EventStreamClient(configuration)
@@ -117,17 +108,12 @@ struct EventStreamClientTests {
     /// A hall screen's stream starts at the daemon's current commit (no replay of the day); one
     /// that goes silent before its first event resumes from where it started, missing nothing.
     @Test func aScreenStreamStartsAtTheCurrentCommitAndResumesFromThereAfterASilentDrop() async throws {
-        let dataDirectory = NSTemporaryDirectory() + "kiosk-terminal-now-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
-        let clock = ManualClock(hallTime: "09:00")
-        var options = KioskDaemon.Options.forTests(config: .defaultHall, dataDirectory: dataDirectory, clock: { clock.now })
-        options.config.limits.streamHeartbeatSeconds = 15
-        try await InProcessDaemon.with(options) { daemon in
+        try await InProcessDaemon.onManualClock(config: .defaultHall, adjust: { $0.config.limits.streamHeartbeatSeconds = 15 }) { daemon, _ in
             for service in ["A", "B", "C"] { _ = try await daemon.hall.execute(.issue(service: service, priority: false)) }
             let started = try await daemon.hall.journal.lastSeq()
             let proxy = try FreezingProxy(upstreamPort: daemon.port)
             defer { proxy.close() }
-            var configuration = EventStreamClient.Configuration.hallScreen(address: ServerAddress(host: "127.0.0.1", port: proxy.port), token: options.tokens.display)
+            var configuration = EventStreamClient.Configuration.hallScreen(address: ServerAddress(host: "127.0.0.1", port: proxy.port), token: daemon.tokens.display)
             configuration.reconnectMilliseconds = 100
             configuration.readTimeout = .seconds(1)
             let client = EventStreamClient(configuration)

@@ -176,16 +176,12 @@ struct ConsoleSignInTests {
 @Suite(.timeLimit(.minutes(2)))
 struct ConsoleSecureCookieTests {
     @Test func aHallWithAnHttpsPublicURLGetsSecureCookies() async throws {
-        let dataDirectory = NSTemporaryDirectory() + "kiosk-console-secure-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
-        let clock = ManualClock(hallTime: "09:00")
         var config = HallConfig.defaultHall
         config.publicURL = "https://q.example.gov.cn"
-        let options = KioskDaemon.Options.forTests(config: config, dataDirectory: dataDirectory, clock: { clock.now })
-        try await InProcessDaemon.with(options) { running in
-            try UserFile.add("wang", role: .supervisor, password: "correct horse", in: UserFile.path(dataDirectory: dataDirectory), at: Date(), iterations: 1000)
+        try await InProcessDaemon.onManualClock(config: config) { running, _ in
+            try UserFile.add("wang", role: .supervisor, password: "correct horse", in: UserFile.path(dataDirectory: running.dataDirectory), at: Date(), iterations: 1000)
             running.daemon.console.reloadIfChanged(logger: Logger(label: "test"))
-            let browser = ConsoleBrowser(APIClient(port: running.port, tokens: options.tokens))
+            let browser = ConsoleBrowser(APIClient(port: running.port, tokens: running.tokens))
             #expect(try await browser.signIn("wang", "correct horse").status == 303)
             let line = try #require(browser.setCookieLines[ConsoleRoutes.sessionCookie])
             #expect(line.contains("Secure") && line.contains("HttpOnly") && line.contains("SameSite=Strict"))

@@ -28,17 +28,14 @@ struct TestDaemon: Sendable {
         config: HallConfig = .defaultHall, at clock: String = "09:00", clientConcurrency: Int = 8, kioskRateLimit: Bool = false,
         _ body: (TestDaemon) async throws -> T
     ) async throws -> T {
-        var config = config
-        if !kioskRateLimit { config.limits.kioskIssueBurst = 0 }
-        let dataDirectory = NSTemporaryDirectory() + "kiosk-server-tests-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: dataDirectory) }
-        let manualClock = ManualClock(hallTime: clock, config: config)
+        var limited = config
+        if !kioskRateLimit { limited.limits.kioskIssueBurst = 0 }
+        let config = limited
         // The clock stands still, so only the start-up tick has work; tests call `tick()`.
-        let options = KioskDaemon.Options.forTests(config: config, dataDirectory: dataDirectory, clock: { manualClock.now })
-        return try await InProcessDaemon.with(options) { running in
+        return try await InProcessDaemon.onManualClock(config: config, at: clock) { running, manualClock in
             let test = TestDaemon(
-                running: running, clock: manualClock, tokens: options.tokens, config: config, dataDirectory: dataDirectory,
-                client: APIClient(port: running.port, tokens: options.tokens, concurrency: clientConcurrency)
+                running: running, clock: manualClock, tokens: running.tokens, config: config, dataDirectory: running.dataDirectory,
+                client: APIClient(port: running.port, tokens: running.tokens, concurrency: clientConcurrency)
             )
             try await test.settle()
             return try await body(test)
