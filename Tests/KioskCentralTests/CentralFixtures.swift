@@ -2,10 +2,24 @@ import Foundation
 import KioskCore
 import KioskStore
 import KioskTestSupport
+import Testing
 
 /// What the central tests share: a hall config with an id, a journal's rows as the centre
 /// should hold them, and the centre's rows of a hall.
 enum CentralFixtures {
+    /// A PostgreSQL cluster of the test's own and a temporary folder (`kiosk-central-NAME-…`),
+    /// both removed after `body`. Without Debian's PostgreSQL the test fails here, saying so.
+    static func withCentre(
+        _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation, _ body: (PostgresCluster, String) async throws -> Void
+    ) async throws {
+        try #require(PostgresCluster.isInstalled, "Debian's postgresql 15 (scripts/install-deps test)", sourceLocation: sourceLocation)
+        let pg = try PostgresCluster()
+        defer { pg.destroy() }
+        let root = try tempDirectory(name)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try await body(pg, root)
+    }
+
     static func tempDirectory(_ name: String) throws -> String {
         let dir = NSTemporaryDirectory() + "kiosk-central-\(name)-" + UUID().uuidString.prefix(8)
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
