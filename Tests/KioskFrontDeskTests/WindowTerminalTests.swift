@@ -16,6 +16,17 @@ import Testing
         return request
     }
 
+    /// Window 2's screen (`width` x 30) once the daemon answers `answer`, and again once it
+    /// answers the plain `view`: a mark shown while the daemon says so, and gone after.
+    func screens(answering answer: WindowView, width: Int) throws -> (shown: [String], after: [String]) {
+        var terminal = WindowTerminal(window: "2")
+        let request = try #require(sent(terminal.handle(.key(.enter), at: now)))
+        _ = terminal.handle(.done(request, answer), at: now)
+        let shown = WindowTerminalScreen.render(terminal, width: width, height: 30)
+        _ = terminal.handle(.done(request, view), at: now)
+        return (shown, WindowTerminalScreen.render(terminal, width: width, height: 30))
+    }
+
     @Test(arguments: [("n", "call"), ("r", "recall"), ("s", "start"), ("f", "finish"), ("x", "noshow"), ("k", "park"), ("g", "resume")])
     func singleKeysCallTheirAction(key: Character, action: String) throws {
         var terminal = WindowTerminal(window: "2")
@@ -45,30 +56,22 @@ import Testing
     /// Issue 21, item 2: an appointment's ticket (预约) is marked with its slot at the window;
     /// a walk-in's is not.
     @Test func anAppointmentsTicketShowsItsSlot() throws {
-        var terminal = WindowTerminal(window: "2")
-        let request = try #require(sent(terminal.handle(.key(.enter), at: now)))
         var booked = view
         booked.current?.priority = false
         booked.current?.appointmentTime = "09:30"
-        _ = terminal.handle(.done(request, booked), at: now)
-        let screen = WindowTerminalScreen.render(terminal, width: 100, height: 30)
+        let (screen, after) = try screens(answering: booked, width: 100)
         #expect(screen.contains { $0.hasPrefix("  当前 Current: C014  C 失业登记/失业证  [预约 09:30 appointment]") }, "\(screen.joined(separator: "\n"))")
-        _ = terminal.handle(.done(request, view), at: now)
-        #expect(!WindowTerminalScreen.render(terminal, width: 100, height: 30).joined().contains("预约"))
+        #expect(!after.joined().contains("预约"))
     }
 
     /// Issue 12, item 4: while the daemon's clock warning stands, the clerk sees it (and tells
     /// the supervisor); without one, nothing is said.
     @Test func aClockWarningIsShownToTheClerk() throws {
-        var terminal = WindowTerminal(window: "2")
-        let request = try #require(sent(terminal.handle(.key(.enter), at: now)))
         var warned = view
         warned.clock = "warning"
-        _ = terminal.handle(.done(request, warned), at: now)
-        let screen = WindowTerminalScreen.render(terminal, width: 80, height: 30)
+        let (screen, after) = try screens(answering: warned, width: 80)
         #expect(screen.contains { $0.hasPrefix("  ! 时钟异常,请值班长核对 Clock warning: supervisor to check the PC clock") }, "\(screen.joined(separator: "\n"))")
-        _ = terminal.handle(.done(request, view), at: now)
-        #expect(!WindowTerminalScreen.render(terminal, width: 80, height: 30).joined().contains("时钟异常"))
+        #expect(!after.joined().contains("时钟异常"))
     }
 
     @Test func aRefusalShowsTheDaemonsMessage() throws {
