@@ -42,19 +42,14 @@ struct TestDaemon: Sendable {
         }
     }
 
-    struct DaemonDidNotStart: Error {}
-
     /// Waits for the start-up tick (the day's first events) to be durable, so a test's
     /// baseline `lastSeq()` is not moved by it.
     func settle() async throws {
         _ = try await hall.execute(.tick)
-        let deadline = ContinuousClock.now + .seconds(10)
-        while true {
+        try await eventually("the start-up tick to be durable", within: 10, every: .milliseconds(5)) {
             let durable = try journal.lastSeq()
             let committed = await hall.committedSeq
-            if durable > 0 && durable == committed { return }
-            guard ContinuousClock.now < deadline else { throw DaemonDidNotStart() }
-            try await Task.sleep(for: .milliseconds(5))
+            return durable > 0 && durable == committed
         }
     }
 
