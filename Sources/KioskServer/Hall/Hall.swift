@@ -62,6 +62,13 @@ public actor Hall {
     /// every issue back to a projection of its own (which would slow it further).
     static let staleProjection: TimeInterval = 10
 
+    /// How many times an issue has the newcomer's own projection made outside the actor before
+    /// it makes one inside (the hall's inputs changed while each was made).
+    static let ownEstimatePreparations = 3
+    /// Counts changes of what issues are decided on (`decisionInputsChanged`); read off the
+    /// actor by the projection thread, to skip an own projection already out of date.
+    nonisolated let decisionInputs = Atomic<UInt64>(0)
+
     /// Previous business days the estimator learns from at start-up.
     static let historyDays = 5
 
@@ -258,6 +265,7 @@ public actor Hall {
         if replyLimit.settings != config.reply { replyLimit = ReplyRateLimit(settings: config.reply) }
         closingTime = ClosingTimeRule(engine: rules)
         estimator.adopt(config)
+        decisionInputsChanged()
     }
 
     /// The current time as the hall's rules see it (the wall clock, or a test's clock).
@@ -329,12 +337,43 @@ public actor Hall {
         if case .issue = command, await published.waitForFittingProjection(at: clock()) {
             metrics.recordIssueProjectionWait()
         }
-        // While the state is being read back from the journal, nothing is decided on it.
-        guard !reloading else { throw JournalUnavailable() }
-        if stateNeedsReload, await !reloadFromJournal() { throw JournalUnavailable() }
-        let now = clock()
-        var events = try rules.apply(command, to: state, at: now)
-        guard !events.isEmpty else { return Outcome(events: [], seqs: [], view: view(state, estimator, [])) }
+        // A close call of the closing-time rule needs the newcomer's own projection of the whole
+        // line. It is made outside the actor, on the state and estimator as they are now, while
+        // the actor takes other commands; the issue is then decided on it only if nothing it
+        // decides on changed meanwhile (`decisionInputs`), else it is made again. After
+        // `ownEstimatePreparations` tries (a busy hall), it is made inside the actor, as before.
+        var prepared: PreparedOwnEstimate?
+        var preparations = 0
+        while true {
+            // While the state is being read back from the journal, nothing is decided on it.
+            guard !reloading else { throw JournalUnavailable() }
+            if stateNeedsReload, await !reloadFromJournal() { throw JournalUnavailable() }
+            let now = clock()
+            let events = try rules.apply(command, to: state, at: now)
+            guard !events.isEmpty else { return Outcome(events: [], seqs: [], view: view(state, estimator, [])) }
+            let inputs = decisionInputs.load(ordering: .relaxed)
+            if preparations < Self.ownEstimatePreparations, case let .issue(_, _, _, override) = command,
+               let (key, on) = ownEstimateToPrepare(events, inputs: inputs, at: now, closingRule: override == nil, prepared: prepared) {
+                preparations += 1
+                metrics.recordIssueOwnProjectionTry()
+                prepared = await published.prepareOwnEstimate(key, in: on, estimator: estimator, at: now) { [self] in
+                    decisionInputs.load(ordering: .relaxed) == inputs
+                }
+                continue
+            }
+            return try await decide(command, events: events, inputs: inputs, prepared: prepared, at: now, contact: contact, issueKey: issueKey, view: view)
+        }
+    }
+
+    /// `execute`'s decision, once nothing more is awaited before the events are folded and
+    /// queued: `events` are what the rules made of `command` on the current state at `now`, and
+    /// `prepared` the newcomer's own projection made outside the actor, if any (taken only if
+    /// made on these very `inputs`).
+    private func decide<View: Sendable>(
+        _ command: Command, events: [HallEvent], inputs: UInt64, prepared: PreparedOwnEstimate?, at now: Date,
+        contact: TicketContact?, issueKey: IssueKey?, view: @Sendable (HallState, WaitEstimator, [HallEvent]) -> View
+    ) async throws -> Outcome<View> {
+        var events = events
         var printed: WaitEstimate?
         var records: [PrintedEstimate] = []
         var refusal: TurnAfterClosing?
@@ -346,8 +385,20 @@ public actor Hall {
             let newcomer = Ticket(
                 number: number, service: service, priority: priority, issuedAt: issue.at, sequence: state.issueSequence, hasContact: hasContact
             )
-            printed = newcomerEstimate(newcomer, at: now, closingRule: override == nil).map(widened)
-            if override == nil, let printed {
+            let key = PreparedOwnEstimate.Key(inputs: inputs, timed: Array(events.dropLast()), newcomer: newcomer)
+            let closingRule = override == nil
+            if let shared = sharedNewcomerEstimate(newcomer, in: state, at: now, closingRule: closingRule) {
+                metrics.recordIssueEstimate(source: "shared")
+                printed = shared
+            } else if let prepared, prepared.key.matches(key) {
+                metrics.recordIssueEstimate(source: "outside")
+                printed = prepared.estimate
+            } else {
+                metrics.recordIssueEstimate(source: "own")
+                printed = estimator.estimate(issuing: newcomer, in: state, at: now)
+            }
+            printed = printed.map(widened)
+            if closingRule, let printed {
                 refusal = closingTime.refusal(service: service, callAt: printed.callAt, in: state, at: now)
             }
             if refusal == nil {
@@ -362,6 +413,8 @@ public actor Hall {
         } else {
             for event in events { rules.fold(event, into: &state) }
         }
+        // Whatever was folded (a refusal alone folds nothing, and leaves prepared projections good).
+        if !events.isEmpty { decisionInputsChanged() }
         var applied: [AppliedConfig] = []
         if case let .changeConfig(config, version, _) = command, let change = events.last {
             adopt(config)
@@ -454,6 +507,7 @@ public actor Hall {
                 for record in command.printed { accuracy.recordPrinted(record) }
             }
             committedSeq = seqs.last ?? committedSeq
+            decisionInputsChanged()   // the estimator folded the batch
             if commitFailing.exchange(false, ordering: .relaxed) {
                 faultLog.clearAll()
                 logger.notice("journal writes again", metadata: ["journal.commands": "\(batch.count)"])
@@ -495,6 +549,7 @@ public actor Hall {
             replayed.appointments = AppointmentBook(folding: history + stored.map(\.event), today: today)
             if journaled.config != rules.config { adopt(journaled.config) }
             state = replayed
+            decisionInputsChanged()
             committedState = state
             committedRules = rules
             contacts = Dictionary(saved.map { ($0.ticket, $0) }) { $1 }
@@ -520,25 +575,53 @@ public actor Hall {
         published.publish(.init(seq: committedSeq, engine: committedRules, state: committedState, estimator: estimator, recentCalls: recentCalls))
     }
 
+    /// The ticket `issue` (an `issued` event) puts in line on `state`, before it is folded.
+    private static func newcomer(_ issue: HallEvent, in state: HallState) -> Ticket? {
+        guard case let .issued(number, service, priority, hasContact, _) = issue.kind else { return nil }
+        return Ticket(number: number, service: service, priority: priority, issuedAt: issue.at, sequence: state.issueSequence, hasContact: hasContact)
+    }
+
+    /// When the issue that `events` end with (decided at `now` on the current state, with the
+    /// hall's `inputs`) needs the newcomer's own projection (`sharedNewcomerEstimate` cannot
+    /// give its figure) and `prepared` was not made on these inputs: what to project outside
+    /// the actor, and the state to project it on (the timed events among `events` folded).
+    /// Nil when the decision needs nothing more.
+    private func ownEstimateToPrepare(
+        _ events: [HallEvent], inputs: UInt64, at now: Date, closingRule: Bool, prepared: PreparedOwnEstimate?
+    ) -> (PreparedOwnEstimate.Key, HallState)? {
+        guard let issue = events.last else { return nil }
+        let timed = Array(events.dropLast())
+        // A copy only when timed events fell due (a tick usually folds them first).
+        var on = state
+        for event in timed { rules.fold(event, into: &on) }
+        guard let newcomer = Self.newcomer(issue, in: on),
+              sharedNewcomerEstimate(newcomer, in: on, at: now, closingRule: closingRule) == nil else { return nil }
+        let key = PreparedOwnEstimate.Key(inputs: inputs, timed: timed, newcomer: newcomer)
+        if let prepared, prepared.key.matches(key) { return nil }
+        return (key, on)
+    }
+
+    /// Counts a change of what issues are decided on (the state, the estimator, the rules): an
+    /// own projection prepared before it is not taken after it.
+    private func decisionInputsChanged() {
+        decisionInputs.wrappingAdd(1, ordering: .relaxed)
+    }
+
     /// A new ticket's estimate, before it is folded: the shared projection (`published`, as of
     /// a recent commit) plus that ticket, pushed back by the tickets of its service issued since
-    /// that projection that will be called before it. The newcomer's own projection (on the
-    /// state every earlier command left, as before there was a shared one) when the shared one
-    /// does not fit this state (`LineProjection.fits`: more than `staleProjection` old, a
-    /// projector stopped or a hall clock running faster than it; `execute` waited for one of
-    /// this hall's, but commands decided and not yet committed may have opened a window or
-    /// begun a day), and, with `closingRule`,
+    /// that projection that will be called before it. Nil when the newcomer's own projection
+    /// (on the state every earlier command left, as before there was a shared one) must give it
+    /// instead: when the shared one does not fit `state` (`LineProjection.fits`: more than
+    /// `staleProjection` old, a projector stopped or a hall clock running faster than it;
+    /// `execute` waited for one of this hall's, but commands decided and not yet committed may
+    /// have opened a window or begun a day), and, with `closingRule`,
     /// whenever the closing-time rule could decide otherwise on it: the shared figure's call
     /// within `LineProjection.closingMargin` of the session's end. So the rule refuses exactly
     /// where the newcomer's own projection would, and parallel kiosks at the limit cannot all
     /// slip past it on one projection (each decides on its own, in turn, inside the actor).
-    private func newcomerEstimate(_ newcomer: Ticket, at now: Date, closingRule: Bool) -> WaitEstimate? {
-        func own() -> WaitEstimate? {
-            metrics.recordIssueEstimate(source: "own")
-            return estimator.estimate(issuing: newcomer, in: state, at: now)
-        }
+    private func sharedNewcomerEstimate(_ newcomer: Ticket, in state: HallState, at now: Date, closingRule: Bool) -> WaitEstimate? {
         let shared = published.currentEstimates.line
-        guard shared.fits(state, config: rules.config, at: now, maxAge: Self.staleProjection) else { return own() }
+        guard shared.fits(state, config: rules.config, at: now, maxAge: Self.staleProjection) else { return nil }
         // Counted on the line's index, not by a pass over the line: the tickets issued since
         // the projection and still waiting (of any service, wherever they stand), those of them
         // called before the newcomer, and the people ahead in its service now (the explanation
@@ -547,15 +630,14 @@ public actor Hall {
         let joinedSince = line.joined(since: shared.issueSequence)
         let extraAhead = shared.joinedAhead(of: newcomer, in: line)
         let ahead = line.waiting(service: newcomer.service)
-        guard let joined = shared.estimate(joining: newcomer, extraAhead: extraAhead, ahead: ahead, at: now) else { return own() }
+        guard let joined = shared.estimate(joining: newcomer, extraAhead: extraAhead, ahead: ahead, at: now) else { return nil }
         // Both figures stop at the projection's horizon: a session ending beyond it can refuse
         // neither, and the shared one is then as good as the newcomer's own.
         if closingRule, let deadline = closingTime.deadline(service: newcomer.service, in: state, at: now),
            deadline < now.addingTimeInterval(estimator.options.horizon) {
             let margin = shared.closingMargin(of: joined, service: newcomer.service, joinedSince: joinedSince, extraAhead: extraAhead)
-            if joined.callAt.addingTimeInterval(margin) > deadline { return own() }
+            if joined.callAt.addingTimeInterval(margin) > deadline { return nil }
         }
-        metrics.recordIssueEstimate(source: "shared")
         return joined
     }
 

@@ -7,7 +7,7 @@ import ServiceLifecycle
 /// each other no closer than `spacing`, nor closer than four times the last one's duration,
 /// so a burst of commits costs a few projections a second rather than one each, and the
 /// projector takes at most a fifth of a core whatever the line's length. (A new ticket's
-/// estimate allows for the tickets issued since the projection: `Hall.newcomerEstimate`.)
+/// estimate allows for the tickets issued since the projection: `Hall.sharedNewcomerEstimate`.)
 struct LineProjector: Service {
     /// The oldest the estimates readers see should be, in seconds (plus one projection's time).
     static let maxAge: TimeInterval = 1

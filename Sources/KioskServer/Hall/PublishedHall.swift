@@ -42,7 +42,7 @@ public final class PublishedHall: Sendable {
     /// PC) two at once (the projector's and the heads-up pass's, both at start) would hold every
     /// request, `/healthz` too, until they finish. One at a time, the second finds the first's
     /// projection fresh and does not project again.
-    private let projections = DispatchQueue(label: "kiosk.projection", qos: .utility)
+    let projections = DispatchQueue(label: "kiosk.projection", qos: .utility)
 
     init(_ snapshot: Snapshot) {
         self.snapshot = Mutex(snapshot)

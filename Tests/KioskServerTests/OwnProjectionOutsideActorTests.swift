@@ -1,0 +1,107 @@
+import Dispatch
+import Foundation
+import KioskCore
+@testable import KioskServer
+import KioskTestSupport
+import Testing
+
+/// The whole-line projections a command needs are made outside the hall actor, which takes other
+/// commands meanwhile: a kiosk issue at or past the closing-time limit (the newcomer's own
+/// projection) and the heads-up pass (the shared one). The closing-time rule still decides on
+/// the state every earlier command left: an own projection made on a hall that changed while it
+/// ran is made again. Counted on the daemon's metrics and the shared projection, never timed.
+@Suite(.timeLimit(.minutes(3)))
+struct OwnProjectionOutsideActorTests {
+    /// One window for service A; the session ends at 09:30 and the clock stands at 09:00.
+    static let closingSoon = SharedProjectionClosingTests.oneWindow(services: ["A"], sessionEnd: "09:30")
+
+    /// A daemon on a manual clock with no projector and no heads-up pass: the test makes the
+    /// shared projection itself, and nothing else projects.
+    static func quietDaemon<T: Sendable>(_ config: HallConfig, _ body: (InProcessDaemon, ManualClock) async throws -> T) async throws -> T {
+        try await InProcessDaemon.onManualClock(config: config, adjust: { options in
+            options.projectorSpacing = nil
+            options.headsUpInterval = nil
+        }) { daemon, clock in
+            _ = try await daemon.hall.execute(.tick)
+            // The daemon's own first tick may be the one that began the day, still being
+            // written: its commit would change the hall under the test's first issue.
+            try await eventually("the day's start is committed") { daemon.hall.published.current.state.date != nil }
+            return try await body(daemon, clock)
+        }
+    }
+
+    static func count(_ name: String, in daemon: InProcessDaemon) throws -> Int {
+        try ScreensLoadTests.counter(name, in: daemon.daemon.metrics.render())
+    }
+
+    static let own = #"kiosk_issue_estimates_total{source="own"}"#
+    static let outside = #"kiosk_issue_estimates_total{source="outside"}"#
+    static let tries = "kiosk_issue_own_projection_tries_total"
+
+    typealias Decision = SharedProjectionClosingTests.Decision
+
+    static func decide(_ command: Command, on hall: Hall) async throws -> Decision {
+        do {
+            try await hall.execute(command)
+            return Decision(issued: true)
+        } catch let refusal as TurnAfterClosing {
+            return Decision(issued: false, turnAt: refusal.turnAt)
+        }
+    }
+
+    /// Kiosk issues towards a closing half an hour away: past the first few, each is a close
+    /// call or a refusal, decided as the newcomer's own projection on the state every earlier
+    /// issue left says, and that projection is made outside the actor, once per issue (nothing
+    /// changed the hall while it ran); none inside.
+    @Test func refusalsAndCloseCallsTakeTheNewcomersOwnProjectionMadeOutsideTheActor() async throws {
+        try await Self.quietDaemon(Self.closingSoon) { daemon, clock in
+            let hall = daemon.hall
+            _ = hall.published.refreshEstimates(at: clock.now, maxAge: 1)
+            var refused = 0
+            for i in 0..<12 {
+                let command = Command.issue(service: "A", priority: false)
+                let expected = try SharedProjectionClosingTests.ownDecision(
+                    command, config: Self.closingSoon, state: await hall.read { $0 }, estimator: await hall.estimator, at: clock.now
+                )
+                let decided = try await Self.decide(command, on: hall)
+                #expect(decided == expected, "issue \(i + 1)")
+                if !decided.issued { refused += 1 }
+            }
+            #expect(refused > 0 && refused < 12, "the limit falls inside the twelve: \(refused) refused")
+            #expect(try Self.count(Self.own, in: daemon) == 0, "no own projection inside the actor")
+            let outside = try Self.count(Self.outside, in: daemon)
+            #expect(outside >= refused, "every refusal decided on an own projection made outside: \(outside)")
+            let tries = try Self.count(Self.tries, in: daemon)
+            #expect(tries == outside, "one try each: the hall did not change while it ran (\(tries) tries, \(outside) taken)")
+        }
+    }
+
+    /// While a kiosk's own projection waits on the projection thread, the hall takes a
+    /// supervisor's issue: the projection, made on the hall before it, is not taken; another is
+    /// made on the hall after it, and the kiosk's ticket is decided as that state's own
+    /// projection says.
+    @Test func anOwnProjectionOfAHallThatChangedMeanwhileIsMadeAgain() async throws {
+        try await Self.quietDaemon(Self.closingSoon) { daemon, clock in
+            let hall = daemon.hall
+            for _ in 0..<8 { try await hall.execute(.issue(service: "A", priority: false, override: "test")) }
+            _ = hall.published.refreshEstimates(at: clock.now, maxAge: 1)
+            // The projection thread is held until the supervisor's issue is committed.
+            let (triesBefore, outsideBefore) = (try Self.count(Self.tries, in: daemon), try Self.count(Self.outside, in: daemon))
+            let gate = DispatchSemaphore(value: 0)
+            hall.published.projections.async { gate.wait() }
+            let kioskCommand = Command.issue(service: "A", priority: false)
+            let kiosk = Task { try await Self.decide(kioskCommand, on: hall) }
+            try await eventually("the kiosk's own projection is sent out") { try Self.count(Self.tries, in: daemon) == triesBefore + 1 }
+            try await hall.execute(.issue(service: "A", priority: false, override: "test"))
+            let expected = try SharedProjectionClosingTests.ownDecision(
+                kioskCommand, config: Self.closingSoon, state: await hall.read { $0 }, estimator: await hall.estimator, at: clock.now
+            )
+            gate.signal()
+            let decided = try await kiosk.value
+            #expect(decided == expected, "decided on the hall after the supervisor's issue")
+            #expect(try Self.count(Self.tries, in: daemon) == triesBefore + 2, "the first try, of the hall before it, was made again")
+            #expect(try Self.count(Self.outside, in: daemon) == outsideBefore + 1)
+            #expect(try Self.count(Self.own, in: daemon) == 0)
+        }
+    }
+}
