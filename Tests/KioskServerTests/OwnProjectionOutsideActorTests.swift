@@ -104,4 +104,23 @@ struct OwnProjectionOutsideActorTests {
             #expect(try Self.count(Self.own, in: daemon) == 0)
         }
     }
+
+    /// The heads-up pass reads the shared projection when it fits the last commit (a ticket
+    /// issued since it does not change the windows), and projects only when it does not (a
+    /// window paused since).
+    @Test func theHeadsUpPassReadsTheSharedProjectionWhenItFits() async throws {
+        try await Self.quietDaemon(TestHall.config) { daemon, clock in
+            let hall = daemon.hall
+            for _ in 0..<6 { try await hall.execute(.issue(service: "A", priority: false)) }
+            let shared = hall.published.refreshEstimates(at: clock.now, maxAge: 1)
+            try await hall.execute(.issue(service: "A", priority: false))
+            #expect(hall.published.current.seq > shared.seq, "a commit since the projection")
+            _ = await hall.enqueueHeadsUps()
+            #expect(hall.published.currentEstimates.seq == shared.seq, "the pass made no projection of its own")
+
+            try await hall.execute(.pause(counter: "1"))
+            _ = await hall.enqueueHeadsUps()
+            #expect(hall.published.currentEstimates.seq == hall.published.current.seq, "a window paused since: projected anew")
+        }
+    }
 }

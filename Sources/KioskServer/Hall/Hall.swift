@@ -712,10 +712,15 @@ public actor Hall {
     public func enqueueHeadsUps() async -> Int {
         let now = clock()
         guard !state.waiting.isEmpty, let date = state.date else { return 0 }
-        // The shared projection of the whole line (what `kiosk replay` scores), at most
-        // `LineProjector.maxAge` old: projected when the projector has not, off the actor (the
-        // hall takes commands meanwhile; the line is read again below, after the wait).
-        let headsUpAt = await published.refreshedEstimates(at: now, maxAge: LineProjector.maxAge).line.headsUpAt
+        // The shared projection of the whole line (what `kiosk replay` scores and the screens
+        // read), of a recent commit of this hall (`LineProjection.fits`: the same day, config and
+        // windows), as old as the projector lets it get: projected here only when it does not
+        // fit, off the actor (the hall takes commands meanwhile; the line is read again below,
+        // after the wait). Tickets issued since it have no heads-up moment in it (as those not
+        // yet committed never had); they are still in their hold (`heads_up_hold_s`, 2 min by
+        // default, against a projection seconds old), so nothing falls due for them before a
+        // later pass reads a projection that has them.
+        let headsUpAt = await published.sharedEstimates(at: now, maxAge: LineProjector.maxAge).line.headsUpAt
         guard state.date == date else { return 0 }   // a new day began meanwhile
         var due: [TicketNumber] = []
         var aheadOfService: [ServiceCode: Int] = [:]

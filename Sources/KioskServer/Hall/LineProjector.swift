@@ -20,8 +20,10 @@ struct LineProjector: Service {
             let started = ContinuousClock.now
             await hall.published.refreshedEstimates(at: hall.now(), maxAge: Self.maxAge)
             let took = ContinuousClock.now - started
+            let period = max(spacing, took * 4)
+            hall.published.projectorPeriod.withLock { $0 = period }
             do {
-                try await cancelWhenGracefulShutdown { try await Task.sleep(for: max(spacing, took * 4)) }
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: period) }
             } catch {
                 return
             }

@@ -68,6 +68,21 @@ public final class PublishedHall: Sendable {
         }
     }
 
+    /// The time between the projector's projections as it last spaced them (zero: no
+    /// projector): the age readers' projections reach before the next one.
+    let projectorPeriod = Mutex<Duration>(.zero)
+
+    /// The projection readers see when it `LineProjection.fits` the latest snapshot and is no
+    /// older than `maxAge` plus the projector's period (what the screens read at worst); else
+    /// `refreshedEstimates(at:maxAge:)`. For a pass over the whole line that needs every
+    /// waiting ticket's figures but not those of the last second's commits (the heads-up pass).
+    public func sharedEstimates(at now: Date, maxAge: TimeInterval) async -> Estimates {
+        let kept = currentEstimates, latest = current
+        let oldest = maxAge + projectorPeriod.withLock { $0 } / .seconds(1)
+        if kept.line.fits(latest.state, config: latest.engine.config, at: now, maxAge: oldest) { return kept }
+        return await refreshedEstimates(at: now, maxAge: maxAge)
+    }
+
     /// Makes sure readers see a projection a new ticket's estimate can be taken from: one that
     /// `LineProjection.fits` the latest snapshot, whatever its age. At once when the one they
     /// see does, else by projecting now on the projection thread while the caller suspends
