@@ -30,16 +30,7 @@ public struct HallConfigDiff: Sendable, Equatable {
         }
         change("sessions", Self.spans(old.sessions), Self.spans(new.sessions))
 
-        let oldServices = Dictionary(old.services.map { ($0.code, $0) }) { a, _ in a }
-        let newCodes = Set(new.services.map(\.code))
-        for service in old.services where !newCodes.contains(service.code) {
-            lines.append("service \(service.code) removed: \(service.name)")
-        }
-        for service in new.services {
-            guard let before = oldServices[service.code] else {
-                lines.append("service \(service.code) added: \(service.name)")
-                continue
-            }
+        lines += Self.keyedLines("service", from: old.services, to: new.services, id: \.code, name: \.name, added: \.name) { before, service in
             var parts: [String] = []
             if before.name != service.name { parts.append("name \(before.name) → \(service.name)") }
             if before.nameEN != service.nameEN { parts.append("name_en \(before.nameEN) → \(service.nameEN)") }
@@ -52,23 +43,15 @@ public struct HallConfigDiff: Sendable, Equatable {
             }
             if before.guide != service.guide { parts.append(service.guide == nil ? "guide removed" : before.guide == nil ? "guide added" : "guide changed") }
             if before.hours != service.hours { parts.append("hours \(before.hours.map(Self.spans) ?? "-") → \(service.hours.map(Self.spans) ?? "-")") }
-            if !parts.isEmpty { lines.append("service \(service.code): " + parts.joined(separator: "; ")) }
+            return parts
         }
-        if old.services.map(\.code) != new.services.map(\.code), Set(old.services.map(\.code)) == newCodes {
+        if old.services.map(\.code) != new.services.map(\.code), Set(old.services.map(\.code)) == Set(new.services.map(\.code)) {
             lines.append("services reordered: \(new.services.map(\.code).joined(separator: " "))")
         }
 
-        let oldWindows = Dictionary(old.counters.map { ($0.id, $0) }) { a, _ in a }
-        let newIDs = Set(new.counters.map(\.id))
-        for window in old.counters where !newIDs.contains(window.id) {
-            lines.append("window \(window.id) removed: \(window.name)")
-        }
-        for window in new.counters {
-            guard let before = oldWindows[window.id] else {
-                lines.append("window \(window.id) added: \(window.name) (\(window.services.joined(separator: ", ")))")
-                addedWindows.append(window.id)
-                continue
-            }
+        lines += Self.keyedLines(
+            "window", from: old.counters, to: new.counters, id: \.id, name: \.name, added: { "\($0.name) (\($0.services.joined(separator: ", ")))" }
+        ) { before, window in
             var parts: [String] = []
             if before.name != window.name { parts.append("name \(before.name) → \(window.name)") }
             if before.services != window.services {
@@ -78,8 +61,10 @@ public struct HallConfigDiff: Sendable, Equatable {
             if before.mayServe != window.mayServe {
                 parts.append("may_serve \(before.mayServe.joined(separator: ",")) → \(window.mayServe.joined(separator: ","))")
             }
-            if !parts.isEmpty { lines.append("window \(window.id): " + parts.joined(separator: "; ")) }
+            return parts
         }
+        let oldWindowIDs = Set(old.counters.map(\.id))
+        addedWindows = new.counters.map(\.id).filter { !oldWindowIDs.contains($0) }
 
         // The other sections, compared as the file writes them.
         let a = old.jsonValue(withGateway: true), b = new.jsonValue(withGateway: true)
@@ -98,6 +83,27 @@ public struct HallConfigDiff: Sendable, Equatable {
             lines.append(secret ? "sms.\(key) changed" : "sms.\(key): \(smsA[key]?.serialized() ?? "-") → \(smsB[key]?.serialized() ?? "-")")
             if !liveSMS.contains(key) { restartOnlyKeys.append("sms.\(key)") }
         }
+    }
+
+    /// A list whose entries have an id (services, windows): a line for each entry removed, then,
+    /// in the new order, one for each entry added (`added` describes it) or changed (`changes`
+    /// lists what differs, joined by "; ").
+    private static func keyedLines<Entry>(
+        _ kind: String, from old: [Entry], to new: [Entry], id: (Entry) -> String, name: (Entry) -> String,
+        added: (Entry) -> String, changes: (_ before: Entry, _ after: Entry) -> [String]
+    ) -> [String] {
+        let oldByID = Dictionary(old.map { (id($0), $0) }) { a, _ in a }
+        let newIDs = Set(new.map(id))
+        var lines = old.filter { !newIDs.contains(id($0)) }.map { "\(kind) \(id($0)) removed: \(name($0))" }
+        for entry in new {
+            guard let before = oldByID[id(entry)] else {
+                lines.append("\(kind) \(id(entry)) added: \(added(entry))")
+                continue
+            }
+            let parts = changes(before, entry)
+            if !parts.isEmpty { lines.append("\(kind) \(id(entry)): " + parts.joined(separator: "; ")) }
+        }
+        return lines
     }
 
     private static func spans(_ list: [TimeSpan]) -> String {

@@ -128,4 +128,28 @@ struct LiveConfigRuleTests {
         #expect(diff.addedWindows == ["4"] && diff.restartOnlyKeys.isEmpty)
         #expect(HallConfigDiff(from: new, to: new).isEmpty)
     }
+
+    /// Services and windows read alike: what went first (in the old order), then what came
+    /// or changed (in the new order); a new order of the same services is a line of its own.
+    @Test func theDiffNamesWhatWentThenWhatCameOrChanged() {
+        var new = Self.withWindow4
+        new.services.removeAll { $0.code == "B" }
+        new.services.reverse()
+        new.services.append(ServiceConfig(code: "D", name: "档案查询"))
+        new.counters.removeAll { $0.id == "2" }
+        new.counters[0].services = ["A", "D"]
+        let diff = HallConfigDiff(from: TestHall.config, to: new)
+        #expect(diff.lines == [
+            "service B removed: 职业介绍",
+            "service D added: 档案查询",
+            "window 2 removed: \(TestHall.config.counters[1].name)",
+            "window 1: services A,B → A,D",
+            "window 4 added: 4号窗口 (A, C)",
+        ])
+        #expect(diff.addedWindows == ["4"])
+
+        var reordered = TestHall.config
+        reordered.services.reverse()
+        #expect(HallConfigDiff(from: TestHall.config, to: reordered).lines == ["services reordered: C B A"])
+    }
 }
