@@ -95,7 +95,7 @@ public struct JSONParser {
             advance()
             return .object(members)
         }
-        while true {
+        repeat {
             skipWhitespace()
             let keyLocation = here
             guard peek == "\"" else { throw error("expected a quoted key\(foundText)") }
@@ -108,15 +108,8 @@ public struct JSONParser {
             skipWhitespace()
             let value = try parseValue(depth: depth + 1)
             members.append((key, keyLocation, value))
-            skipWhitespace()
-            if peek == "," {
-                advance()
-                continue
-            }
-            guard peek == "}" else { throw error("expected ',' or '}' in an object\(foundText)") }
-            advance()
-            return .object(members)
-        }
+        } while try anotherElement(before: "}", in: "an object")
+        return .object(members)
     }
 
     private mutating func parseArray(depth: Int) throws(SyntaxError) -> JSONNode.Kind {
@@ -127,18 +120,24 @@ public struct JSONParser {
             advance()
             return .array(items)
         }
-        while true {
+        repeat {
             skipWhitespace()
             items.append(try parseValue(depth: depth + 1))
-            skipWhitespace()
-            if peek == "," {
-                advance()
-                continue
-            }
-            guard peek == "]" else { throw error("expected ',' or ']' in an array\(foundText)") }
+        } while try anotherElement(before: "]", in: "an array")
+        return .array(items)
+    }
+
+    /// After an object's member or an array's item: a ',' (consumed) means another follows;
+    /// `close` (consumed) ends the container; anything else is an error.
+    private mutating func anotherElement(before close: Unicode.Scalar, in container: String) throws(SyntaxError) -> Bool {
+        skipWhitespace()
+        if peek == "," {
             advance()
-            return .array(items)
+            return true
         }
+        guard peek == close else { throw error("expected ',' or '\(close)' in \(container)\(foundText)") }
+        advance()
+        return false
     }
 
     private mutating func parseString() throws(SyntaxError) -> String {
