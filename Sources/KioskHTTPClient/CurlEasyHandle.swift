@@ -139,20 +139,27 @@ final class CurlEasyHandle {
         try check(code, CURLOPT_COPYPOSTFIELDS)
     }
 
+    /// What libcurl hands a write callback (a piece of the body, or one header line), given to
+    /// the transfer's `append`. Returning anything but `count` makes libcurl abort the transfer
+    /// with CURLE_WRITE_ERROR: that is how `append` refuses.
+    private static func deliver(
+        _ data: UnsafeMutablePointer<CChar>?, _ count: Int, to context: UnsafeMutableRawPointer?,
+        _ append: (CurlTransferState) -> (UnsafeRawBufferPointer) -> Bool
+    ) -> Int {
+        guard let context else { return 0 }
+        let state = Unmanaged<CurlTransferState>.fromOpaque(context).takeUnretainedValue()
+        return append(state)(UnsafeRawBufferPointer(start: data, count: count)) ? count : 0
+    }
+
     private func installCallbacks(_ context: UnsafeMutableRawPointer) throws(HTTPTransportError) {
+        // C function pointers capture nothing: each callback names its own `append`.
         try check(kiosk_curl_easy_setopt_write_callback(handle, CURLOPT_WRITEFUNCTION) { data, size, count, context in
-            guard let context else { return 0 }
-            let state = Unmanaged<CurlTransferState>.fromOpaque(context).takeUnretainedValue()
-            // Returning anything but size * count makes libcurl abort with CURLE_WRITE_ERROR.
-            return state.appendBody(UnsafeRawBufferPointer(start: data, count: size * count)) ? size * count : 0
+            CurlEasyHandle.deliver(data, size * count, to: context, CurlTransferState.appendBody)
         }, CURLOPT_WRITEFUNCTION)
         try set(CURLOPT_WRITEDATA, pointer: context)
 
         try check(kiosk_curl_easy_setopt_write_callback(handle, CURLOPT_HEADERFUNCTION) { data, size, count, context in
-            guard let context else { return 0 }
-            let state = Unmanaged<CurlTransferState>.fromOpaque(context).takeUnretainedValue()
-            // As with the body, a short count aborts the transfer (CURLE_WRITE_ERROR).
-            return state.appendHeaderLine(UnsafeRawBufferPointer(start: data, count: size * count)) ? size * count : 0
+            CurlEasyHandle.deliver(data, size * count, to: context, CurlTransferState.appendHeaderLine)
         }, CURLOPT_HEADERFUNCTION)
         try set(CURLOPT_HEADERDATA, pointer: context)
 
