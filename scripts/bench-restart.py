@@ -7,7 +7,10 @@ restart: wall time to a healthy /healthz, the daemon's CPU time (utime + stime f
 /proc/PID/stat) when healthy; the first ticket after the restart, asked for as soon as it is
 healthy (the supervisor's override, as the day was built): its latency, the latency of a read
 inside the hall actor (GET /v1/windows/1) sent 50 ms after it (it waits while the actor is
-held), and the daemon's CPU when that ticket is answered; RSS when healthy (the journal
+held), and the daemon's CPU when that ticket is answered; then a kiosk's ticket (no override:
+the closing-time rule refuses it on the day's line) with a read sent 50 ms after it in the same
+way, the daemon's CPU over it and how many projections of the whole line it made inside the hall
+actor (from /metrics); RSS when healthy (the journal
 folded), and RSS with 8 hall screens
 subscribed (8 event streams with the display token, each also reading /v1/hall once, as a
 screen does when it connects: `/v1/events?start=now`, no replay of the day; with
@@ -96,6 +99,30 @@ def first_ticket(p, run):
     taker.join()
     if answer["status"] != 201 or status != 200: raise SystemExit("first ticket %d, window read %d" % (answer["status"], status))
     run.update(first_ticket_ms=round(answer["ms"]), actor_read_beside_first_ticket_ms=round(ms), cpu_ms_at_first_ticket=round(answer["cpu"] * 1000))
+def metric(name):
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    c.request("GET", "/metrics"); text = c.getresponse().read().decode()
+    return sum(float(line.split()[-1]) for line in text.splitlines() if line.startswith(name + " "))
+def kiosk_issue(p, run):
+    """A kiosk's ticket (no override) after the first: on the day's line the closing-time rule
+    refuses it (409 closes_before_turn) on the newcomer's own projection of the whole line; a
+    read inside the hall actor sent 50 ms after it shows whether that projection held the actor,
+    and /metrics where it was made (kiosk_issue_estimates_total{source="own"}: inside)."""
+    K = {"Authorization": "Bearer " + tokens["kiosk"], "Content-Type": "application/json"}
+    own = 'kiosk_issue_estimates_total{source="own"}'
+    own_before, cpu_before = metric(own), cpu(p)
+    answer = {}
+    def take():
+        status, ms = timed("POST", "/v1/tickets", K, json.dumps({"service": codes[0]}))
+        answer.update(status=status, ms=ms)
+    taker = threading.Thread(target=take); taker.start()
+    time.sleep(0.05)
+    W = {"Authorization": "Bearer " + tokens["windows"]["1"]}
+    status, ms = timed("GET", "/v1/windows/1", W)
+    taker.join()
+    if answer["status"] not in (201, 409) or status != 200: raise SystemExit("kiosk ticket %d, window read %d" % (answer["status"], status))
+    run.update(kiosk_issue_status=answer["status"], kiosk_issue_ms=round(answer["ms"]), actor_read_beside_kiosk_issue_ms=round(ms),
+               kiosk_issue_cpu_ms=round((cpu(p) - cpu_before) * 1000), kiosk_issue_own_projections_in_actor=round(metric(own) - own_before))
 
 runs = []
 for k in range(restarts):
@@ -105,6 +132,7 @@ for k in range(restarts):
     run = {"restart_to_healthy_ms": round((time.monotonic() - started) * 1000), "cpu_ms_at_healthy": round(cpu(p) * 1000)}
     run["rss_mb_folded"] = round(rss(p), 1)
     first_ticket(p, run)
+    kiosk_issue(p, run)
     flag = threading.Event()
     screens = [threading.Thread(target=screen, args=(flag,), daemon=True) for _ in range(8)]
     for t in screens: t.start()
