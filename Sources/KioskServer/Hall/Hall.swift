@@ -507,7 +507,9 @@ public actor Hall {
                 for record in command.printed { accuracy.recordPrinted(record) }
             }
             committedSeq = seqs.last ?? committedSeq
-            decisionInputsChanged()   // the estimator folded the batch
+            // Not a change of the decision inputs: these events were in `state` already, and an
+            // own projection made meanwhile on the estimator before them is what the actor would
+            // have used had it decided the issue when that projection began (on this same state).
             if commitFailing.exchange(false, ordering: .relaxed) {
                 faultLog.clearAll()
                 logger.notice("journal writes again", metadata: ["journal.commands": "\(batch.count)"])
@@ -601,8 +603,8 @@ public actor Hall {
         return (key, on)
     }
 
-    /// Counts a change of what issues are decided on (the state, the estimator, the rules): an
-    /// own projection prepared before it is not taken after it.
+    /// Counts a change of what issues are decided on (the state, the rules): an own projection
+    /// prepared before it is not taken after it. A commit alone is not one (`flush`).
     private func decisionInputsChanged() {
         decisionInputs.wrappingAdd(1, ordering: .relaxed)
     }
