@@ -507,9 +507,7 @@ public actor Hall {
                 for record in command.printed { accuracy.recordPrinted(record) }
             }
             committedSeq = seqs.last ?? committedSeq
-            // Not a change of the decision inputs: these events were in `state` already, and an
-            // own projection made meanwhile on the estimator before them is what the actor would
-            // have used had it decided the issue when that projection began (on this same state).
+            decisionInputsChanged()   // the estimator folded the batch
             if commitFailing.exchange(false, ordering: .relaxed) {
                 faultLog.clearAll()
                 logger.notice("journal writes again", metadata: ["journal.commands": "\(batch.count)"])
@@ -603,8 +601,8 @@ public actor Hall {
         return (key, on)
     }
 
-    /// Counts a change of what issues are decided on (the state, the rules): an own projection
-    /// prepared before it is not taken after it. A commit alone is not one (`flush`).
+    /// Counts a change of what issues are decided on (the state, the estimator, the rules): an
+    /// own projection prepared before it is not taken after it.
     private func decisionInputsChanged() {
         decisionInputs.wrappingAdd(1, ordering: .relaxed)
     }

@@ -6,9 +6,9 @@ import KioskCore
 /// hall actor for the closing-time rule's close calls, and the state it was made on. The actor
 /// takes it only if nothing it decides on has changed since (`Key`); else it makes another.
 struct PreparedOwnEstimate: Sendable {
-    /// What the estimate was made on: the hall's decision inputs (`Hall.decisionInputs`: the
-    /// state and the rules, counted at every change), the timed events that fell due before the
-    /// issue, and the newcomer.
+    /// What the estimate was made on: the hall's decision inputs (`Hall.inputs`: the state, the
+    /// estimator and the rules, counted at every change), the timed events that fell due before
+    /// the issue, and the newcomer.
     struct Key: Sendable {
         var inputs: UInt64
         var timed: [HallEvent]
