@@ -116,14 +116,26 @@ extension WaitEstimator {
     /// Projects the whole line once, at `now`: every waiting ticket's estimate and, for every
     /// class a window can call, the call delays of a ticket joining now. Same state and
     /// instant, same projection (its draws are seeded from the state).
+    /// Its working arrays are the process's spare ones (`ProjectionBuffers`), given back after.
     public func projection(of state: HallState, at now: Date) -> LineProjection {
+        var buffers = ProjectionBuffers.take()
+        let line = projection(of: state, at: now, buffers: &buffers)
+        ProjectionBuffers.giveBack(&buffers)
+        return line
+    }
+
+    /// The same, its working arrays in the storage of `buffers` (left there for the next).
+    func projection(of state: HallState, at now: Date, buffers: inout ProjectionBuffers) -> LineProjection {
         let date = state.date ?? calendar.businessDate(of: now)
+        var handed = ProjectionBuffers()
+        swap(&handed, &buffers)
         var p = Projection(
             estimator: self, state: state, now: now.timeIntervalSince1970, midnight: calendar.midnight(of: date).timeIntervalSince1970,
-            only: nil, joiners: true, replicates: options.replicates
+            only: nil, joiners: true, replicates: options.replicates, buffers: consume handed
         )
         p.simulate()
         let all = estimates(of: &p, in: state, at: now)
+        defer { buffers = p.takeBuffers() }
         let windows = windowsByService(in: state)
         var joinDelays: [LineProjection.JoinClass: [Double]] = [:]
         var perPerson: [ServiceCode: Double] = [:]

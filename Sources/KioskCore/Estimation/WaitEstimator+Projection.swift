@@ -182,12 +182,17 @@ struct Projection {
     private var issuedAtOfRank: [Double] = []
     /// Per class (service index × 2 + priority): ranks in line order; future arrivals get
     /// ranks from `waitingCount` on.
-    /// Flat storage: class k's ranks live at `queueStart[k] ..< queueStart[k] + queueCapacity[k]`,
-    /// the first `queueBase[k]` being the tickets waiting now.
-    private var queueData: [Int] = []
+    /// Flat storage: class k's ranks live at `queueStart[k] ..< queueStart[k] + queueRoom[k]`,
+    /// the first `queueBase[k]` being the tickets waiting now. A class holds at most
+    /// `queueCapacity[k]` (arrivals past it are dropped); its room starts at what the expected
+    /// arrivals need and widens up to that capacity only in a replicate that needs more.
+    /// Ranks are 32-bit (a day has far fewer than 2^31 tickets and projected arrivals): half
+    /// the memory of `Int`.
+    private var queueData: [Int32] = []
     private var queueStart: [Int] = []
     private var queueBase: [Int] = []
     private var queueCapacity: [Int] = []
+    private var queueRoom: [Int] = []
     /// Window c serves `windowServices[windowOffset[c] ..< windowOffset[c + 1]]`.
     private var windowServices: [Int] = []
     private var windowOffset: [Int] = [0]
@@ -257,9 +262,11 @@ struct Projection {
         case unavailable
     }
 
+    /// `buffers`: storage to reuse for the working arrays (`ProjectionBuffers`); the figures
+    /// do not depend on it.
     init(
         estimator e: WaitEstimator, state: HallState, now: Double, midnight: Double, only: TicketNumber?, joining newcomer: Ticket? = nil,
-        joiners: Bool = false, replicates: Int? = nil
+        joiners: Bool = false, replicates: Int? = nil, buffers: consuming ProjectionBuffers = ProjectionBuffers()
     ) {
         let config = e.config, stats = e.statistics, options = e.options
         self.now = now
@@ -287,9 +294,19 @@ struct Projection {
 
         var queues = [[Int]](repeating: [], count: classCount)
         var targets: [Int] = []
-        var targetOfRank = [Int](repeating: -1, count: waitingCount)
+        // The buffers' arrays are moved out, not copied: each stays the only reference to its
+        // storage, so refilling it reuses that storage.
+        var targetOfRank: [Int] = []
+        swap(&targetOfRank, &buffers.targetOfRank)
+        targetOfRank.refill(-1, count: waitingCount)
         // A joiner's rank (`waitingCount`) is issued now: the ageing guard sees its wait too.
-        var issuedAtOfRank = [Double](repeating: 0, count: waitingCount + (joiners ? 1 : 0))
+        var issuedAtOfRank: [Double] = []
+        swap(&issuedAtOfRank, &buffers.issuedAtOfRank)
+        issuedAtOfRank.refill(0, count: waitingCount + (joiners ? 1 : 0))
+        swap(&samples, &buffers.samples)
+        swap(&joinDelay, &buffers.joinDelay)
+        swap(&queueData, &buffers.queueData)
+        queueData.removeAll(keepingCapacity: true)
         if joiners { issuedAtOfRank[waitingCount] = now }
         var appointments: [(due: Double, service: Int, rank: Int)] = []
         func line(_ ticket: Ticket, rank: Int) {
@@ -438,19 +455,26 @@ struct Projection {
         }
         bucketRate = rates.map { $0 * kept / everything }
 
-        // Room for the waiting tickets and three times the expected arrivals of each class.
+        // Each class holds the waiting tickets and at most three times its expected arrivals;
+        // room is made at first for the waiting and once the expected arrivals.
         let expectedArrivals = bucketRate.reduce(0, +) * 300
         var previous = 0.0
+        var rooms: [Int] = []
         for k in 0..<classCount {
             let share = classCumulative[k] - previous
             previous = classCumulative[k]
-            queueStart.append(queueData.count)
-            queueBase.append(queues[k].count)
             let capacity = queues[k].count + Int(3 * expectedArrivals * share) + 8
             queueCapacity.append(capacity)
-            queueData.append(contentsOf: queues[k])
-            queueData.append(contentsOf: repeatElement(0, count: capacity - queues[k].count))
+            queueBase.append(queues[k].count)
+            rooms.append(min(capacity, queues[k].count + Int(expectedArrivals * share) + 8))
         }
+        queueData.reserveCapacity(rooms.reduce(0, +))
+        for k in 0..<classCount {
+            queueStart.append(queueData.count)
+            queueData.append(contentsOf: queues[k].lazy.map { Int32($0) })
+            queueData.append(contentsOf: repeatElement(0, count: rooms[k] - queues[k].count))
+        }
+        queueRoom = rooms
         for w in counters {
             windowServices.append(contentsOf: w.services)
             windowOffset.append(windowServices.count)
@@ -470,6 +494,28 @@ struct Projection {
         joinDelay[(k * replicates)..<((k + 1) * replicates)].sorted()
     }
 
+    /// Hands the working arrays back for the next projection (`ProjectionBuffers`); this
+    /// projection has none left.
+    mutating func takeBuffers() -> ProjectionBuffers {
+        var buffers = ProjectionBuffers()
+        swap(&buffers.samples, &samples)
+        swap(&buffers.joinDelay, &joinDelay)
+        swap(&buffers.queueData, &queueData)
+        swap(&buffers.targetOfRank, &targetOfRank)
+        swap(&buffers.issuedAtOfRank, &issuedAtOfRank)
+        return buffers
+    }
+
+    /// Widens class `k`'s room (a replicate's arrivals need more than the expected), doubling
+    /// it up to the class's capacity; the classes after it move along.
+    private mutating func widenQueue(_ k: Int) {
+        let room = queueRoom[k]
+        let extra = min(queueCapacity[k], max(2 * room, room + 64)) - room
+        queueData.insert(contentsOf: repeatElement(0, count: extra), at: queueStart[k] + room)
+        queueRoom[k] += extra
+        for j in (k + 1)..<classCount { queueStart[j] += extra }
+    }
+
     /// Samples of target `i`, sorted.
     mutating func sortedSamples(target i: Int) -> ArraySlice<Double> {
         let range = (i * replicates)..<((i + 1) * replicates)
@@ -478,13 +524,13 @@ struct Projection {
     }
 
     mutating func simulate() {
-        samples = [Double](repeating: horizon, count: targets.count * replicates)
+        samples.refill(horizon, count: targets.count * replicates)
         let n = counters.count
         // Classes a window can call (a joiner of any other is never called): each replicate
         // looks until all of them have their joiner's call.
         var joinable = [Bool](repeating: false, count: classCount)
         if joiners {
-            joinDelay = [Double](repeating: horizon, count: classCount * replicates)
+            joinDelay.refill(horizon, count: classCount * replicates)
             for c in 0..<n {
                 if case .unavailable = counters[c].start { continue }
                 for j in windowOffset[c]..<windowOffset[c + 1] {
@@ -551,7 +597,8 @@ struct Projection {
                 while nextArrival <= f {
                     let k = drawClass()
                     if length[k] < queueCapacity[k] {
-                        queueData[queueStart[k] + length[k]] = nextRank
+                        if length[k] == queueRoom[k] { widenQueue(k) }
+                        queueData[queueStart[k] + length[k]] = Int32(truncatingIfNeeded: nextRank)
                         length[k] += 1
                     }
                     nextRank += 1
@@ -607,7 +654,7 @@ struct Projection {
                     continue
                 }
                 if hallScope { since = s } else { sinceCounter[c] = s }
-                let rank = queueData[queueStart[k] + heads[k]]
+                let rank = Int(queueData[queueStart[k] + heads[k]])
                 heads[k] += 1
                 if rank < waitingCount, targetOfRank[rank] >= 0 {
                     samples[targetOfRank[rank] * replicates + r] = f - now
@@ -712,7 +759,7 @@ struct ProjectedLines: CallLines {
     let first: Int
     let count: Int
     let windowServices: [Int]
-    let queueData: [Int]
+    let queueData: [Int32]
     let queueStart: [Int]
     let heads: [Int]
     let length: [Int]
@@ -729,11 +776,19 @@ struct ProjectedLines: CallLines {
     func head(service index: Int, priority: Bool) -> Int? {
         let k = windowServices[first &+ index] &* 2 &+ (priority ? 1 : 0)
         if k == joinClass { return joinRank }
-        return heads[k] < length[k] ? queueData[queueStart[k] &+ heads[k]] : nil
+        return heads[k] < length[k] ? Int(queueData[queueStart[k] &+ heads[k]]) : nil
     }
 
     /// Arrivals the projection invents carry no issue time: the guard is for those waiting now.
     func waited(rank: Int) -> Double? {
         rank < agedRanks ? now - issuedAtOfRank[rank] : nil
+    }
+}
+
+extension Array {
+    /// `count` copies of `value`, in the storage the array already has when it is big enough.
+    mutating func refill(_ value: Element, count: Int) {
+        removeAll(keepingCapacity: true)
+        append(contentsOf: repeatElement(value, count: count))
     }
 }
