@@ -22,7 +22,8 @@ public struct LineProjection: Sendable {
     let windows: [CounterID: WindowStaffing]
     /// Every waiting ticket's estimate, in line order, as of `at`.
     public let estimates: [WaitEstimate]
-    public let byTicket: [TicketNumber: WaitEstimate]
+    /// The same estimates by ticket number (an index into `estimates`, not a second copy).
+    public let byTicket: EstimatesByTicket
     /// Waiting tickets per service in the state projected.
     public let waitingByService: [ServiceCode: Int]
     /// Per service, the longest estimated wait (seconds): what a ticket taken now roughly faces.
@@ -62,7 +63,7 @@ public struct LineProjection: Sendable {
     /// An empty projection (nothing known yet): no estimates, no joiners.
     public static func empty(at: Date, config: HallConfig) -> LineProjection {
         LineProjection(
-            at: at, date: nil, issueSequence: -1, config: config, windows: [:], estimates: [], byTicket: [:], waitingByService: [:], longestWait: [:],
+            at: at, date: nil, issueSequence: -1, config: config, windows: [:], estimates: [], byTicket: EstimatesByTicket([]), waitingByService: [:], longestWait: [:],
             joinDelays: [:], perPerson: [:], explanations: [:], estimator: .init()
         )
     }
@@ -109,7 +110,28 @@ public struct LineProjection: Sendable {
     }
 
     /// When each waiting ticket's heads-up falls due.
-    public var headsUpAt: [TicketNumber: Date] { byTicket.mapValues(\.headsUpAt) }
+    public var headsUpAt: [TicketNumber: Date] { Dictionary(estimates.lazy.map { ($0.ticket, $0.headsUpAt) }) { $1 } }
+}
+
+/// A projection's estimates by ticket number. With 10,000 waiting a dictionary of the estimates
+/// themselves was a second copy of them (about 2 MB, and the projection is redone every
+/// second); this one holds each estimate's position in the line, and the line's array is the
+/// projection's own (shared storage, not copied).
+public struct EstimatesByTicket: Sendable, Equatable {
+    private let estimates: [WaitEstimate]
+    private let position: [TicketNumber: Int]
+
+    /// Where a number appears twice, the later estimate wins.
+    init(_ estimates: [WaitEstimate]) {
+        self.estimates = estimates
+        position = Dictionary(estimates.indices.lazy.map { (estimates[$0].ticket, $0) }) { $1 }
+    }
+
+    public subscript(number: TicketNumber) -> WaitEstimate? {
+        position[number].map { estimates[$0] }
+    }
+
+    public var count: Int { position.count }
 }
 
 extension WaitEstimator {
@@ -156,7 +178,7 @@ extension WaitEstimator {
         }
         return LineProjection(
             at: now, date: state.date, issueSequence: state.issueSequence, config: config, windows: LineProjection.windows(of: state), estimates: all,
-            byTicket: Dictionary(all.map { ($0.ticket, $0) }) { $1 }, waitingByService: waitingByService, longestWait: longestWait,
+            byTicket: EstimatesByTicket(all), waitingByService: waitingByService, longestWait: longestWait,
             joinDelays: joinDelays, perPerson: perPerson, explanations: explanations, estimator: options
         )
     }

@@ -32,7 +32,7 @@ public final class PublishedHall: Sendable {
         public var line: LineProjection
         public var at: Date { line.at }
         public var all: [WaitEstimate] { line.estimates }
-        public var byTicket: [TicketNumber: WaitEstimate] { line.byTicket }
+        public var byTicket: EstimatesByTicket { line.byTicket }
     }
 
     private let snapshot: Mutex<Snapshot>

@@ -65,6 +65,8 @@ import Testing
             let shown = try #require(shared.byTicket[number])
             #expect(shown.wait == alone.wait && shown.low == alone.low && shown.explanation == alone.explanation, "\(number)")
         }
+        // By number: only the waiting (an index into the estimates, not a copy of them).
+        #expect(shared.byTicket.count == hall.state.waiting.count && shared.byTicket["Z999"] == nil)
         // The same state at the same instant: the same projection.
         #expect(estimator.projection(of: hall.state, at: now).estimates == shared.estimates)
     }
