@@ -16,6 +16,8 @@ public final class SQLiteJournal: Sendable {
     /// How long a write waits for another connection's lock before it fails (seconds). Clients
     /// that retry an issue wait longer than this for an answer.
     public static let busyTimeout: TimeInterval = 10
+    /// The page cache of each reading connection, in KiB (SQLite's default is 2,000).
+    static let readerCacheKiB = 256
     /// Rung after every commit that wrote new outbox messages (the SMS worker listens).
     public let outboxBell = OutboxBell()
     /// Write transactions that recorded outbox answers or claimed messages since this journal
@@ -33,6 +35,11 @@ public final class SQLiteJournal: Sendable {
         configuration.prepareDatabase { db in
             // Purged phone numbers are overwritten with zeros, not left in free space.
             if !readOnly { try db.execute(sql: "PRAGMA secure_delete = ON") }
+            // Reading connections (up to five in the pool) each keep a page cache of up to 2 MiB
+            // by default, and the fold, a replay or a report fills one with pages it reads once.
+            // Reads here are scans, not lookups of hot pages, so a small cache costs them little
+            // and keeps the daemon's memory down; the one writer keeps the default.
+            if db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -\(Self.readerCacheKiB)") }
         }
         if readOnly {
             guard FileManager.default.fileExists(atPath: path) else { throw JournalMissing(path: path) }
@@ -269,6 +276,12 @@ public final class SQLiteJournal: Sendable {
         try pool.write { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "", try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1)
         }
+    }
+
+    /// The page cache size (`PRAGMA cache_size`) of a reading connection and of the writer.
+    func pageCacheSizes() throws -> (reader: Int, writer: Int) {
+        let sql = "PRAGMA cache_size"
+        return (try pool.read { try Int.fetchOne($0, sql: sql) ?? 0 }, try pool.write { try Int.fetchOne($0, sql: sql) ?? 0 })
     }
 
     /// The rows `sql` selects (seq, business_date, line), decoded; those that cannot be decoded
