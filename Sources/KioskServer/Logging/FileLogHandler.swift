@@ -7,15 +7,14 @@ import Synchronization
 /// standard error, stamped in the hall's time zone (`2026-03-02T09:00:00.000+08:00`): a hall's
 /// IT person reads the log against the hall's clock, whatever zone the server is set to.
 public struct FileLogHandler: LogHandler {
-    /// One destination and one date formatter shared by every handler writing there; the
-    /// mutex keeps lines from many tasks whole (and the formatter, which is not thread-safe,
-    /// to one at a time).
+    /// One destination and one time stamp style shared by every handler writing there; the
+    /// mutex keeps lines from many tasks whole.
     public final class Output: Sendable {
-        private struct Locked {
-            var handle: FileHandle
-            let formatter: ISO8601DateFormatter
-        }
-        private let locked: Mutex<Locked>
+        private let handle: Mutex<FileHandle>
+        /// FoundationEssentials' ISO 8601 style, not `ISO8601DateFormatter`: that one formats
+        /// through ICU, and stamping the first lines pulled a few megabytes of ICU's code and
+        /// data into the daemon's memory for good (issue 17, goal 3). Same text.
+        private let style: Date.ISO8601FormatStyle
 
         /// Appends to `path` (created when missing, mode 0600: the log names the token file and the journal).
         public convenience init(path: String, timeZone: TimeZone = TimeZone(identifier: "UTC")!) throws(CannotWrite) {
@@ -24,17 +23,15 @@ public struct FileLogHandler: LogHandler {
         }
 
         public init(handle: FileHandle, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
-            let formatter = ISO8601DateFormatter()
-            formatter.timeZone = timeZone
             // Milliseconds: a burst of lines keeps its order readable.
-            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-            locked = Mutex(Locked(handle: handle, formatter: formatter))
+            style = Date.ISO8601FormatStyle(timeZoneSeparator: .colon, includingFractionalSeconds: true, timeZone: timeZone)
+            self.handle = Mutex(handle)
         }
 
         func append(at time: Date, _ rest: String) {
-            locked.withLock { output in
-                let line = output.formatter.string(from: time) + rest
-                try? output.handle.write(contentsOf: Data(line.utf8))
+            let line = style.format(time) + rest
+            handle.withLock { handle in
+                try? handle.write(contentsOf: Data(line.utf8))
             }
         }
     }
