@@ -153,7 +153,13 @@ let package = Package(
         // The executable: `@main` calling the root command, nothing else.
         .executableTarget(
             name: "kiosk",
-            dependencies: ["KioskCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["KioskCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            // Release: linked by the toolchain's lld with packed relative relocations (DT_RELR,
+            // glibc 2.36+): the loader no longer reads megabytes of relocation records at every
+            // start, which stayed in the daemon's memory (issue 17, goal 3; README "Memory").
+            linkerSettings: [
+                .unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"], .when(platforms: [.linux], configuration: .release)),
+            ]
         ),
         .plugin(name: "KioskBuildInfo", capability: .buildTool()),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore", "KioskTestSupport"]),
