@@ -138,12 +138,9 @@ extension WaitEstimator {
     /// Projects the whole line once, at `now`: every waiting ticket's estimate and, for every
     /// class a window can call, the call delays of a ticket joining now. Same state and
     /// instant, same projection (its draws are seeded from the state).
-    /// Its working arrays are the process's spare ones (`ProjectionBuffers`), given back after.
     public func projection(of state: HallState, at now: Date) -> LineProjection {
-        var buffers = ProjectionBuffers.take()
-        let line = projection(of: state, at: now, buffers: &buffers)
-        ProjectionBuffers.giveBack(&buffers)
-        return line
+        var buffers = ProjectionBuffers()
+        return projection(of: state, at: now, buffers: &buffers)
     }
 
     /// The same, its working arrays in the storage of `buffers` (left there for the next).
