@@ -18,6 +18,8 @@ usage: scripts/bench-daemon-cpu.py KIOSK_BINARY CONFIG OUT.json [line lengths...
 """
 import json, os, subprocess, sys, tempfile, time, threading, http.client, socket, statistics
 
+if len(sys.argv[1:]) < 3 or {"-h", "--help"} & set(sys.argv[1:]):
+    sys.exit(__doc__)  # the usage above, on stderr, exit status 1
 binary, config, out = sys.argv[1], sys.argv[2], sys.argv[3]
 lines = [int(x) for x in sys.argv[4:]] or [10, 100, 300, 1000, 2000]
 d = tempfile.mkdtemp(prefix="kiosk-cpu-")

@@ -22,6 +22,8 @@ import json, os, shutil, signal, socket, subprocess, sys, tempfile, threading, t
 
 args = [a for a in sys.argv[1:] if a != "--json"]
 as_json = "--json" in sys.argv
+if len(args) < 3 or {"-h", "--help"} & set(sys.argv[1:]):
+    sys.exit(__doc__)  # the usage above, on stderr, exit status 1
 binary, config, day = args[0], args[1], args[2]
 runs = int(args[3]) if len(args) > 3 else 3
 wait = float(args[4]) if len(args) > 4 else 5

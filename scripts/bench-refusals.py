@@ -21,6 +21,8 @@ usage: scripts/bench-refusals.py KIOSK_BINARY CONFIG DAY_DIR RATE [KIOSK]
 """
 import json, shutil, socket, statistics, subprocess, sys, tempfile, threading, time, http.client
 
+if len(sys.argv[1:]) < 4 or {"-h", "--help"} & set(sys.argv[1:]):
+    sys.exit(__doc__)  # the usage above, on stderr, exit status 1
 binary, config, day, rate = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
 kiosk_tickets = int(sys.argv[5]) if len(sys.argv) > 5 else 10
 d = tempfile.mkdtemp(prefix="kiosk-refusals-")

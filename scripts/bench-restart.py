@@ -26,6 +26,8 @@ exists already, reused as it is (to compare two binaries on one journal).
 """
 import json, os, signal, socket, subprocess, sys, tempfile, threading, time, http.client
 
+if len(sys.argv[1:]) < 2 or {"-h", "--help"} & set(sys.argv[1:]):
+    sys.exit(__doc__)  # the usage above, on stderr, exit status 1
 binary, config = sys.argv[1], sys.argv[2]
 tickets = int(sys.argv[3]) if len(sys.argv) > 3 else 10000
 restarts = int(sys.argv[4]) if len(sys.argv) > 4 else 3
