@@ -1,8 +1,8 @@
 /// The line projection's big working arrays (every replicate's call time of every waiting
 /// ticket, the class queues with room for the projected arrivals, the rank tables): a few
-/// megabytes with 10,000 waiting. A caller that projects back to back can hand the same
-/// buffers to each projection (`WaitEstimator.projection(of:at:buffers:)`) and skip the
-/// allocation and zeroing of fresh memory.
+/// megabytes with 10,000 waiting. A caller that projects back to back (`WaitReplay`: every
+/// update step and every issue of a day) hands the same buffers to each projection
+/// (`WaitEstimator.projection(of:at:buffers:)`) and skips the allocation and zeroing of fresh memory.
 ///
 /// The daemon does not keep them between its projections (about one a second): measured on a
 /// 10,000-ticket day, a set kept between runs held about 6 MB resident all the time and lowered

@@ -44,13 +44,16 @@ public struct WaitReplay: Sendable {
         let codec = TraceCodec(calendar: engine.calendar, date: day.date)
         var state = engine.initialState()
         var lastUpdate = -Double.infinity
+        // The replay projects the line back to back (every update step, every issue): one set
+        // of working arrays serves them all instead of fresh megabytes each time.
+        var buffers = ProjectionBuffers()
 
         func refresh(at t: Double) {
             guard let update else { return }
             lastUpdate = t
             let ahead = state.peopleAheadInService()
             // The daemon's heads-up pass reads the shared projection: so does the replay.
-            for var e in estimator.projection(of: state, at: codec.instant(secondsOfDay: t)).estimates {
+            for var e in estimator.projection(of: state, at: codec.instant(secondsOfDay: t), buffers: &buffers).estimates {
                 if let issued = state.tickets[e.ticket]?.issuedAt,
                    let due = notifier.headsUpDue(issuedAt: issued, ahead: ahead[e.ticket] ?? 0, headsUpAt: e.headsUpAt) {
                     e.headsUpAt = due
@@ -73,7 +76,7 @@ public struct WaitReplay: Sendable {
             // the last event left it, plus the new ticket (projected at its issue: the daemon's
             // projector follows every change).
             let issued = if case .issued = event.kind { true } else { false }
-            let shared: LineProjection? = issued && !printsOwnProjection ? estimator.projection(of: state, at: event.at) : nil
+            let shared: LineProjection? = issued && !printsOwnProjection ? estimator.projection(of: state, at: event.at, buffers: &buffers) : nil
             // The simulator decided these calls; fold them as facts rather than re-deciding.
             engine.fold(event, into: &state)
             estimator.fold(event)
