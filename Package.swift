@@ -43,10 +43,8 @@ let package = Package(
             dependencies: ["KioskCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // libcurl's header plus a tiny C shim for its variadic functions.
-        .systemLibrary(
-            name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]
-        ),
+        // Not linked: CCurlShim opens libcurl.so.4 with the first request (issue 17, goal 3).
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
         // Debian's libqrencode: the QR code of the ticket page's address on printed tickets.
         .systemLibrary(
@@ -154,11 +152,26 @@ let package = Package(
         .executableTarget(
             name: "kiosk",
             dependencies: ["KioskCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            // Release: linked by the toolchain's lld with packed relative relocations (DT_RELR,
-            // glibc 2.36+): the loader no longer reads megabytes of relocation records at every
-            // start, which stayed in the daemon's memory (issue 17, goal 3; README "Memory").
+            exclude: ["kiosk.order"],
+            // Release on Linux, for the daemon's memory (issue 17, goal 3; README "Memory"):
+            // - the Swift runtime and Foundation linked in (-static-stdlib; the ICU, collections,
+            //   C shims and CoreFoundation archives Foundation needs are named, as the driver does
+            //   not), so no shared Swift library is mapped and relocated whole;
+            // - no -export-dynamic (which -static-stdlib adds): nothing looks our symbols up,
+            //   and a 56,000-symbol dynamic table was read at every start;
+            // - the functions `kiosk serve` runs first in the code (kiosk.order, written by
+            //   scripts/make-kiosk-order.py), so they share pages instead of pulling in
+            //   64 KB of neighbours each;
+            // - linked by the toolchain's lld with packed relative relocations (DT_RELR, glibc
+            //   2.36+): the loader reads kilobytes of relocations, not megabytes.
             linkerSettings: [
-                .unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"], .when(platforms: [.linux], configuration: .release)),
+                .unsafeFlags([
+                    "-static-stdlib", "-l_FoundationICU", "-l_FoundationCollections", "-l_FoundationCShims", "-lCoreFoundation",
+                    "-Xlinker", "--no-export-dynamic",
+                    "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Sources/kiosk/kiosk.order",
+                    "-Xlinker", "--no-warn-symbol-ordering",
+                    "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+                ], .when(platforms: [.linux], configuration: .release)),
             ]
         ),
         .plugin(name: "KioskBuildInfo", capability: .buildTool()),

@@ -13,7 +13,7 @@ final class CurlEasyHandle {
     private let configuration: CurlHTTPTransport.Configuration
 
     init?(configuration: CurlHTTPTransport.Configuration) {
-        guard let handle = curl_easy_init() else { return nil }
+        guard let handle = kiosk_curl_easy_init() else { return nil }
         self.handle = handle
         self.configuration = configuration
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
@@ -21,7 +21,7 @@ final class CurlEasyHandle {
     }
 
     deinit {
-        curl_easy_cleanup(handle)
+        kiosk_curl_easy_cleanup(handle)
         errorBuffer.deallocate()
     }
 
@@ -62,18 +62,18 @@ final class CurlEasyHandle {
     private func transfer(
         _ request: HTTPRequest, state: CurlTransferState, totalMilliseconds: Int
     ) -> Result<Int, HTTPTransportError> {
-        curl_easy_reset(handle)
+        kiosk_curl_easy_reset(handle)
         errorBuffer[0] = 0
         var headerList: UnsafeMutablePointer<curl_slist>?
         // The list must outlive curl_easy_perform, and no longer.
-        defer { curl_slist_free_all(headerList) }
+        defer { kiosk_curl_slist_free_all(headerList) }
 
         let code: CURLcode
         do {
             headerList = try makeHeaderList(request.headers)
             try configure(request, totalMilliseconds: totalMilliseconds, headerList: headerList)
             try installCallbacks(Unmanaged.passUnretained(state).toOpaque())
-            code = withExtendedLifetime(state) { curl_easy_perform(handle) }
+            code = withExtendedLifetime(state) { kiosk_curl_easy_perform(handle) }
         } catch {
             return .failure(error)
         }
@@ -82,7 +82,7 @@ final class CurlEasyHandle {
             let detail = String(cString: errorBuffer)
             return .failure(HTTPTransportError(
                 curlCode: code,
-                message: detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail,
+                message: detail.isEmpty ? String(cString: kiosk_curl_easy_strerror(code)) : detail,
                 requestStarted: state.requestStarted,
                 bodyTooLarge: state.bodyTooLarge,
                 headTooLarge: state.headTooLarge,
@@ -188,8 +188,8 @@ final class CurlEasyHandle {
         if !headers.contains("Expect") { lines.append("Expect:") }
         var list: UnsafeMutablePointer<curl_slist>?
         for line in lines {
-            guard let appended = curl_slist_append(list, line) else {
-                curl_slist_free_all(list)
+            guard let appended = kiosk_curl_slist_append(list, line) else {
+                kiosk_curl_slist_free_all(list)
                 throw .other(code: Int(CURLE_OUT_OF_MEMORY.rawValue), message: "curl_slist_append failed")
             }
             list = appended
@@ -214,7 +214,7 @@ final class CurlEasyHandle {
         guard code != CURLE_OK else { return }
         throw .other(
             code: Int(code.rawValue),
-            message: "setting option \(option.rawValue): \(String(cString: curl_easy_strerror(code)))"
+            message: "setting option \(option.rawValue): \(String(cString: kiosk_curl_easy_strerror(code)))"
         )
     }
 

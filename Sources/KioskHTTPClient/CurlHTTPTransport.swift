@@ -9,8 +9,9 @@ public final class CurlHTTPTransport: HTTPTransport {
     private let pool: CurlWorkerPool
 
     public init(configuration: Configuration = Configuration()) {
-        // Before any worker thread exists, as libcurl asks.
-        _ = CurlGlobal.ensureInitialized()
+        // libcurl is initialised (and opened) by the first send, not here: the daemon makes a
+        // transport for SMS whether or not it ever sends one (issue 17, goal 3). The workers
+        // touch libcurl only for a job, and a job is queued only after that initialisation.
         self.configuration = configuration
         self.pool = CurlWorkerPool(configuration: configuration)
     }

@@ -86,12 +86,14 @@ final class CurlWorkerPool: Sendable {
     }
 
     private func runWorker(configuration: CurlHTTPTransport.Configuration) {
-        let easy = CurlEasyHandle(configuration: configuration)
+        // Made with the first job, which comes after send's curl_global_init.
+        var easy: CurlEasyHandle?
         while let job = nextJob() {
             if job.cancellation.isCancelled {
                 job.finish(.failure(.cancelled(requestMayHaveBeenSent: false)))
                 continue
             }
+            if easy == nil { easy = CurlEasyHandle(configuration: configuration) }
             guard let easy else {
                 job.finish(.failure(.other(code: Int(CURLE_FAILED_INIT.rawValue), message: "curl_easy_init failed")))
                 continue

@@ -1,6 +1,7 @@
 #pragma once
-// Typed wrappers for libcurl's variadic functions, which Swift cannot call. One wrapper per
-// argument type the transport needs; each is a plain forward, nothing more.
+// libcurl for Swift, opened on first use (see CCurlShim.c): the functions the transport calls,
+// and typed wrappers for libcurl's variadic functions, which Swift cannot call. Each is a plain
+// forward to libcurl, nothing more.
 #include <curl/curl.h>
 
 #ifdef __cplusplus
@@ -9,6 +10,21 @@ extern "C" {
 
 /// The flags libcurl's `CURL_GLOBAL_DEFAULT` macro stands for (Swift cannot import it).
 long kiosk_curl_global_default_flags(void);
+
+/// Why libcurl could not be opened, or NULL once it is open (opens it if nobody has).
+const char *kiosk_curl_load_error(void);
+
+/// `curl_global_init`; `CURLE_FAILED_INIT` when libcurl cannot be opened.
+CURLcode kiosk_curl_global_init(long flags);
+/// `curl_easy_init`; NULL when libcurl cannot be opened.
+CURL *kiosk_curl_easy_init(void);
+void kiosk_curl_easy_cleanup(CURL *handle);
+void kiosk_curl_easy_reset(CURL *handle);
+CURLcode kiosk_curl_easy_perform(CURL *handle);
+/// `curl_easy_strerror`; why libcurl could not be opened, when it could not.
+const char *kiosk_curl_easy_strerror(CURLcode code);
+struct curl_slist *kiosk_curl_slist_append(struct curl_slist *list, const char *string);
+void kiosk_curl_slist_free_all(struct curl_slist *list);
 
 CURLcode kiosk_curl_easy_setopt_long(CURL *handle, CURLoption option, long value);
 CURLcode kiosk_curl_easy_setopt_string(CURL *handle, CURLoption option, const char *value);
