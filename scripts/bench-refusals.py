@@ -13,8 +13,9 @@ and the read's latency, then the medians and the daemon's counters:
 kiosk_issue_estimates_total{source} (own: the projection made inside the actor; outside: made
 on the projection thread and taken) and kiosk_issue_own_projection_tries_total (one per try;
 a try the hall changed under is made again, at most Hall.ownEstimatePreparations times, then
-inside). Wall times on this shared machine swing with the other engineers' work; the counters
-are the steady figures.
+inside) and kiosk_issue_own_projection_stale_total (tries thrown away: after two in a row, close
+calls go inside at once for a run of issues, see OwnProjectionOutlook). Wall times on this
+shared machine swing with the other engineers' work; the counters are the steady figures.
 
 usage: scripts/bench-refusals.py KIOSK_BINARY CONFIG DAY_DIR RATE [KIOSK]
   e.g. scripts/bench-refusals.py .build/release/kiosk scripts/bench-halls/city.json /tmp/day 0.5
@@ -79,7 +80,7 @@ figures = {"supervisor_issues_per_s": rate, "kiosk_tickets": kiosk_tickets,
            "actor_read_beside_ms_median": statistics.median(r["actor_read_beside_ms"] for r in runs),
            "actor_read_beside_ms_max": max(r["actor_read_beside_ms"] for r in runs)}
 for line in metrics.splitlines():
-    if line.startswith("kiosk_issue_estimates_total") or line.startswith("kiosk_issue_own_projection_tries_total"):
+    if line.startswith(("kiosk_issue_estimates_total", "kiosk_issue_own_projection_tries_total", "kiosk_issue_own_projection_stale_total")):
         name, value = line.rsplit(" ", 1)
         figures[name] = int(float(value))
 print(json.dumps(figures, indent=1))

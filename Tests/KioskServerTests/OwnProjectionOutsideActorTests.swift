@@ -37,6 +37,7 @@ struct OwnProjectionOutsideActorTests {
     static let own = #"kiosk_issue_estimates_total{source="own"}"#
     static let outside = #"kiosk_issue_estimates_total{source="outside"}"#
     static let tries = "kiosk_issue_own_projection_tries_total"
+    static let stale = "kiosk_issue_own_projection_stale_total"
 
     typealias Decision = SharedProjectionClosingTests.Decision
 
@@ -102,6 +103,62 @@ struct OwnProjectionOutsideActorTests {
             #expect(try Self.count(Self.tries, in: daemon) == triesBefore + 2, "the first try, of the hall before it, was made again")
             #expect(try Self.count(Self.outside, in: daemon) == outsideBefore + 1)
             #expect(try Self.count(Self.own, in: daemon) == 0)
+        }
+    }
+
+    /// A hall that changes faster than an own projection is made: after two tries in a row come
+    /// back stale, the issue makes its projection inside at once instead of a third try, and so
+    /// does the next close call, without a try; the one after probes outside again, and once a
+    /// probe comes back fresh, close calls are sent outside as before. Each decided as the
+    /// newcomer's own projection on the state every earlier command left says.
+    @Test func afterTwoStaleTriesCloseCallsAreProjectedInsideUntilAProbeComesBackFresh() async throws {
+        try await Self.quietDaemon(Self.closingSoon) { daemon, clock in
+            let hall = daemon.hall
+            for _ in 0..<8 { try await hall.execute(.issue(service: "A", priority: false, override: "test")) }
+            _ = hall.published.refreshEstimates(at: clock.now, maxAge: 1)
+            func counts() throws -> [Int] {
+                try [Self.tries, Self.stale, Self.outside, Self.own].map { try Self.count($0, in: daemon) }
+            }
+            let before = try counts()
+            func expected(_ command: Command) async throws -> Decision {
+                try SharedProjectionClosingTests.ownDecision(
+                    command, config: Self.closingSoon, state: await hall.read { $0 }, estimator: await hall.estimator, at: clock.now
+                )
+            }
+            // Each try is held on the projection thread until a supervisor's issue has changed the hall.
+            let kioskCommand = Command.issue(service: "A", priority: false)
+            var gate = DispatchSemaphore(value: 0)
+            hall.published.projections.async { [gate] in gate.wait() }
+            let kiosk = Task { try await Self.decide(kioskCommand, on: hall) }
+            var firstExpected: Decision?
+            for attempt in 1...2 {
+                try await eventually("try \(attempt) is sent out") { try counts()[0] == before[0] + attempt }
+                try await hall.execute(.issue(service: "A", priority: false, override: "test"))
+                let held = gate
+                if attempt == 1 {
+                    gate = DispatchSemaphore(value: 0)
+                    hall.published.projections.async { [gate] in gate.wait() }
+                } else {
+                    firstExpected = try await expected(kioskCommand)
+                }
+                held.signal()
+            }
+            #expect(try await kiosk.value == firstExpected, "decided on the hall after both supervisor issues")
+            #expect(try counts() == [before[0] + 2, before[1] + 2, before[2], before[3] + 1], "two stale tries, then inside")
+
+            // The next close call: inside at once, no try.
+            let secondExpected = try await expected(kioskCommand)
+            #expect(try await Self.decide(kioskCommand, on: hall) == secondExpected)
+            #expect(try counts() == [before[0] + 2, before[1] + 2, before[2], before[3] + 2], "inside without a try")
+
+            // The next probes outside; the hall is calm, so it comes back fresh and is taken, and
+            // the close call after it is sent outside again.
+            for i in 1...2 {
+                let thirdExpected = try await expected(kioskCommand)
+                #expect(try await Self.decide(kioskCommand, on: hall) == thirdExpected)
+                #expect(try counts() == [before[0] + 2 + i, before[1] + 2, before[2] + i, before[3] + 2], "outside again (\(i))")
+            }
+            #expect(await hall.ownProjectionOutlook == OwnProjectionOutlook())
         }
     }
 

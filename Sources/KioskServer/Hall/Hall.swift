@@ -63,8 +63,12 @@ public actor Hall {
     static let staleProjection: TimeInterval = 10
 
     /// How many times an issue has the newcomer's own projection made outside the actor before
-    /// it makes one inside (the hall's inputs changed while each was made).
+    /// it makes one inside (the hall's inputs changed while each was made); fewer while the last
+    /// tries came back stale (`ownProjectionOutlook`).
     static let ownEstimatePreparations = 3
+    /// How the last own projections sent outside came back: in a hall that changes faster than
+    /// one is made, close calls make theirs inside at once rather than after wasted tries.
+    private(set) var ownProjectionOutlook = OwnProjectionOutlook()
     /// Counts changes of what issues are decided on (`decisionInputsChanged`); read off the
     /// actor by the projection thread, to skip an own projection already out of date.
     nonisolated let decisionInputs = Atomic<UInt64>(0)
@@ -341,7 +345,8 @@ public actor Hall {
         // line. It is made outside the actor, on the state and estimator as they are now, while
         // the actor takes other commands; the issue is then decided on it only if nothing it
         // decides on changed meanwhile (`decisionInputs`), else it is made again. After
-        // `ownEstimatePreparations` tries (a busy hall), it is made inside the actor, as before.
+        // `ownEstimatePreparations` tries, or at once while the last tries went stale
+        // (`ownProjectionOutlook`: a busy hall), it is made inside the actor, as before.
         var prepared: PreparedOwnEstimate?
         var preparations = 0
         while true {
@@ -353,12 +358,17 @@ public actor Hall {
             guard !events.isEmpty else { return Outcome(events: [], seqs: [], view: view(state, estimator, [])) }
             let inputs = decisionInputs.load(ordering: .relaxed)
             if preparations < Self.ownEstimatePreparations, case let .issue(_, _, _, override) = command,
-               let (key, on) = ownEstimateToPrepare(events, inputs: inputs, at: now, closingRule: override == nil, prepared: prepared) {
+               let (key, on) = ownEstimateToPrepare(events, inputs: inputs, at: now, closingRule: override == nil, prepared: prepared),
+               ownProjectionOutlook.sendOutside() {
                 preparations += 1
                 metrics.recordIssueOwnProjectionTry()
                 prepared = await published.prepareOwnEstimate(key, in: on, estimator: estimator, at: now) { [self] in
                     decisionInputs.load(ordering: .relaxed) == inputs
                 }
+                // Back on the actor, before anything else runs on it: was the hall the same throughout?
+                let fresh = prepared != nil && decisionInputs.load(ordering: .relaxed) == inputs
+                ownProjectionOutlook.tried(fresh: fresh)
+                if !fresh { metrics.recordIssueOwnProjectionStale() }
                 continue
             }
             return try await decide(command, events: events, inputs: inputs, prepared: prepared, at: now, contact: contact, issueKey: issueKey, view: view)

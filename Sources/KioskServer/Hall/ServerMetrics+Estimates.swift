@@ -30,4 +30,13 @@ extension ServerMetrics {
             help: "Own projections of a new ticket sent outside the hall actor, one per try (the hall changed meanwhile: another try)."
         ).increment()
     }
+
+    /// A try came back made on a hall that changed while it was made (thrown away). After
+    /// `OwnProjectionOutlook.staleBeforeInside` in a row, close calls make theirs inside for a while.
+    func recordIssueOwnProjectionStale() {
+        registry.makeCounter(
+            name: "kiosk_issue_own_projection_stale_total",
+            help: "Own projections of a new ticket made outside the hall actor and thrown away: the hall changed while they were made."
+        ).increment()
+    }
 }
