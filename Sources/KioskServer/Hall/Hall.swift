@@ -357,9 +357,11 @@ public actor Hall {
             let events = try rules.apply(command, to: state, at: now)
             guard !events.isEmpty else { return Outcome(events: [], seqs: [], view: view(state, estimator, [])) }
             let inputs = decisionInputs.load(ordering: .relaxed)
-            if preparations < Self.ownEstimatePreparations, case let .issue(_, _, _, override) = command,
-               let (key, on) = ownEstimateToPrepare(events, inputs: inputs, at: now, closingRule: override == nil, prepared: prepared),
-               ownProjectionOutlook.sendOutside() {
+            var plan = IssueEstimatePlan.decide(shared: nil)
+            if case let .issue(_, _, _, override) = command {
+                plan = issueEstimatePlan(events, inputs: inputs, at: now, closingRule: override == nil, prepared: prepared)
+            }
+            if case let .project(key, on) = plan, preparations < Self.ownEstimatePreparations, ownProjectionOutlook.sendOutside() {
                 preparations += 1
                 metrics.recordIssueOwnProjectionTry()
                 prepared = await published.prepareOwnEstimate(key, in: on, estimator: estimator, at: now) { [self] in
@@ -371,16 +373,31 @@ public actor Hall {
                 if !fresh { metrics.recordIssueOwnProjectionStale() }
                 continue
             }
-            return try await decide(command, events: events, inputs: inputs, prepared: prepared, at: now, contact: contact, issueKey: issueKey, view: view)
+            var shared: WaitEstimate?
+            if case let .decide(estimate) = plan { shared = estimate }
+            return try await decide(
+                command, events: events, inputs: inputs, shared: shared, prepared: prepared, at: now, contact: contact, issueKey: issueKey, view: view
+            )
         }
+    }
+
+    /// How a new ticket's estimate is to be had, worked out in the same turn of the actor as
+    /// `decide`, so the shared figure found here is the one it would find.
+    private enum IssueEstimatePlan {
+        /// Decide now: on `shared` (the shared projection plus the ticket) when it gives the
+        /// figure, else on the prepared own projection, or one made inside.
+        case decide(shared: WaitEstimate?)
+        /// The newcomer's own projection is needed and none was prepared on these inputs.
+        case project(PreparedOwnEstimate.Key, HallState)
     }
 
     /// `execute`'s decision, once nothing more is awaited before the events are folded and
     /// queued: `events` are what the rules made of `command` on the current state at `now`, and
-    /// `prepared` the newcomer's own projection made outside the actor, if any (taken only if
-    /// made on these very `inputs`).
+    /// `shared` an issue's figure from the shared projection (`issueEstimatePlan`, in this same
+    /// turn), nil when the newcomer's own projection must give it: `prepared`, made outside the
+    /// actor, if any (taken only if made on these very `inputs`), or one made here.
     private func decide<View: Sendable>(
-        _ command: Command, events: [HallEvent], inputs: UInt64, prepared: PreparedOwnEstimate?, at now: Date,
+        _ command: Command, events: [HallEvent], inputs: UInt64, shared: WaitEstimate?, prepared: PreparedOwnEstimate?, at now: Date,
         contact: TicketContact?, issueKey: IssueKey?, view: @Sendable (HallState, WaitEstimator, [HallEvent]) -> View
     ) async throws -> Outcome<View> {
         var events = events
@@ -397,7 +414,7 @@ public actor Hall {
             )
             let key = PreparedOwnEstimate.Key(inputs: inputs, timed: Array(events.dropLast()), newcomer: newcomer)
             let closingRule = override == nil
-            if let shared = sharedNewcomerEstimate(newcomer, in: state, at: now, closingRule: closingRule) {
+            if let shared {
                 metrics.recordIssueEstimate(source: "shared")
                 printed = shared
             } else if let prepared, prepared.key.matches(key) {
@@ -591,24 +608,23 @@ public actor Hall {
         return Ticket(number: number, service: service, priority: priority, issuedAt: issue.at, sequence: state.issueSequence, hasContact: hasContact)
     }
 
-    /// When the issue that `events` end with (decided at `now` on the current state, with the
-    /// hall's `inputs`) needs the newcomer's own projection (`sharedNewcomerEstimate` cannot
-    /// give its figure) and `prepared` was not made on these inputs: what to project outside
-    /// the actor, and the state to project it on (the timed events among `events` folded).
-    /// Nil when the decision needs nothing more.
-    private func ownEstimateToPrepare(
+    /// The plan for the issue that `events` end with (decided at `now` on the current state,
+    /// with the hall's `inputs`): the shared figure when `sharedNewcomerEstimate` gives it; else,
+    /// unless `prepared` was made on these inputs, what to project outside the actor and the
+    /// state to project it on (the timed events among `events` folded, as `decide` folds them).
+    private func issueEstimatePlan(
         _ events: [HallEvent], inputs: UInt64, at now: Date, closingRule: Bool, prepared: PreparedOwnEstimate?
-    ) -> (PreparedOwnEstimate.Key, HallState)? {
-        guard let issue = events.last else { return nil }
+    ) -> IssueEstimatePlan {
+        guard let issue = events.last else { return .decide(shared: nil) }
         let timed = Array(events.dropLast())
         // A copy only when timed events fell due (a tick usually folds them first).
         var on = state
         for event in timed { rules.fold(event, into: &on) }
-        guard let newcomer = Self.newcomer(issue, in: on),
-              sharedNewcomerEstimate(newcomer, in: on, at: now, closingRule: closingRule) == nil else { return nil }
+        guard let newcomer = Self.newcomer(issue, in: on) else { return .decide(shared: nil) }
+        if let shared = sharedNewcomerEstimate(newcomer, in: on, at: now, closingRule: closingRule) { return .decide(shared: shared) }
         let key = PreparedOwnEstimate.Key(inputs: inputs, timed: timed, newcomer: newcomer)
-        if let prepared, prepared.key.matches(key) { return nil }
-        return (key, on)
+        if let prepared, prepared.key.matches(key) { return .decide(shared: nil) }
+        return .project(key, on)
     }
 
     /// Counts a change of what issues are decided on (the state, the estimator, the rules): an
