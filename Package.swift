@@ -152,7 +152,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk",
             dependencies: ["KioskCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            exclude: ["kiosk.order"],
+            exclude: ["kiosk.order", "kiosk-unnamed.lds"],
             // Release on Linux, for the daemon's memory (issue 17, goal 3; README "Memory"):
             // - the Swift runtime and Foundation linked in (-static-stdlib; the ICU, collections,
             //   C shims and CoreFoundation archives Foundation needs are named, as the driver does
@@ -161,7 +161,10 @@ let package = Package(
             //   and a 56,000-symbol dynamic table was read at every start;
             // - the functions `kiosk serve` runs first in the code (kiosk.order, written by
             //   scripts/make-kiosk-order.py), so they share pages instead of pulling in
-            //   64 KB of neighbours each;
+            //   64 KB of neighbours each (scripts/build-release compiles everything with
+            //   -function-sections, so the order moves single functions);
+            // - the functions Swift emits without a symbol (.text..L… sections: witness thunks,
+            //   object destroyers), which the order cannot name, in one block (kiosk-unnamed.lds);
             // - linked by the toolchain's lld with packed relative relocations (DT_RELR, glibc
             //   2.36+): the loader reads kilobytes of relocations, not megabytes.
             linkerSettings: [
@@ -170,6 +173,7 @@ let package = Package(
                     "-Xlinker", "--no-export-dynamic",
                     "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Sources/kiosk/kiosk.order",
                     "-Xlinker", "--no-warn-symbol-ordering",
+                    "-Xlinker", "-T", "-Xlinker", "\(Context.packageDirectory)/Sources/kiosk/kiosk-unnamed.lds",
                     "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
                 ], .when(platforms: [.linux], configuration: .release)),
             ]

@@ -13,11 +13,11 @@ under valgrind's callgrind (a copy of the binary without debug information, whic
 3.19 cannot read), then keeps every function callgrind saw, by its mangled name.
 
 usage: scripts/make-kiosk-order.py KIOSK_BINARY CONFIG DAY_DIR [WAIT]
-  e.g. swift build -c release --product kiosk
+  e.g. scripts/build-release
        DAY=/tmp/city-day scripts/bench-restart.py .build/release/kiosk scripts/bench-halls/city.json 10000 1
        scripts/make-kiosk-order.py .build/release/kiosk scripts/bench-halls/city.json /tmp/city-day
 then relink to use the new list: SwiftPM does not know the list is an input of the link, so
-  rm .build/release/kiosk && swift build -c release --product kiosk
+  rm .build/release/kiosk && scripts/build-release
 """
 import glob, os, re, subprocess, sys, tempfile
 
